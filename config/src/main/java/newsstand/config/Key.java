@@ -1,0 +1,61 @@
+package newsstand.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every configuration key the kiosk knows, with its default and a description of the values it takes. */
+enum Key {
+    DEVICE_ID("device.id", null, "1 to 64 of a-z, 0-9 and '-', starting with a letter or digit"),
+    DEVICE_FLEET("device.fleet", "default", "1 to 64 of a-z, 0-9 and '-', starting with a letter or digit"),
+    PANEL_MODEL("panel.model", null, "one of " + PanelModel.allowed()),
+    PANEL_DRIVER("panel.driver", "simulated", "simulated or pi4j"),
+    PANEL_OUTPUT("panel.output", "out/panel", "a folder the simulated panel writes PNGs to"),
+    STORAGE_PATH("storage.path", "newsstand.db", "the path of the SQLite file, in an existing folder"),
+    FONTS_PATH("fonts.path", "", "extra font folders separated by ':', each an existing folder");
+
+    final String name;
+    /** The value used when the key is absent; null when the key is required. */
+    final String defaultValue;
+    final String allowed;
+
+    Key(String name, String defaultValue, String allowed) {
+        this.name = name;
+        this.defaultValue = defaultValue;
+        this.allowed = allowed;
+    }
+
+    static Optional<Key> byName(String name) {
+        return Arrays.stream(values()).filter(k -> k.name.equals(name)).findFirst();
+    }
+
+    /** The known key closest to a mistyped one, if any is close enough to be a likely typo. */
+    static Optional<Key> closest(String name) {
+        Key best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Key k : values()) {
+            int d = distance(k.name, name);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, name.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,130 @@
+package newsstand.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceConfigTest {
+    @TempDir Path dir;
+
+    private static final String GOOD = """
+            device.id = kiosk-7
+            device.fleet = qingdao
+            panel.model = it8951-10in3
+            panel.driver = simulated
+            panel.output = panel
+            storage.path = news.db
+            """;
+
+    private DeviceConfig parse(String text) throws ConfigException {
+        return DeviceConfig.parse(text, "test.properties", dir);
+    }
+
+    private List<String> problems(String text) {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(text));
+        assertTrue(e.getMessage().startsWith("test.properties: "), e.getMessage());
+        return e.problems();
+    }
+
+    @Test
+    void readsEveryKeyTyped() throws Exception {
+        DeviceConfig c = parse(GOOD);
+        assertEquals("kiosk-7", c.deviceId());
+        assertEquals("qingdao", c.fleet());
+        assertEquals(PanelModel.IT8951_10IN3, c.panelModel());
+        assertEquals(PanelDriver.SIMULATED, c.panelDriver());
+        assertEquals(dir.resolve("panel"), c.panelOutput());
+        assertEquals(dir.resolve("news.db"), c.storagePath());
+        assertEquals(List.of(), c.fontPaths());
+    }
+
+    @Test
+    void appliesDefaultsForOptionalKeys() throws Exception {
+        DeviceConfig c = parse("device.id = a\npanel.model = waveshare-7in5-v2\n");
+        assertEquals("default", c.fleet());
+        assertEquals(PanelDriver.SIMULATED, c.panelDriver());
+        assertEquals(dir.resolve("newsstand.db"), c.storagePath());
+    }
+
+    @Test
+    void namesTheMistypedKeyAndSuggestsTheRightOne() {
+        List<String> p = problems(GOOD + "panel.modle = it8951-6in\n");
+        assertEquals(List.of("line 7: unknown key 'panel.modle'; did you mean 'panel.model'?"), p);
+    }
+
+    @Test
+    void namesTheBadValueAndTheAllowedOnes() {
+        List<String> p = problems(GOOD.replace("it8951-10in3", "it8951-10in"));
+        assertEquals(1, p.size());
+        assertEquals("line 3: panel.model = 'it8951-10in' is not allowed (allowed: one of it8951-10in3, it8951-13in3, "
+                + "it8951-6in, waveshare-7in5-v2)", p.get(0));
+    }
+
+    @Test
+    void rejectsABadDriverAndABadDeviceIdTogether() {
+        List<String> p = problems(GOOD.replace("simulated", "spi").replace("kiosk-7", "Kiosk 7/a"));
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).contains("device.id = 'Kiosk 7/a' is not allowed"), p.get(0));
+        assertTrue(p.get(1).contains("panel.driver = 'spi' is not allowed (allowed: simulated or pi4j)"), p.get(1));
+    }
+
+    @Test
+    void reportsMissingRequiredKeys() {
+        List<String> p = problems("device.fleet = x\n");
+        assertEquals(List.of(
+                "missing required key 'device.id' (allowed: 1 to 64 of a-z, 0-9 and '-', starting with a letter or digit)",
+                "missing required key 'panel.model' (allowed: one of it8951-10in3, it8951-13in3, it8951-6in, waveshare-7in5-v2)"),
+                p);
+    }
+
+    @Test
+    void rejectsAKeySetTwice() {
+        List<String> p = problems(GOOD + "device.id = other\n");
+        assertEquals(List.of("line 7: key 'device.id' is already set on line 1 (each key may be set once)"), p);
+    }
+
+    @Test
+    void rejectsStorageInAMissingFolderAndMissingFontFolders() throws Exception {
+        Files.createDirectory(dir.resolve("fonts"));
+        List<String> p = problems(GOOD.replace("news.db", "nope/news.db") + "fonts.path = fonts:missing\n");
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("line 6: storage.path = 'nope/news.db': folder "), p.get(0));
+        assertEquals("line 7: fonts.path: 'missing' is not an existing folder (allowed: extra font folders "
+                + "separated by ':', each an existing folder)", p.get(1));
+    }
+
+    @Test
+    void loadReportsAMissingFileAndBadUtf8ByName() throws Exception {
+        Path missing = dir.resolve("none.properties");
+        ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.load(missing));
+        assertTrue(e.getMessage().contains("none.properties") && e.getMessage().contains("file not found"));
+        Path bad = dir.resolve("bad.properties");
+        Files.write(bad, new byte[] {'d', '=', (byte) 0xC3, (byte) 0x28});
+        e = assertThrows(ConfigException.class, () -> DeviceConfig.load(bad));
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void everyExampleFileLoadsAndNamesItsModel() throws Exception {
+        Path examples = Path.of("examples");
+        for (PanelModel model : PanelModel.values()) {
+            Path file = examples.resolve(model.id() + ".properties");
+            assertTrue(Files.exists(file), "example for " + model.id());
+            String text = Files.readString(file).replace("/var/lib/newsstand", dir.toString());
+            Path copy = dir.resolve(model.id() + ".properties");
+            Files.writeString(copy, text);
+            DeviceConfig c = DeviceConfig.load(copy);
+            assertEquals(model, c.panelModel());
+        }
+    }
+
+    @Test
+    void panelDensityComesFromPixelsAndDiagonal() {
+        assertEquals(227.2, PanelModel.IT8951_10IN3.dpi(), 0.1);
+        assertEquals(124.4, PanelModel.WAVESHARE_7IN5_V2.dpi(), 0.1);
+    }
+}
