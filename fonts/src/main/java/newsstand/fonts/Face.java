@@ -1,0 +1,114 @@
+package newsstand.fonts;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One face of a font file: its metrics, its character map and its outlines, all read on demand from the mapped
+ * file. A face's outline decoder reuses its buffers, so a face is rendered from one thread at a time.
+ */
+public final class Face {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final int id = IDS.incrementAndGet();
+    private final String source;
+    private final List<String> families;
+    private final int weight;
+    private final boolean trueTypeOutlines;
+    private final int unitsPerEm;
+    private final Hhea hhea;
+    private final Hmtx hmtx;
+    private final Cmap cmap;
+    private final Glyf glyf;
+    private final FontData data;
+    private final int numGlyphs;
+
+    Face(FontData data, int offset, String source) {
+        this.data = data;
+        this.source = source;
+        TableDirectory dir = new TableDirectory(data, offset);
+        Head head = new Head(data, dir.require("head"));
+        unitsPerEm = head.unitsPerEm;
+        int maxp = dir.require("maxp");
+        numGlyphs = data.u16(maxp + 4);
+        if (numGlyphs == 0) throw new Malformed("maxp.numGlyphs is 0");
+        hhea = new Hhea(data, dir.require("hhea"));
+        hmtx = new Hmtx(data, dir.require("hmtx"), Math.min(hhea.numberOfHMetrics, numGlyphs));
+        cmap = new Cmap(data, dir.require("cmap"), numGlyphs);
+        families = Name.families(data, dir.offset("name"));
+        weight = Os2.weight(data, dir.offset("OS/2"));
+        trueTypeOutlines = dir.offset("glyf") >= 0;
+        glyf = trueTypeOutlines
+                ? new Glyf(data, dir.offset("glyf"), dir.length("glyf"), dir.require("loca"), dir.length("loca"),
+                        head.indexToLocFormat == 1, numGlyphs)
+                : null;
+    }
+
+    /** A number unique to this face in this process, for cache keys. */
+    int id() { return id; }
+
+    /** The file and face this came from, for log lines and messages. */
+    public String source() { return source; }
+
+    /** The family name, English where the font gives one. */
+    public String family() { return families.isEmpty() ? "(unnamed)" : families.get(0); }
+
+    /** Every family name the face gives, in every language. */
+    public List<String> familyNames() { return families; }
+
+    /** The OS/2 weight class: 400 regular, 700 bold. */
+    public int weight() { return weight; }
+
+    /** True when the outlines are TrueType (glyf); false for CFF, which this engine does not draw yet. */
+    public boolean hasTrueTypeOutlines() { return trueTypeOutlines; }
+
+    public int unitsPerEm() { return unitsPerEm; }
+
+    public int ascender() { return hhea.ascender; }
+
+    public int descender() { return hhea.descender; }
+
+    public int lineGap() { return hhea.lineGap; }
+
+    public int glyphCount() { return numGlyphs; }
+
+    /** The glyph for a code point, or 0 (the font's missing-glyph box) when the face has none. */
+    public int glyph(int codePoint) {
+        try {
+            return cmap.glyph(codePoint);
+        } catch (Malformed e) {
+            return 0;
+        }
+    }
+
+    /** The advance width in font units. */
+    public int advance(int glyph) {
+        try {
+            return hmtx.advance(glyph);
+        } catch (Malformed e) {
+            return unitsPerEm / 2;
+        }
+    }
+
+    /** The advance width at a size given as pixels per em. */
+    public float advance(int glyph, float px) {
+        return advance(glyph) * px / unitsPerEm;
+    }
+
+    void outline(int glyph, OutlineSink sink) {
+        if (glyf == null) throw new Malformed("CFF outlines are not supported yet");
+        glyf.outline(glyph, sink);
+    }
+
+    /** The glyph's box as the glyf header records it (xMin, yMin, xMax, yMax), or null for an empty glyph. */
+    int[] recordedBox(int glyph) {
+        Glyf g = glyf;
+        if (g == null) return null;
+        return g.box(glyph);
+    }
+
+    FontData data() { return data; }
+
+    @Override
+    public String toString() { return family() + " (" + source + ")"; }
+}

@@ -1,0 +1,71 @@
+package newsstand.fonts;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Bounds-checked big-endian reads over a font's mapped bytes. Nothing is copied onto the heap: every read goes to
+ * the mapping, and every offset a font gives us is checked before it is used.
+ */
+final class FontData {
+    private final ByteBuffer bytes;
+    private final int limit;
+
+    FontData(ByteBuffer bytes) {
+        this.bytes = bytes;
+        this.limit = bytes.limit();
+    }
+
+    int size() {
+        return limit;
+    }
+
+    /** Throws Malformed unless [offset, offset + length) lies inside the data. */
+    void check(long offset, long length, String what) {
+        if (offset < 0 || length < 0 || offset + length > limit) {
+            throw new Malformed(what + " at offset " + offset + " (+" + length + ") is outside the file of " + limit + " bytes");
+        }
+    }
+
+    int u8(int offset) {
+        if (offset < 0 || offset >= limit) throw outside(offset, 1);
+        return bytes.get(offset) & 0xFF;
+    }
+
+    int s8(int offset) {
+        if (offset < 0 || offset >= limit) throw outside(offset, 1);
+        return bytes.get(offset);
+    }
+
+    int u16(int offset) {
+        if (offset < 0 || offset > limit - 2) throw outside(offset, 2);
+        return bytes.getShort(offset) & 0xFFFF;
+    }
+
+    int s16(int offset) {
+        if (offset < 0 || offset > limit - 2) throw outside(offset, 2);
+        return bytes.getShort(offset);
+    }
+
+    /** An unsigned 32-bit value; offsets above 2 GiB cannot lie in a mapped font, so they are rejected. */
+    int u32(int offset) {
+        if (offset < 0 || offset > limit - 4) throw outside(offset, 4);
+        int v = bytes.getInt(offset);
+        if (v < 0) throw new Malformed("32-bit value " + Integer.toUnsignedString(v) + " at offset " + offset + " is too large");
+        return v;
+    }
+
+    int s32(int offset) {
+        if (offset < 0 || offset > limit - 4) throw outside(offset, 4);
+        return bytes.getInt(offset);
+    }
+
+    String tag(int offset) {
+        int v = s32(offset);
+        char[] c = {(char) ((v >>> 24) & 0xFF), (char) ((v >>> 16) & 0xFF), (char) ((v >>> 8) & 0xFF), (char) (v & 0xFF)};
+        return new String(c);
+    }
+
+    private Malformed outside(int offset, int length) {
+        return new Malformed("read at offset " + offset + " (+" + length + ") is outside the file of " + limit + " bytes");
+    }
+}

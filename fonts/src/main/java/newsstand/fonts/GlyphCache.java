@@ -1,0 +1,124 @@
+package newsstand.fonts;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.tinylog.Logger;
+
+/**
+ * Rasterizes glyphs and keeps the most recently used ones, within a bound in bytes. A glyph whose outline is
+ * broken is logged once and drawn as a missing-glyph box, so one bad glyph never costs a page. One thread.
+ */
+public final class GlyphCache {
+    private final long maxBytes;
+    private final LinkedHashMap<Long, GlyphBitmap> map = new LinkedHashMap<>(512, 0.75f, true);
+    private final Outline outline = new Outline();
+    private final Rasterizer rasterizer = new Rasterizer();
+    private final Set<Long> reported = new HashSet<>();
+    private long bytes;
+    private long hits;
+    private long misses;
+    private long evictions;
+
+    public GlyphCache(long maxBytes) {
+        if (maxBytes < 4096) throw new IllegalArgumentException("glyph cache size must be at least 4096 bytes, was " + maxBytes);
+        this.maxBytes = maxBytes;
+    }
+
+    /** The glyph at a size in pixels per em (1 to 1023), rasterized on a miss; bold thickens the strokes. */
+    public GlyphBitmap glyph(Face face, int glyph, int px, boolean bold) {
+        if (px < 1 || px > 1023) throw new IllegalArgumentException("glyph size must be 1 to 1023 px, was " + px);
+        long key = ((long) face.id() << 28) | ((long) px << 18) | ((bold ? 1L : 0L) << 17) | (glyph & 0x1FFFF);
+        GlyphBitmap bitmap = map.get(key);
+        if (bitmap != null) {
+            hits++;
+            return bitmap;
+        }
+        misses++;
+        bitmap = render(face, glyph, px, bold, key);
+        map.put(key, bitmap);
+        bytes += bitmap.bytes();
+        while (bytes > maxBytes && map.size() > 1) {
+            Map.Entry<Long, GlyphBitmap> eldest = map.entrySet().iterator().next();
+            bytes -= eldest.getValue().bytes();
+            map.remove(eldest.getKey());
+            evictions++;
+        }
+        return bitmap;
+    }
+
+    private GlyphBitmap render(Face face, int glyph, int px, boolean bold, long key) {
+        float advance = face.advance(glyph, px);
+        try {
+            outline.reset();
+            face.outline(glyph, outline);
+            if (outline.isEmpty()) return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
+            float scale = (float) px / face.unitsPerEm();
+            int left = (int) Math.floor(outline.xMin * scale);
+            int right = (int) Math.ceil(outline.xMax * scale);
+            int bottom = (int) Math.floor(outline.yMin * scale);
+            int top = (int) Math.ceil(outline.yMax * scale);
+            int w = Math.max(1, right - left);
+            int h = Math.max(1, top - bottom);
+            if ((long) w * h > 4 * 1024 * 1024) throw new Malformed("glyph box " + w + "x" + h + " px is far larger than its size");
+            rasterizer.reset(w, h);
+            rasterizer.draw(outline, scale, left, top);
+            byte[] coverage = new byte[w * h];
+            rasterizer.coverage(coverage);
+            GlyphBitmap bitmap = new GlyphBitmap(left, top, w, h, advance, coverage);
+            return bold ? embolden(bitmap, px) : bitmap;
+        } catch (Malformed | ArithmeticException | IndexOutOfBoundsException e) {
+            if (reported.add(key & ~(0x3FFL << 18))) {
+                Logger.warn("glyph {} of {} is broken, drawn as a box: {}", glyph, face.source(), e.getMessage());
+            }
+            return missingBox(face, px, advance);
+        }
+    }
+
+    /** Thickens strokes by spreading coverage right and down, for faces without a bold weight. */
+    static GlyphBitmap embolden(GlyphBitmap g, int px) {
+        int sx = Math.max(1, Math.round(px / 28f));
+        int sy = Math.max(0, Math.round(px / 48f));
+        int w = g.width() + sx;
+        int h = g.height() + sy;
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int best = 0;
+                for (int yy = Math.max(0, y - sy); yy <= Math.min(g.height() - 1, y); yy++) {
+                    for (int xx = Math.max(0, x - sx); xx <= Math.min(g.width() - 1, x); xx++) {
+                        best = Math.max(best, g.coverage()[yy * g.width() + xx] & 0xFF);
+                    }
+                }
+                out[y * w + x] = (byte) best;
+            }
+        }
+        return new GlyphBitmap(g.left(), g.top(), w, h, g.advance() + sx, out);
+    }
+
+    /** A visible hollow box, the missing-glyph mark for broken glyphs. */
+    static GlyphBitmap missingBox(Face face, int px, float advance) {
+        int w = Math.max(3, Math.round(px * 0.6f));
+        int h = Math.max(3, Math.round(px * 0.75f));
+        int t = Math.max(1, px / 16);
+        byte[] c = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (x < t || y < t || x >= w - t || y >= h - t) c[y * w + x] = (byte) 255;
+            }
+        }
+        return new GlyphBitmap(Math.max(0, Math.round((advance - w) / 2)), h, w, h, Math.max(advance, w), c);
+    }
+
+    public long hits() { return hits; }
+
+    public long misses() { return misses; }
+
+    public long evictions() { return evictions; }
+
+    /** Bytes the cached bitmaps hold now; never above the bound (but for one glyph larger than it). */
+    public long bytes() { return bytes; }
+
+    public long maxBytes() { return maxBytes; }
+}

@@ -1,0 +1,104 @@
+package newsstand.fonts;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FontFileTest {
+    static final Path MICRO_HEI = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+
+    static Face microHei() throws FontException {
+        return FontFile.open(MICRO_HEI).face("WenQuanYi Micro Hei");
+    }
+
+    @Test
+    void choosesACollectionFaceByFamilyNameInAnyLanguage() throws Exception {
+        FontFile file = FontFile.open(MICRO_HEI);
+        assertEquals(2, file.faceCount());
+        assertEquals("WenQuanYi Micro Hei", file.face("WenQuanYi Micro Hei").family());
+        assertEquals("WenQuanYi Micro Hei Mono", file.face("wenquanyi micro hei mono").family());
+        assertEquals("WenQuanYi Micro Hei", file.face("文泉驿微米黑").family());
+        FontException e = assertThrows(FontException.class, () -> file.face("Noto Sans CJK SC"));
+        assertTrue(e.getMessage().contains("no face named 'Noto Sans CJK SC'"), e.getMessage());
+        assertTrue(e.getMessage().contains("WenQuanYi Micro Hei Mono"), e.getMessage());
+    }
+
+    @Test
+    void mapsHanLatinAndPunctuationToGlyphs() throws Exception {
+        Face face = microHei();
+        assertTrue(face.hasTrueTypeOutlines());
+        for (int cp : "中国青岛海洋MWh2025。，".codePoints().toArray()) {
+            assertNotEquals(0, face.glyph(cp), "glyph for U+" + Integer.toHexString(cp));
+        }
+        assertNotEquals(face.glyph('中'), face.glyph('国'));
+        assertEquals(0, face.glyph(0x10FFFF));
+    }
+
+    @Test
+    void advancesAndBoxesAreTheFontsOwnMetricsScaled() throws Exception {
+        Face face = microHei();
+        GlyphCache cache = new GlyphCache(1 << 20);
+        for (int px : new int[] {16, 24, 48, 96}) {
+            for (int cp : "中国海A2。".codePoints().toArray()) {
+                int g = face.glyph(cp);
+                float scale = (float) px / face.unitsPerEm();
+                GlyphBitmap b = cache.glyph(face, g, px, false);
+                assertEquals(face.advance(g) * scale, b.advance(), 1e-4, "advance of U+" + Integer.toHexString(cp));
+                int[] box = face.recordedBox(g);
+                assertEquals((int) Math.floor(box[0] * scale), b.left(), "left of " + Character.toString(cp) + " at " + px);
+                assertEquals((int) Math.ceil(box[3] * scale), b.top(), "top of " + Character.toString(cp) + " at " + px);
+                assertEquals((int) Math.ceil(box[2] * scale) - (int) Math.floor(box[0] * scale), b.width());
+                assertEquals((int) Math.ceil(box[3] * scale) - (int) Math.floor(box[1] * scale), b.height());
+            }
+        }
+    }
+
+    @Test
+    void coverageIsWhereTheOutlineIs() throws Exception {
+        Face face = microHei();
+        GlyphCache cache = new GlyphCache(1 << 20);
+        // 口 at 96 px: a square frame. Its middle is empty, its left stroke is full, every row has ink.
+        GlyphBitmap mouth = cache.glyph(face, face.glyph('口'), 96, false);
+        int midY = mouth.height() / 2;
+        assertEquals(0, mouth.at(mouth.width() / 2, midY), "centre of 口 is hollow");
+        int leftInk = 0;
+        for (int x = 0; x < mouth.width() / 4; x++) leftInk = Math.max(leftInk, mouth.at(x, midY));
+        assertEquals(255, leftInk, "left stroke of 口 is solid");
+        // 一 at 48 px: one horizontal stroke; the bitmap is wide and flat and its middle row is solid.
+        GlyphBitmap one = cache.glyph(face, face.glyph('一'), 48, false);
+        assertTrue(one.width() > 3 * one.height(), one.width() + "x" + one.height());
+        int solid = 0;
+        for (int x = 0; x < one.width(); x++) if (one.at(x, one.height() / 2) == 255) solid++;
+        assertTrue(solid > one.width() * 0.8, "solid pixels in 一: " + solid + " of " + one.width());
+        // Total ink matches the outline's area: 口 at 96 px covers well under half of its box, but far from none.
+        long ink = 0;
+        for (byte v : mouth.coverage()) ink += v & 0xFF;
+        double fill = ink / 255.0 / (mouth.width() * mouth.height());
+        assertTrue(fill > 0.15 && fill < 0.5, "fill of 口 " + fill);
+    }
+
+    @Test
+    void aTruncatedFontIsRejectedByName(@TempDir Path dir) throws Exception {
+        Path cut = dir.resolve("cut.ttc");
+        byte[] head = new byte[4000];
+        try (var in = Files.newInputStream(MICRO_HEI)) {
+            assertEquals(head.length, in.readNBytes(head, 0, head.length));
+        }
+        Files.write(cut, head);
+        FontException e = assertThrows(FontException.class, () -> FontFile.open(cut).face(0));
+        assertTrue(e.getMessage().startsWith(cut + "#0: not a usable font: "), e.getMessage());
+        Files.write(cut, new byte[] {1, 2, 3});
+        e = assertThrows(FontException.class, () -> FontFile.open(cut).face(0));
+        assertTrue(e.getMessage().contains("not a usable font"), e.getMessage());
+    }
+
+    @Test
+    void catalogPicksATrueTypeChineseFace() throws Exception {
+        Face face = FontCatalog.scan(java.util.List.of()).chineseFace();
+        assertTrue(face.hasTrueTypeOutlines());
+        assertEquals("WenQuanYi Micro Hei", face.family());
+    }
+}
