@@ -1,0 +1,40 @@
+package newsstand.display;
+
+/**
+ * Reduces pictures to a panel's grey levels. Error diffusion (Floyd-Steinberg, serpentine) keeps tones and detail
+ * for the 16-grey and black-and-white panels; text is never dithered, only quantized.
+ */
+public final class Dither {
+    private Dither() {}
+
+    /** A copy of the picture with every pixel at one of the levels, spread evenly from black to white. */
+    public static GreyImage errorDiffusion(GreyImage in, int levels) {
+        int w = in.width(), h = in.height();
+        byte[] src = in.pixels();
+        byte[] out = new byte[w * h];
+        int[] cur = new int[w + 2];
+        int[] next = new int[w + 2];
+        for (int y = 0; y < h; y++) {
+            boolean ltr = (y & 1) == 0;
+            for (int k = 0; k < w; k++) {
+                int x = ltr ? k : w - 1 - k;
+                int v = (src[y * w + x] & 0xFF) + cur[x + 1] / 16;
+                int level = Math.max(0, Math.min(levels - 1, (v * (levels - 1) + 127) / 255));
+                int q = level * 255 / (levels - 1);
+                out[y * w + x] = (byte) q;
+                int err = v - q;
+                int ahead = ltr ? x + 2 : x;
+                int behind = ltr ? x : x + 2;
+                cur[ahead] += err * 7;
+                next[behind] += err * 3;
+                next[x + 1] += err * 5;
+                next[ahead] += err;
+            }
+            int[] t = cur;
+            cur = next;
+            next = t;
+            java.util.Arrays.fill(next, 0);
+        }
+        return new GreyImage(w, h, out);
+    }
+}

@@ -1,0 +1,92 @@
+package newsstand.display;
+
+import java.util.Arrays;
+
+/**
+ * A page being drawn: 8-bit grey pixels (0 black, 255 white), row by row, for a panel with a given number of grey
+ * levels. Text is blended in at full depth and quantized only when the panel shows it; pictures are dithered to
+ * the panel's levels as they are placed.
+ */
+public final class Framebuffer {
+    private final int width;
+    private final int height;
+    private final int levels;
+    private final byte[] pixels;
+
+    public Framebuffer(int width, int height, int levels) {
+        if (width <= 0 || height <= 0) throw new IllegalArgumentException("framebuffer size must be positive: " + width + "x" + height);
+        if (levels != 2 && levels != 4 && levels != 16 && levels != 256) {
+            throw new IllegalArgumentException("grey levels must be 2, 4, 16 or 256, was " + levels);
+        }
+        this.width = width;
+        this.height = height;
+        this.levels = levels;
+        this.pixels = new byte[width * height];
+        Arrays.fill(pixels, (byte) 255);
+    }
+
+    public int width() { return width; }
+
+    public int height() { return height; }
+
+    public int levels() { return levels; }
+
+    /** The grey value at a pixel, 0 black to 255 white. */
+    public int get(int x, int y) {
+        return pixels[y * width + x] & 0xFF;
+    }
+
+    /** The panel level shown for a pixel: 0 black to levels - 1 white. */
+    public int level(int x, int y) {
+        return quantize(pixels[y * width + x] & 0xFF, levels);
+    }
+
+    static int quantize(int grey, int levels) {
+        return (grey * (levels - 1) + 127) / 255;
+    }
+
+    byte[] pixels() { return pixels; }
+
+    public void fill(int grey) {
+        Arrays.fill(pixels, (byte) grey);
+    }
+
+    /** Fills a rectangle, clipped to the framebuffer. */
+    public void fillRect(int x, int y, int w, int h, int grey) {
+        Region r = new Region(x, y, w, h).clip(width, height);
+        for (int yy = r.y(); yy < r.y() + r.height(); yy++) {
+            Arrays.fill(pixels, yy * width + r.x(), yy * width + r.x() + r.width(), (byte) grey);
+        }
+    }
+
+    /**
+     * Blends a coverage mask (0 none to 255 full) of w x h pixels with its top-left corner at x, y, in the given
+     * ink grey: the way glyphs reach the page. Clipped to the framebuffer.
+     */
+    public void drawMask(int x, int y, int w, int h, byte[] coverage, int ink) {
+        int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
+        int x1 = Math.min(w, width - x), y1 = Math.min(h, height - y);
+        for (int j = y0; j < y1; j++) {
+            int src = j * w;
+            int dst = (y + j) * width + x;
+            for (int i = x0; i < x1; i++) {
+                int c = coverage[src + i] & 0xFF;
+                if (c == 0) continue;
+                int d = pixels[dst + i] & 0xFF;
+                pixels[dst + i] = (byte) ((d * (255 - c) + ink * c + 127) / 255);
+            }
+        }
+    }
+
+    /** Dithers a grey picture to this framebuffer's levels (error diffusion) and places it at x, y, clipped. */
+    public void drawPicture(GreyImage picture, int x, int y) {
+        GreyImage dithered = levels == 256 ? picture : Dither.errorDiffusion(picture, levels);
+        byte[] src = dithered.pixels();
+        int w = dithered.width();
+        int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
+        int x1 = Math.min(w, width - x), y1 = Math.min(dithered.height(), height - y);
+        for (int j = y0; j < y1; j++) {
+            if (x1 > x0) System.arraycopy(src, j * w + x0, pixels, (y + j) * width + x + x0, x1 - x0);
+        }
+    }
+}
