@@ -25,18 +25,26 @@ public final class LineBreaker {
     private final float px;
     private final float measure;
     private final float indent;
+    private final boolean justify;
+
+    /** A breaker for justified body text. */
+    public LineBreaker(Face face, float px, float measure, float indentEm) {
+        this(face, px, measure, indentEm, true);
+    }
 
     /**
-     * @param px      type size in pixels per em
-     * @param measure the column width in pixels
+     * @param px       type size in pixels per em
+     * @param measure  the column width in pixels
      * @param indentEm the first line's indent in ems (2 for Chinese body text, 0 for headlines)
+     * @param justify  whether lines but the last fill the measure (body text) or stay ragged (headlines, captions)
      */
-    public LineBreaker(Face face, float px, float measure, float indentEm) {
+    public LineBreaker(Face face, float px, float measure, float indentEm, boolean justify) {
         if (measure < px) throw new IllegalArgumentException("measure " + measure + " px is narrower than one em of " + px + " px");
         this.face = face;
         this.px = px;
         this.measure = measure;
         this.indent = indentEm * px;
+        this.justify = justify;
     }
 
     /** Sets one paragraph (no line feeds) into lines. */
@@ -81,7 +89,7 @@ public final class LineBreaker {
             }
             int end = j;
             while (end > i && kind(units.get(end - 1)) == Kind.SPACE) end--;
-            lines.add(line(cps, glyphs, adv, units, i, end, first ? indent : 0, avail, !last));
+            lines.add(line(cps, glyphs, adv, units, i, end, first ? indent : 0, avail, justify && !last));
             i = j;
             first = false;
         }

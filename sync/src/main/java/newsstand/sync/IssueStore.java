@@ -232,7 +232,7 @@ public final class IssueStore implements AutoCloseable {
                     ps.executeUpdate();
                 }
                 db.commit();
-                Logger.info("active issue is now {} (previous: {})", id, current);
+                Logger.info("active issue is now {} (previous: {})", id, current == null ? "none" : current);
             } catch (SQLException | StoreException | RuntimeException e) {
                 db.rollback();
                 throw e;

@@ -1,0 +1,313 @@
+package newsstand.app;
+
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import newsstand.fonts.Face;
+import newsstand.fonts.LineBreaker;
+import newsstand.fonts.SetLine;
+import newsstand.sync.Article;
+import newsstand.sync.Issue;
+import newsstand.sync.Photo;
+import newsstand.sync.Section;
+
+/**
+ * Lays an issue out as newspaper pages for one panel: a masthead and the lead story across the front page, each
+ * section starting on a new page, stories flowing down columns and on to the next page, headlines kept with their
+ * first lines, no paragraph leaving one line alone at a column's foot or head, and a footer with the page number.
+ */
+final class Composer {
+    private static final int INK = 0;
+    private static final int GREY_TEXT = 0x50;
+    private static final int RULE_GREY = 0x90;
+
+    private final Typography t;
+    private final Face face;
+    private final List<Page> pages = new ArrayList<>();
+    private final int[] columnTops;
+    private Issue issue;
+    private Page page;
+    private String section;
+    private int column;
+    private int y;
+    private int bottom;
+
+    Composer(Typography typography, Face face) {
+        this.t = typography;
+        this.face = face;
+        this.columnTops = new int[typography.columns()];
+    }
+
+    List<Page> compose(Issue issue) {
+        this.issue = issue;
+        pages.clear();
+        bottom = t.height() - t.margin() - t.lineHeight(t.small()) - t.small();
+        boolean front = true;
+        for (Section s : issue.sections()) {
+            section = s.title();
+            newPage(front);
+            for (int i = 0; i < s.articles().size(); i++) {
+                if (front && i == 0) lead(s.articles().get(i));
+                else article(s.articles().get(i));
+            }
+            front = false;
+        }
+        footers();
+        return pages;
+    }
+
+    private void newPage(boolean front) {
+        page = new Page(pages.size() + 1, section);
+        pages.add(page);
+        y = t.margin();
+        if (front) masthead();
+        else headerStrip();
+        Arrays.fill(columnTops, y);
+        column = 0;
+    }
+
+    private void nextColumn() {
+        column++;
+        if (column >= t.columns()) newPage(false);
+        y = columnTops[column];
+    }
+
+    private int x() {
+        return t.columnX(column);
+    }
+
+    private void masthead() {
+        int px = t.masthead();
+        SetLine title = one(issue.title(), px);
+        int lh = t.lineHeight(px);
+        add(text((t.width() - Math.round(title.width())) / 2, y, lh, title, px, true, INK, 0, null));
+        y += lh;
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        SetLine date = one(dateText(), small);
+        add(text(t.margin(), y, slh, date, small, false, INK, 0, null));
+        if (issue.edition() != null) {
+            SetLine edition = one(issue.edition(), small);
+            add(text(t.width() - t.margin() - Math.round(edition.width()), y, slh, edition, small, false, INK, 0, null));
+        }
+        y += slh + small / 4;
+        add(new Page.Rule(t.margin(), y, t.contentWidth(), Math.max(2, t.body() / 8), INK));
+        y += Math.max(2, t.body() / 8) + Math.max(2, t.body() / 10);
+        add(new Page.Rule(t.margin(), y, t.contentWidth(), 1, INK));
+        y += t.body();
+    }
+
+    private void headerStrip() {
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        SetLine title = one(issue.title(), small);
+        add(text(t.margin(), y, slh, title, small, true, INK, 0, null));
+        SetLine tag = one(section, small);
+        int pad = small / 2;
+        int tagX = t.margin() + Math.round(title.width()) + small;
+        add(new Page.Rule(tagX, y, Math.round(tag.width()) + 2 * pad, slh, INK));
+        add(text(tagX + pad, y, slh, tag, small, true, 255, 0, null));
+        SetLine date = one(dateText(), small);
+        add(text(t.width() - t.margin() - Math.round(date.width()), y, slh, date, small, false, INK, 0, null));
+        y += slh + small / 3;
+        add(new Page.Rule(t.margin(), y, t.contentWidth(), 2, INK));
+        y += t.body();
+    }
+
+    private String dateText() {
+        var d = issue.date();
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日 "
+                + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
+    }
+
+    /** The front page's lead story: its headline across the page, its photo across two columns. */
+    private void lead(Article a) {
+        int width = t.contentWidth();
+        if (a.kicker() != null) block(a.kicker(), t.subhead(), width, true, GREY_TEXT, a.id());
+        block(a.headline(), t.leadHeadline(), width, true, INK, a.id());
+        if (a.subhead() != null) block(a.subhead(), t.subhead(), width, false, INK, a.id());
+        if (a.byline() != null) block(a.byline(), t.small(), width, false, GREY_TEXT, a.id());
+        y += t.small() / 2;
+        add(new Page.Rule(t.margin(), y, width, 1, RULE_GREY));
+        y += t.body() / 2;
+        Arrays.fill(columnTops, y);
+        List<Photo> photos = a.photos();
+        if (!photos.isEmpty() && photos.get(0).hasImage()) {
+            int span = t.columns() >= 3 ? 2 : 1;
+            int spanWidth = span * t.columnWidth() + (span - 1) * t.gutter();
+            photo(photos.get(0), spanWidth, a.id());
+            for (int c = 0; c < span; c++) columnTops[c] = y;
+            photos = photos.subList(1, photos.size());
+        }
+        y = columnTops[0];
+        body(a, photos);
+    }
+
+    private void article(Article a) {
+        int lh = t.lineHeight();
+        if (y > columnTops[column]) {
+            if (y + lh > bottom) {
+                nextColumn();
+            } else {
+                add(new Page.Rule(x(), y + lh / 4, t.columnWidth(), 1, RULE_GREY));
+                y += lh * 3 / 4;
+            }
+        }
+        // Keep the headline block with the first three lines of text.
+        int needed = 3 * lh + blockHeight(a.headline(), t.headline())
+                + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small()))
+                + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead()))
+                + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small()));
+        if (y + needed > bottom && y > columnTops[column]) nextColumn();
+        int w = t.columnWidth();
+        if (a.kicker() != null) block(a.kicker(), t.small(), w, true, GREY_TEXT, a.id());
+        block(a.headline(), t.headline(), w, true, INK, a.id());
+        if (a.subhead() != null) block(a.subhead(), t.subhead(), w, false, INK, a.id());
+        if (a.byline() != null) block(a.byline(), t.small(), w, false, GREY_TEXT, a.id());
+        y += t.small() / 3;
+        body(a, a.photos());
+    }
+
+    private void body(Article a, List<Photo> photos) {
+        for (Photo p : photos) {
+            if (p.hasImage()) {
+                photo(p, t.columnWidth(), a.id());
+            } else {
+                String caption = "［图］" + (p.caption() == null ? "" : p.caption()) + credit(p);
+                List<SetLine> lines = set(caption, t.small(), t.columnWidth(), 0, false);
+                if (y + lines.size() * t.lineHeight(t.small()) > bottom) nextColumn();
+                lines(lines, t.small(), false, GREY_TEXT, a.id(), 0);
+                y += t.small() / 2;
+            }
+        }
+        List<String> paragraphs = a.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            int bold = 0;
+            if (i == 0 && a.dateline() != null) {
+                p = a.dateline() + "\u3000" + p;
+                bold = a.dateline().codePointCount(0, a.dateline().length());
+            }
+            paragraph(set(p, t.body(), t.columnWidth(), 2, true), a.id(), bold);
+        }
+        y += t.lineHeight() / 3;
+    }
+
+    /** Places a paragraph's lines down the columns, never leaving a single line alone at a column's foot or head. */
+    private void paragraph(List<SetLine> lines, String articleId, int boldPrefix) {
+        int lh = t.lineHeight();
+        int i = 0;
+        int n = lines.size();
+        while (i < n) {
+            int fit = (bottom - y) / lh;
+            boolean fresh = y == columnTops[column];
+            int rest = n - i;
+            if (rest <= fit) {
+                place(lines.subList(i, n), articleId, i == 0 ? boldPrefix : 0);
+                return;
+            }
+            int take = fit;
+            if (rest - take == 1 && take >= 2) take--;          // no widow: the last line never goes over alone
+            if (i == 0 && take < 2 && n > 1 && !fresh) take = 0; // no orphan: the first line never stays alone
+            if (fresh && take == 0) take = Math.max(1, fit);
+            if (take > 0) {
+                place(lines.subList(i, i + take), articleId, i == 0 ? boldPrefix : 0);
+                i += take;
+            }
+            nextColumn();
+        }
+    }
+
+    private void place(List<SetLine> lines, String articleId, int boldPrefix) {
+        int lh = t.lineHeight();
+        for (SetLine line : lines) {
+            add(text(x(), y, lh, line, t.body(), false, INK, boldPrefix, articleId));
+            boldPrefix = 0;
+            y += lh;
+        }
+    }
+
+    private void photo(Photo p, int width, String articleId) {
+        int maxHeight = (bottom - columnTops[column]) * 45 / 100;
+        int w = width;
+        int h = Math.max(1, Math.round((float) w * p.height() / p.width()));
+        if (h > maxHeight) {
+            h = maxHeight;
+            w = Math.max(1, Math.round((float) h * p.width() / p.height()));
+        }
+        String caption = (p.caption() == null ? "" : p.caption()) + credit(p);
+        List<SetLine> lines = caption.isBlank() ? List.of() : set(caption, t.small(), width, 0, false);
+        int captionHeight = lines.size() * t.lineHeight(t.small());
+        if (y + h + captionHeight > bottom && y > columnTops[column]) nextColumn();
+        add(new Page.Picture(x() + (width - w) / 2, y, w, h, p));
+        y += h + t.small() / 3;
+        lines(lines, t.small(), false, GREY_TEXT, articleId, 0);
+        y += t.small() / 2;
+    }
+
+    private static String credit(Photo p) {
+        if (p.credit() == null) return "";
+        String c = p.credit();
+        return "　" + (c.endsWith("摄") || c.contains("图片") ? c : c + " 摄");
+    }
+
+    /** A ragged block of lines (headline, kicker, byline) across a width, from the current column. */
+    private void block(String text, int px, int width, boolean bold, int ink, String articleId) {
+        lines(set(text, px, width, 0, false), px, bold, ink, articleId, 0);
+    }
+
+    private void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId, int boldPrefix) {
+        int lh = t.lineHeight(px);
+        for (SetLine line : lines) {
+            add(text(x(), y, lh, line, px, bold, ink, boldPrefix, articleId));
+            y += lh;
+        }
+    }
+
+    private int blockHeight(String text, int px) {
+        return set(text, px, t.columnWidth(), 0, false).size() * t.lineHeight(px);
+    }
+
+    private void footers() {
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        Map<String, Integer> firstPages = new LinkedHashMap<>();
+        for (Page p : pages) firstPages.putIfAbsent(p.section, p.number);
+        for (Page p : pages) {
+            page = p;
+            int fy = t.height() - t.margin() - slh;
+            add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, RULE_GREY));
+            StringBuilder s = new StringBuilder("第" + p.number + "版 / 共" + pages.size() + "版　" + p.section);
+            if (p.number == 1 && firstPages.size() > 1) {
+                s.append("　　本期导读：");
+                firstPages.forEach((name, number) -> {
+                    if (number > 1) s.append(name).append(" 第").append(number).append("版　");
+                });
+            }
+            SetLine line = one(s.toString().strip(), small);
+            add(text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, GREY_TEXT, 0, null));
+        }
+    }
+
+    private void add(Page.Op op) {
+        page.ops.add(op);
+    }
+
+    private Page.Text text(int x, int top, int lh, SetLine line, int px, boolean bold, int ink, int boldPrefix, String articleId) {
+        int baseline = top + (lh - px) / 2 + Math.round(px * 0.88f);
+        return new Page.Text(x, top, (int) Math.ceil(line.width()), lh, baseline, line, px, bold, ink, boldPrefix, articleId);
+    }
+
+    private List<SetLine> set(String text, int px, int measure, float indentEm, boolean justify) {
+        return new LineBreaker(face, px, Math.max(measure, px), indentEm, justify).set(text);
+    }
+
+    private SetLine one(String text, int px) {
+        List<SetLine> lines = set(text, px, Integer.MAX_VALUE / 4, 0, false);
+        return lines.isEmpty() ? set("\u3000", px, px * 2, 0, false).get(0) : lines.get(0);
+    }
+}

@@ -1,0 +1,85 @@
+package newsstand.app;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import newsstand.sync.Issue;
+import newsstand.sync.IssuePackage;
+import newsstand.sync.TextImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import-text", mixinStandardHelpOptions = true,
+        description = {"Turns a newspaper page given as plain UTF-8 text into an issue package: short lines become "
+                + "headlines and subheads, lines starting with □ bylines, 本报…讯 datelines, lines ending in 摄 photo captions."})
+final class ImportTextCommand implements Callable<Integer> {
+    private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The page as plain text.")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the package to.")
+    Path out;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The issue's date (default: the date in FILE's name).")
+    String date;
+
+    @Option(names = "--title", paramLabel = "NAME", description = "The newspaper's name (default: the paper its bylines name).")
+    String title;
+
+    @Override
+    public Integer call() throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        String text;
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new Newsstand.UserError(file + ": malformed UTF-8 at byte " + in.position() + " (the page must be UTF-8 text)");
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        LocalDate day = date(stem);
+        String name = title != null ? title.strip() : TextImporter.paperName(text);
+        if (name == null || name.isEmpty()) {
+            throw new Newsstand.UserError(file + ": no byline names the newspaper; give --title NAME");
+        }
+        String id = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        if (id.isEmpty()) id = "issue-" + day;
+        if (id.length() > 64) id = id.substring(0, 64).replaceAll("-+$", "");
+        Issue issue = TextImporter.parse(text, id, name, day);
+        if (issue.articles().isEmpty()) throw new Newsstand.UserError(file + ": no article found in the text");
+        IssuePackage.writeManifest(issue, out);
+        IssuePackage.read(out);
+        spec.commandLine().getOut().println("wrote issue " + issue.id() + " (" + issue.articles().size() + " articles) to " + out);
+        return 0;
+    }
+
+    private LocalDate date(String stem) throws Newsstand.UserError {
+        String text = date;
+        if (text == null) {
+            Matcher m = DATE.matcher(stem);
+            if (!m.find()) throw new Newsstand.UserError(file + ": its name holds no date; give --date YYYY-MM-DD");
+            text = m.group(1);
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Newsstand.UserError("--date '" + text + "' is not a date (allowed: YYYY-MM-DD, such as 2025-09-10)");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package newsstand.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import newsstand.config.ConfigException;
+import newsstand.config.PanelModel;
+import newsstand.fonts.FontException;
+import newsstand.sync.PackageException;
+import newsstand.sync.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The newsstand command: the kiosk's tools for technicians, operators and developers. */
+@Command(name = "newsstand", mixinStandardHelpOptions = true, version = "newsstand 0.1.0",
+        description = "Software of the e-paper newspaper kiosk.",
+        subcommands = {DemoCommand.class, RenderCommand.class, ImportTextCommand.class, SampleIssueCommand.class})
+public final class Newsstand implements Runnable {
+    /** Exit code for bad input: arguments, files, fonts, configuration. */
+    static final int BAD_INPUT = 1;
+    /** Exit code for a command line that does not parse. */
+    static final int USAGE = 2;
+    static final int INTERNAL = 70;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line and returns its exit code; output and errors go to the writers. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Newsstand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.registerConverter(PanelModel.class, PanelModel::byId);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String name = ex.getCommandLine().getCommandName();
+            String message = ex.getMessage();
+            if (ex.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+                message = message.replaceFirst(": .*$", ": " + iae.getMessage());
+            }
+            err.println("newsstand: " + message);
+            err.println("Try '" + (name.equals("newsstand") ? "newsstand" : "newsstand " + name) + " --help'.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            err.println("newsstand: " + describe(ex));
+            return known(ex) ? BAD_INPUT : INTERNAL;
+        });
+        return cl.execute(args);
+    }
+
+    private static boolean known(Exception e) {
+        return e instanceof ConfigException || e instanceof PackageException || e instanceof FontException
+                || e instanceof StoreException || e instanceof IOException || e instanceof UserError;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file or folder";
+        if (known(e)) return e.getMessage();
+        return "internal error: " + e;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, render, import-text, sample-issue)");
+    }
+
+    /** A command's input is unusable; the message says which input and what is allowed. */
+    static final class UserError extends Exception {
+        UserError(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package newsstand.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import newsstand.fonts.SetLine;
+import newsstand.sync.Photo;
+
+/** One composed page: what to draw where, in panel pixels, before anything is drawn. */
+final class Page {
+    /** Something drawn on a page, with the box it occupies. */
+    sealed interface Op permits Text, Rule, Picture {
+        int x();
+        int y();
+        int width();
+        int height();
+    }
+
+    /** A set line whose box top is y; the baseline is y + ascent. The first boldPrefix characters are bold. */
+    record Text(int x, int y, int width, int height, int baseline, SetLine line, int px, boolean bold, int ink,
+                int boldPrefix, String articleId) implements Op {}
+
+    /** A filled rectangle: rules and reversed tags. */
+    record Rule(int x, int y, int width, int height, int grey) implements Op {}
+
+    /** A photo scaled into its box. */
+    record Picture(int x, int y, int width, int height, Photo photo) implements Op {}
+
+    final int number;
+    final String section;
+    final List<Op> ops = new ArrayList<>();
+
+    Page(int number, String section) {
+        this.number = number;
+        this.section = section;
+    }
+}

@@ -1,0 +1,63 @@
+package newsstand.app;
+
+import java.io.IOException;
+import newsstand.display.Framebuffer;
+import newsstand.display.GreyImage;
+import newsstand.fonts.Face;
+import newsstand.fonts.GlyphBitmap;
+import newsstand.fonts.GlyphCache;
+import newsstand.fonts.SetLine;
+import org.tinylog.Logger;
+
+/** Draws composed pages into a framebuffer: glyphs from the cache, rules, and photos decoded and dithered. */
+final class PageRenderer {
+    /** Where the bytes of an issue's image files come from: the store on a kiosk, the package folder in a preview. */
+    interface PhotoSource {
+        byte[] bytes(String file) throws IOException;
+    }
+
+    private final Face face;
+    private final GlyphCache cache;
+    private final PhotoSource photos;
+
+    PageRenderer(Face face, GlyphCache cache, PhotoSource photos) {
+        this.face = face;
+        this.cache = cache;
+        this.photos = photos;
+    }
+
+    void draw(Page page, Framebuffer fb) {
+        fb.fill(255);
+        for (Page.Op op : page.ops) {
+            if (op instanceof Page.Rule r) {
+                fb.fillRect(r.x(), r.y(), r.width(), r.height(), r.grey());
+            } else if (op instanceof Page.Text t) {
+                text(t, fb);
+            } else if (op instanceof Page.Picture p) {
+                picture(p, fb);
+            }
+        }
+    }
+
+    private void text(Page.Text t, Framebuffer fb) {
+        SetLine line = t.line();
+        int[] glyphs = line.glyphs();
+        for (int i = 0; i < glyphs.length; i++) {
+            GlyphBitmap g = cache.glyph(face, glyphs[i], t.px(), t.bold() || i < t.boldPrefix());
+            if (g.width() == 0) continue;
+            int x = t.x() + Math.round(line.x()[i]) + g.left();
+            fb.drawMask(x, t.baseline() - g.top(), g.width(), g.height(), g.coverage(), t.ink());
+        }
+    }
+
+    private void picture(Page.Picture p, Framebuffer fb) {
+        try {
+            GreyImage img = PhotoDecoder.decode(photos.bytes(p.photo().file()), p.width(), p.height());
+            fb.drawPicture(img, p.x(), p.y());
+        } catch (IOException | RuntimeException e) {
+            // A broken photo costs its own box, never the page.
+            Logger.warn("photo {} cannot be shown: {}", p.photo().file(), e.getMessage());
+            fb.fillRect(p.x(), p.y(), p.width(), p.height(), 0xE0);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package newsstand.app;
+
+import newsstand.config.PanelModel;
+
+/**
+ * Type sizes, spacing and columns for a panel, derived from its pixel size and density (not written per panel):
+ * body text is set at 10 pt on the panel's real dots per inch, and the page gets as many columns of about 17 em
+ * as its width holds.
+ */
+record Typography(int body, int small, int subhead, int headline, int leadHeadline, int masthead,
+                  int lineHeight, int margin, int gutter, int columns, int columnWidth, int width, int height) {
+
+    static Typography of(PanelModel panel) {
+        double dpi = panel.dpi();
+        int body = Math.max(16, (int) Math.round(dpi * 10 / 72));
+        int small = Math.max(14, Math.round(body * 0.8f));
+        int margin = Math.round(body * 1.5f);
+        int gutter = Math.round(body * 1.5f);
+        int content = panel.width() - 2 * margin;
+        int columns = Math.max(1, Math.round((content + gutter) / (17f * body + gutter)));
+        int columnWidth = (content - (columns - 1) * gutter) / columns;
+        return new Typography(body, small, Math.round(body * 1.2f), Math.round(body * 1.7f), Math.round(body * 2.4f),
+                Math.round(body * 3.4f), Math.round(body * 1.5f), margin, gutter, columns, columnWidth,
+                panel.width(), panel.height());
+    }
+
+    int contentWidth() {
+        return width - 2 * margin;
+    }
+
+    int columnX(int column) {
+        return margin + column * (columnWidth + gutter);
+    }
+
+    /** The line height for a type size: looser for body text, tighter for headlines. */
+    int lineHeight(int px) {
+        return px == body ? lineHeight : Math.round(px * (px > body ? 1.3f : 1.45f));
+    }
+}
