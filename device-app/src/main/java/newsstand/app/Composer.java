@@ -136,7 +136,8 @@ final class Composer {
         y += t.body() / 2;
         Arrays.fill(columnTops, y);
         List<Photo> photos = a.photos();
-        if (!photos.isEmpty() && photos.get(0).hasImage()) {
+        // Across two columns only when the lead headline leaves room for it; else the photo runs in a column.
+        if (!photos.isEmpty() && photos.get(0).hasImage() && bottom - y >= 8 * t.lineHeight()) {
             int span = t.columns() >= 3 ? 2 : 1;
             int spanWidth = span * t.columnWidth() + (span - 1) * t.gutter();
             photo(photos.get(0), spanWidth, a.id());
@@ -179,7 +180,7 @@ final class Composer {
             } else {
                 String caption = "［图］" + (p.caption() == null ? "" : p.caption()) + credit(p);
                 List<SetLine> lines = set(caption, t.small(), t.columnWidth(), 0, false);
-                if (y + lines.size() * t.lineHeight(t.small()) > bottom) nextColumn();
+                while (y + lines.size() * t.lineHeight(t.small()) > bottom) nextColumn();
                 lines(lines, t.small(), false, GREY_TEXT, a.id(), 0);
                 y += t.small() / 2;
             }
@@ -213,7 +214,6 @@ final class Composer {
             int take = fit;
             if (rest - take == 1 && take >= 2) take--;          // no widow: the last line never goes over alone
             if (i == 0 && take < 2 && n > 1 && !fresh) take = 0; // no orphan: the first line never stays alone
-            if (fresh && take == 0) take = Math.max(1, fit);
             if (take > 0) {
                 place(lines.subList(i, i + take), articleId, i == 0 ? boldPrefix : 0);
                 i += take;
@@ -242,7 +242,16 @@ final class Composer {
         String caption = (p.caption() == null ? "" : p.caption()) + credit(p);
         List<SetLine> lines = caption.isBlank() ? List.of() : set(caption, t.small(), width, 0, false);
         int captionHeight = lines.size() * t.lineHeight(t.small());
-        if (y + h + captionHeight > bottom && y > columnTops[column]) nextColumn();
+        int room = bottom - y - captionHeight - t.small();
+        while (width == t.columnWidth() && h > room && (y > columnTops[column] || room < 4 * t.lineHeight())) {
+            nextColumn();
+            room = bottom - y - captionHeight - t.small();
+        }
+        if (h > room) {
+            // At the top of a column (or across columns under the lead headline) the photo shrinks to fit.
+            h = Math.max(1, room);
+            w = Math.max(1, Math.round((float) h * p.width() / p.height()));
+        }
         add(new Page.Picture(x() + (width - w) / 2, y, w, h, p));
         y += h + t.small() / 3;
         lines(lines, t.small(), false, GREY_TEXT, articleId, 0);

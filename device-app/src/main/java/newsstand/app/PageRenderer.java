@@ -41,12 +41,14 @@ final class PageRenderer {
 
     private void text(Page.Text t, Framebuffer fb) {
         SetLine line = t.line();
+        // Black-and-white panels never dither text: grey ink becomes solid black (or white, on a dark tag).
+        int ink = fb.levels() == 2 ? (t.ink() < 128 ? 0 : 255) : t.ink();
         int[] glyphs = line.glyphs();
         for (int i = 0; i < glyphs.length; i++) {
             GlyphBitmap g = cache.glyph(face, glyphs[i], t.px(), t.bold() || i < t.boldPrefix());
             if (g.width() == 0) continue;
             int x = t.x() + Math.round(line.x()[i]) + g.left();
-            fb.drawMask(x, t.baseline() - g.top(), g.width(), g.height(), g.coverage(), t.ink());
+            fb.drawMask(x, t.baseline() - g.top(), g.width(), g.height(), g.coverage(), ink);
         }
     }
 

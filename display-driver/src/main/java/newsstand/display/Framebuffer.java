@@ -42,8 +42,13 @@ public final class Framebuffer {
     }
 
     static int quantize(int grey, int levels) {
+        // On black and white panels antialiased text is thresholded above mid-grey, so thin strokes stay black.
+        if (levels == 2) return grey >= BLACK_AND_WHITE_THRESHOLD ? 1 : 0;
         return (grey * (levels - 1) + 127) / 255;
     }
+
+    /** Greys below this show black on a black-and-white panel. */
+    static final int BLACK_AND_WHITE_THRESHOLD = 170;
 
     byte[] pixels() { return pixels; }
 

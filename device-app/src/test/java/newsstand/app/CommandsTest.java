@@ -1,0 +1,136 @@
+package newsstand.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+    static final Path FIXTURE = Path.of("../../shared/fixtures/qingdao-daily-2025-09-10.txt");
+    private static final Pattern RENDERED = Pattern.compile("rendered (\\d+) pages of (\\S+) for (\\S+) in (\\d+) ms");
+
+    @TempDir Path dir;
+
+    private static int darkPixels(Path png) throws Exception {
+        BufferedImage img = ImageIO.read(png.toFile());
+        int dark = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) if ((img.getRGB(x, y) & 0xFF) < 64) dark++;
+        }
+        return dark;
+    }
+
+    @Test
+    void demoRendersEveryPageOfTheSampleIssue() throws Exception {
+        Cli r = Cli.run("demo", "--out", dir.toString(), "--panel", "it8951-6in");
+        assertEquals(0, r.exit(), r.err());
+        Matcher m = RENDERED.matcher(r.lastLine());
+        assertTrue(m.matches(), r.lastLine());
+        assertEquals("haibin-daily-2025-09-10", m.group(2));
+        assertEquals("it8951-6in", m.group(3));
+        int pages = Integer.parseInt(m.group(1));
+        assertTrue(pages >= 3, "pages: " + pages);
+        for (int i = 1; i <= pages; i++) {
+            Path png = dir.resolve(String.format("page-%03d.png", i));
+            assertTrue(Files.exists(png), png.toString());
+            assertTrue(darkPixels(png) > 1000, "page " + i + " has text");
+        }
+        assertFalse(Files.exists(dir.resolve(String.format("page-%03d.png", pages + 1))));
+        assertEquals(pages, Files.readAllLines(dir.resolve("refresh.log")).size());
+    }
+
+    @Test
+    void importTextThenRenderTurnsTheFixtureIntoPages() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Cli imported = Cli.run("import-text", FIXTURE.toString(), "--out", pkg.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        assertEquals("wrote issue qingdao-daily-2025-09-10 (8 articles) to " + pkg, imported.lastLine());
+        Path pages = dir.resolve("pages");
+        Cli rendered = Cli.run("render", "--issue", pkg.toString(), "--out", pages.toString(), "--panel", "waveshare-7in5-v2");
+        assertEquals(0, rendered.exit(), rendered.err());
+        Matcher m = RENDERED.matcher(rendered.lastLine());
+        assertTrue(m.matches(), rendered.lastLine());
+        assertEquals("qingdao-daily-2025-09-10", m.group(2));
+        assertTrue(darkPixels(pages.resolve("page-001.png")) > 500);
+    }
+
+    @Test
+    void sampleIssueWritesAValidPackage() throws Exception {
+        Cli r = Cli.run("sample-issue", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("wrote sample issue haibin-daily-2025-09-10 (3 sections, 9 articles) to " + dir, r.lastLine());
+        assertTrue(Files.size(dir.resolve("images/wind-farm.jpg")) > 10_000);
+    }
+
+    @Test
+    void anUnknownPanelModelIsAOneLineUsageError() {
+        Cli r = Cli.run("demo", "--panel", "it8951-10in", "--out", dir.toString());
+        assertEquals(2, r.exit());
+        assertEquals("newsstand: Invalid value for option '--panel': unknown panel model 'it8951-10in' (allowed: it8951-10in3, "
+                + "it8951-13in3, it8951-6in, waveshare-7in5-v2)\nTry 'newsstand demo --help'.\n", r.err());
+    }
+
+    @Test
+    void aMissingIssuePackageIsNamed() {
+        Path missing = dir.resolve("nope");
+        Cli r = Cli.run("render", "--issue", missing.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(1, r.exit());
+        assertEquals("newsstand: " + missing + ": 1 problem\n  not a folder\n", r.err());
+    }
+
+    @Test
+    void aBrokenPackageListsItsProblemsWithoutAStackTrace() throws Exception {
+        Cli.run("sample-issue", "--out", dir.toString());
+        String json = Files.readString(dir.resolve("issue.json")).replace("\"date\": \"2025-09-10\"", "\"date\": \"10.9.2025\"");
+        Files.writeString(dir.resolve("issue.json"), json);
+        Cli r = Cli.run("render", "--issue", dir.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("issue.json: date is '10.9.2025' (allowed: a date written YYYY-MM-DD)"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void importTextNeedsADateWhenTheFileNameHasNone() throws Exception {
+        Path page = dir.resolve("page.txt");
+        Files.writeString(page, "标题\n\n□青岛日报记者 某某\n\n正文。");
+        Cli r = Cli.run("import-text", page.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(1, r.exit());
+        assertEquals("newsstand: " + page + ": its name holds no date; give --date YYYY-MM-DD\n", r.err());
+        r = Cli.run("import-text", page.toString(), "--out", dir.resolve("o").toString(), "--date", "2025-13-01");
+        assertEquals("newsstand: --date '2025-13-01' is not a date (allowed: YYYY-MM-DD, such as 2025-09-10)\n", r.err());
+        Files.write(page, new byte[] {(byte) 0xE6, (byte) 0x88});
+        r = Cli.run("import-text", page.toString(), "--out", dir.resolve("o").toString(), "--date", "2025-09-10");
+        assertEquals("newsstand: " + page + ": malformed UTF-8 at byte 0 (the page must be UTF-8 text)\n", r.err());
+    }
+
+    @Test
+    void everyCommandHasHelpAndACommandIsRequired() {
+        for (String command : new String[] {"demo", "render", "import-text", "sample-issue"}) {
+            Cli r = Cli.run(command, "--help");
+            assertEquals(0, r.exit(), command);
+            assertTrue(r.out().startsWith("Usage: newsstand " + command), r.out());
+        }
+        Cli r = Cli.run();
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("newsstand: a command is required"), r.err());
+        assertEquals(2, Cli.run("frobnicate").exit());
+    }
+
+    @Test
+    void theDemoFitsTheDevicesHeap() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "newsstand.app.Newsstand", "demo", "--out", dir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        assertTrue(output.contains("rendered ") && output.contains(" for it8951-10in3 in "), output);
+        assertFalse(output.contains("OutOfMemoryError"), output);
+    }
+}

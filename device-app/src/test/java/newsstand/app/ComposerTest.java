@@ -1,0 +1,100 @@
+package newsstand.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import newsstand.config.PanelModel;
+import newsstand.fonts.Face;
+import newsstand.fonts.FontFile;
+import newsstand.sync.Article;
+import newsstand.sync.Issue;
+import newsstand.sync.IssuePackage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposerTest {
+    static Face face;
+    static Issue issue;
+
+    @BeforeAll
+    static void load(@TempDir Path dir) throws Exception {
+        face = FontFile.open(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).face("WenQuanYi Micro Hei");
+        SampleIssue.write(dir);
+        issue = IssuePackage.read(dir);
+    }
+
+    @Test
+    void columnsAndSizesComeFromThePanel() {
+        Typography big = Typography.of(PanelModel.IT8951_10IN3);
+        Typography mid = Typography.of(PanelModel.IT8951_13IN3);
+        Typography small = Typography.of(PanelModel.WAVESHARE_7IN5_V2);
+        assertEquals(32, big.body());
+        assertEquals(3, big.columns());
+        assertEquals(4, mid.columns());
+        assertEquals(2, small.columns());
+        for (Typography t : List.of(big, mid, small)) {
+            int right = t.columnX(t.columns() - 1) + t.columnWidth();
+            assertTrue(right <= t.width() - t.margin(), "columns end inside the margin");
+            assertTrue(t.columnWidth() >= 12 * t.body(), "a column holds at least 12 characters");
+        }
+    }
+
+    @Test
+    void everyArticlesTextAppearsExactlyOnceInReadingOrder() {
+        for (PanelModel model : PanelModel.values()) {
+            Typography t = Typography.of(model);
+            List<Page> pages = new Composer(t, face).compose(issue);
+            Map<String, StringBuilder> body = new HashMap<>();
+            for (Page page : pages) {
+                for (Page.Op op : page.ops) {
+                    if (op instanceof Page.Text text && text.articleId() != null && text.px() == t.body()) {
+                        body.computeIfAbsent(text.articleId(), k -> new StringBuilder()).append(text.line().text());
+                    }
+                }
+            }
+            for (Article a : issue.articles()) {
+                String expected = (a.dateline() == null ? "" : a.dateline() + "\u3000") + String.join("", a.paragraphs());
+                assertEquals(expected, body.get(a.id()).toString(), model + " " + a.id());
+            }
+        }
+    }
+
+    @Test
+    void nothingLeavesThePageAndNothingOverlaps() {
+        for (PanelModel model : PanelModel.values()) {
+            Typography t = Typography.of(model);
+            for (Page page : new Composer(t, face).compose(issue)) {
+                List<Page.Op> ops = page.ops;
+                for (Page.Op op : ops) {
+                    assertTrue(op.x() >= 0 && op.y() >= 0 && op.x() + op.width() <= model.width()
+                            && op.y() + op.height() <= model.height(), model + " page " + page.number + ": " + op);
+                }
+                for (int i = 0; i < ops.size(); i++) {
+                    for (int j = i + 1; j < ops.size(); j++) {
+                        Page.Op a = ops.get(i), b = ops.get(j);
+                        if (a instanceof Page.Rule || b instanceof Page.Rule) continue; // rules sit under tags by design
+                        boolean overlap = a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
+                                && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+                        assertFalse(overlap, model + " page " + page.number + ": " + a + " overlaps " + b);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachSectionStartsAPageAndTheFrontPageLeadsWithTheLeadStory() {
+        List<Page> pages = new Composer(Typography.of(PanelModel.IT8951_10IN3), face).compose(issue);
+        assertEquals("要闻", pages.get(0).section);
+        assertTrue(pages.stream().anyMatch(p -> p.section.equals("经济")));
+        String lead = issue.articles().get(0).id();
+        Page.Text biggest = pages.get(0).ops.stream().filter(o -> o instanceof Page.Text t && lead.equals(t.articleId()))
+                .map(o -> (Page.Text) o).max(java.util.Comparator.comparingInt(Page.Text::px)).orElseThrow();
+        assertEquals("全市首个深远海风电项目全容量并网", biggest.line().text());
+        assertTrue(pages.get(0).ops.stream().anyMatch(o -> o instanceof Page.Picture));
+    }
+}
