@@ -174,9 +174,10 @@ final class Composer {
     }
 
     private void body(Article a, List<Photo> photos) {
+        List<Photo> waiting = new ArrayList<>();
         for (Photo p : photos) {
             if (p.hasImage()) {
-                photo(p, t.columnWidth(), a.id());
+                waiting.add(p);
             } else {
                 String caption = "［图］" + (p.caption() == null ? "" : p.caption()) + credit(p);
                 List<SetLine> lines = set(caption, t.small(), t.columnWidth(), 0, false);
@@ -193,9 +194,22 @@ final class Composer {
                 p = a.dateline() + "\u3000" + p;
                 bold = a.dateline().codePointCount(0, a.dateline().length());
             }
+            placePhotos(waiting, a.id(), false);
             paragraph(set(p, t.body(), t.columnWidth(), 2, true), a.id(), bold);
         }
+        placePhotos(waiting, a.id(), true);
         y += t.lineHeight() / 3;
+    }
+
+    /** Photos float: one that would leave the current column too short waits for the next paragraph break. */
+    private void placePhotos(List<Photo> waiting, String articleId, boolean now) {
+        while (!waiting.isEmpty()) {
+            Photo p = waiting.get(0);
+            String caption = (p.caption() == null ? "" : p.caption()) + credit(p);
+            int captionHeight = caption.isBlank() ? 0 : set(caption, t.small(), t.columnWidth(), 0, false).size() * t.lineHeight(t.small());
+            if (!now && !photoFits(p, captionHeight)) return;
+            photo(waiting.remove(0), t.columnWidth(), articleId);
+        }
     }
 
     /** Places a paragraph's lines down the columns, never leaving a single line alone at a column's foot or head. */
@@ -232,30 +246,34 @@ final class Composer {
     }
 
     private void photo(Photo p, int width, String articleId) {
-        int maxHeight = (bottom - columnTops[column]) * 45 / 100;
-        int w = width;
-        int h = Math.max(1, Math.round((float) w * p.height() / p.width()));
-        if (h > maxHeight) {
-            h = maxHeight;
-            w = Math.max(1, Math.round((float) h * p.width() / p.height()));
-        }
         String caption = (p.caption() == null ? "" : p.caption()) + credit(p);
         List<SetLine> lines = caption.isBlank() ? List.of() : set(caption, t.small(), width, 0, false);
         int captionHeight = lines.size() * t.lineHeight(t.small());
-        int room = bottom - y - captionHeight - t.small();
-        while (width == t.columnWidth() && h > room && (y > columnTops[column] || room < 4 * t.lineHeight())) {
+        // A column photo moves on until a column has room for it; a page's fresh column always has.
+        for (int moves = 0; width == t.columnWidth() && !photoFits(p, captionHeight) && moves <= t.columns(); moves++) {
             nextColumn();
-            room = bottom - y - captionHeight - t.small();
         }
-        if (h > room) {
-            // At the top of a column (or across columns under the lead headline) the photo shrinks to fit.
-            h = Math.max(1, room);
-            w = Math.max(1, Math.round((float) h * p.width() / p.height()));
-        }
+        int w = width;
+        int h = Math.min(Math.max(1, Math.round((float) w * p.height() / p.width())), maxPhotoHeight());
+        int room = bottom - y - captionHeight - t.small();
+        if (h > room) h = Math.max(1, room);
+        w = Math.min(width, Math.max(1, Math.round((float) h * p.width() / p.height())));
         add(new Page.Picture(x() + (width - w) / 2, y, w, h, p));
         y += h + t.small() / 3;
         lines(lines, t.small(), false, GREY_TEXT, articleId, 0);
         y += t.small() / 2;
+    }
+
+    /** Photos take at most 45% of a column's height. */
+    private int maxPhotoHeight() {
+        return (bottom - columnTops[column]) * 45 / 100;
+    }
+
+    /** Whether a column-wide photo and its caption fit under the current position, leaving a sensible box. */
+    private boolean photoFits(Photo p, int captionHeight) {
+        int h = Math.min(Math.round((float) t.columnWidth() * p.height() / p.width()), maxPhotoHeight());
+        int room = bottom - y - captionHeight - t.small();
+        return h <= room && room >= 4 * t.lineHeight();
     }
 
     private static String credit(Photo p) {

@@ -19,9 +19,14 @@ record Typography(int body, int small, int subhead, int headline, int leadHeadli
         int content = panel.width() - 2 * margin;
         int columns = Math.max(1, Math.round((content + gutter) / (17f * body + gutter)));
         int columnWidth = (content - (columns - 1) * gutter) / columns;
-        return new Typography(body, small, Math.round(body * 1.2f), Math.round(body * 1.7f), Math.round(body * 2.4f),
-                Math.round(body * 3.4f), Math.round(body * 1.5f), margin, gutter, columns, columnWidth,
-                panel.width(), panel.height());
+        // Display sizes grow with the body size but are held to the page's height, so a 6" front page still has
+        // room for its lead story under the masthead.
+        int h = panel.height();
+        int headline = Math.max(body + 2, Math.min(Math.round(body * 1.7f), h / 20));
+        int lead = Math.max(headline, Math.min(Math.round(body * 2.4f), h / 16));
+        int masthead = Math.max(lead, Math.min(Math.round(body * 3.4f), h / 12));
+        return new Typography(body, small, Math.round(body * 1.2f), headline, lead, masthead, Math.round(body * 1.5f),
+                margin, gutter, columns, columnWidth, panel.width(), h);
     }
 
     int contentWidth() {
