@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandsTest {
-    static final Path FIXTURE = Path.of("../../shared/fixtures/qingdao-daily-2025-09-10.txt");
+    static final Path FIXTURE = Path.of("../sync/src/test/resources/fixtures/qingdao-daily-2025-09-10.txt");
     private static final Pattern RENDERED = Pattern.compile("rendered (\\d+) pages of (\\S+) for (\\S+) in (\\d+) ms");
 
     @TempDir Path dir;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TextImporterTest {
-    static final Path FIXTURE = Path.of("../../shared/fixtures/qingdao-daily-2025-09-10.txt");
+    static final Path FIXTURE = Path.of("src/test/resources/fixtures/qingdao-daily-2025-09-10.txt");
     static String text;
     static Issue issue;
 
