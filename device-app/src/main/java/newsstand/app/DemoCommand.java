@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import newsstand.config.PanelModel;
-import newsstand.display.SimulatedPanel;
-import newsstand.fonts.Face;
-import newsstand.fonts.FontCatalog;
 import newsstand.sync.Issue;
 import newsstand.sync.IssueStore;
 import newsstand.sync.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Folder for the pages (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--panel", paramLabel = "MODEL", defaultValue = "it8951-10in3",
-            description = "Panel model: it8951-10in3, it8951-13in3, it8951-6in or waveshare-7in5-v2 (default: ${DEFAULT-VALUE}).")
-    PanelModel panel;
+    @Mixin Outputs.PanelOption panel;
 
     @Override
     public Integer call() throws Exception {
@@ -44,18 +38,13 @@ final class DemoCommand implements Callable<Integer> {
             Issue imported = store.importPackage(pkg);
             store.activate(imported.id());
             String id = store.active().orElseThrow();
-            Issue issue = store.issue(id);
-            Face face = FontCatalog.scan(List.of()).chineseFace();
-            SimulatedPanel simulated = new SimulatedPanel(panel, out, "page-%03d.png");
-            int pages = new IssueRenderer(face).renderAll(issue, file -> {
+            Outputs.render(store.issue(id), file -> {
                 try {
                     return store.image(id, file);
                 } catch (StoreException e) {
                     throw new IOException(e.getMessage(), e);
                 }
-            }, simulated);
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            spec.commandLine().getOut().println("rendered " + pages + " pages of " + id + " for " + panel.id() + " in " + ms + " ms");
+            }, panel.model, out, start, spec.commandLine().getOut());
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(pkg)) {

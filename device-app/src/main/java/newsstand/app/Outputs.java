@@ -1,13 +1,37 @@
 package newsstand.app;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import newsstand.config.PanelModel;
+import newsstand.display.SimulatedPanel;
+import newsstand.fonts.FontCatalog;
+import newsstand.fonts.FontException;
+import newsstand.sync.Issue;
+import picocli.CommandLine.Option;
 
-/** Output folders of the rendering commands. */
+/** What the rendering commands share: the panel option, the output folder and the closing report. */
 final class Outputs {
     private Outputs() {}
+
+    /** The --panel option of demo and render. */
+    static final class PanelOption {
+        @Option(names = "--panel", paramLabel = "MODEL", defaultValue = "it8951-10in3",
+                description = "Panel model: it8951-10in3, it8951-13in3, it8951-6in or waveshare-7in5-v2 (default: ${DEFAULT-VALUE}).")
+        PanelModel model;
+    }
+
+    /** Renders every page of an issue through the simulated panel into the folder and prints the closing line. */
+    static void render(Issue issue, PageRenderer.PhotoSource photos, PanelModel model, Path folder, long startNanos,
+                       PrintWriter out) throws IOException, FontException {
+        SimulatedPanel panel = new SimulatedPanel(model, folder, "page-%03d.png");
+        int pages = new IssueRenderer(FontCatalog.scan(List.of()).chineseFace()).renderAll(issue, photos, panel);
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        out.println("rendered " + pages + " pages of " + issue.id() + " for " + model.id() + " in " + ms + " ms");
+    }
 
     /** Creates the folder, and removes the pages and refresh log an earlier run left there. */
     static void prepare(Path folder) throws IOException {

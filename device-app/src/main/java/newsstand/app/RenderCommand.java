@@ -2,15 +2,11 @@ package newsstand.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import newsstand.config.PanelModel;
-import newsstand.display.SimulatedPanel;
-import newsstand.fonts.Face;
-import newsstand.fonts.FontCatalog;
 import newsstand.sync.Issue;
 import newsstand.sync.IssuePackage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,20 +23,15 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the pages.")
     Path out;
 
-    @Option(names = "--panel", paramLabel = "MODEL", defaultValue = "it8951-10in3",
-            description = "Panel model: it8951-10in3, it8951-13in3, it8951-6in or waveshare-7in5-v2 (default: ${DEFAULT-VALUE}).")
-    PanelModel panel;
+    @Mixin Outputs.PanelOption panel;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Issue issue = IssuePackage.read(issuePath);
         Outputs.prepare(out);
-        Face face = FontCatalog.scan(List.of()).chineseFace();
-        SimulatedPanel simulated = new SimulatedPanel(panel, out, "page-%03d.png");
-        int pages = new IssueRenderer(face).renderAll(issue, file -> Files.readAllBytes(issuePath.resolve(file)), simulated);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        spec.commandLine().getOut().println("rendered " + pages + " pages of " + issue.id() + " for " + panel.id() + " in " + ms + " ms");
+        Outputs.render(issue, file -> Files.readAllBytes(issuePath.resolve(file)), panel.model, out, start,
+                spec.commandLine().getOut());
         return 0;
     }
 }
