@@ -20,6 +20,7 @@ public final class Face {
     private final Hmtx hmtx;
     private final Cmap cmap;
     private final Glyf glyf;
+    private final Cff cff;
     private final FontData data;
     private final int numGlyphs;
 
@@ -42,6 +43,7 @@ public final class Face {
                 ? new Glyf(data, dir.offset("glyf"), dir.length("glyf"), dir.require("loca"), dir.length("loca"),
                         head.indexToLocFormat == 1, numGlyphs)
                 : null;
+        cff = trueTypeOutlines ? null : new Cff(data, dir.require("CFF "), numGlyphs);
     }
 
     /** A number unique to this face in this process, for cache keys. */
@@ -59,7 +61,7 @@ public final class Face {
     /** The OS/2 weight class: 400 regular, 700 bold. */
     public int weight() { return weight; }
 
-    /** True when the outlines are TrueType (glyf); false for CFF, which this engine does not draw yet. */
+    /** True when the outlines are TrueType (glyf); false for CFF (Type 2 charstrings). */
     public boolean hasTrueTypeOutlines() { return trueTypeOutlines; }
 
     public int unitsPerEm() { return unitsPerEm; }
@@ -96,8 +98,8 @@ public final class Face {
     }
 
     void outline(int glyph, OutlineSink sink) {
-        if (glyf == null) throw new Malformed("CFF outlines are not supported yet");
-        glyf.outline(glyph, sink);
+        if (glyf != null) glyf.outline(glyph, sink);
+        else cff.outline(glyph, sink);
     }
 
     /** The glyph's box as the glyf header records it (xMin, yMin, xMax, yMax), or null for an empty glyph. */

@@ -1,0 +1,94 @@
+package newsstand.fonts;
+
+/**
+ * The 'CFF ' table: Type 2 charstrings with global and local subroutines. CID-keyed fonts (Noto Sans CJK, Noto
+ * Serif CJK) choose per glyph, through FDSelect, a Font DICT with its own Private DICT and local subroutines.
+ * Collections share one CFF table between faces; each face parses only the small header structures.
+ */
+final class Cff {
+    private final FontData data;
+    private final CffIndex charStrings;
+    private final CffIndex globalSubrs;
+    /** Local subroutines per Font DICT (one entry for a font that is not CID-keyed). */
+    private final CffIndex[] localSubrs;
+    private final int fdSelect;
+    private final int fdSelectFormat;
+    private final int numGlyphs;
+    private final CharString interpreter = new CharString();
+
+    Cff(FontData data, int table, int numGlyphs) {
+        this.data = data;
+        int major = data.u8(table);
+        if (major != 1) throw new Malformed("CFF major version is " + major + " (allowed: 1)");
+        int hdrSize = data.u8(table + 2);
+        CffIndex names = CffIndex.read(data, table + hdrSize, "CFF Name");
+        CffIndex topDicts = CffIndex.read(data, names.end, "CFF Top DICT");
+        if (topDicts.count() < 1) throw new Malformed("CFF has no Top DICT");
+        CffIndex strings = CffIndex.read(data, topDicts.end, "CFF String");
+        globalSubrs = CffIndex.read(data, strings.end, "CFF Global Subr");
+        CffDict top = new CffDict(data, topDicts.start(0), topDicts.end(0));
+        if (top.number(CffDict.CHARSTRING_TYPE, 0, 2) != 2) throw new Malformed("CFF CharstringType is not 2");
+        charStrings = CffIndex.read(data, table + top.offset(CffDict.CHARSTRINGS, 0, "CharStrings offset"), "CFF CharStrings");
+        this.numGlyphs = Math.min(numGlyphs, charStrings.count());
+        if (top.has(CffDict.ROS)) {
+            CffIndex fdArray = CffIndex.read(data, table + top.offset(CffDict.FD_ARRAY, 0, "FDArray offset"), "CFF FDArray");
+            if (fdArray.count() < 1 || fdArray.count() > 256) throw new Malformed("CFF FDArray has " + fdArray.count() + " Font DICTs (allowed: 1 to 256)");
+            localSubrs = new CffIndex[fdArray.count()];
+            for (int i = 0; i < localSubrs.length; i++) {
+                localSubrs[i] = privateSubrs(table, new CffDict(data, fdArray.start(i), fdArray.end(i)));
+            }
+            fdSelect = table + top.offset(CffDict.FD_SELECT, 0, "FDSelect offset");
+            fdSelectFormat = data.u8(fdSelect);
+            if (fdSelectFormat == 0) data.check(fdSelect + 1, this.numGlyphs, "CFF FDSelect");
+            else if (fdSelectFormat == 3) data.check(fdSelect + 3, data.u16(fdSelect + 1) * 3L + 2, "CFF FDSelect ranges");
+            else throw new Malformed("CFF FDSelect format is " + fdSelectFormat + " (allowed: 0 or 3)");
+        } else {
+            localSubrs = new CffIndex[] {privateSubrs(table, top)};
+            fdSelect = -1;
+            fdSelectFormat = -1;
+        }
+    }
+
+    private CffIndex privateSubrs(int table, CffDict dict) {
+        if (!dict.has(CffDict.PRIVATE)) return CffIndex.EMPTY;
+        int size = dict.offset(CffDict.PRIVATE, 0, "Private DICT size");
+        int at = table + dict.offset(CffDict.PRIVATE, 1, "Private DICT offset");
+        data.check(at, size, "CFF Private DICT");
+        CffDict priv = new CffDict(data, at, at + size);
+        if (!priv.has(CffDict.SUBRS)) return CffIndex.EMPTY;
+        // Local Subrs are found relative to the start of their Private DICT.
+        return CffIndex.read(data, at + priv.offset(CffDict.SUBRS, 0, "Subrs offset"), "CFF local Subrs");
+    }
+
+    private int fontDict(int glyph) {
+        if (fdSelect < 0) return 0;
+        int fd;
+        if (fdSelectFormat == 0) {
+            fd = data.u8(fdSelect + 1 + glyph);
+        } else {
+            int ranges = data.u16(fdSelect + 1);
+            int lo = 0, hi = ranges - 1;
+            fd = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int r = fdSelect + 3 + mid * 3;
+                int first = data.u16(r);
+                int next = data.u16(r + 3); // the next range's first glyph, or the sentinel
+                if (glyph < first) hi = mid - 1;
+                else if (glyph >= next) lo = mid + 1;
+                else {
+                    fd = data.u8(r + 2);
+                    break;
+                }
+            }
+            if (fd < 0) throw new Malformed("glyph " + glyph + " is in no FDSelect range");
+        }
+        if (fd >= localSubrs.length) throw new Malformed("FDSelect gives Font DICT " + fd + " of " + localSubrs.length);
+        return fd;
+    }
+
+    void outline(int glyph, OutlineSink sink) {
+        if (glyph < 0 || glyph >= numGlyphs) throw new Malformed("glyph " + glyph + " does not exist (font has " + numGlyphs + ")");
+        interpreter.run(data, charStrings.start(glyph), charStrings.end(glyph), globalSubrs, localSubrs[fontDict(glyph)], sink);
+    }
+}

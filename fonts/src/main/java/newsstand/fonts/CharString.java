@@ -1,0 +1,264 @@
+package newsstand.fonts;
+
+/**
+ * A Type 2 charstring interpreter (Adobe TN 5177): one loop over the operators, a fixed operand stack, subroutine
+ * calls nested at most 10 deep, hints counted and skipped (a hintmask is one bit per stem), the optional advance
+ * width dropped, and the path sent to an outline sink. Reused from glyph to glyph; one thread.
+ */
+final class CharString {
+    private static final int HSTEM = 1, VSTEM = 3, VMOVETO = 4, RLINETO = 5, HLINETO = 6, VLINETO = 7, RRCURVETO = 8;
+    private static final int CALLSUBR = 10, RETURN = 11, ESCAPE = 12, ENDCHAR = 14, HSTEMHM = 18, HINTMASK = 19;
+    private static final int CNTRMASK = 20, RMOVETO = 21, HMOVETO = 22, VSTEMHM = 23, RCURVELINE = 24, RLINECURVE = 25;
+    private static final int VVCURVETO = 26, HHCURVETO = 27, SHORTINT = 28, CALLGSUBR = 29, VHCURVETO = 30, HVCURVETO = 31;
+    private static final int HFLEX = 34, FLEX = 35, HFLEX1 = 36, FLEX1 = 37;
+    private static final int MAX_STACK = 48;
+    private static final int MAX_DEPTH = 10;
+    /** Hostile fonts can make tiny charstrings loop through subroutines; real glyphs use a few thousand operators. */
+    private static final int MAX_OPERATORS = 100_000;
+
+    private final float[] stack = new float[MAX_STACK];
+    private int sp;
+    private float x, y;
+    private boolean open;
+    private boolean widthSeen;
+    private int stems;
+    private int operators;
+    private OutlineSink sink;
+    private FontData data;
+    private CffIndex global, local;
+
+    void run(FontData data, int start, int end, CffIndex global, CffIndex local, OutlineSink sink) {
+        this.data = data;
+        this.global = global;
+        this.local = local;
+        this.sink = sink;
+        sp = 0;
+        x = y = 0;
+        open = false;
+        widthSeen = false;
+        stems = 0;
+        operators = 0;
+        execute(start, end, 0);
+        if (open) {
+            sink.close();
+            open = false;
+        }
+    }
+
+    private static int bias(int count) {
+        return count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
+    }
+
+    /** Runs [start, end); returns true when endchar was reached. */
+    private boolean execute(int start, int end, int depth) {
+        if (depth > MAX_DEPTH) throw new Malformed("charstring subroutines nest deeper than " + MAX_DEPTH);
+        int p = start;
+        while (p < end) {
+            int b0 = data.u8(p++);
+            if (b0 >= 32 || b0 == SHORTINT) {
+                if (sp == MAX_STACK) throw new Malformed("charstring operand stack overflows " + MAX_STACK);
+                if (b0 == SHORTINT) {
+                    stack[sp++] = data.s16(p);
+                    p += 2;
+                } else if (b0 <= 246) {
+                    stack[sp++] = b0 - 139;
+                } else if (b0 <= 250) {
+                    stack[sp++] = (b0 - 247) * 256 + data.u8(p++) + 108;
+                } else if (b0 <= 254) {
+                    stack[sp++] = -(b0 - 251) * 256 - data.u8(p++) - 108;
+                } else {
+                    stack[sp++] = data.s32(p) / 65536f;
+                    p += 4;
+                }
+                continue;
+            }
+            if (++operators > MAX_OPERATORS) throw new Malformed("charstring runs more than " + MAX_OPERATORS + " operators");
+            switch (b0) {
+                case HSTEM, VSTEM, HSTEMHM, VSTEMHM -> {
+                    width(sp % 2 == 1);
+                    stems += sp / 2;
+                    sp = 0;
+                }
+                case HINTMASK, CNTRMASK -> {
+                    // Operands pending before the first hintmask are an implicit vstem.
+                    width(sp % 2 == 1);
+                    stems += sp / 2;
+                    sp = 0;
+                    p += (stems + 7) / 8;
+                }
+                case RMOVETO -> {
+                    width(sp > 2);
+                    need(2);
+                    moveTo(x + stack[sp - 2], y + stack[sp - 1]);
+                    sp = 0;
+                }
+                case HMOVETO -> {
+                    width(sp > 1);
+                    need(1);
+                    moveTo(x + stack[sp - 1], y);
+                    sp = 0;
+                }
+                case VMOVETO -> {
+                    width(sp > 1);
+                    need(1);
+                    moveTo(x, y + stack[sp - 1]);
+                    sp = 0;
+                }
+                case RLINETO -> {
+                    for (int i = 0; i + 1 < sp; i += 2) lineTo(x + stack[i], y + stack[i + 1]);
+                    sp = 0;
+                }
+                case HLINETO, VLINETO -> {
+                    boolean horizontal = b0 == HLINETO;
+                    for (int i = 0; i < sp; i++) {
+                        if (horizontal) lineTo(x + stack[i], y);
+                        else lineTo(x, y + stack[i]);
+                        horizontal = !horizontal;
+                    }
+                    sp = 0;
+                }
+                case RRCURVETO -> {
+                    for (int i = 0; i + 5 < sp; i += 6) curve(stack[i], stack[i + 1], stack[i + 2], stack[i + 3], stack[i + 4], stack[i + 5]);
+                    sp = 0;
+                }
+                case RCURVELINE -> {
+                    int i = 0;
+                    for (; i + 5 < sp - 2; i += 6) curve(stack[i], stack[i + 1], stack[i + 2], stack[i + 3], stack[i + 4], stack[i + 5]);
+                    if (i + 1 < sp) lineTo(x + stack[i], y + stack[i + 1]);
+                    sp = 0;
+                }
+                case RLINECURVE -> {
+                    int i = 0;
+                    for (; i + 1 < sp - 6; i += 2) lineTo(x + stack[i], y + stack[i + 1]);
+                    if (i + 5 < sp) curve(stack[i], stack[i + 1], stack[i + 2], stack[i + 3], stack[i + 4], stack[i + 5]);
+                    sp = 0;
+                }
+                case VVCURVETO -> {
+                    int i = 0;
+                    float dx1 = 0;
+                    if (sp % 4 == 1) dx1 = stack[i++];
+                    for (; i + 3 < sp; i += 4) {
+                        curve(dx1, stack[i], stack[i + 1], stack[i + 2], 0, stack[i + 3]);
+                        dx1 = 0;
+                    }
+                    sp = 0;
+                }
+                case HHCURVETO -> {
+                    int i = 0;
+                    float dy1 = 0;
+                    if (sp % 4 == 1) dy1 = stack[i++];
+                    for (; i + 3 < sp; i += 4) {
+                        curve(stack[i], dy1, stack[i + 1], stack[i + 2], stack[i + 3], 0);
+                        dy1 = 0;
+                    }
+                    sp = 0;
+                }
+                case HVCURVETO, VHCURVETO -> {
+                    boolean horizontal = b0 == HVCURVETO;
+                    for (int i = 0; i + 3 < sp; i += 4) {
+                        float last = (sp - i == 5) ? stack[i + 4] : 0;
+                        if (horizontal) curve(stack[i], 0, stack[i + 1], stack[i + 2], last, stack[i + 3]);
+                        else curve(0, stack[i], stack[i + 1], stack[i + 2], stack[i + 3], last);
+                        horizontal = !horizontal;
+                    }
+                    sp = 0;
+                }
+                case CALLSUBR, CALLGSUBR -> {
+                    need(1);
+                    CffIndex subrs = b0 == CALLSUBR ? local : global;
+                    int index = (int) stack[--sp] + bias(subrs.count());
+                    if (index < 0 || index >= subrs.count()) {
+                        throw new Malformed((b0 == CALLSUBR ? "local" : "global") + " subroutine " + index + " does not exist (" + subrs.count() + ")");
+                    }
+                    if (execute(subrs.start(index), subrs.end(index), depth + 1)) return true;
+                }
+                case RETURN -> {
+                    return false;
+                }
+                case ENDCHAR -> {
+                    width(sp == 1 || sp == 5);
+                    if (sp >= 4) throw new Malformed("endchar with accent arguments (seac) is not supported");
+                    sp = 0;
+                    return true;
+                }
+                case ESCAPE -> {
+                    int op = data.u8(p++);
+                    flex(op);
+                    sp = 0;
+                }
+                default -> throw new Malformed("charstring operator " + b0 + " is reserved");
+            }
+        }
+        return false;
+    }
+
+    private void flex(int op) {
+        float[] s = stack;
+        switch (op) {
+            case FLEX -> {
+                need(12);
+                curve(s[0], s[1], s[2], s[3], s[4], s[5]);
+                curve(s[6], s[7], s[8], s[9], s[10], s[11]);
+            }
+            case HFLEX -> {
+                need(7);
+                curve(s[0], 0, s[1], s[2], s[3], 0);
+                curve(s[4], 0, s[5], -s[2], s[6], 0);
+            }
+            case HFLEX1 -> {
+                need(9);
+                float y0 = y;
+                curve(s[0], s[1], s[2], s[3], s[4], 0);
+                float dy5 = s[7];
+                curve(s[5], 0, s[6], dy5, s[8], y0 - (y + dy5));
+            }
+            case FLEX1 -> {
+                need(11);
+                float dx = s[0] + s[2] + s[4] + s[6] + s[8];
+                float dy = s[1] + s[3] + s[5] + s[7] + s[9];
+                curve(s[0], s[1], s[2], s[3], s[4], s[5]);
+                if (Math.abs(dx) > Math.abs(dy)) curve(s[6], s[7], s[8], s[9], s[10], -dy);
+                else curve(s[6], s[7], s[8], s[9], -dx, s[10]);
+            }
+            default -> throw new Malformed("charstring operator 12 " + op + " is not supported");
+        }
+    }
+
+    private void need(int n) {
+        if (sp < n) throw new Malformed("charstring operator needs " + n + " operands, has " + sp);
+    }
+
+    /** The first stack-clearing operator may carry the advance width as an extra first operand: drop it. */
+    private void width(boolean extra) {
+        if (!widthSeen && extra && sp > 0) {
+            System.arraycopy(stack, 1, stack, 0, sp - 1);
+            sp--;
+        }
+        widthSeen = true;
+    }
+
+    private void moveTo(float nx, float ny) {
+        if (open) sink.close();
+        x = nx;
+        y = ny;
+        sink.moveTo(x, y);
+        open = true;
+    }
+
+    private void lineTo(float nx, float ny) {
+        if (!open) moveTo(x, y);
+        x = nx;
+        y = ny;
+        sink.lineTo(x, y);
+    }
+
+    /** A cubic given as three relative steps: to the first control point, to the second, to the end. */
+    private void curve(float dx1, float dy1, float dx2, float dy2, float dx3, float dy3) {
+        if (!open) moveTo(x, y);
+        float x1 = x + dx1, y1 = y + dy1;
+        float x2 = x1 + dx2, y2 = y1 + dy2;
+        x = x2 + dx3;
+        y = y2 + dy3;
+        sink.curveTo(x1, y1, x2, y2, x, y);
+    }
+}
