@@ -19,6 +19,11 @@ final class Rasterizer {
         else java.util.Arrays.fill(acc, 0, n, 0f);
     }
 
+    /** Scaled coordinates are kept to 1/64 px, as FreeType's 26.6 fixed point keeps them. */
+    private static float q(float v) {
+        return Math.round(v * 64f) / 64f;
+    }
+
     /** Draws a recorded outline, mapping font units to pixels: x' = x * scale - dx, y' = dy - y * scale. */
     void draw(Outline o, float scale, float dx, float dy) {
         float sx = 0, sy = 0, px = 0, py = 0;
@@ -28,29 +33,29 @@ final class Rasterizer {
             switch (o.ops[i]) {
                 case Outline.MOVE -> {
                     if (px != sx || py != sy) line(px, py, sx, sy);
-                    sx = px = c[ci] * scale - dx;
-                    sy = py = dy - c[ci + 1] * scale;
+                    sx = px = q(c[ci] * scale) - dx;
+                    sy = py = dy - q(c[ci + 1] * scale);
                     ci += 2;
                 }
                 case Outline.LINE -> {
-                    float x = c[ci] * scale - dx, y = dy - c[ci + 1] * scale;
+                    float x = q(c[ci] * scale) - dx, y = dy - q(c[ci + 1] * scale);
                     line(px, py, x, y);
                     px = x;
                     py = y;
                     ci += 2;
                 }
                 case Outline.QUAD -> {
-                    float x1 = c[ci] * scale - dx, y1 = dy - c[ci + 1] * scale;
-                    float x = c[ci + 2] * scale - dx, y = dy - c[ci + 3] * scale;
+                    float x1 = q(c[ci] * scale) - dx, y1 = dy - q(c[ci + 1] * scale);
+                    float x = q(c[ci + 2] * scale) - dx, y = dy - q(c[ci + 3] * scale);
                     quad(px, py, x1, y1, x, y);
                     px = x;
                     py = y;
                     ci += 4;
                 }
                 case Outline.CUBIC -> {
-                    float x1 = c[ci] * scale - dx, y1 = dy - c[ci + 1] * scale;
-                    float x2 = c[ci + 2] * scale - dx, y2 = dy - c[ci + 3] * scale;
-                    float x = c[ci + 4] * scale - dx, y = dy - c[ci + 5] * scale;
+                    float x1 = q(c[ci] * scale) - dx, y1 = dy - q(c[ci + 1] * scale);
+                    float x2 = q(c[ci + 2] * scale) - dx, y2 = dy - q(c[ci + 3] * scale);
+                    float x = q(c[ci + 4] * scale) - dx, y = dy - q(c[ci + 5] * scale);
                     cubic(px, py, x1, y1, x2, y2, x, y);
                     px = x;
                     py = y;
@@ -66,16 +71,21 @@ final class Rasterizer {
         if (px != sx || py != sy) line(px, py, sx, sy);
     }
 
+    /**
+     * Largest distance, in pixels, between a curve and the lines that replace it. A chord of a curve whose second
+     * derivative is at most D deviates by at most D / (8 n^2) with n equal steps, so n = ceil(sqrt(D / (8 TOLERANCE))).
+     */
+    private static final float TOLERANCE = 1f / 32;
+
     private void quad(float x0, float y0, float x1, float y1, float x2, float y2) {
         float ddx = x0 - 2 * x1 + x2;
         float ddy = y0 - 2 * y1 + y2;
-        float dev = ddx * ddx + ddy * ddy;
-        if (dev < 0.333f) {
+        // B'' = 2 * dd for a quadratic.
+        int n = steps(2 * (float) Math.sqrt(ddx * ddx + ddy * ddy));
+        if (n == 1) {
             line(x0, y0, x2, y2);
             return;
         }
-        // Segments grow with the fourth root of the deviation: the error of a chord falls with the square of n.
-        int n = 1 + (int) Math.sqrt(Math.sqrt(3 * dev));
         float step = 1f / n;
         float px = x0, py = y0;
         float t = 0;
@@ -91,15 +101,20 @@ final class Rasterizer {
         line(px, py, x2, y2);
     }
 
+    private static int steps(float secondDerivative) {
+        float n = (float) Math.sqrt(secondDerivative / (8 * TOLERANCE));
+        return n <= 1 ? 1 : Math.min(256, (int) Math.ceil(n));
+    }
+
     private void cubic(float x0, float y0, float x1, float y1, float x2, float y2, float x3, float y3) {
         float ax = x0 - 2 * x1 + x2, ay = y0 - 2 * y1 + y2;
         float bx = x1 - 2 * x2 + x3, by = y1 - 2 * y2 + y3;
-        float dev = Math.max(ax * ax + ay * ay, bx * bx + by * by);
-        if (dev < 0.333f) {
+        // |B''| <= 6 * max(|a|, |b|) for a cubic.
+        int n = steps(6 * (float) Math.sqrt(Math.max(ax * ax + ay * ay, bx * bx + by * by)));
+        if (n == 1) {
             line(x0, y0, x3, y3);
             return;
         }
-        int n = 1 + (int) Math.sqrt(Math.sqrt(6 * dev));
         float step = 1f / n;
         float px = x0, py = y0;
         float t = 0;
