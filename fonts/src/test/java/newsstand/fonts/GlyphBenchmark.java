@@ -1,0 +1,118 @@
+package newsstand.fonts;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.GlyphVector;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Cold and cached glyph times of our engine and of Java2D (FreeType inside), in one run, on every distinct
+ * character of the fixture page, at 24, 48 and 96 px, on Noto Sans CJK SC (CFF) and WenQuanYi Micro Hei (TrueType).
+ * Cold: a glyph never seen before (ours: outline, rasterize, store in a fresh cache; Java2D: a fresh strike, drawn
+ * once into a grey image). Cached: the same glyphs again (ours: cache lookup; Java2D: draw from its strike cache).
+ *
+ * <p>Run: {@code mvn -q -pl fonts test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=newsstand.fonts.GlyphBenchmark}
+ */
+public final class GlyphBenchmark {
+    static final String[][] FONTS = {
+            {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"},
+            {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "WenQuanYi Micro Hei"},
+    };
+
+    public static void main(String[] args) throws Exception {
+        Path fixture = Path.of("sync/src/test/resources/fixtures/qingdao-daily-2025-09-10.txt");
+        if (!Files.exists(fixture)) fixture = Path.of("..").resolve(fixture);
+        String text = Files.readString(args.length > 0 ? Path.of(args[0]) : fixture);
+        int[] cps = text.codePoints().filter(c -> !Character.isWhitespace(c)).distinct().toArray();
+        System.out.printf("%d distinct characters; %s, %d cores, %s%n", cps.length, System.getProperty("java.vm.version"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
+        // Warm the JIT on every path first, so that no configuration pays for compilation.
+        for (int warm = 0; warm < 3; warm++) {
+            for (String[] f : FONTS) {
+                Face face = FontFile.open(Path.of(f[0])).face(f[1]);
+                Font peer = Peer.font(f[0], f[1]);
+                int[] glyphs = new int[cps.length];
+                for (int i = 0; i < cps.length; i++) glyphs[i] = face.glyph(cps[i]);
+                for (int px : new int[] {24, 48}) {
+                    oursCold(face, glyphs, px);
+                    java2d(peer, glyphs, px);
+                }
+            }
+        }
+        System.out.println("font                     px   ours cold   Java2D cold   speed-up   ours cached   Java2D cached");
+        for (String[] f : FONTS) {
+            Face face = FontFile.open(Path.of(f[0])).face(f[1]);
+            Font peer = Peer.font(f[0], f[1]);
+            int[] glyphs = new int[cps.length];
+            for (int i = 0; i < cps.length; i++) glyphs[i] = face.glyph(cps[i]);
+            for (int px : new int[] {24, 48, 96}) {
+                double oursCold = oursCold(face, glyphs, px);
+                double oursCached = oursCached(face, glyphs, px);
+                double[] j2d = java2d(peer, glyphs, px);
+                System.out.printf(Locale.ROOT, "%-22s %4d %8.2f us %10.2f us %9.1fx %10.3f us %12.3f us%n",
+                        f[1], px, oursCold, j2d[0], j2d[0] / oursCold, oursCached, j2d[1]);
+            }
+        }
+    }
+
+    static double oursCold(Face face, int[] glyphs, int px) {
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 12; round++) {
+            GlyphCache cache = new GlyphCache(64L << 20);
+            long t0 = System.nanoTime();
+            for (int g : glyphs) cache.glyph(face, g, px, false);
+            long t = System.nanoTime() - t0;
+            if (round >= 4) best = Math.min(best, t); // the first rounds warm the JIT
+        }
+        return best / 1000.0 / glyphs.length;
+    }
+
+    static double oursCached(Face face, int[] glyphs, int px) {
+        GlyphCache cache = new GlyphCache(64L << 20);
+        for (int g : glyphs) cache.glyph(face, g, px, false);
+        long best = Long.MAX_VALUE;
+        int sink = 0;
+        for (int round = 0; round < 50; round++) {
+            long t0 = System.nanoTime();
+            for (int g : glyphs) sink += cache.glyph(face, g, px, false).width();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        if (sink == 42) System.out.print("");
+        return best / 1000.0 / glyphs.length;
+    }
+
+    /** {cold, cached} microseconds per glyph: each cold round uses a size Java2D has not cached a strike for. */
+    static double[] java2d(Font font, int[] glyphs, int px) {
+        BufferedImage img = new BufferedImage(px * 2, px * 2, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setColor(Color.WHITE);
+        long best = Long.MAX_VALUE;
+        GlyphVector[] one = new GlyphVector[glyphs.length];
+        for (int round = 0; round < 12; round++) {
+            Font sized = font.deriveFont(px + round * 0.001f + 0.0005f);
+            for (int i = 0; i < glyphs.length; i++) one[i] = sized.createGlyphVector(Peer.FRC, new int[] {glyphs[i]});
+            long t0 = System.nanoTime();
+            for (GlyphVector gv : one) g.drawGlyphVector(gv, px / 2f, px * 1.5f);
+            long t = System.nanoTime() - t0;
+            if (round >= 4) best = Math.min(best, t);
+        }
+        long cached = Long.MAX_VALUE;
+        for (int round = 0; round < 50; round++) {
+            long t0 = System.nanoTime();
+            for (GlyphVector gv : one) g.drawGlyphVector(gv, px / 2f, px * 1.5f);
+            cached = Math.min(cached, System.nanoTime() - t0);
+        }
+        g.dispose();
+        return new double[] {best / 1000.0 / glyphs.length, cached / 1000.0 / glyphs.length};
+    }
+
+    private GlyphBenchmark() {}
+}
