@@ -26,6 +26,8 @@ final class CharString {
     private OutlineSink sink;
     private FontData data;
     private CffIndex global, local;
+    /** The charstring or subroutine being run at each call depth, copied out of the mapping. */
+    private final byte[][] code = new byte[MAX_DEPTH + 2][64];
 
     void run(FontData data, int start, int end, CffIndex global, CffIndex local, OutlineSink sink) {
         this.data = data;
@@ -52,22 +54,28 @@ final class CharString {
     /** Runs [start, end); returns true when endchar was reached. */
     private boolean execute(int start, int end, int depth) {
         if (depth > MAX_DEPTH) throw new Malformed("charstring subroutines nest deeper than " + MAX_DEPTH);
-        int p = start;
-        while (p < end) {
-            int b0 = data.u8(p++);
+        int length = end - start;
+        if (length > 65535) throw new Malformed("charstring of " + length + " bytes is longer than 65535");
+        byte[] b = code[depth];
+        if (b.length < length) b = code[depth] = new byte[Math.max(length, b.length * 2)];
+        data.copy(start, b, length);
+        // Reads past the copied bytes fail with an index error, which fails the glyph alone (GlyphCache).
+        int p = 0;
+        while (p < length) {
+            int b0 = b[p++] & 0xFF;
             if (b0 >= 32 || b0 == SHORTINT) {
                 if (sp == MAX_STACK) throw new Malformed("charstring operand stack overflows " + MAX_STACK);
                 if (b0 == SHORTINT) {
-                    stack[sp++] = data.s16(p);
+                    stack[sp++] = (short) ((b[p] << 8) | (b[p + 1] & 0xFF));
                     p += 2;
                 } else if (b0 <= 246) {
                     stack[sp++] = b0 - 139;
                 } else if (b0 <= 250) {
-                    stack[sp++] = (b0 - 247) * 256 + data.u8(p++) + 108;
+                    stack[sp++] = (b0 - 247) * 256 + (b[p++] & 0xFF) + 108;
                 } else if (b0 <= 254) {
-                    stack[sp++] = -(b0 - 251) * 256 - data.u8(p++) - 108;
+                    stack[sp++] = -(b0 - 251) * 256 - (b[p++] & 0xFF) - 108;
                 } else {
-                    stack[sp++] = data.s32(p) / 65536f;
+                    stack[sp++] = ((b[p] << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF)) / 65536f;
                     p += 4;
                 }
                 continue;
@@ -182,7 +190,7 @@ final class CharString {
                     return true;
                 }
                 case ESCAPE -> {
-                    int op = data.u8(p++);
+                    int op = b[p++] & 0xFF;
                     flex(op);
                     sp = 0;
                 }

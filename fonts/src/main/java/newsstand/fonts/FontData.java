@@ -59,6 +59,12 @@ final class FontData {
         return bytes.getInt(offset);
     }
 
+    /** Copies length bytes at offset into dst (one bulk read instead of one checked read per byte). */
+    void copy(int offset, byte[] dst, int length) {
+        check(offset, length, "data");
+        bytes.get(offset, dst, 0, length);
+    }
+
     String tag(int offset) {
         int v = s32(offset);
         char[] c = {(char) ((v >>> 24) & 0xFF), (char) ((v >>> 16) & 0xFF), (char) ((v >>> 8) & 0xFF), (char) (v & 0xFF)};

@@ -29,12 +29,17 @@ final class Outline implements OutlineSink {
     }
 
     private void op(byte op, int coords) {
+        // The fast path stays small enough to inline; growing is rare (GlyphBenchmark profile).
+        if (opCount == ops.length || coordCount + coords > this.coords.length) grow(coords);
+        ops[opCount++] = op;
+    }
+
+    private void grow(int coords) {
         if (opCount == ops.length) ops = java.util.Arrays.copyOf(ops, ops.length * 2);
         if (coordCount + coords > this.coords.length) {
             if (coordCount + coords > MAX_COORDS) throw new Malformed("outline has more than " + MAX_COORDS / 2 + " points");
             this.coords = java.util.Arrays.copyOf(this.coords, Math.max(this.coords.length * 2, coordCount + coords));
         }
-        ops[opCount++] = op;
     }
 
     private void point(float x, float y) {

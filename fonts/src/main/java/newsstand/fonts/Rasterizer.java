@@ -75,7 +75,7 @@ final class Rasterizer {
      * Largest distance, in pixels, between a curve and the lines that replace it. A chord of a curve whose second
      * derivative is at most D deviates by at most D / (8 n^2) with n equal steps, so n = ceil(sqrt(D / (8 TOLERANCE))).
      */
-    private static final float TOLERANCE = 1f / 32;
+    private static final float TOLERANCE = 1f / 16;
 
     private void quad(float x0, float y0, float x1, float y1, float x2, float y2) {
         float ddx = x0 - 2 * x1 + x2;
@@ -207,10 +207,11 @@ final class Rasterizer {
     void coverage(byte[] out) {
         float sum = 0;
         int n = width * height;
+        float[] a = acc;
         for (int i = 0; i < n; i++) {
-            sum += acc[i];
-            float a = Math.abs(sum);
-            out[i] = (byte) (a >= 1 ? 255 : (int) (a * 255 + 0.5f));
+            sum += a[i];
+            int v = (int) ((sum < 0 ? -sum : sum) * 255f + 0.5f);
+            out[i] = (byte) (v > 255 ? 255 : v);
         }
     }
 }

@@ -16,7 +16,7 @@ public final class Breakdown {
             Outline o = new Outline();
             Rasterizer r = new Rasterizer();
             long decode = Long.MAX_VALUE, raster = Long.MAX_VALUE, segments = 0;
-            for (int round = 0; round < 30; round++) {
+            for (int round = 0; round < Integer.getInteger("rounds", 30); round++) {
                 long t0 = System.nanoTime();
                 for (int g : glyphs) {
                     o.reset();
