@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import newsstand.fonts.Face;
 import newsstand.fonts.LineBreaker;
 import newsstand.fonts.SetLine;
+import newsstand.fonts.Typeface;
 import newsstand.sync.Article;
 import newsstand.sync.Issue;
 import newsstand.sync.Photo;
@@ -26,7 +26,8 @@ final class Composer {
     private static final int RULE_GREY = 0x90;
 
     private final Typography t;
-    private final Face face;
+    private final Typeface regular;
+    private final Typeface bold;
     private final List<Page> pages = new ArrayList<>();
     private final int[] columnTops;
     private Issue issue;
@@ -36,9 +37,10 @@ final class Composer {
     private int y;
     private int bottom;
 
-    Composer(Typography typography, Face face) {
+    Composer(Typography typography, Typeface regular, Typeface bold) {
         this.t = typography;
-        this.face = face;
+        this.regular = regular;
+        this.bold = bold;
         this.columnTops = new int[typography.columns()];
     }
 
@@ -82,16 +84,16 @@ final class Composer {
 
     private void masthead() {
         int px = t.masthead();
-        SetLine title = one(issue.title(), px);
+        SetLine title = one(issue.title(), px, true);
         int lh = t.lineHeight(px);
         add(text((t.width() - Math.round(title.width())) / 2, y, lh, title, px, true, INK, 0, null));
         y += lh;
         int small = t.small();
         int slh = t.lineHeight(small);
-        SetLine date = one(dateText(), small);
+        SetLine date = one(dateText(), small, false);
         add(text(t.margin(), y, slh, date, small, false, INK, 0, null));
         if (issue.edition() != null) {
-            SetLine edition = one(issue.edition(), small);
+            SetLine edition = one(issue.edition(), small, false);
             add(text(t.width() - t.margin() - Math.round(edition.width()), y, slh, edition, small, false, INK, 0, null));
         }
         y += slh + small / 4;
@@ -104,14 +106,14 @@ final class Composer {
     private void headerStrip() {
         int small = t.small();
         int slh = t.lineHeight(small);
-        SetLine title = one(issue.title(), small);
+        SetLine title = one(issue.title(), small, true);
         add(text(t.margin(), y, slh, title, small, true, INK, 0, null));
-        SetLine tag = one(section, small);
+        SetLine tag = one(section, small, true);
         int pad = small / 2;
         int tagX = t.margin() + Math.round(title.width()) + small;
         add(new Page.Rule(tagX, y, Math.round(tag.width()) + 2 * pad, slh, INK));
         add(text(tagX + pad, y, slh, tag, small, true, 255, 0, null));
-        SetLine date = one(dateText(), small);
+        SetLine date = one(dateText(), small, false);
         add(text(t.width() - t.margin() - Math.round(date.width()), y, slh, date, small, false, INK, 0, null));
         y += slh + small / 3;
         add(new Page.Rule(t.margin(), y, t.contentWidth(), 2, INK));
@@ -159,10 +161,10 @@ final class Composer {
             }
         }
         // Keep the headline block with the first three lines of text.
-        int needed = 3 * lh + blockHeight(a.headline(), t.headline())
-                + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small()))
-                + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead()))
-                + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small()));
+        int needed = 3 * lh + blockHeight(a.headline(), t.headline(), true)
+                + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small(), true))
+                + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead(), false))
+                + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small(), false));
         if (y + needed > bottom && y > columnTops[column]) nextColumn();
         int w = t.columnWidth();
         if (a.kicker() != null) block(a.kicker(), t.small(), w, true, GREY_TEXT, a.id());
@@ -283,8 +285,8 @@ final class Composer {
     }
 
     /** A ragged block of lines (headline, kicker, byline) across a width, from the current column. */
-    private void block(String text, int px, int width, boolean bold, int ink, String articleId) {
-        lines(set(text, px, width, 0, false), px, bold, ink, articleId, 0);
+    private void block(String text, int px, int width, boolean boldType, int ink, String articleId) {
+        lines(set(text, px, width, 0, false, boldType), px, boldType, ink, articleId, 0);
     }
 
     private void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId, int boldPrefix) {
@@ -295,8 +297,8 @@ final class Composer {
         }
     }
 
-    private int blockHeight(String text, int px) {
-        return set(text, px, t.columnWidth(), 0, false).size() * t.lineHeight(px);
+    private int blockHeight(String text, int px, boolean boldType) {
+        return set(text, px, t.columnWidth(), 0, false, boldType).size() * t.lineHeight(px);
     }
 
     private void footers() {
@@ -315,7 +317,7 @@ final class Composer {
                     if (number > 1) s.append(name).append(" 第").append(number).append("版　");
                 });
             }
-            SetLine line = one(s.toString().strip(), small);
+            SetLine line = one(s.toString().strip(), small, false);
             add(text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, GREY_TEXT, 0, null));
         }
     }
@@ -330,11 +332,15 @@ final class Composer {
     }
 
     private List<SetLine> set(String text, int px, int measure, float indentEm, boolean justify) {
-        return new LineBreaker(face, px, Math.max(measure, px), indentEm, justify).set(text);
+        return set(text, px, measure, indentEm, justify, false);
     }
 
-    private SetLine one(String text, int px) {
-        List<SetLine> lines = set(text, px, Integer.MAX_VALUE / 4, 0, false);
+    private List<SetLine> set(String text, int px, int measure, float indentEm, boolean justify, boolean boldType) {
+        return new LineBreaker(boldType ? bold : regular, px, Math.max(measure, px), indentEm, justify).set(text);
+    }
+
+    private SetLine one(String text, int px, boolean boldType) {
+        List<SetLine> lines = set(text, px, Integer.MAX_VALUE / 4, 0, false, boldType);
         return lines.isEmpty() ? set("\u3000", px, px * 2, 0, false).get(0) : lines.get(0);
     }
 }

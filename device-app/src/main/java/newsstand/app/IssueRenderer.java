@@ -6,30 +6,32 @@ import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.RefreshMode;
 import newsstand.display.Region;
-import newsstand.fonts.Face;
 import newsstand.fonts.GlyphCache;
+import newsstand.fonts.Typeface;
 import newsstand.sync.Issue;
 
 /** Composes an issue for a panel and shows its pages one after another, through one reused framebuffer. */
 final class IssueRenderer {
     static final long GLYPH_CACHE_BYTES = 4L << 20;
 
-    private final Face face;
+    private final Typeface regular;
+    private final Typeface bold;
     private final GlyphCache cache = new GlyphCache(GLYPH_CACHE_BYTES);
 
-    IssueRenderer(Face face) {
-        this.face = face;
+    IssueRenderer(Typeface regular, Typeface bold) {
+        this.regular = regular;
+        this.bold = bold;
     }
 
     List<Page> compose(Issue issue, Panel panel) {
-        return new Composer(Typography.of(panel.model()), face).compose(issue);
+        return new Composer(Typography.of(panel.model()), regular, bold).compose(issue);
     }
 
     /** Shows every page on the panel with a full refresh; returns how many pages there were. */
     int renderAll(Issue issue, PageRenderer.PhotoSource photos, Panel panel) throws IOException {
         List<Page> pages = compose(issue, panel);
         Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
-        PageRenderer renderer = new PageRenderer(face, cache, photos);
+        PageRenderer renderer = new PageRenderer(regular, bold, cache, photos);
         for (Page page : pages) {
             renderer.draw(page, fb);
             panel.refresh(fb, Region.of(fb), RefreshMode.FULL);

@@ -28,7 +28,9 @@ final class Outputs {
     static void render(Issue issue, PageRenderer.PhotoSource photos, PanelModel model, Path folder, long startNanos,
                        PrintWriter out) throws IOException, FontException {
         SimulatedPanel panel = new SimulatedPanel(model, folder, "page-%03d.png");
-        int pages = new IssueRenderer(FontCatalog.scan(List.of()).chineseFace()).renderAll(issue, photos, panel);
+        FontCatalog fonts = FontCatalog.scan(List.of());
+        int pages = new IssueRenderer(fonts.typeface(issue.language(), false), fonts.typeface(issue.language(), true))
+                .renderAll(issue, photos, panel);
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         out.println("rendered " + pages + " pages of " + issue.id() + " for " + model.id() + " in " + ms + " ms");
     }

@@ -3,10 +3,10 @@ package newsstand.app;
 import java.io.IOException;
 import newsstand.display.Framebuffer;
 import newsstand.display.GreyImage;
-import newsstand.fonts.Face;
 import newsstand.fonts.GlyphBitmap;
 import newsstand.fonts.GlyphCache;
 import newsstand.fonts.SetLine;
+import newsstand.fonts.Typeface;
 import org.tinylog.Logger;
 
 /** Draws composed pages into a framebuffer: glyphs from the cache, rules, and photos decoded and dithered. */
@@ -16,12 +16,14 @@ final class PageRenderer {
         byte[] bytes(String file) throws IOException;
     }
 
-    private final Face face;
+    private final Typeface regular;
+    private final Typeface bold;
     private final GlyphCache cache;
     private final PhotoSource photos;
 
-    PageRenderer(Face face, GlyphCache cache, PhotoSource photos) {
-        this.face = face;
+    PageRenderer(Typeface regular, Typeface bold, GlyphCache cache, PhotoSource photos) {
+        this.regular = regular;
+        this.bold = bold;
         this.cache = cache;
         this.photos = photos;
     }
@@ -44,8 +46,13 @@ final class PageRenderer {
         // Black-and-white panels never dither text: grey ink becomes solid black (or white, on a dark tag).
         int ink = fb.levels() == 2 ? (t.ink() < 128 ? 0 : 255) : t.ink();
         int[] glyphs = line.glyphs();
+        Typeface type = t.bold() ? bold : regular;
+        int[] cps = t.boldPrefix() > 0 ? line.text().codePoints().toArray() : null;
         for (int i = 0; i < glyphs.length; i++) {
-            GlyphBitmap g = cache.glyph(face, glyphs[i], t.px(), t.bold() || i < t.boldPrefix());
+            // A bold run at the start of a regular line (the dateline) takes its glyphs from the bold type.
+            GlyphBitmap g = cps != null && i < t.boldPrefix()
+                    ? bold.bitmap(cache, bold.glyph(cps[i]), t.px())
+                    : type.bitmap(cache, glyphs[i], t.px());
             if (g.width() == 0) continue;
             int x = t.x() + Math.round(line.x()[i]) + g.left();
             fb.drawMask(x, t.baseline() - g.top(), g.width(), g.height(), g.coverage(), ink);

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import newsstand.config.PanelModel;
-import newsstand.fonts.Face;
-import newsstand.fonts.FontFile;
+import newsstand.fonts.FontCatalog;
+import newsstand.fonts.Typeface;
 import newsstand.sync.Article;
 import newsstand.sync.Issue;
 import newsstand.sync.IssuePackage;
@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComposerTest {
-    static Face face;
+    static Typeface regular;
+    static Typeface bold;
     static Issue issue;
 
     @BeforeAll
     static void load(@TempDir Path dir) throws Exception {
-        face = FontFile.open(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).face("WenQuanYi Micro Hei");
+        FontCatalog fonts = FontCatalog.scan(List.of());
+        regular = fonts.typeface("zh-Hans", false);
+        bold = fonts.typeface("zh-Hans", true);
         SampleIssue.write(dir);
         issue = IssuePackage.read(dir);
     }
@@ -47,7 +50,7 @@ class ComposerTest {
     void everyArticlesTextAppearsExactlyOnceInReadingOrder() {
         for (PanelModel model : PanelModel.values()) {
             Typography t = Typography.of(model);
-            List<Page> pages = new Composer(t, face).compose(issue);
+            List<Page> pages = new Composer(t, regular, bold).compose(issue);
             Map<String, StringBuilder> body = new HashMap<>();
             for (Page page : pages) {
                 for (Page.Op op : page.ops) {
@@ -67,7 +70,7 @@ class ComposerTest {
     void nothingLeavesThePageAndNothingOverlaps() {
         for (PanelModel model : PanelModel.values()) {
             Typography t = Typography.of(model);
-            for (Page page : new Composer(t, face).compose(issue)) {
+            for (Page page : new Composer(t, regular, bold).compose(issue)) {
                 List<Page.Op> ops = page.ops;
                 for (Page.Op op : ops) {
                     assertTrue(op.x() >= 0 && op.y() >= 0 && op.x() + op.width() <= model.width()
@@ -88,7 +91,7 @@ class ComposerTest {
 
     @Test
     void eachSectionStartsAPageAndTheFrontPageLeadsWithTheLeadStory() {
-        List<Page> pages = new Composer(Typography.of(PanelModel.IT8951_10IN3), face).compose(issue);
+        List<Page> pages = new Composer(Typography.of(PanelModel.IT8951_10IN3), regular, bold).compose(issue);
         assertEquals("要闻", pages.get(0).section);
         assertTrue(pages.stream().anyMatch(p -> p.section.equals("经济")));
         String lead = issue.articles().get(0).id();

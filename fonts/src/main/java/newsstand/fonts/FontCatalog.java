@@ -11,10 +11,6 @@ import org.tinylog.Logger;
 
 /** The fonts a kiosk can use: the configured folders first, then the system's standard font folders. */
 public final class FontCatalog {
-    /** Faces we know read well as Chinese body text, best first; any other face with Han glyphs comes after. */
-    private static final List<String> PREFERRED_CJK = List.of(
-            "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN", "AR PL UKai CN");
-    private static final int[] HAN_PROBE = {'中', '国', '报', '。', '，'};
 
     private final List<Path> files;
     /** How many of the files come from the configured folders; their faces win over any standard one. */
@@ -59,39 +55,93 @@ public final class FontCatalog {
 
     public List<Path> files() { return files; }
 
-    /**
-     * The face for Chinese text: a TrueType-outline face that has Han characters and Chinese punctuation, a known
-     * good family first. The choice is logged, so a technician sees which font the kiosk uses.
-     */
-    public Face chineseFace() throws FontException {
-        List<Face> candidates = new ArrayList<>();
-        List<Integer> ranks = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            try {
-                for (Face face : FontFile.open(file).faces()) {
-                    if (face.hasTrueTypeOutlines() && covers(face, HAN_PROBE)) {
-                        candidates.add(face);
-                        ranks.add(i < configured ? -1 : rank(face));
-                    }
-                }
-            } catch (FontException e) {
-                Logger.warn("skipping font: {}", e.getMessage());
-            }
-        }
-        if (candidates.isEmpty()) {
-            throw new FontException("no TrueType-outline Chinese font found in " + files.size()
-                    + " font files (install fonts-wqy-microhei, or add a folder to fonts.path)");
-        }
-        int best = 0;
-        for (int i = 1; i < candidates.size(); i++) if (ranks.get(i) < ranks.get(best)) best = i;
-        Logger.info("Chinese text font: {} ({} candidates with TrueType outlines)", candidates.get(best), candidates.size());
-        return candidates.get(best);
+    /** Families we know read well, best first, matched as prefixes (Noto Sans CJK SC, Noto Sans CJK TC, ...). */
+    private static final List<String> PREFERRED = List.of(
+            "Noto Sans CJK", "Source Han Sans", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK",
+            "Droid Sans Fallback", "AR PL UMing", "IPAGothic", "NanumGothic");
+    private static final List<String> PREFERRED_LATIN = List.of("Noto Sans", "DejaVu Sans", "Liberation Sans");
+
+    /** The characters a face must have to set text of a language, and the family suffix of its regional face. */
+    private static String[] language(String language) {
+        return switch (language) {
+            case "zh-Hant" -> new String[] {"中國報。，", " TC"};
+            case "zh-HK" -> new String[] {"中國報。，", " HK"};
+            case "ja" -> new String[] {"日本語あア。", " JP"};
+            case "ko" -> new String[] {"한국어。", " KR"};
+            default -> new String[] {"中国报。，", " SC"};
+        };
     }
 
-    private static int rank(Face f) {
-        int i = PREFERRED_CJK.indexOf(f.family());
-        return i < 0 ? PREFERRED_CJK.size() : i;
+    /**
+     * The type for a language (zh-Hans, zh-Hant, zh-HK, ja, ko): the best face that has its characters (from the
+     * configured folders first, then the regional face of a collection, Noto Sans CJK SC for Simplified Chinese),
+     * of regular or bold weight, followed by a Latin face. A bold style with no bold face thickens the regular one.
+     * The choice is logged, so a technician sees which fonts the kiosk uses.
+     */
+    public Typeface typeface(String language, boolean bold) throws FontException {
+        String[] lang = language(language);
+        int[] probe = lang[0].codePoints().toArray();
+        int want = bold ? 700 : 400;
+        Face best = null;
+        double bestScore = Double.MAX_VALUE;
+        Face latin = null;
+        double latinScore = Double.MAX_VALUE;
+        for (int i = 0; i < files.size(); i++) {
+            for (Face face : open(files.get(i))) {
+                String family = face.family();
+                double weight = Math.abs(face.weight() - want) / 100.0;
+                if (covers(face, probe)) {
+                    double score = (i < configured ? 0 : 1000)
+                            + (family.endsWith(lang[1]) ? 0 : 100)
+                            + (family.contains("Mono") ? 50 : 0)
+                            + 5 * rank(PREFERRED, family)
+                            + weight;
+                    if (score < bestScore) {
+                        best = face;
+                        bestScore = score;
+                    }
+                }
+                if (PREFERRED_LATIN.contains(family) && covers(face, LATIN_PROBE)) {
+                    double score = rank(PREFERRED_LATIN, family) * 10 + weight;
+                    if (score < latinScore) {
+                        latin = face;
+                        latinScore = score;
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            throw new FontException("no font for " + language + " text in " + files.size()
+                    + " font files (install fonts-noto-cjk or fonts-wqy-microhei, or add a folder to fonts.path)");
+        }
+        boolean synthetic = bold && best.weight() < 600;
+        Typeface typeface = new Typeface(latin == null ? List.of(best) : List.of(best, latin), synthetic);
+        Logger.info("{} {} text: {}", language, bold ? "bold" : "regular", typeface);
+        if (!best.family().startsWith("Noto Sans CJK") && "zh-Hans".equals(language)) {
+            Logger.info("Noto Sans CJK SC is not installed; using {} (apt-get install fonts-noto-cjk for the best type)", best.family());
+        }
+        return typeface;
+    }
+
+    private static final int[] LATIN_PROBE = {'A', 'a', '1', '%'};
+
+    private final java.util.Map<Path, List<Face>> opened = new java.util.HashMap<>();
+
+    /** The faces of a file, opened once; a broken file is logged and has none. */
+    private List<Face> open(Path file) {
+        return opened.computeIfAbsent(file, f -> {
+            try {
+                return FontFile.open(f).faces();
+            } catch (FontException e) {
+                Logger.warn("skipping font: {}", e.getMessage());
+                return List.of();
+            }
+        });
+    }
+
+    private static int rank(List<String> preferred, String family) {
+        for (int i = 0; i < preferred.size(); i++) if (family.startsWith(preferred.get(i))) return i;
+        return preferred.size();
     }
 
     private static boolean covers(Face face, int[] codePoints) {

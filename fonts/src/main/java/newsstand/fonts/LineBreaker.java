@@ -21,14 +21,14 @@ public final class LineBreaker {
 
     private enum Kind { HAN, LATIN, SPACE, NO_START, NO_END, DASH }
 
-    private final Face face;
+    private final Typeface face;
     private final float px;
     private final float measure;
     private final float indent;
     private final boolean justify;
 
     /** A breaker for justified body text. */
-    public LineBreaker(Face face, float px, float measure, float indentEm) {
+    public LineBreaker(Typeface face, float px, float measure, float indentEm) {
         this(face, px, measure, indentEm, true);
     }
 
@@ -38,7 +38,7 @@ public final class LineBreaker {
      * @param indentEm the first line's indent in ems (2 for Chinese body text, 0 for headlines)
      * @param justify  whether lines but the last fill the measure (body text) or stay ragged (headlines, captions)
      */
-    public LineBreaker(Face face, float px, float measure, float indentEm, boolean justify) {
+    public LineBreaker(Typeface face, float px, float measure, float indentEm, boolean justify) {
         if (measure < px) throw new IllegalArgumentException("measure " + measure + " px is narrower than one em of " + px + " px");
         this.face = face;
         this.px = px;

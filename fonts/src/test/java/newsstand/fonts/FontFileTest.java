@@ -96,9 +96,32 @@ class FontFileTest {
     }
 
     @Test
-    void catalogPicksATrueTypeChineseFace() throws Exception {
-        Face face = FontCatalog.scan(java.util.List.of()).chineseFace();
-        assertTrue(face.hasTrueTypeOutlines());
-        assertEquals("WenQuanYi Micro Hei", face.family());
+    void catalogChoosesTheRegionalFaceAndTheWeight() throws Exception {
+        FontCatalog catalog = FontCatalog.scan(java.util.List.of());
+        Typeface sc = catalog.typeface("zh-Hans", false);
+        assertEquals("Noto Sans CJK SC", sc.primary().family());
+        assertEquals(400, sc.primary().weight());
+        assertFalse(sc.synthesizeBold());
+        Typeface bold = catalog.typeface("zh-Hans", true);
+        assertEquals("Noto Sans CJK SC", bold.primary().family());
+        assertEquals(700, bold.primary().weight());
+        assertEquals("Noto Sans CJK TC", catalog.typeface("zh-Hant", false).primary().family());
+        assertEquals("Noto Sans CJK JP", catalog.typeface("ja", false).primary().family());
+        assertEquals("Noto Sans CJK KR", catalog.typeface("ko", false).primary().family());
+    }
+
+    @Test
+    void configuredFoldersWinAndABoldlessFaceIsThickened(@TempDir Path dir) throws Exception {
+        Files.createSymbolicLink(dir.resolve("wqy-microhei.ttc"), MICRO_HEI);
+        Typeface bold = FontCatalog.scan(java.util.List.of(dir)).typeface("zh-Hans", true);
+        assertEquals("WenQuanYi Micro Hei", bold.primary().family());
+        assertTrue(bold.synthesizeBold());
+    }
+
+    @Test
+    void aCharacterNoFaceHasIsTheMissingBox() throws Exception {
+        Typeface type = new Typeface(microHei());
+        assertEquals(0, type.glyph(0xE000));
+        assertNotEquals(0, type.glyph('中'));
     }
 }

@@ -12,7 +12,7 @@ class LineBreakerTest {
 
     @Test
     void noLineStartsWithAClosingMarkOrEndsWithAnOpeningOne() throws Exception {
-        Face face = FontFileTest.microHei();
+        Typeface face = new Typeface(FontFileTest.microHei());
         for (int width = 200; width <= 700; width += 23) {
             List<SetLine> lines = new LineBreaker(face, 24, width, 2).set(PARAGRAPH);
             for (SetLine line : lines) {
@@ -25,7 +25,7 @@ class LineBreakerTest {
 
     @Test
     void neverBreaksInsideANumberOrLatinWord() throws Exception {
-        Face face = FontFileTest.microHei();
+        Typeface face = new Typeface(FontFileTest.microHei());
         for (int width = 200; width <= 700; width += 7) {
             for (SetLine line : new LineBreaker(face, 24, width, 2).set(PARAGRAPH)) {
                 String t = line.text();
@@ -36,7 +36,7 @@ class LineBreakerTest {
 
     @Test
     void justifiedLinesEndExactlyAtTheMeasure() throws Exception {
-        Face face = FontFileTest.microHei();
+        Typeface face = new Typeface(FontFileTest.microHei());
         float measure = 24 * 15.5f;
         List<SetLine> lines = new LineBreaker(face, 24, measure, 2).set(PARAGRAPH);
         assertTrue(lines.size() > 5);
@@ -50,7 +50,7 @@ class LineBreakerTest {
 
     @Test
     void raggedLinesKeepNaturalSpacing() throws Exception {
-        Face face = FontFileTest.microHei();
+        Typeface face = new Typeface(FontFileTest.microHei());
         List<SetLine> lines = new LineBreaker(face, 40, 400, 0, false).set("全球海洋合作：“青岛声音”愈发嘹亮");
         assertEquals(2, lines.size());
         assertFalse(lines.get(0).justified());

@@ -1,0 +1,70 @@
+package newsstand.fonts;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tinylog.Logger;
+
+/**
+ * A chain of faces used as one style of type: each character comes from the first face that has it (a CJK face,
+ * then a Latin face), and a character none has is drawn as the first face's missing-glyph box and logged once.
+ * Glyphs are handed around packed as (face index << 16 | glyph id).
+ */
+public final class Typeface {
+    private static final int MAX_REPORTED = 1000;
+
+    private final List<Face> faces;
+    private final boolean synthesizeBold;
+    private final Set<Integer> reported = new HashSet<>();
+
+    /** @param synthesizeBold whether strokes are thickened when drawn (a bold style with no bold face) */
+    public Typeface(List<Face> faces, boolean synthesizeBold) {
+        if (faces.isEmpty() || faces.size() > 255) throw new IllegalArgumentException("a typeface needs 1 to 255 faces, got " + faces.size());
+        this.faces = List.copyOf(faces);
+        this.synthesizeBold = synthesizeBold;
+    }
+
+    public Typeface(Face face) {
+        this(List.of(face), false);
+    }
+
+    public List<Face> faces() { return faces; }
+
+    public Face primary() { return faces.get(0); }
+
+    public boolean synthesizeBold() { return synthesizeBold; }
+
+    /** The packed glyph for a code point. */
+    public int glyph(int codePoint) {
+        for (int i = 0; i < faces.size(); i++) {
+            int g = faces.get(i).glyph(codePoint);
+            if (g != 0) return (i << 16) | g;
+        }
+        if (!Character.isWhitespace(codePoint) && reported.size() < MAX_REPORTED && reported.add(codePoint)) {
+            Logger.warn("no font has U+{} '{}'; drawn as a box", String.format("%04X", codePoint), new String(Character.toChars(codePoint)));
+        }
+        return 0;
+    }
+
+    public Face face(int packed) {
+        return faces.get(packed >>> 16);
+    }
+
+    public static int glyphId(int packed) {
+        return packed & 0xFFFF;
+    }
+
+    public float advance(int packed, float px) {
+        return face(packed).advance(glyphId(packed), px);
+    }
+
+    /** The packed glyph's bitmap at a size, through a cache. */
+    public GlyphBitmap bitmap(GlyphCache cache, int packed, int px) {
+        return cache.glyph(face(packed), glyphId(packed), px, synthesizeBold);
+    }
+
+    @Override
+    public String toString() {
+        return faces.stream().map(Face::family).reduce((a, b) -> a + " > " + b).orElse("") + (synthesizeBold ? " (synthetic bold)" : "");
+    }
+}
