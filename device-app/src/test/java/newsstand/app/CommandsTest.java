@@ -109,9 +109,49 @@ class CommandsTest {
         assertEquals("newsstand: " + page + ": malformed UTF-8 at byte 0 (the page must be UTF-8 text)\n", r.err());
     }
 
+    static final String NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+    @Test
+    void glyphsWritesAPgmPerCharacterAndATable() throws Exception {
+        Cli r = Cli.run("glyphs", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "48", "--text", "中A", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        java.util.List<String> tsv = Files.readAllLines(dir.resolve("glyphs.tsv"));
+        assertEquals("codepoint\tglyph\tleft\ttop\twidth\theight\tadvance", tsv.get(0));
+        String[] zhong = tsv.get(1).split("\t");
+        assertEquals("U+4E2D", zhong[0]);
+        assertEquals("48.000", zhong[6]);
+        byte[] pgm = Files.readAllBytes(dir.resolve("U+4E2D.pgm"));
+        String header = "P5\n" + zhong[4] + " " + zhong[5] + "\n255\n";
+        assertEquals(header, new String(pgm, 0, header.length(), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(header.length() + Integer.parseInt(zhong[4]) * Integer.parseInt(zhong[5]), pgm.length);
+        assertTrue(Files.exists(dir.resolve("U+0041.pgm")));
+    }
+
+    @Test
+    void glyphsNamesTheFacesOfACollectionWhenNoneIsGiven() {
+        Cli r = Cli.run("glyphs", "--font", NOTO, "--px", "24", "--text", "中", "--out", dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("is a collection of 10 faces; give --face NAME (one of: Noto Sans CJK JP,"), r.err());
+        r = Cli.run("glyphs", "--font", NOTO, "--face", "Noto Sans CJK XX", "--px", "24", "--text", "中", "--out", dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no face named 'Noto Sans CJK XX'"), r.err());
+        r = Cli.run("glyphs", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "2000", "--text", "中", "--out", dir.toString());
+        assertEquals("newsstand: --px 2000 is not allowed (allowed: 4 to 512)\n", r.err());
+    }
+
+    @Test
+    void benchGlyphsEndsWithItsFigures() throws Exception {
+        Path text = dir.resolve("t.txt");
+        Files.writeString(text, "海上新山东青岛新实践");
+        Cli r = Cli.run("bench", "glyphs", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "24", "--text-file", text.toString(), "--rounds", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.lastLine().matches("cold_us_per_glyph=\\d+\\.\\d+ cached_us_per_glyph=\\d+\\.\\d+ heap_mb=\\d+\\.\\d"), r.lastLine());
+        assertTrue(r.out().contains("9 distinct characters"), r.out());
+    }
+
     @Test
     void everyCommandHasHelpAndACommandIsRequired() {
-        for (String command : new String[] {"demo", "render", "import-text", "sample-issue"}) {
+        for (String command : new String[] {"demo", "render", "import-text", "sample-issue", "glyphs", "bench"}) {
             Cli r = Cli.run(command, "--help");
             assertEquals(0, r.exit(), command);
             assertTrue(r.out().startsWith("Usage: newsstand " + command), r.out());

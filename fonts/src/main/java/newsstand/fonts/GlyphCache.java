@@ -111,6 +111,9 @@ public final class GlyphCache {
         return new GlyphBitmap(Math.max(0, Math.round((advance - w) / 2)), h, w, h, Math.max(advance, w), c);
     }
 
+    /** How many glyphs the cache holds now. */
+    public int size() { return map.size(); }
+
     public long hits() { return hits; }
 
     public long misses() { return misses; }

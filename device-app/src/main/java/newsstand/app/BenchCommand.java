@@ -1,0 +1,87 @@
+package newsstand.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import newsstand.fonts.Face;
+import newsstand.fonts.GlyphCache;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the kiosk's engine.",
+        subcommands = {BenchCommand.Glyphs.class})
+final class BenchCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (glyphs)");
+    }
+
+    static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    @Command(name = "glyphs", mixinStandardHelpOptions = true,
+            description = {"Rasterizes every distinct character of a text file into an empty glyph cache, over and over with "
+                    + "fresh caches after a warm-up, then reads them from the cache; ends with the line "
+                    + "cold_us_per_glyph=X cached_us_per_glyph=Y heap_mb=Z (heap in use with the font open and the cache full)."})
+    static final class Glyphs implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Mixin FontOption font;
+
+        @Option(names = "--px", paramLabel = "N", required = true, description = "Size in pixels per em (4 to 512).")
+        int px;
+
+        @Option(names = "--text-file", paramLabel = "FILE", required = true, description = "UTF-8 text whose characters are drawn.")
+        Path textFile;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            FontOption.checkPx(px);
+            if (rounds < 1 || rounds > 10_000) throw new Newsstand.UserError("--rounds " + rounds + " is not allowed (allowed: 1 to 10000)");
+            long before = usedHeap();
+            Face face = font.open();
+            long fontHeap = usedHeap() - before;
+            int[] cps = Files.readString(textFile).codePoints().filter(c -> !Character.isWhitespace(c)).distinct().toArray();
+            if (cps.length == 0) throw new Newsstand.UserError(textFile + ": has no characters to draw");
+            int[] glyphs = new int[cps.length];
+            for (int i = 0; i < cps.length; i++) glyphs[i] = face.glyph(cps[i]);
+            long cacheBytes = IssueRenderer.GLYPH_CACHE_BYTES;
+            long cold = Long.MAX_VALUE;
+            GlyphCache cache = null;
+            for (int round = -5; round < rounds; round++) { // five rounds of warm-up for the JIT
+                cache = new GlyphCache(cacheBytes);
+                long t0 = System.nanoTime();
+                for (int g : glyphs) cache.glyph(face, g, px, false);
+                long t = System.nanoTime() - t0;
+                if (round >= 0) cold = Math.min(cold, t);
+            }
+            long cached = Long.MAX_VALUE;
+            int sink = 0;
+            for (int round = 0; round < rounds * 5; round++) {
+                long t0 = System.nanoTime();
+                for (int g : glyphs) sink += cache.glyph(face, g, px, false).width();
+                cached = Math.min(cached, System.nanoTime() - t0);
+            }
+            double heapMb = usedHeap() / 1048576.0;
+            var out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s, %d px, %d distinct characters; open font holds %.2f MB of heap; cache %d glyphs in %.2f of %.2f MB, %d evictions%s%n",
+                    face.family(), px, glyphs.length, Math.max(0, fontHeap) / 1048576.0, cache.size(), cache.bytes() / 1048576.0,
+                    cacheBytes / 1048576.0, cache.evictions(), sink == 42 ? " " : "");
+            out.printf(Locale.ROOT, "cold_us_per_glyph=%.2f cached_us_per_glyph=%.3f heap_mb=%.1f%n",
+                    cold / 1000.0 / glyphs.length, cached / 1000.0 / glyphs.length, heapMb);
+            return 0;
+        }
+    }
+}
