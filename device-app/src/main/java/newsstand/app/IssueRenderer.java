@@ -16,7 +16,7 @@ final class IssueRenderer {
 
     private final Typeface regular;
     private final Typeface bold;
-    private final GlyphCache cache = new GlyphCache(GLYPH_CACHE_BYTES);
+    private GlyphCache cache;
 
     IssueRenderer(Typeface regular, Typeface bold) {
         this.regular = regular;
@@ -30,6 +30,9 @@ final class IssueRenderer {
     /** Shows every page on the panel with a full refresh; returns how many pages there were. */
     int renderAll(Issue issue, PageRenderer.PhotoSource photos, Panel panel) throws IOException {
         List<Page> pages = compose(issue, panel);
+        // Glyphs are kept at the panel's depth: 4 bits for 16 greys, 1 bit (strokes kept) for black and white.
+        int depth = panel.model().greyLevels() == 2 ? 1 : 4;
+        if (cache == null || cache.depth() != depth) cache = new GlyphCache(GLYPH_CACHE_BYTES, depth);
         Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
         PageRenderer renderer = new PageRenderer(regular, bold, cache, photos);
         for (Page page : pages) {
@@ -38,9 +41,5 @@ final class IssueRenderer {
         }
         panel.sleep();
         return pages.size();
-    }
-
-    GlyphCache cache() {
-        return cache;
     }
 }

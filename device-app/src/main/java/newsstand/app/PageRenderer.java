@@ -55,7 +55,7 @@ final class PageRenderer {
                     : type.bitmap(cache, glyphs[i], t.px());
             if (g.width() == 0) continue;
             int x = t.x() + Math.round(line.x()[i]) + g.left();
-            fb.drawMask(x, t.baseline() - g.top(), g.width(), g.height(), g.coverage(), ink);
+            fb.drawMask(x, t.baseline() - g.top(), g.width(), g.height(), g.coverage(), g.depth(), ink);
         }
     }
 

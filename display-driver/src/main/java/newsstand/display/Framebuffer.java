@@ -69,6 +69,36 @@ public final class Framebuffer {
      * ink grey: the way glyphs reach the page. Clipped to the framebuffer.
      */
     public void drawMask(int x, int y, int w, int h, byte[] coverage, int ink) {
+        drawMask(x, y, w, h, coverage, 8, ink);
+    }
+
+    /**
+     * Blends a coverage mask packed at 8, 4 or 1 bits per pixel (rows start on a byte; the leftmost pixel in the high
+     * bits), as the glyph cache stores glyphs for 16-grey and black-and-white panels.
+     */
+    public void drawMask(int x, int y, int w, int h, byte[] mask, int depth, int ink) {
+        if (depth == 8) {
+            drawMask8(x, y, w, h, mask, ink);
+            return;
+        }
+        int stride = (w * depth + 7) / 8;
+        int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
+        int x1 = Math.min(w, width - x), y1 = Math.min(h, height - y);
+        for (int j = y0; j < y1; j++) {
+            int src = j * stride;
+            int dst = (y + j) * width + x;
+            for (int i = x0; i < x1; i++) {
+                int c = depth == 4
+                        ? ((mask[src + (i >> 1)] >> ((i & 1) == 0 ? 4 : 0)) & 0xF) * 17
+                        : ((mask[src + (i >> 3)] >> (7 - (i & 7))) & 1) * 255;
+                if (c == 0) continue;
+                int d = pixels[dst + i] & 0xFF;
+                pixels[dst + i] = (byte) ((d * (255 - c) + ink * c + 127) / 255);
+            }
+        }
+    }
+
+    private void drawMask8(int x, int y, int w, int h, byte[] coverage, int ink) {
         int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
         int x1 = Math.min(w, width - x), y1 = Math.min(h, height - y);
         for (int j = y0; j < y1; j++) {

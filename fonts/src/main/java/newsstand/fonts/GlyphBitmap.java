@@ -1,16 +1,52 @@
 package newsstand.fonts;
 
 /**
- * A rasterized glyph: 8-bit coverage (0 none, 255 full) row by row, placed relative to the pen on the baseline:
- * {@code left} pixels right of the pen, {@code top} pixels above the baseline (y up). The advance is in pixels.
+ * A rasterized glyph: coverage row by row at a depth of 8 bits (0 none, 255 full), 4 bits (two pixels a byte, the
+ * left one in the high nibble) or 1 bit (eight pixels a byte, the leftmost in the high bit), placed relative to the
+ * pen on the baseline: {@code left} pixels right of the pen, {@code top} pixels above the baseline (y up). Each row
+ * starts on a byte. The advance is in pixels.
  */
-public record GlyphBitmap(int left, int top, int width, int height, float advance, byte[] coverage) {
+public record GlyphBitmap(int left, int top, int width, int height, float advance, byte[] coverage, int depth) {
+    public GlyphBitmap(int left, int top, int width, int height, float advance, byte[] coverage) {
+        this(left, top, width, height, advance, coverage, 8);
+    }
+
     /** Heap bytes this bitmap holds, for the cache's bound. */
     public int bytes() {
         return coverage.length + 48;
     }
 
+    /** Bytes per row at this depth. */
+    public static int stride(int width, int depth) {
+        return (width * depth + 7) / 8;
+    }
+
+    /** Coverage at a pixel, 0 to 255 whatever the depth. */
     public int at(int x, int y) {
-        return coverage[y * width + x] & 0xFF;
+        int row = y * stride(width, depth);
+        return switch (depth) {
+            case 8 -> coverage[row + x] & 0xFF;
+            case 4 -> ((coverage[row + (x >> 1)] >> ((x & 1) == 0 ? 4 : 0)) & 0xF) * 17;
+            default -> ((coverage[row + (x >> 3)] >> (7 - (x & 7))) & 1) * 255;
+        };
+    }
+
+    /** This glyph at a smaller depth (4 or 1); at 1 bit, thin strokes are kept (see {@link Threshold}). */
+    GlyphBitmap packed(int toDepth) {
+        if (toDepth == depth) return this;
+        if (depth != 8) throw new IllegalStateException("only 8-bit glyphs are packed");
+        byte[] out = new byte[stride(width, toDepth) * height];
+        if (toDepth == 4) {
+            int stride = stride(width, 4);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int v = ((coverage[y * width + x] & 0xFF) * 15 + 127) / 255;
+                    out[y * stride + (x >> 1)] |= (byte) (v << ((x & 1) == 0 ? 4 : 0));
+                }
+            }
+        } else {
+            Threshold.pack(coverage, width, height, out);
+        }
+        return new GlyphBitmap(left, top, width, height, advance, out, toDepth);
     }
 }

@@ -12,6 +12,7 @@ import org.tinylog.Logger;
  */
 public final class GlyphCache {
     private final long maxBytes;
+    private final int depth;
     private final LinkedHashMap<Long, GlyphBitmap> map = new LinkedHashMap<>(512, 0.75f, true);
     private final Outline outline = new Outline();
     private final Rasterizer rasterizer = new Rasterizer();
@@ -21,10 +22,24 @@ public final class GlyphCache {
     private long misses;
     private long evictions;
 
+    /** A cache of 8-bit coverage. */
     public GlyphCache(long maxBytes) {
-        if (maxBytes < 4096) throw new IllegalArgumentException("glyph cache size must be at least 4096 bytes, was " + maxBytes);
-        this.maxBytes = maxBytes;
+        this(maxBytes, 8);
     }
+
+    /**
+     * @param depth bits per pixel of the coverage kept: 8, 4 for a 16-grey panel, 1 for a black-and-white one
+     *              (then thin strokes are kept black, see Threshold)
+     */
+    public GlyphCache(long maxBytes, int depth) {
+        if (maxBytes < 4096) throw new IllegalArgumentException("glyph cache size must be at least 4096 bytes, was " + maxBytes);
+        if (depth != 8 && depth != 4 && depth != 1) throw new IllegalArgumentException("glyph depth must be 8, 4 or 1 bits, was " + depth);
+        this.maxBytes = maxBytes;
+        this.depth = depth;
+    }
+
+    /** Bits per pixel of the glyphs this cache hands out. */
+    public int depth() { return depth; }
 
     /** The glyph at a size in pixels per em (1 to 1023), rasterized on a miss; bold thickens the strokes. */
     public GlyphBitmap glyph(Face face, int glyph, int px, boolean bold) {
@@ -36,7 +51,7 @@ public final class GlyphCache {
             return bitmap;
         }
         misses++;
-        bitmap = render(face, glyph, px, bold, key);
+        bitmap = render(face, glyph, px, bold, key).packed(depth);
         map.put(key, bitmap);
         bytes += bitmap.bytes();
         while (bytes > maxBytes && map.size() > 1) {
