@@ -78,8 +78,8 @@ public final class Face {
     public int glyph(int codePoint) {
         try {
             return cmap.glyph(codePoint);
-        } catch (Malformed e) {
-            return 0;
+        } catch (RuntimeException e) {
+            return 0; // a broken cmap entry: the character shows as the missing box
         }
     }
 
@@ -87,7 +87,7 @@ public final class Face {
     public int advance(int glyph) {
         try {
             return hmtx.advance(glyph);
-        } catch (Malformed e) {
+        } catch (RuntimeException e) {
             return unitsPerEm / 2;
         }
     }

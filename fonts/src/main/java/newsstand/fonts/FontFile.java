@@ -29,14 +29,20 @@ public final class FontFile {
 
     /** Maps a font file and reads its header; the message of a failure names the file and what is wrong. */
     public static FontFile open(Path path) throws FontException {
-        FontData data;
+        java.nio.ByteBuffer bytes;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) throw new FontException(path + ": file of " + size + " bytes is larger than 2 GiB");
-            data = new FontData(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+            bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (IOException e) {
             throw new FontException(path + ": cannot read font file: " + e.getMessage(), e);
         }
+        return of(bytes, path);
+    }
+
+    /** A font from bytes already in memory (tests and fuzzing); the path only names it in messages. */
+    static FontFile of(java.nio.ByteBuffer bytes, Path path) throws FontException {
+        FontData data = new FontData(bytes);
         try {
             int[] offsets;
             if (data.size() >= 12 && data.s32(0) == TTCF) {
@@ -50,7 +56,7 @@ public final class FontFile {
                 offsets = new int[] {0};
             }
             return new FontFile(path, data, offsets);
-        } catch (Malformed e) {
+        } catch (RuntimeException e) {
             throw new FontException(path + ": not a usable font: " + e.getMessage(), e);
         }
     }
@@ -69,6 +75,9 @@ public final class FontFile {
             return new Face(data, faceOffsets[index], source);
         } catch (Malformed e) {
             throw new FontException(source + ": not a usable font: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Every read is checked, so this is a rule we did not think of: still the font's fault, never the kiosk's.
+            throw new FontException(source + ": not a usable font: " + e, e);
         }
     }
 

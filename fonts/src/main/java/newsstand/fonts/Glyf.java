@@ -23,6 +23,9 @@ final class Glyf {
     /** Composite glyphs nest; real fonts use 2 or 3 levels, a hostile one could loop forever. */
     private static final int MAX_DEPTH = 8;
     private static final int MAX_COMPONENTS = 256;
+    /** Components placed for one glyph in all: nesting times fan-out could otherwise reach 256^8. */
+    private static final int MAX_PLACED = 4096;
+    private int placed;
 
     private final FontData data;
     private final int glyf;
@@ -71,6 +74,7 @@ final class Glyf {
 
     /** Sends the glyph's outline to the sink, in font units. */
     void outline(int glyph, OutlineSink sink) {
+        placed = 0;
         outline(glyph, sink, 1, 0, 0, 1, 0, 0, 0);
     }
 
@@ -189,6 +193,7 @@ final class Glyf {
     private void composite(int at, OutlineSink sink, float a, float b, float c, float d, float e, float f, int depth) {
         int p = at + 10;
         for (int n = 0; n < MAX_COMPONENTS; n++) {
+            if (++placed > MAX_PLACED) throw new Malformed("composite glyph places more than " + MAX_PLACED + " components");
             int flag = data.u16(p);
             int component = data.u16(p + 2);
             p += 4;

@@ -83,7 +83,8 @@ public final class GlyphCache {
             rasterizer.coverage(coverage);
             GlyphBitmap bitmap = new GlyphBitmap(left, top, w, h, advance, coverage);
             return bold ? embolden(bitmap, px) : bitmap;
-        } catch (Malformed | ArithmeticException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
+            // Malformed, or an index or size the checks missed: the glyph fails alone, shown as the missing box.
             if (reported.add(key & ~(0x3FFL << 18))) {
                 Logger.warn("glyph {} of {} is broken, drawn as a box: {}", glyph, face.source(), e.getMessage());
             }
