@@ -46,10 +46,19 @@ final class BenchCommand implements Runnable {
         @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
         int rounds;
 
+        @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "4", description = "Glyph cache bound (default: ${DEFAULT-VALUE}, as the kiosk).")
+        int cacheMb;
+
+        @Option(names = "--depth", paramLabel = "BITS", defaultValue = "8",
+                description = "Bits per pixel the cache keeps: 8, 4 (16-grey panels) or 1 (black and white) (default: ${DEFAULT-VALUE}).")
+        int depth;
+
         @Override
         public Integer call() throws Exception {
             FontOption.checkPx(px);
             if (rounds < 1 || rounds > 10_000) throw new Newsstand.UserError("--rounds " + rounds + " is not allowed (allowed: 1 to 10000)");
+            if (cacheMb < 1 || cacheMb > 64) throw new Newsstand.UserError("--cache-mb " + cacheMb + " is not allowed (allowed: 1 to 64)");
+            if (depth != 8 && depth != 4 && depth != 1) throw new Newsstand.UserError("--depth " + depth + " is not allowed (allowed: 8, 4 or 1)");
             long before = usedHeap();
             Face face = font.open();
             long fontHeap = usedHeap() - before;
@@ -57,11 +66,11 @@ final class BenchCommand implements Runnable {
             if (cps.length == 0) throw new Newsstand.UserError(textFile + ": has no characters to draw");
             int[] glyphs = new int[cps.length];
             for (int i = 0; i < cps.length; i++) glyphs[i] = face.glyph(cps[i]);
-            long cacheBytes = IssueRenderer.GLYPH_CACHE_BYTES;
+            long cacheBytes = cacheMb * 1048576L;
             long cold = Long.MAX_VALUE;
             GlyphCache cache = null;
             for (int round = -5; round < rounds; round++) { // five rounds of warm-up for the JIT
-                cache = new GlyphCache(cacheBytes);
+                cache = new GlyphCache(cacheBytes, depth);
                 long t0 = System.nanoTime();
                 for (int g : glyphs) cache.glyph(face, g, px, false);
                 long t = System.nanoTime() - t0;
