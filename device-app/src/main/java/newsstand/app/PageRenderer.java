@@ -50,6 +50,7 @@ final class PageRenderer {
         int[] cps = t.boldPrefix() > 0 ? line.text().codePoints().toArray() : null;
         for (int i = 0; i < glyphs.length; i++) {
             // A bold run at the start of a regular line (the dateline) takes its glyphs from the bold type.
+            if (glyphs[i] == Typeface.NONE) continue;
             GlyphBitmap g = cps != null && i < t.boldPrefix()
                     ? bold.bitmap(cache, bold.glyph(cps[i]), t.px())
                     : type.bitmap(cache, glyphs[i], t.px());

@@ -9,6 +9,8 @@ final class Cmap {
     private final int subtable;
     private final int format;
     private final int numGlyphs;
+    /** The format 14 subtable (Unicode variation sequences), or -1. */
+    private final int variations;
 
     Cmap(FontData data, int offset, int numGlyphs) {
         this.data = data;
@@ -18,12 +20,17 @@ final class Cmap {
         int best = -1;
         int bestRank = 0;
         int bestFormat = 0;
+        int uvs = -1;
         for (int i = 0; i < count; i++) {
             int r = offset + 4 + i * 8;
             int platform = data.u16(r);
             int encoding = data.u16(r + 2);
             int sub = offset + data.u32(r + 4);
             int fmt = data.u16(sub);
+            if (fmt == 14 && platform == 0 && encoding == 5) {
+                uvs = sub;
+                data.check(sub + 10, data.u32(sub + 6) * 11L, "cmap format 14 records");
+            }
             if (fmt != 4 && fmt != 12) continue;
             int rank = rank(platform, encoding, fmt);
             if (rank > bestRank) {
@@ -35,6 +42,7 @@ final class Cmap {
         if (best < 0) throw new Malformed("cmap has no Unicode subtable of format 4 or 12");
         subtable = best;
         format = bestFormat;
+        variations = uvs;
         if (format == 4) {
             int segX2 = data.u16(subtable + 6);
             if (segX2 == 0 || segX2 % 2 != 0) throw new Malformed("cmap format 4 segCountX2 is " + segX2 + " (an even number above 0)");
@@ -57,6 +65,72 @@ final class Cmap {
     int glyph(int cp) {
         int g = format == 4 ? format4(cp) : format12(cp);
         return g < numGlyphs ? g : 0;
+    }
+
+    /**
+     * The glyph for a variation sequence (a base character and a selector U+FE00-FE0F or U+E0100-E01EF): the
+     * font's own glyph for the sequence when it has one, else the base character's glyph.
+     */
+    int glyph(int cp, int selector) {
+        int base = glyph(cp);
+        if (variations < 0) return base;
+        int records = data.u32(variations + 6);
+        int lo = 0, hi = records - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int r = variations + 10 + mid * 11;
+            int vs = u24(r);
+            if (selector < vs) hi = mid - 1;
+            else if (selector > vs) lo = mid + 1;
+            else {
+                int nonDefault = data.u32(r + 7);
+                if (nonDefault != 0) {
+                    int at = variations + nonDefault;
+                    int n = data.u32(at);
+                    int l = 0, h = n - 1;
+                    while (l <= h) {
+                        int m = (l + h) >>> 1;
+                        int u = u24(at + 4 + m * 5);
+                        if (cp < u) h = m - 1;
+                        else if (cp > u) l = m + 1;
+                        else {
+                            int g = data.u16(at + 4 + m * 5 + 3);
+                            return g < numGlyphs ? g : base;
+                        }
+                    }
+                }
+                // In the default ranges or not listed: the base character's glyph serves.
+                return base;
+            }
+        }
+        return base;
+    }
+
+    /** Whether a code point is a variation selector. */
+    static boolean isSelector(int cp) {
+        return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    }
+
+    private int u24(int at) {
+        return (data.u8(at) << 16) | (data.u8(at + 1) << 8) | data.u8(at + 2);
+    }
+
+    /** The non-default mappings of a selector, as {code point, glyph} pairs (for tests and tools). */
+    int[][] nonDefault(int selector) {
+        if (variations < 0) return new int[0][];
+        int records = data.u32(variations + 6);
+        for (int i = 0; i < records; i++) {
+            int r = variations + 10 + i * 11;
+            if (u24(r) != selector) continue;
+            int off = data.u32(r + 7);
+            if (off == 0) return new int[0][];
+            int at = variations + off;
+            int n = Math.min(data.u32(at), 100_000);
+            int[][] out = new int[n][];
+            for (int k = 0; k < n; k++) out[k] = new int[] {u24(at + 4 + k * 5), data.u16(at + 4 + k * 5 + 3)};
+            return out;
+        }
+        return new int[0][];
     }
 
     private int format4(int cp) {

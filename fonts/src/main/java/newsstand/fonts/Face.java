@@ -83,6 +83,17 @@ public final class Face {
         }
     }
 
+    /** The glyph for a variation sequence (base character and selector), the base glyph when the font has none. */
+    public int glyph(int codePoint, int selector) {
+        try {
+            return cmap.glyph(codePoint, selector);
+        } catch (RuntimeException e) {
+            return glyph(codePoint);
+        }
+    }
+
+    Cmap cmap() { return cmap; }
+
     /** The advance width in font units. */
     public int advance(int glyph) {
         try {

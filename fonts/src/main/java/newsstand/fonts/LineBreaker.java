@@ -53,6 +53,14 @@ public final class LineBreaker {
         int[] glyphs = new int[cps.length];
         float[] adv = new float[cps.length];
         for (int i = 0; i < cps.length; i++) {
+            if (i > 0 && Cmap.isSelector(cps[i])) {
+                // A variation selector picks the glyph of the character before it and takes no room itself.
+                glyphs[i - 1] = face.glyph(cps[i - 1], cps[i]);
+                adv[i - 1] = face.advance(glyphs[i - 1], px);
+                glyphs[i] = Typeface.NONE;
+                adv[i] = 0;
+                continue;
+            }
             glyphs[i] = face.glyph(cps[i]);
             adv[i] = face.advance(glyphs[i], px);
         }
@@ -158,6 +166,11 @@ public final class LineBreaker {
         while (i < cps.length) {
             int c = cps[i];
             int j = i + 1;
+            if (Cmap.isSelector(c) && !units.isEmpty()) {
+                units.get(units.size() - 1)[1] = j;
+                i = j;
+                continue;
+            }
             Kind kind;
             if (c == ' ' || c == '\t') {
                 kind = Kind.SPACE;

@@ -46,6 +46,17 @@ public final class Typeface {
         return 0;
     }
 
+    /** A glyph that draws nothing and takes no room: a variation selector, folded into the glyph before it. */
+    public static final int NONE = -1;
+
+    /** The packed glyph for a variation sequence, from the first face that has the base character. */
+    public int glyph(int codePoint, int selector) {
+        for (int i = 0; i < faces.size(); i++) {
+            if (faces.get(i).glyph(codePoint) != 0) return (i << 16) | faces.get(i).glyph(codePoint, selector);
+        }
+        return glyph(codePoint);
+    }
+
     public Face face(int packed) {
         return faces.get(packed >>> 16);
     }
@@ -55,7 +66,7 @@ public final class Typeface {
     }
 
     public float advance(int packed, float px) {
-        return face(packed).advance(glyphId(packed), px);
+        return packed == NONE ? 0 : face(packed).advance(glyphId(packed), px);
     }
 
     /** The packed glyph's bitmap at a size, through a cache. */
