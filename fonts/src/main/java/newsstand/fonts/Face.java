@@ -21,6 +21,7 @@ public final class Face {
     private final Cmap cmap;
     private final Glyf glyf;
     private final Cff cff;
+    private final Eblc embedded;
     private final FontData data;
     private final int numGlyphs;
 
@@ -44,6 +45,15 @@ public final class Face {
                         head.indexToLocFormat == 1, numGlyphs)
                 : null;
         cff = trueTypeOutlines ? null : new Cff(data, dir.require("CFF "), numGlyphs);
+        Eblc strikes = null;
+        if (dir.offset("EBLC") >= 0 && dir.offset("EBDT") >= 0) {
+            try {
+                strikes = new Eblc(data, dir.offset("EBLC"), dir.offset("EBDT"));
+            } catch (Malformed e) {
+                org.tinylog.Logger.warn("{}: embedded bitmaps ignored: {}", source, e.getMessage());
+            }
+        }
+        embedded = strikes;
     }
 
     /** A number unique to this face in this process, for cache keys. */
@@ -106,6 +116,12 @@ public final class Face {
     /** The advance width at a size given as pixels per em. */
     public float advance(int glyph, float px) {
         return advance(glyph) * px / unitsPerEm;
+    }
+
+    /** The glyph from a hand-made 1-bit strike at exactly px pixels per em, or null when the font has none. */
+    GlyphBitmap embedded(int glyph, int px) {
+        if (embedded == null) return null;
+        return embedded.bitmap(glyph, px, advance(glyph, px));
     }
 
     void outline(int glyph, OutlineSink sink) {

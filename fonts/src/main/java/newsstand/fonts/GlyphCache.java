@@ -51,7 +51,8 @@ public final class GlyphCache {
             return bitmap;
         }
         misses++;
-        bitmap = render(face, glyph, px, bold, key).packed(depth);
+        bitmap = render(face, glyph, px, bold, key);
+        if (bitmap.depth() != depth) bitmap = bitmap.packed(depth);
         map.put(key, bitmap);
         bytes += bitmap.bytes();
         while (bytes > maxBytes && map.size() > 1) {
@@ -66,6 +67,11 @@ public final class GlyphCache {
     private GlyphBitmap render(Face face, int glyph, int px, boolean bold, long key) {
         float advance = face.advance(glyph, px);
         try {
+            // For a black-and-white panel a hand-made strike at exactly this size beats any thresholded outline.
+            if (depth == 1 && !bold) {
+                GlyphBitmap strike = face.embedded(glyph, px);
+                if (strike != null) return strike;
+            }
             outline.reset();
             face.outline(glyph, outline);
             if (outline.isEmpty()) return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
