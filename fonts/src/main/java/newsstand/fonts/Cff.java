@@ -15,6 +15,8 @@ final class Cff {
     private final int fdSelectFormat;
     private final int numGlyphs;
     private final CharString interpreter = new CharString();
+    /** The charset's offset (glyph to string id), or 0 for the predefined ISOAdobe charset; -1 in CID-keyed fonts. */
+    private final int charset;
 
     Cff(FontData data, int table, int numGlyphs) {
         this.data = data;
@@ -47,6 +49,8 @@ final class Cff {
             fdSelect = -1;
             fdSelectFormat = -1;
         }
+        int cs = (int) top.number(CffDict.CHARSET, 0, 0);
+        charset = top.has(CffDict.ROS) ? -1 : cs <= 2 ? 0 : table + cs;
     }
 
     private CffIndex privateSubrs(int table, CffDict dict) {
@@ -88,7 +92,57 @@ final class Cff {
     }
 
     void outline(int glyph, OutlineSink sink) {
+        outline(glyph, sink, interpreter, 0);
+    }
+
+    private void outline(int glyph, OutlineSink sink, CharString cs, int depth) {
         if (glyph < 0 || glyph >= numGlyphs) throw new Malformed("glyph " + glyph + " does not exist (font has " + numGlyphs + ")");
-        interpreter.run(data, charStrings.start(glyph), charStrings.end(glyph), globalSubrs, localSubrs[fontDict(glyph)], sink);
+        int[] seac = cs.run(data, charStrings.start(glyph), charStrings.end(glyph), globalSubrs, localSubrs[fontDict(glyph)], sink);
+        if (seac == null) return;
+        // seac (endchar with adx ady bchar achar): a base letter and an accent, both found by Standard Encoding.
+        if (depth > 0) throw new Malformed("seac inside a seac component");
+        if (charset < 0) throw new Malformed("seac in a CID-keyed font");
+        int base = glyphForSid(StandardEncoding.sid(seac[2]));
+        int accent = glyphForSid(StandardEncoding.sid(seac[3]));
+        CharString component = new CharString();
+        outline(base, sink, component, depth + 1);
+        float dx = seac[0], dy = seac[1];
+        outline(accent, new OutlineSink() {
+            public void moveTo(float x, float y) { sink.moveTo(x + dx, y + dy); }
+            public void lineTo(float x, float y) { sink.lineTo(x + dx, y + dy); }
+            public void quadTo(float cx, float cy, float x, float y) { sink.quadTo(cx + dx, cy + dy, x + dx, y + dy); }
+            public void curveTo(float ax, float ay, float bx, float by, float x, float y) {
+                sink.curveTo(ax + dx, ay + dy, bx + dx, by + dy, x + dx, y + dy);
+            }
+            public void close() { sink.close(); }
+        }, component, depth + 1);
+    }
+
+    /** The glyph whose charset entry is a string id (formats 0, 1 and 2; the ISOAdobe charset maps glyph i to id i). */
+    private int glyphForSid(int sid) {
+        if (sid <= 0) throw new Malformed("seac names a character outside Standard Encoding");
+        if (charset == 0) {
+            if (sid < numGlyphs) return sid;
+            throw new Malformed("seac string id " + sid + " has no glyph");
+        }
+        int format = data.u8(charset);
+        int p = charset + 1;
+        int glyph = 1;
+        while (glyph < numGlyphs) {
+            if (format == 0) {
+                if (data.u16(p) == sid) return glyph;
+                p += 2;
+                glyph++;
+            } else if (format == 1 || format == 2) {
+                int first = data.u16(p);
+                int left = format == 1 ? data.u8(p + 2) : data.u16(p + 2);
+                if (sid >= first && sid <= first + left) return glyph + (sid - first);
+                glyph += left + 1;
+                p += format == 1 ? 3 : 4;
+            } else {
+                throw new Malformed("CFF charset format " + format + " (allowed: 0, 1 or 2)");
+            }
+        }
+        throw new Malformed("seac string id " + sid + " has no glyph");
     }
 }

@@ -5,6 +5,7 @@ package newsstand.fonts;
  * are stored as 1200 + the second byte (12 30 is ROS = 1230).
  */
 final class CffDict {
+    static final int CHARSET = 15;
     static final int CHARSTRINGS = 17;
     static final int PRIVATE = 18;
     static final int SUBRS = 19;
@@ -15,7 +16,7 @@ final class CffDict {
     static final int FD_ARRAY = 1236;
     static final int FD_SELECT = 1237;
 
-    private static final int[] KEPT = {CHARSTRINGS, PRIVATE, SUBRS, DEFAULT_WIDTH, NOMINAL_WIDTH, CHARSTRING_TYPE, ROS, FD_ARRAY, FD_SELECT};
+    private static final int[] KEPT = {CHARSET, CHARSTRINGS, PRIVATE, SUBRS, DEFAULT_WIDTH, NOMINAL_WIDTH, CHARSTRING_TYPE, ROS, FD_ARRAY, FD_SELECT};
     private final double[][] values = new double[KEPT.length][];
 
     CffDict(FontData data, int start, int end) {

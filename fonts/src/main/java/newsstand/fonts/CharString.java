@@ -29,7 +29,11 @@ final class CharString {
     /** The charstring or subroutine being run at each call depth, copied out of the mapping. */
     private final byte[][] code = new byte[MAX_DEPTH + 2][64];
 
-    void run(FontData data, int start, int end, CffIndex global, CffIndex local, OutlineSink sink) {
+    /** The seac arguments {adx, ady, bchar, achar} of the last run's endchar, or null. */
+    private int[] seac;
+
+    /** Runs a charstring; returns the seac arguments when it ends by composing two glyphs, else null. */
+    int[] run(FontData data, int start, int end, CffIndex global, CffIndex local, OutlineSink sink) {
         this.data = data;
         this.global = global;
         this.local = local;
@@ -40,11 +44,13 @@ final class CharString {
         widthSeen = false;
         stems = 0;
         operators = 0;
+        seac = null;
         execute(start, end, 0);
         if (open) {
             sink.close();
             open = false;
         }
+        return seac;
     }
 
     private static int bias(int count) {
@@ -185,7 +191,7 @@ final class CharString {
                 }
                 case ENDCHAR -> {
                     width(sp == 1 || sp == 5);
-                    if (sp >= 4) throw new Malformed("endchar with accent arguments (seac) is not supported");
+                    if (sp == 4) seac = new int[] {(int) stack[0], (int) stack[1], (int) stack[2], (int) stack[3]};
                     sp = 0;
                     return true;
                 }
