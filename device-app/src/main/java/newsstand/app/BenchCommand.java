@@ -37,9 +37,6 @@ final class BenchCommand implements Runnable {
 
         @Mixin FontOption font;
 
-        @Option(names = "--px", paramLabel = "N", required = true, description = "Size in pixels per em (4 to 512).")
-        int px;
-
         @Option(names = "--text-file", paramLabel = "FILE", required = true, description = "UTF-8 text whose characters are drawn.")
         Path textFile;
 
@@ -55,7 +52,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            FontOption.checkPx(px);
+            int px = font.px();
             if (rounds < 1 || rounds > 10_000) throw new Newsstand.UserError("--rounds " + rounds + " is not allowed (allowed: 1 to 10000)");
             if (cacheMb < 1 || cacheMb > 64) throw new Newsstand.UserError("--cache-mb " + cacheMb + " is not allowed (allowed: 1 to 64)");
             if (depth != 8 && depth != 4 && depth != 1) throw new Newsstand.UserError("--depth " + depth + " is not allowed (allowed: 8, 4 or 1)");

@@ -25,9 +25,6 @@ final class GlyphsCommand implements Callable<Integer> {
 
     @Mixin FontOption font;
 
-    @Option(names = "--px", paramLabel = "N", required = true, description = "Size in pixels per em (4 to 512).")
-    int px;
-
     @Option(names = "--text", paramLabel = "TEXT", required = true, description = "The characters to draw.")
     String text;
 
@@ -36,7 +33,7 @@ final class GlyphsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FontOption.checkPx(px);
+        int px = font.px();
         Face face = font.open();
         Files.createDirectories(out);
         GlyphCache cache = new GlyphCache(16L << 20);
