@@ -21,7 +21,6 @@ public final class SimulatedPanel implements Panel {
     private final String namePattern;
     private final byte[] shown;
     private int refreshes;
-    private boolean asleep;
 
     /**
      * @param namePattern a String.format pattern for the file of the n-th refresh (1-based), e.g. "page-%03d.png"
@@ -37,11 +36,6 @@ public final class SimulatedPanel implements Panel {
 
     @Override
     public PanelModel model() { return model; }
-
-    /** How many refreshes the panel has done. */
-    public int refreshes() { return refreshes; }
-
-    public boolean asleep() { return asleep; }
 
     /** The file the n-th refresh (1-based) was written to. */
     public Path file(int n) {
@@ -66,7 +60,6 @@ public final class SimulatedPanel implements Panel {
                 shown[i] = (byte) level;
             }
         }
-        asleep = false;
         refreshes++;
         Path file = file(refreshes);
         int depth = levels == 2 ? 1 : levels == 4 ? 2 : levels == 16 ? 4 : 8;
@@ -79,13 +72,12 @@ public final class SimulatedPanel implements Panel {
         Logger.debug("simulated {} refresh {} {} -> {}", model.id(), mode, r, file);
     }
 
+    /** A simulated panel draws no power: nothing to do. */
     @Override
     public void sleep() {
-        asleep = true;
     }
 
     @Override
     public void close() {
-        asleep = true;
     }
 }

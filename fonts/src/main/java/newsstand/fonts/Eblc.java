@@ -30,10 +30,6 @@ final class Eblc {
         return -1;
     }
 
-    boolean hasStrike(int px) {
-        return strike(px) >= 0;
-    }
-
     /** The glyph's bitmap from the strike at px, 1 bit, rows on byte boundaries; null when the strike lacks it. */
     GlyphBitmap bitmap(int glyph, int px, float advance) {
         int size = strike(px);

@@ -22,11 +22,9 @@ public final class Face {
     private final Glyf glyf;
     private final Cff cff;
     private final Eblc embedded;
-    private final FontData data;
     private final int numGlyphs;
 
     Face(FontData data, int offset, String source) {
-        this.data = data;
         this.source = source;
         TableDirectory dir = new TableDirectory(data, offset);
         Head head = new Head(data, dir.require("head"));
@@ -135,8 +133,6 @@ public final class Face {
         if (g == null) return null;
         return g.box(glyph);
     }
-
-    FontData data() { return data; }
 
     @Override
     public String toString() { return family() + " (" + source + ")"; }

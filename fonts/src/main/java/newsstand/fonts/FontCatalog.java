@@ -53,8 +53,6 @@ public final class FontCatalog {
         return n.endsWith(".ttf") || n.endsWith(".ttc") || n.endsWith(".otf") || n.endsWith(".otc");
     }
 
-    public List<Path> files() { return files; }
-
     /** Families we know read well, best first, matched as prefixes (Noto Sans CJK SC, Noto Sans CJK TC, ...). */
     private static final List<String> PREFERRED = List.of(
             "Noto Sans CJK", "Source Han Sans", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK",

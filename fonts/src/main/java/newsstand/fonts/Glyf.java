@@ -108,30 +108,8 @@ final class Glyf {
                 for (int r = 0; r < repeat; r++) flags[i++] = (byte) flag;
             }
         }
-        int x = 0;
-        for (int i = 0; i < points; i++) {
-            int flag = flags[i];
-            if ((flag & X_SHORT) != 0) {
-                int dx = data.u8(p++);
-                x += (flag & X_SAME_OR_POSITIVE) != 0 ? dx : -dx;
-            } else if ((flag & X_SAME_OR_POSITIVE) == 0) {
-                x += data.s16(p);
-                p += 2;
-            }
-            xs[i] = x;
-        }
-        int y = 0;
-        for (int i = 0; i < points; i++) {
-            int flag = flags[i];
-            if ((flag & Y_SHORT) != 0) {
-                int dy = data.u8(p++);
-                y += (flag & Y_SAME_OR_POSITIVE) != 0 ? dy : -dy;
-            } else if ((flag & Y_SAME_OR_POSITIVE) == 0) {
-                y += data.s16(p);
-                p += 2;
-            }
-            ys[i] = y;
-        }
+        p = coordinates(p, points, X_SHORT, X_SAME_OR_POSITIVE, xs);
+        coordinates(p, points, Y_SHORT, Y_SAME_OR_POSITIVE, ys);
         int first = 0;
         for (int k = 0; k < contours; k++) {
             int last = data.u16(endPts + k * 2);
@@ -139,6 +117,23 @@ final class Glyf {
             if (last >= first) contour(first, last, sink, a, b, c, d, e, f);
             first = last + 1;
         }
+    }
+
+    /** Decodes one axis of a simple glyph's points (x or y, by its flag bits); returns the offset after them. */
+    private int coordinates(int p, int points, int shortBit, int sameOrPositive, int[] out) {
+        int v = 0;
+        for (int i = 0; i < points; i++) {
+            int flag = flags[i];
+            if ((flag & shortBit) != 0) {
+                int d = data.u8(p++);
+                v += (flag & sameOrPositive) != 0 ? d : -d;
+            } else if ((flag & sameOrPositive) == 0) {
+                v += data.s16(p);
+                p += 2;
+            }
+            out[i] = v;
+        }
+        return p;
     }
 
     private void contour(int first, int last, OutlineSink sink, float a, float b, float c, float d, float e, float f) {

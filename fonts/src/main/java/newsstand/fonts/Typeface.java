@@ -51,10 +51,8 @@ public final class Typeface {
 
     /** The packed glyph for a variation sequence, from the first face that has the base character. */
     public int glyph(int codePoint, int selector) {
-        for (int i = 0; i < faces.size(); i++) {
-            if (faces.get(i).glyph(codePoint) != 0) return (i << 16) | faces.get(i).glyph(codePoint, selector);
-        }
-        return glyph(codePoint);
+        int packed = glyph(codePoint);
+        return packed == 0 ? 0 : (packed & 0xFFFF0000) | face(packed).glyph(codePoint, selector);
     }
 
     public Face face(int packed) {
