@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsstand", mixinStandardHelpOptions = true, version = "newsstand 0.1.0",
         description = "Software of the e-paper newspaper kiosk.",
         subcommands = {DemoCommand.class, RenderCommand.class, ImportTextCommand.class, SampleIssueCommand.class,
-                GlyphsCommand.class, BenchCommand.class})
+                GlyphsCommand.class, TypesetCommand.class, BenchCommand.class})
 public final class Newsstand implements Runnable {
     /** Exit code for bad input: arguments, files, fonts, configuration. */
     static final int BAD_INPUT = 1;
@@ -65,7 +65,7 @@ public final class Newsstand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, render, import-text, sample-issue, glyphs, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, render, import-text, sample-issue, glyphs, typeset, bench)");
     }
 
     /** A command's input is unusable; the message says which input and what is allowed. */

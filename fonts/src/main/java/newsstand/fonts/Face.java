@@ -23,6 +23,10 @@ public final class Face {
     private final Cff cff;
     private final Eblc embedded;
     private final int numGlyphs;
+    private final FontData data;
+    private final Gsub vert;
+    private final Hmtx vmtx;
+    private final int vorg;
 
     Face(FontData data, int offset, String source) {
         this.source = source;
@@ -52,6 +56,23 @@ public final class Face {
             }
         }
         embedded = strikes;
+        this.data = data;
+        vert = optional("GSUB 'vert'", () -> Gsub.feature(data, dir.offset("GSUB"), "vert"));
+        int vhea = dir.offset("vhea");
+        vmtx = vhea >= 0 && dir.offset("vmtx") >= 0
+                ? optional("vmtx", () -> new Hmtx(data, dir.offset("vmtx"), Math.min(data.u16(vhea + 34), numGlyphs)))
+                : null;
+        vorg = dir.offset("VORG");
+    }
+
+    /** A table only vertical setting needs: when broken, logged and done without. */
+    private <T> T optional(String what, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            org.tinylog.Logger.warn("{}: {} ignored: {}", source, what, e.getMessage());
+            return null;
+        }
     }
 
     /** A number unique to this face in this process, for cache keys. */
@@ -114,6 +135,74 @@ public final class Face {
     /** The advance width at a size given as pixels per em. */
     public float advance(int glyph, float px) {
         return advance(glyph) * px / unitsPerEm;
+    }
+
+    /** The glyph's vertical form (GSUB 'vert': rotated brackets, corner-set commas), or the glyph itself. */
+    public int verticalGlyph(int glyph) {
+        try {
+            return vert == null ? glyph : vert.substitute(glyph);
+        } catch (RuntimeException e) {
+            return glyph;
+        }
+    }
+
+    /** The advance down a vertical line, at a size in pixels per em: 'vmtx', else one em. */
+    public float verticalAdvance(int glyph, float px) {
+        try {
+            return (vmtx == null ? unitsPerEm : vmtx.advance(glyph)) * px / unitsPerEm;
+        } catch (RuntimeException e) {
+            return px;
+        }
+    }
+
+    /**
+     * How far below the top of a glyph's vertical advance its baseline lies, in pixels: 'VORG', else the top side
+     * bearing of 'vmtx' above the glyph's box, else the ideographic em box centred on the hhea ascent and descent.
+     */
+    public float verticalOrigin(int glyph, float px) {
+        float scale = px / unitsPerEm;
+        try {
+            if (vorg >= 0) {
+                int count = data.u16(vorg + 6);
+                int lo = 0, hi = count - 1;
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    int g = data.u16(vorg + 8 + 4 * mid);
+                    if (g == glyph) return data.s16(vorg + 10 + 4 * mid) * scale;
+                    if (g < glyph) lo = mid + 1;
+                    else hi = mid - 1;
+                }
+                return data.s16(vorg + 4) * scale;
+            }
+            int[] box = recordedBox(glyph);
+            if (vmtx != null && box != null) return (box[3] + vmtx.sideBearing(glyph)) * scale;
+        } catch (RuntimeException e) {
+            // fall through to the em box
+        }
+        int span = hhea.ascender - hhea.descender;
+        return span <= 0 ? 0.88f * px : (float) hhea.ascender * unitsPerEm / span * scale;
+    }
+
+    /**
+     * Whether a mark's ink leaves half its advance blank: 1 when the ink keeps to the first half (left, or upper
+     * when vertical), so that the second half can go; -1 when it keeps to the second half; 0 otherwise (a centred
+     * mark, as Traditional Chinese faces set their commas, must keep its whole width).
+     */
+    public int blankHalf(int glyph, boolean vertical) {
+        Outline o = new Outline();
+        try {
+            outline(glyph, o);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        if (o.isEmpty()) return 0;
+        float slack = 0.05f * unitsPerEm;
+        if (!vertical) {
+            float mid = advance(glyph) / 2f;
+            return o.xMax <= mid + slack ? 1 : o.xMin >= mid - slack ? -1 : 0;
+        }
+        float top = verticalOrigin(glyph, unitsPerEm), mid = top - verticalAdvance(glyph, unitsPerEm) / 2;
+        return o.yMin >= mid - slack ? 1 : o.yMax <= mid + slack ? -1 : 0;
     }
 
     /** The glyph from a hand-made 1-bit strike at exactly px pixels per em, or null when the font has none. */

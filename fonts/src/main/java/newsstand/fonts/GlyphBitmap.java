@@ -38,6 +38,30 @@ public record GlyphBitmap(int left, int top, int width, int height, float advanc
         };
     }
 
+    /**
+     * This 8-bit glyph turned a quarter clockwise about the pen: the glyph's up points right, its advance runs down,
+     * and left and top keep their meaning (pixels right of the pen, pixels above it).
+     */
+    GlyphBitmap turned() {
+        if (depth != 8) throw new IllegalStateException("only 8-bit glyphs are turned");
+        byte[] out = new byte[coverage.length];
+        // Row y, column x of the upright glyph lands in row x, column (height - 1 - y).
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) out[x * height + height - 1 - y] = coverage[y * width + x];
+        }
+        return new GlyphBitmap(top - height, -left, height, width, advance, out, 8);
+    }
+
+    /** This glyph at 8 bits per pixel. */
+    GlyphBitmap unpacked() {
+        if (depth == 8) return this;
+        byte[] out = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) out[y * width + x] = (byte) at(x, y);
+        }
+        return new GlyphBitmap(left, top, width, height, advance, out, 8);
+    }
+
     /** This glyph at a smaller depth (4 or 1); at 1 bit, thin strokes are kept (see {@link Threshold}). */
     GlyphBitmap packed(int toDepth) {
         if (toDepth == depth) return this;

@@ -1,6 +1,6 @@
 package newsstand.fonts;
 
-/** The 'hmtx' table: advance widths; glyphs past numberOfHMetrics share the last advance. */
+/** The 'hmtx' table (and 'vmtx', built the same): advances and side bearings; glyphs past numberOfHMetrics share the last advance. */
 final class Hmtx {
     private final FontData data;
     private final int offset;
@@ -16,5 +16,10 @@ final class Hmtx {
 
     int advance(int glyph) {
         return data.u16(offset + 4 * Math.min(glyph, count - 1));
+    }
+
+    /** The left (for vmtx: top) side bearing; glyphs past the metrics have theirs in a trailing array. */
+    int sideBearing(int glyph) {
+        return glyph < count ? data.s16(offset + 4 * glyph + 2) : data.s16(offset + 4 * count + 2 * (glyph - count));
     }
 }

@@ -17,6 +17,10 @@ final class Outline implements OutlineSink {
     int coordCount;
     float xMin, yMin, xMax, yMax;
 
+    Outline() {
+        reset();
+    }
+
     void reset() {
         opCount = 0;
         coordCount = 0;

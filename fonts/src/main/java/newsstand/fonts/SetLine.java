@@ -1,8 +1,9 @@
 package newsstand.fonts;
 
 /**
- * One typeset line: its text, its glyphs (packed by {@link Typeface#glyph}) and each glyph's pen position in pixels
- * from the start of the column, and the width it fills. A justified line fills the whole measure.
+ * One typeset line: its text, its glyphs (packed by {@link Typeface#glyph}), each glyph's pen position in pixels
+ * from the start of the column along the line (down the column when set vertically), which glyphs are turned
+ * sideways (Latin in a vertical line), and the length the line fills. A justified line fills the whole measure.
  */
-public record SetLine(String text, int[] glyphs, float[] x, float width, boolean justified) {
+public record SetLine(String text, int[] glyphs, float[] x, boolean[] sideways, float width, boolean justified) {
 }

@@ -16,6 +16,7 @@ public final class Typeface {
     private final List<Face> faces;
     private final boolean synthesizeBold;
     private final Set<Integer> reported = new HashSet<>();
+    private final java.util.Map<Integer, Integer> blankHalves = new java.util.HashMap<>();
 
     /** @param synthesizeBold whether strokes are thickened when drawn (a bold style with no bold face) */
     public Typeface(List<Face> faces, boolean synthesizeBold) {
@@ -67,9 +68,57 @@ public final class Typeface {
         return packed == NONE ? 0 : face(packed).advance(glyphId(packed), px);
     }
 
+    /** Marks and their Unicode vertical presentation forms, for faces with no 'vert' feature. */
+    private static final String HORIZONTAL_FORMS = "，、。：；！？〖〗…—–（）｛｝〔〕【】《》〈〉「」『』［］“”‘’";
+    private static final String VERTICAL_FORMS = "︐︑︒︓︔︕︖︗︘︙︱︲︵︶︷︸︹︺︻︼︽︾︿﹀﹁﹂﹃﹄﹇﹈﹁﹂﹃﹄";
+
+    /**
+     * The packed glyph to set upright in a vertical line: the face's vertical form (GSUB 'vert'), else the Unicode
+     * vertical presentation form when a face has it, else the glyph itself.
+     */
+    public int verticalGlyph(int codePoint, int packed) {
+        if (packed == NONE) return packed;
+        int id = glyphId(packed);
+        int vertical = face(packed).verticalGlyph(id);
+        if (vertical != id) return (packed & 0xFFFF0000) | vertical;
+        int form = HORIZONTAL_FORMS.indexOf(codePoint);
+        if (form < 0) return packed;
+        for (int i = 0; i < faces.size(); i++) {
+            int g = faces.get(i).glyph(VERTICAL_FORMS.charAt(form));
+            if (g != 0) return (i << 16) | g;
+        }
+        return packed;
+    }
+
+    /** {@link Face#blankHalf} of a packed glyph, remembered (a paragraph asks for the same marks again and again). */
+    public int blankHalf(int packed, boolean vertical) {
+        if (packed == NONE) return 0;
+        int key = vertical ? ~packed : packed;
+        Integer known = blankHalves.get(key);
+        if (known != null) return known;
+        int half = face(packed).blankHalf(glyphId(packed), vertical);
+        if (blankHalves.size() < 4096) blankHalves.put(key, half);
+        return half;
+    }
+
+    /** The advance down a vertical line. */
+    public float verticalAdvance(int packed, float px) {
+        return packed == NONE ? 0 : face(packed).verticalAdvance(glyphId(packed), px);
+    }
+
+    /** How far below the top of its vertical advance an upright glyph's baseline lies. */
+    public float verticalOrigin(int packed, float px) {
+        return face(packed).verticalOrigin(glyphId(packed), px);
+    }
+
     /** The packed glyph's bitmap at a size, through a cache. */
     public GlyphBitmap bitmap(GlyphCache cache, int packed, int px) {
         return cache.glyph(face(packed), glyphId(packed), px, synthesizeBold);
+    }
+
+    /** The packed glyph's bitmap turned a quarter clockwise (Latin in a vertical line), through a cache. */
+    public GlyphBitmap turnedBitmap(GlyphCache cache, int packed, int px) {
+        return cache.turned(face(packed), glyphId(packed), px, synthesizeBold);
     }
 
     @Override
