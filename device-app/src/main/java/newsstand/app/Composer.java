@@ -48,12 +48,14 @@ final class Composer {
         this.issue = issue;
         pages.clear();
         bottom = t.height() - t.margin() - t.lineHeight(t.small()) - t.small();
+        vertical = isVertical(issue.language());
         boolean front = true;
         for (Section s : issue.sections()) {
             section = s.title();
             newPage(front);
             for (int i = 0; i < s.articles().size(); i++) {
-                if (front && i == 0) lead(s.articles().get(i));
+                if (vertical) verticalArticle(s.articles().get(i), front && i == 0);
+                else if (front && i == 0) lead(s.articles().get(i));
                 else article(s.articles().get(i));
             }
             front = false;
@@ -70,6 +72,135 @@ final class Composer {
         else headerStrip();
         Arrays.fill(columnTops, y);
         column = 0;
+        if (vertical) startTiers();
+    }
+
+    /** Traditional Chinese and Japanese issues are set vertically, as their printed papers are. */
+    static boolean isVertical(String language) {
+        return language != null && (language.startsWith("zh-Hant") || language.equals("zh-TW") || language.equals("zh-HK")
+                || language.equals("ja") || language.startsWith("ja-"));
+    }
+
+    // Vertical pages: the page below the masthead is cut into tiers (段) of about 16 em, each filled from right to
+    // left with lines that run top to bottom; a story goes on into the tier below, then the next page.
+    private boolean vertical;
+    private int tiers;
+    private int tierHeight;
+    private int tierTop0;
+    private int tier;
+    /** The right edge of the next vertical line. */
+    private int cx;
+
+    private void startTiers() {
+        int gap = t.body();
+        int avail = bottom - y;
+        tiers = Math.max(1, Math.round((avail + gap) / (16f * t.body() + gap)));
+        tierHeight = (avail - (tiers - 1) * gap) / tiers;
+        tierTop0 = y;
+        tier = 0;
+        cx = t.width() - t.margin();
+    }
+
+    private int tierTop() {
+        return tierTop0 + tier * (tierHeight + t.body());
+    }
+
+    private void nextTier() {
+        tier++;
+        if (tier >= tiers) {
+            newPage(false);
+            return;
+        }
+        cx = t.width() - t.margin();
+        add(new Page.Rule(t.margin(), tierTop() - t.body() / 2, t.contentWidth(), 1, RULE_GREY));
+    }
+
+    private boolean tierStart() {
+        return cx == t.width() - t.margin();
+    }
+
+    private void verticalArticle(Article a, boolean lead) {
+        int lh = t.lineHeight();
+        if (!tierStart()) {
+            if (cx - 2 * lh < t.margin()) {
+                nextTier();
+            } else {
+                add(new Page.Rule(cx - lh / 4, tierTop(), 1, tierHeight, RULE_GREY));
+                cx -= lh / 2;
+            }
+        }
+        int headlinePx = lead ? t.leadHeadline() : t.headline();
+        List<SetLine> headline = vset(a.headline(), headlinePx, 0, false, true);
+        List<SetLine> subhead = a.subhead() == null ? List.of() : vset(a.subhead(), t.subhead(), 0, false, false);
+        List<SetLine> byline = a.byline() == null ? List.of() : vset(a.byline(), t.small(), 0, false, false);
+        // Keep the headline block with the first three lines of text.
+        int needed = headline.size() * t.lineHeight(headlinePx) + subhead.size() * t.lineHeight(t.subhead())
+                + byline.size() * t.lineHeight(t.small()) + 3 * lh;
+        if (cx - needed < t.margin() && !tierStart()) nextTier();
+        if (a.kicker() != null) vlines(vset(a.kicker(), t.small(), 0, false, true), t.small(), true, GREY_TEXT, a.id());
+        vlines(headline, headlinePx, true, INK, a.id());
+        vlines(subhead, t.subhead(), false, INK, a.id());
+        vlines(byline, t.small(), false, GREY_TEXT, a.id());
+        cx -= t.small() / 2;
+        for (Photo p : a.photos()) verticalPhoto(p, a.id());
+        List<String> paragraphs = a.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            int boldPrefix = 0;
+            if (i == 0 && a.dateline() != null) {
+                p = a.dateline() + "\u3000" + p;
+                boldPrefix = a.dateline().codePointCount(0, a.dateline().length());
+            }
+            List<SetLine> lines = vset(p, t.body(), 2, true, false);
+            for (int k = 0; k < lines.size(); k++) {
+                // No widow or orphan: a paragraph never leaves one line alone at a tier's end or start.
+                int room = (cx - t.margin()) / lh;
+                int rest = lines.size() - k;
+                if ((k == 0 && room == 1 && rest > 1) || (rest == 2 && room == 1 && k > 0)) nextTier();
+                vline(lines.get(k), t.body(), lh, false, INK, k == 0 ? boldPrefix : 0, a.id());
+            }
+        }
+        cx -= lh / 3;
+    }
+
+    /** A photo in a tier, as tall as the tier less its caption, which runs across under it. */
+    private void verticalPhoto(Photo p, String articleId) {
+        String caption = (p.caption() == null ? "" : p.caption()) + credit(p);
+        if (!p.hasImage()) {
+            vlines(vset("［图］" + caption, t.small(), 0, false, false), t.small(), false, GREY_TEXT, articleId);
+            return;
+        }
+        int slh = t.lineHeight(t.small());
+        int width = Math.min(t.contentWidth() * 2 / 5, Math.round((float) tierHeight * p.width() / p.height()));
+        width = Math.max(width, 4 * t.small());
+        if (cx - width < t.margin() && !tierStart()) nextTier();
+        if (cx - width < t.margin()) width = cx - t.margin();
+        List<SetLine> lines = caption.isBlank() ? List.of() : set(caption, t.small(), width, 0, false);
+        int h = Math.max(1, tierHeight - lines.size() * slh - t.small() / 3);
+        // The caption keeps the box's width; the photo keeps its shape, centred in the box.
+        int w = Math.max(1, Math.min(width, Math.round((float) h * p.width() / p.height())));
+        add(new Page.Picture(cx - width + (width - w) / 2, tierTop(), w, h, p));
+        int cy = tierTop() + h + t.small() / 3;
+        for (SetLine line : lines) {
+            add(text(cx - width, cy, slh, line, t.small(), false, GREY_TEXT, 0, articleId));
+            cy += slh;
+        }
+        cx -= width + t.small();
+    }
+
+    private void vlines(List<SetLine> lines, int px, boolean bold, int ink, String articleId) {
+        for (SetLine line : lines) vline(line, px, t.lineHeight(px), bold, ink, 0, articleId);
+    }
+
+    private void vline(SetLine line, int px, int lh, boolean bold, int ink, int boldPrefix, String articleId) {
+        if (cx - lh < t.margin()) nextTier();
+        add(new Page.Text(cx - lh, tierTop(), lh, (int) Math.ceil(line.width()), cx - lh / 2, line, px, bold, ink,
+                boldPrefix, articleId, true));
+        cx -= lh;
+    }
+
+    private List<SetLine> vset(String text, int px, float indentEm, boolean justify, boolean boldType) {
+        return new LineBreaker(boldType ? bold : regular, px, Math.max(tierHeight, px), indentEm, justify).vertical(true).set(text);
     }
 
     private void nextColumn() {
@@ -328,7 +459,7 @@ final class Composer {
 
     private Page.Text text(int x, int top, int lh, SetLine line, int px, boolean bold, int ink, int boldPrefix, String articleId) {
         int baseline = top + (lh - px) / 2 + Math.round(px * 0.88f);
-        return new Page.Text(x, top, (int) Math.ceil(line.width()), lh, baseline, line, px, bold, ink, boldPrefix, articleId);
+        return new Page.Text(x, top, (int) Math.ceil(line.width()), lh, baseline, line, px, bold, ink, boldPrefix, articleId, false);
     }
 
     private List<SetLine> set(String text, int px, int measure, float indentEm, boolean justify) {

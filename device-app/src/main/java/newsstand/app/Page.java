@@ -15,9 +15,12 @@ final class Page {
         int height();
     }
 
-    /** A set line whose box top is y; the baseline is y + ascent. The first boldPrefix characters are bold. */
+    /**
+     * A set line. Horizontal: its box top is y and the baseline is at y = baseline. Vertical: the line runs down
+     * from y, and baseline is the x of the column's centre line. The first boldPrefix characters are bold.
+     */
     record Text(int x, int y, int width, int height, int baseline, SetLine line, int px, boolean bold, int ink,
-                int boldPrefix, String articleId) implements Op {}
+                int boldPrefix, String articleId, boolean vertical) implements Op {}
 
     /** A filled rectangle: rules and reversed tags. */
     record Rule(int x, int y, int width, int height, int grey) implements Op {}

@@ -3,6 +3,7 @@ package newsstand.app;
 import java.io.IOException;
 import newsstand.display.Framebuffer;
 import newsstand.display.GreyImage;
+import newsstand.fonts.Face;
 import newsstand.fonts.GlyphBitmap;
 import newsstand.fonts.GlyphCache;
 import newsstand.fonts.SetLine;
@@ -46,18 +47,36 @@ final class PageRenderer {
         // Black-and-white panels never dither text: grey ink becomes solid black (or white, on a dark tag).
         int ink = fb.levels() == 2 ? (t.ink() < 128 ? 0 : 255) : t.ink();
         int[] glyphs = line.glyphs();
-        Typeface type = t.bold() ? bold : regular;
         int[] cps = t.boldPrefix() > 0 ? line.text().codePoints().toArray() : null;
         for (int i = 0; i < glyphs.length; i++) {
-            // A bold run at the start of a regular line (the dateline) takes its glyphs from the bold type.
             if (glyphs[i] == Typeface.NONE) continue;
-            GlyphBitmap g = cps != null && i < t.boldPrefix()
-                    ? bold.bitmap(cache, bold.glyph(cps[i]), t.px())
-                    : type.bitmap(cache, glyphs[i], t.px());
-            if (g.width() == 0) continue;
-            int x = t.x() + Math.round(line.x()[i]) + g.left();
-            fb.drawMask(x, t.baseline() - g.top(), g.width(), g.height(), g.coverage(), g.depth(), ink);
+            // A bold run at the start of a regular line (the dateline) takes its glyphs from the bold type.
+            boolean boldRun = cps != null && i < t.boldPrefix();
+            Typeface type = t.bold() || boldRun ? bold : regular;
+            int glyph = boldRun ? bold.glyph(cps[i]) : glyphs[i];
+            if (!t.vertical()) {
+                GlyphBitmap g = type.bitmap(cache, glyph, t.px());
+                int x = t.x() + Math.round(line.x()[i]) + g.left();
+                draw(fb, g, x, t.baseline() - g.top(), ink);
+            } else if (line.sideways()[i]) {
+                // Latin down a vertical line: turned a quarter clockwise, its em box centred on the column.
+                GlyphBitmap g = type.turnedBitmap(cache, glyph, t.px());
+                Face f = type.face(glyph);
+                float emCentre = (f.ascender() + f.descender()) * t.px() / 2f / f.unitsPerEm();
+                int x = Math.round(t.baseline() - emCentre) + g.left();
+                draw(fb, g, x, t.y() + Math.round(line.x()[i]) - g.top(), ink);
+            } else {
+                if (boldRun) glyph = bold.verticalGlyph(cps[i], glyph);
+                GlyphBitmap g = type.bitmap(cache, glyph, t.px());
+                int x = Math.round(t.baseline() - type.advance(glyph, t.px()) / 2) + g.left();
+                int baseline = t.y() + Math.round(line.x()[i] + type.verticalOrigin(glyph, t.px()));
+                draw(fb, g, x, baseline - g.top(), ink);
+            }
         }
+    }
+
+    private static void draw(Framebuffer fb, GlyphBitmap g, int x, int y, int ink) {
+        if (g.width() > 0) fb.drawMask(x, y, g.width(), g.height(), g.coverage(), g.depth(), ink);
     }
 
     private void picture(Page.Picture p, Framebuffer fb) {

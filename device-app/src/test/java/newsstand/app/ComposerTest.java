@@ -20,6 +20,14 @@ class ComposerTest {
     static Typeface regular;
     static Typeface bold;
     static Issue issue;
+    /** The sample issue set horizontally (zh-Hans) and vertically (the same issue marked zh-Hant, TC faces). */
+    static List<Case> cases;
+
+    record Case(Issue issue, Typeface regular, Typeface bold) {
+        List<Page> compose(Typography t) {
+            return new Composer(t, regular, bold).compose(issue);
+        }
+    }
 
     @BeforeAll
     static void load(@TempDir Path dir) throws Exception {
@@ -28,6 +36,9 @@ class ComposerTest {
         bold = fonts.typeface("zh-Hans", true);
         SampleIssue.write(dir);
         issue = IssuePackage.read(dir);
+        Issue hant = new Issue(issue.id(), issue.title(), issue.date(), issue.edition(), "zh-Hant", issue.sections());
+        cases = List.of(new Case(issue, regular, bold),
+                new Case(hant, fonts.typeface("zh-Hant", false), fonts.typeface("zh-Hant", true)));
     }
 
     @Test
@@ -48,9 +59,9 @@ class ComposerTest {
 
     @Test
     void everyArticlesTextAppearsExactlyOnceInReadingOrder() {
-        for (PanelModel model : PanelModel.values()) {
+        for (Case c : cases) for (PanelModel model : PanelModel.values()) {
             Typography t = Typography.of(model);
-            List<Page> pages = new Composer(t, regular, bold).compose(issue);
+            List<Page> pages = c.compose(t);
             Map<String, StringBuilder> body = new HashMap<>();
             for (Page page : pages) {
                 for (Page.Op op : page.ops) {
@@ -61,16 +72,16 @@ class ComposerTest {
             }
             for (Article a : issue.articles()) {
                 String expected = (a.dateline() == null ? "" : a.dateline() + "\u3000") + String.join("", a.paragraphs());
-                assertEquals(expected, body.get(a.id()).toString(), model + " " + a.id());
+                assertEquals(expected, body.get(a.id()).toString(), model + " " + c.issue().language() + " " + a.id());
             }
         }
     }
 
     @Test
     void nothingLeavesThePageAndNothingOverlaps() {
-        for (PanelModel model : PanelModel.values()) {
+        for (Case c : cases) for (PanelModel model : PanelModel.values()) {
             Typography t = Typography.of(model);
-            for (Page page : new Composer(t, regular, bold).compose(issue)) {
+            for (Page page : c.compose(t)) {
                 List<Page.Op> ops = page.ops;
                 for (Page.Op op : ops) {
                     assertTrue(op.x() >= 0 && op.y() >= 0 && op.x() + op.width() <= model.width()
@@ -99,5 +110,25 @@ class ComposerTest {
                 .map(o -> (Page.Text) o).max(java.util.Comparator.comparingInt(Page.Text::px)).orElseThrow();
         assertEquals("全市首个深远海风电项目全容量并网", biggest.line().text());
         assertTrue(pages.get(0).ops.stream().anyMatch(o -> o instanceof Page.Picture));
+    }
+
+    @Test
+    void traditionalChineseIssuesAreSetInVerticalLinesFromRightToLeft() {
+        List<Page> pages = cases.get(1).compose(Typography.of(PanelModel.IT8951_10IN3));
+        for (Page page : pages) {
+            List<Page.Text> body = page.ops.stream().filter(o -> o instanceof Page.Text t && t.articleId() != null && t.px() == 32)
+                    .map(o -> (Page.Text) o).toList();
+            assertFalse(body.isEmpty());
+            Page.Text previous = null;
+            for (Page.Text t : body) {
+                assertTrue(t.vertical(), "article text is vertical: " + t.line().text());
+                assertEquals(Typography.of(PanelModel.IT8951_10IN3).lineHeight(), t.width(), "a vertical line is one line pitch wide");
+                // Within a tier each next line stands left of the one before.
+                if (previous != null && previous.y() == t.y()) assertTrue(t.x() < previous.x(), t.line().text());
+                previous = t;
+            }
+        }
+        assertFalse(Composer.isVertical("zh-Hans"));
+        assertTrue(Composer.isVertical("ja") && Composer.isVertical("zh-Hant") && Composer.isVertical("zh-HK"));
     }
 }
