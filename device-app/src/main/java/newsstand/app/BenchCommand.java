@@ -13,13 +13,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the kiosk's engine.",
-        subcommands = {BenchCommand.Glyphs.class})
+        subcommands = {BenchCommand.Glyphs.class, BenchCommand.PageBench.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (glyphs)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (glyphs, page)");
     }
 
     static long usedHeap() {
@@ -88,6 +88,73 @@ final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "cold_us_per_glyph=%.2f cached_us_per_glyph=%.3f heap_mb=%.1f%n",
                     cold / 1000.0 / glyphs.length, cached / 1000.0 / glyphs.length, heapMb);
             return 0;
+        }
+    }
+
+    @Command(name = "page", mixinStandardHelpOptions = true,
+            description = {"Renders the sample issue's front page and an article page over and over, as a kiosk does on a "
+                    + "page turn: layout, glyphs through the kiosk's glyph cache, photos decoded and dithered, and the "
+                    + "framebuffer packed at the panel's bits per pixel. Ends with the line "
+                    + "warm_page_ms=X first_page_ms=Y heap_mb=Z (first: from the JVM's start to the first page packed; "
+                    + "warm: the median page once fonts and photos are loaded, with half of a layout of the whole issue; "
+                    + "heap: in use after the run)."})
+    static final class PageBench implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Mixin Outputs.PanelOption panel;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "50", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rounds < 1 || rounds > 10_000) throw new Newsstand.UserError("--rounds " + rounds + " is not allowed (allowed: 1 to 10000)");
+            // The JVM's own record of when it started (wall clock, as currentTimeMillis).
+            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            Path pkg = Files.createTempDirectory("newsstand-bench");
+            try {
+                SampleIssue.write(pkg);
+                newsstand.sync.Issue issue = newsstand.sync.IssuePackage.read(pkg);
+                newsstand.fonts.FontCatalog fonts = newsstand.fonts.FontCatalog.scan(java.util.List.of());
+                newsstand.config.PanelModel model = panel.model;
+                IssueRenderer kiosk = new IssueRenderer(fonts.typeface(issue.language(), false), fonts.typeface(issue.language(), true));
+                PageRenderer.PhotoSource photos = file -> Files.readAllBytes(pkg.resolve(file));
+                newsstand.display.Framebuffer fb = new newsstand.display.Framebuffer(model.width(), model.height(), model.greyLevels());
+                int bits = model.greyLevels() == 2 ? 1 : 4;
+                newsstand.display.Region all = newsstand.display.Region.of(fb);
+                // The first page: what a kiosk shows first after it boots.
+                java.util.List<Page> pages = kiosk.compose(issue, model);
+                PageRenderer renderer = kiosk.renderer(photos, model);
+                renderer.draw(pages.get(0), fb);
+                int sink = fb.pack(all, bits).length;
+                long first = (System.currentTimeMillis() - jvmStart);
+                // Warm pages: each round lays the issue out again and draws and packs the front and an article page.
+                long[] times = new long[rounds * 2];
+                for (int warm = -10; warm < rounds; warm++) {
+                    long t0 = System.nanoTime();
+                    java.util.List<Page> laid = kiosk.compose(issue, model);
+                    long layout = (System.nanoTime() - t0) / 2; // one layout serves both pages
+                    for (int p = 0; p < 2; p++) {
+                        long t1 = System.nanoTime();
+                        renderer.draw(laid.get(p), fb);
+                        sink += fb.pack(all, bits).length;
+                        if (warm >= 0) times[warm * 2 + p] = layout + System.nanoTime() - t1;
+                    }
+                }
+                java.util.Arrays.sort(times);
+                double warmMs = times[times.length / 2] / 1e6;
+                double heapMb = usedHeap() / 1048576.0;
+                var out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "%s %dx%d, %d levels, %d pages; front page and page 2, %d rounds; fastest %.1f ms, slowest %.1f ms%s%n",
+                        model.id(), model.width(), model.height(), model.greyLevels(), pages.size(), rounds,
+                        times[0] / 1e6, times[times.length - 1] / 1e6, sink == 42 ? " " : "");
+                out.printf(Locale.ROOT, "warm_page_ms=%.1f first_page_ms=%d heap_mb=%.1f%n", warmMs, first, heapMb);
+                return 0;
+            } finally {
+                try (var files = Files.walk(pkg)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package newsstand.app;
 
 import java.io.IOException;
 import java.util.List;
+import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.RefreshMode;
@@ -24,17 +25,25 @@ final class IssueRenderer {
     }
 
     List<Page> compose(Issue issue, Panel panel) {
-        return new Composer(Typography.of(panel.model()), regular, bold).compose(issue);
+        return compose(issue, panel.model());
+    }
+
+    List<Page> compose(Issue issue, PanelModel model) {
+        return new Composer(Typography.of(model), regular, bold).compose(issue);
+    }
+
+    /** A page renderer with glyphs kept at the panel's depth: 4 bits for 16 greys, 1 bit (strokes kept) for 2. */
+    PageRenderer renderer(PageRenderer.PhotoSource photos, PanelModel model) {
+        int depth = model.greyLevels() == 2 ? 1 : 4;
+        if (cache == null || cache.depth() != depth) cache = new GlyphCache(GLYPH_CACHE_BYTES, depth);
+        return new PageRenderer(regular, bold, cache, photos);
     }
 
     /** Shows every page on the panel with a full refresh; returns how many pages there were. */
     int renderAll(Issue issue, PageRenderer.PhotoSource photos, Panel panel) throws IOException {
         List<Page> pages = compose(issue, panel);
-        // Glyphs are kept at the panel's depth: 4 bits for 16 greys, 1 bit (strokes kept) for black and white.
-        int depth = panel.model().greyLevels() == 2 ? 1 : 4;
-        if (cache == null || cache.depth() != depth) cache = new GlyphCache(GLYPH_CACHE_BYTES, depth);
         Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
-        PageRenderer renderer = new PageRenderer(regular, bold, cache, photos);
+        PageRenderer renderer = renderer(photos, panel.model());
         for (Page page : pages) {
             renderer.draw(page, fb);
             panel.refresh(fb, Region.of(fb), RefreshMode.FULL);

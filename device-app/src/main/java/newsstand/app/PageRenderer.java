@@ -1,6 +1,13 @@
 package newsstand.app;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import newsstand.display.Framebuffer;
 import newsstand.display.GreyImage;
 import newsstand.fonts.Face;
@@ -21,6 +28,11 @@ final class PageRenderer {
     private final Typeface bold;
     private final GlyphCache cache;
     private final PhotoSource photos;
+    /** Decoded photos at their shown size, least recently used first, within PHOTO_CACHE_BYTES. */
+    private final java.util.LinkedHashMap<String, GreyImage> decoded = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private long decodedBytes;
+    static final long PHOTO_CACHE_BYTES = 2L << 20;
+    private ExecutorService decoder;
 
     PageRenderer(Typeface regular, Typeface bold, GlyphCache cache, PhotoSource photos) {
         this.regular = regular;
@@ -30,16 +42,73 @@ final class PageRenderer {
     }
 
     void draw(Page page, Framebuffer fb) {
-        fb.fill(255);
+        draw(page, fb, false);
+    }
+
+    /**
+     * Draws a page; for a fast black-and-white refresh (A2, DU) photos take an ordered dither. Photos not yet decoded
+     * are decoded on a second core while the text is drawn on this one.
+     */
+    void draw(Page page, Framebuffer fb, boolean fastRefresh) {
+        List<Page.Picture> pictures = new ArrayList<>();
+        List<Future<GreyImage>> pending = new ArrayList<>();
         for (Page.Op op : page.ops) {
-            if (op instanceof Page.Rule r) {
-                fb.fillRect(r.x(), r.y(), r.width(), r.height(), r.grey());
-            } else if (op instanceof Page.Text t) {
-                text(t, fb);
-            } else if (op instanceof Page.Picture p) {
-                picture(p, fb);
+            if (op instanceof Page.Picture p) {
+                pictures.add(p);
+                GreyImage known = decoded.get(key(p));
+                pending.add(known != null ? CompletableFuture.completedFuture(known) : decoder().submit(() -> decode(p)));
             }
         }
+        fb.fill(255);
+        for (Page.Op op : page.ops) {
+            if (op instanceof Page.Rule r) fb.fillRect(r.x(), r.y(), r.width(), r.height(), r.grey());
+            else if (op instanceof Page.Text t) text(t, fb);
+        }
+        for (int i = 0; i < pictures.size(); i++) {
+            Page.Picture p = pictures.get(i);
+            try {
+                GreyImage img = pending.get(i).get();
+                remember(key(p), img);
+                fb.drawPicture(img, p.x(), p.y(), fastRefresh);
+            } catch (ExecutionException e) {
+                // A broken photo costs its own box, never the page.
+                Logger.warn("photo {} cannot be shown: {}", p.photo().file(), e.getCause().getMessage());
+                fb.fillRect(p.x(), p.y(), p.width(), p.height(), 0xE0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private GreyImage decode(Page.Picture p) throws IOException {
+        return PhotoDecoder.decode(photos.bytes(p.photo().file()), p.width(), p.height());
+    }
+
+    private static String key(Page.Picture p) {
+        return p.photo().file() + "@" + p.width() + "x" + p.height();
+    }
+
+    /** Turning back and forth between pages shows the same photos again: the latest few stay decoded. */
+    private void remember(String key, GreyImage img) {
+        if (decoded.put(key, img) != null) return;
+        decodedBytes += img.pixels().length;
+        var eldest = decoded.entrySet().iterator();
+        while (decodedBytes > PHOTO_CACHE_BYTES && decoded.size() > 1) {
+            decodedBytes -= eldest.next().getValue().pixels().length;
+            eldest.remove();
+        }
+    }
+
+    private ExecutorService decoder() {
+        if (decoder == null) {
+            decoder = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "photo-decoder");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return decoder;
     }
 
     private void text(Page.Text t, Framebuffer fb) {
@@ -77,16 +146,5 @@ final class PageRenderer {
 
     private static void draw(Framebuffer fb, GlyphBitmap g, int x, int y, int ink) {
         if (g.width() > 0) fb.drawMask(x, y, g.width(), g.height(), g.coverage(), g.depth(), ink);
-    }
-
-    private void picture(Page.Picture p, Framebuffer fb) {
-        try {
-            GreyImage img = PhotoDecoder.decode(photos.bytes(p.photo().file()), p.width(), p.height());
-            fb.drawPicture(img, p.x(), p.y());
-        } catch (IOException | RuntimeException e) {
-            // A broken photo costs its own box, never the page.
-            Logger.warn("photo {} cannot be shown: {}", p.photo().file(), e.getMessage());
-            fb.fillRect(p.x(), p.y(), p.width(), p.height(), 0xE0);
-        }
     }
 }

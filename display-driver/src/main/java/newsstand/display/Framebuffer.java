@@ -82,6 +82,7 @@ public final class Framebuffer {
             return;
         }
         int stride = (w * depth + 7) / 8;
+        boolean grey = levels == 4 || levels == 16;
         int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
         int x1 = Math.min(w, width - x), y1 = Math.min(h, height - y);
         for (int j = y0; j < y1; j++) {
@@ -92,13 +93,60 @@ public final class Framebuffer {
                         ? ((mask[src + (i >> 1)] >> ((i & 1) == 0 ? 4 : 0)) & 0xF) * 17
                         : ((mask[src + (i >> 3)] >> (7 - (i & 7))) & 1) * 255;
                 if (c == 0) continue;
+                if (grey) c = TEXT_GAMMA[c];
                 int d = pixels[dst + i] & 0xFF;
                 pixels[dst + i] = (byte) ((d * (255 - c) + ink * c + 127) / 255);
             }
         }
     }
 
+    /**
+     * Coverage as ink on a grey panel: e-paper shows mid greys lighter than they are meant, and antialiased strokes
+     * look thin and washed out, so edge coverage is darkened (gamma 1/1.45) before blending. Full and empty stay.
+     */
+    private static final int[] TEXT_GAMMA = new int[256];
+
+    static {
+        for (int c = 0; c < 256; c++) TEXT_GAMMA[c] = (int) Math.round(255 * Math.pow(c / 255.0, 1 / 1.45));
+    }
+
+    /**
+     * Packs the region's pixels at a controller's bits per pixel (8, 4, 2 or 1; the leftmost pixel in the high bits,
+     * 0 black), row after row, each row starting on a byte: the bytes an image load sends. The greys are first
+     * reduced to this framebuffer's levels, so a black-and-white framebuffer packs as pure black and white.
+     */
+    public byte[] pack(Region region, int bitsPerPixel) {
+        if (bitsPerPixel != 8 && bitsPerPixel != 4 && bitsPerPixel != 2 && bitsPerPixel != 1) {
+            throw new IllegalArgumentException("bits per pixel must be 8, 4, 2 or 1, was " + bitsPerPixel);
+        }
+        Region r = region.clip(width, height);
+        int stride = (r.width() * bitsPerPixel + 7) / 8;
+        byte[] out = new byte[stride * r.height()];
+        // One table lookup per pixel: grey -> this framebuffer's level -> the controller's value.
+        int levelsOut = 1 << bitsPerPixel;
+        int have = Math.min(levels, levelsOut);
+        int[] value = new int[256];
+        for (int g = 0; g < 256; g++) value[g] = quantize(g, have) * (levelsOut - 1) / (have - 1);
+        int perByte = 8 / bitsPerPixel;
+        for (int j = 0; j < r.height(); j++) {
+            int src = (r.y() + j) * width + r.x();
+            int dst = j * stride;
+            int i = 0;
+            if (bitsPerPixel == 4) {
+                for (; i + 1 < r.width(); i += 2) {
+                    out[dst++] = (byte) (value[pixels[src + i] & 0xFF] << 4 | value[pixels[src + i + 1] & 0xFF]);
+                }
+            }
+            for (; i < r.width(); i++) {
+                int shift = (perByte - 1 - i % perByte) * bitsPerPixel;
+                out[j * stride + i / perByte] |= (byte) (value[pixels[src + i] & 0xFF] << shift);
+            }
+        }
+        return out;
+    }
+
     private void drawMask8(int x, int y, int w, int h, byte[] coverage, int ink) {
+        boolean grey = levels == 4 || levels == 16;
         int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
         int x1 = Math.min(w, width - x), y1 = Math.min(h, height - y);
         for (int j = y0; j < y1; j++) {
@@ -107,6 +155,7 @@ public final class Framebuffer {
             for (int i = x0; i < x1; i++) {
                 int c = coverage[src + i] & 0xFF;
                 if (c == 0) continue;
+                if (grey) c = TEXT_GAMMA[c];
                 int d = pixels[dst + i] & 0xFF;
                 pixels[dst + i] = (byte) ((d * (255 - c) + ink * c + 127) / 255);
             }
@@ -115,7 +164,16 @@ public final class Framebuffer {
 
     /** Dithers a grey picture to this framebuffer's levels (error diffusion) and places it at x, y, clipped. */
     public void drawPicture(GreyImage picture, int x, int y) {
-        GreyImage dithered = levels == 256 ? picture : Dither.errorDiffusion(picture, levels);
+        drawPicture(picture, x, y, false);
+    }
+
+    /**
+     * Places a grey picture at x, y, clipped: dithered to this framebuffer's levels by error diffusion, or to black
+     * and white by an ordered dither when it is for a fast black-and-white refresh (A2, DU).
+     */
+    public void drawPicture(GreyImage picture, int x, int y, boolean fastRefresh) {
+        GreyImage dithered = fastRefresh ? Dither.ordered(picture)
+                : levels == 256 ? picture : Dither.errorDiffusion(picture, levels);
         byte[] src = dithered.pixels();
         int w = dithered.width();
         int x0 = Math.max(0, -x), y0 = Math.max(0, -y);

@@ -7,18 +7,64 @@ import org.junit.jupiter.api.Test;
 class FramebufferTest {
     @Test
     void blendsAMaskInInkAndClipsAtTheEdges() {
-        Framebuffer fb = new Framebuffer(10, 10, 16);
+        Framebuffer fb = new Framebuffer(10, 10, 256);
         byte[] mask = new byte[16];
         java.util.Arrays.fill(mask, (byte) 255);
         mask[5] = (byte) 128;
         fb.drawMask(8, 8, 4, 4, mask, 0);
         assertEquals(0, fb.get(8, 8));
-        assertEquals(127, fb.get(9, 9));
-        assertEquals(0, fb.level(8, 8));
-        assertEquals(7, fb.level(9, 9));
+        assertEquals(127, fb.get(9, 9), "linear blending where no panel's gamma applies");
         fb.drawMask(-2, -2, 4, 4, mask, 0);
         assertEquals(0, fb.get(0, 0));
         assertEquals(255, fb.get(2, 2));
+    }
+
+    @Test
+    void textOnGreyPanelsIsDarkenedAtItsEdgesForEPaper() {
+        Framebuffer fb = new Framebuffer(4, 1, 16);
+        fb.drawMask(0, 0, 4, 1, new byte[] {(byte) 255, (byte) 128, 40, 0}, 0);
+        assertEquals(0, fb.get(0, 0), "full coverage stays full");
+        assertTrue(fb.get(1, 0) < 100, "half coverage is darker than the linear 127: " + fb.get(1, 0));
+        assertTrue(fb.get(2, 0) < 215 && fb.get(2, 0) > 150, "faint edges darken too: " + fb.get(2, 0));
+        assertEquals(255, fb.get(3, 0), "no coverage stays paper");
+    }
+
+    @Test
+    void orderedDitherIsBlackAndWhiteWithAFixedPatternKeepingTheTone() {
+        byte[] px = new byte[64 * 64];
+        for (int i = 0; i < px.length; i++) px[i] = (byte) ((i % 64) * 4);
+        GreyImage d = Dither.ordered(new GreyImage(64, 64, px));
+        java.util.Set<Integer> thresholds = new java.util.HashSet<>();
+        for (int g = 0; g < 256; g += 4) {
+            byte[] flat = new byte[64];
+            java.util.Arrays.fill(flat, (byte) g);
+            int white = 0;
+            for (byte b : Dither.ordered(new GreyImage(8, 8, flat)).pixels()) if (b != 0) white++;
+            assertEquals(g / 255.0 * 64, white, 1.5, "grey " + g + " whitens its share of a tile");
+            thresholds.add(white);
+        }
+        assertEquals(64, thresholds.size(), "64 distinct tones from an 8x8 tile");
+        for (int i = 0; i < px.length; i++) {
+            int v = d.pixels()[i] & 0xFF;
+            assertTrue(v == 0 || v == 255);
+            int x = i % 64, y = i / 64;
+            if (x >= 8 && (px[i] == px[i - 8])) assertEquals(v, d.pixels()[i - 8] & 0xFF, "the pattern repeats every 8 pixels");
+        }
+    }
+
+    @Test
+    void packsPixelsAtTheControllersDepth() {
+        Framebuffer fb = new Framebuffer(5, 2, 16);
+        fb.fill(255);
+        fb.fillRect(0, 0, 1, 1, 0);
+        fb.fillRect(1, 0, 1, 1, 0x88);
+        byte[] four = fb.pack(new Region(0, 0, 5, 2), 4);
+        assertEquals(6, four.length, "rows start on a byte: 3 bytes a row");
+        assertEquals((byte) 0x08, four[0], "black then grey 8 in the low nibble");
+        assertEquals((byte) 0xFF, four[1]);
+        assertEquals((byte) 0xF0, four[2], "the odd last pixel in the high nibble");
+        byte[] one = fb.pack(new Region(0, 0, 5, 1), 1);
+        assertEquals((byte) 0b0011_1000, one[0], "1 bit: black 0, white 1; grey 0x88 is under the black-and-white threshold");
     }
 
     @Test
