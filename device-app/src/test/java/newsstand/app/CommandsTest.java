@@ -150,8 +150,45 @@ class CommandsTest {
     }
 
     @Test
+    void typesetPrintsTheLinesAsSetParagraphByParagraph() throws Exception {
+        Path text = dir.resolve("p.txt");
+        Files.writeString(text, "甲乙丙丁，戊己庚辛。\n\n（壬癸）子丑寅卯辰巳午未。\n");
+        Cli r = Cli.run("typeset", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "20", "--width", "80", "--text-file", text.toString());
+        assertEquals(0, r.exit(), r.err());
+        // 4 em with a two-em first-line indent; a closing mark never opens a line.
+        assertEquals("甲乙\n丙丁，戊\n己庚辛。\n\n（壬\n癸）子丑\n寅卯辰巳\n午未。", r.out().strip().replace("\r", ""), r.out());
+        Cli vertical = Cli.run("typeset", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "20", "--width", "80", "--vertical", "--level", "strict", "--text-file", text.toString());
+        assertEquals(0, vertical.exit(), vertical.err());
+        assertTrue(vertical.out().startsWith("甲乙\n丙丁，戊\n"), vertical.out());
+    }
+
+    @Test
+    void typesetNamesBadLevelsWidthsAndFiles() throws Exception {
+        Path text = dir.resolve("p.txt");
+        Files.writeString(text, "甲乙丙");
+        Cli r = Cli.run("typeset", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "20", "--width", "80", "--level", "loose", "--text-file", text.toString());
+        assertEquals(1, r.exit());
+        assertEquals("newsstand: --level loose is not allowed (allowed: none, basic, gb, strict)", r.err().strip());
+        r = Cli.run("typeset", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "20", "--width", "10", "--text-file", text.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("--width 10 is not allowed"), r.err());
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[] {(byte) 0xE9, 'a'});
+        r = Cli.run("typeset", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "20", "--width", "80", "--text-file", latin1.toString());
+        assertEquals(1, r.exit());
+        assertEquals("newsstand: " + latin1 + " is not UTF-8 text", r.err().strip());
+    }
+
+    @Test
+    void benchPageEndsWithItsFigures() {
+        Cli r = Cli.run("bench", "page", "--panel", "waveshare-7in5-v2", "--rounds", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.lastLine().matches("warm_page_ms=\\d+\\.\\d first_page_ms=\\d+ heap_mb=\\d+\\.\\d"), r.lastLine());
+    }
+
+    @Test
     void everyCommandHasHelpAndACommandIsRequired() {
-        for (String command : new String[] {"demo", "render", "import-text", "sample-issue", "glyphs", "bench"}) {
+        for (String command : new String[] {"demo", "render", "import-text", "sample-issue", "glyphs", "typeset", "bench"}) {
             Cli r = Cli.run(command, "--help");
             assertEquals(0, r.exit(), command);
             assertTrue(r.out().startsWith("Usage: newsstand " + command), r.out());
