@@ -145,13 +145,8 @@ final class Composer {
         for (Photo p : a.photos()) verticalPhoto(p, a.id());
         List<String> paragraphs = a.paragraphs();
         for (int i = 0; i < paragraphs.size(); i++) {
-            String p = paragraphs.get(i);
-            int boldPrefix = 0;
-            if (i == 0 && a.dateline() != null) {
-                p = a.dateline() + "\u3000" + p;
-                boldPrefix = a.dateline().codePointCount(0, a.dateline().length());
-            }
-            List<SetLine> lines = vset(p, t.body(), 2, true, false);
+            int boldPrefix = boldPrefix(a, i);
+            List<SetLine> lines = vset(paragraph(a, i), t.body(), 2, true, false);
             for (int k = 0; k < lines.size(); k++) {
                 // No widow or orphan: a paragraph never leaves one line alone at a tier's end or start.
                 int room = (cx - t.margin()) / lh;
@@ -321,17 +316,22 @@ final class Composer {
         }
         List<String> paragraphs = a.paragraphs();
         for (int i = 0; i < paragraphs.size(); i++) {
-            String p = paragraphs.get(i);
-            int bold = 0;
-            if (i == 0 && a.dateline() != null) {
-                p = a.dateline() + "\u3000" + p;
-                bold = a.dateline().codePointCount(0, a.dateline().length());
-            }
             placePhotos(waiting, a.id(), false);
-            paragraph(set(p, t.body(), t.columnWidth(), 2, true), a.id(), bold);
+            paragraph(set(paragraph(a, i), t.body(), t.columnWidth(), 2, true), a.id(), boldPrefix(a, i));
         }
         placePhotos(waiting, a.id(), true);
         y += t.lineHeight() / 3;
+    }
+
+    /** Paragraph i of an article; the first opens with the dateline in bold, an ideographic space after it. */
+    private static String paragraph(Article a, int i) {
+        String p = a.paragraphs().get(i);
+        return i == 0 && a.dateline() != null ? a.dateline() + "\u3000" + p : p;
+    }
+
+    /** How many characters at the start of paragraph i are set bold: the dateline's. */
+    private static int boldPrefix(Article a, int i) {
+        return i == 0 && a.dateline() != null ? a.dateline().codePointCount(0, a.dateline().length()) : 0;
     }
 
     /** Photos float: one that would leave the current column too short waits for the next paragraph break. */

@@ -56,7 +56,7 @@ final class PageRenderer {
             if (op instanceof Page.Picture p) {
                 pictures.add(p);
                 GreyImage known = decoded.get(key(p));
-                pending.add(known != null ? CompletableFuture.completedFuture(known) : decoder().submit(() -> decode(p)));
+                pending.add(known != null ? CompletableFuture.completedFuture(known) : decodeLater(p));
             }
         }
         fb.fill(255);
@@ -81,8 +81,14 @@ final class PageRenderer {
         }
     }
 
-    private GreyImage decode(Page.Picture p) throws IOException {
-        return PhotoDecoder.decode(photos.bytes(p.photo().file()), p.width(), p.height());
+    /** The photo's bytes are read here (the store stays on one thread); the decoding goes to the second core. */
+    private Future<GreyImage> decodeLater(Page.Picture p) {
+        try {
+            byte[] bytes = photos.bytes(p.photo().file());
+            return decoder().submit(() -> PhotoDecoder.decode(bytes, p.width(), p.height()));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static String key(Page.Picture p) {
