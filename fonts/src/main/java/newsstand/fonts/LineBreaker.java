@@ -251,7 +251,7 @@ public final class LineBreaker {
             if (fit < n) {
                 // Squeezing: the next unit fits if the quarter-em gaps around Latin shrink; take it when it may
                 // not start a line, rather than pushing a character down.
-                if (!canBreak(us, fit) && fit + 1 <= n && (fit + 1 == n || canBreak(us, fit + 1))
+                if (!canBreak(us, fit) && (fit + 1 == n || canBreak(us, fit + 1))
                         && natural(us, i, fit + 1, first) - shrinkable(us, i, fit + 1) <= avail + 0.01f) {
                     j = fit + 1;
                 } else {
