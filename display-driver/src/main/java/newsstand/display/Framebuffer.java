@@ -12,6 +12,8 @@ public final class Framebuffer {
     private final int height;
     private final int levels;
     private final byte[] pixels;
+    /** Coverage as the ink it lays: TEXT_GAMMA on grey panels, unchanged elsewhere. */
+    private final int[] inkCurve;
 
     public Framebuffer(int width, int height, int levels) {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("framebuffer size must be positive: " + width + "x" + height);
@@ -22,6 +24,7 @@ public final class Framebuffer {
         this.height = height;
         this.levels = levels;
         this.pixels = new byte[width * height];
+        this.inkCurve = levels == 4 || levels == 16 ? TEXT_GAMMA : LINEAR;
         Arrays.fill(pixels, (byte) 255);
     }
 
@@ -82,7 +85,6 @@ public final class Framebuffer {
             return;
         }
         int stride = (w * depth + 7) / 8;
-        boolean grey = levels == 4 || levels == 16;
         int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
         int x1 = Math.min(w, width - x), y1 = Math.min(h, height - y);
         for (int j = y0; j < y1; j++) {
@@ -92,10 +94,7 @@ public final class Framebuffer {
                 int c = depth == 4
                         ? ((mask[src + (i >> 1)] >> ((i & 1) == 0 ? 4 : 0)) & 0xF) * 17
                         : ((mask[src + (i >> 3)] >> (7 - (i & 7))) & 1) * 255;
-                if (c == 0) continue;
-                if (grey) c = TEXT_GAMMA[c];
-                int d = pixels[dst + i] & 0xFF;
-                pixels[dst + i] = (byte) ((d * (255 - c) + ink * c + 127) / 255);
+                if (c != 0) blend(dst + i, c, ink);
             }
         }
     }
@@ -105,9 +104,13 @@ public final class Framebuffer {
      * look thin and washed out, so edge coverage is darkened (gamma 1/1.45) before blending. Full and empty stay.
      */
     private static final int[] TEXT_GAMMA = new int[256];
+    private static final int[] LINEAR = new int[256];
 
     static {
-        for (int c = 0; c < 256; c++) TEXT_GAMMA[c] = (int) Math.round(255 * Math.pow(c / 255.0, 1 / 1.45));
+        for (int c = 0; c < 256; c++) {
+            TEXT_GAMMA[c] = (int) Math.round(255 * Math.pow(c / 255.0, 1 / 1.45));
+            LINEAR[c] = c;
+        }
     }
 
     /**
@@ -145,8 +148,14 @@ public final class Framebuffer {
         return out;
     }
 
+    /** Mixes ink into one pixel by its coverage, through the panel's text curve. */
+    private void blend(int at, int coverage, int ink) {
+        int c = inkCurve[coverage];
+        int d = pixels[at] & 0xFF;
+        pixels[at] = (byte) ((d * (255 - c) + ink * c + 127) / 255);
+    }
+
     private void drawMask8(int x, int y, int w, int h, byte[] coverage, int ink) {
-        boolean grey = levels == 4 || levels == 16;
         int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
         int x1 = Math.min(w, width - x), y1 = Math.min(h, height - y);
         for (int j = y0; j < y1; j++) {
@@ -154,10 +163,7 @@ public final class Framebuffer {
             int dst = (y + j) * width + x;
             for (int i = x0; i < x1; i++) {
                 int c = coverage[src + i] & 0xFF;
-                if (c == 0) continue;
-                if (grey) c = TEXT_GAMMA[c];
-                int d = pixels[dst + i] & 0xFF;
-                pixels[dst + i] = (byte) ((d * (255 - c) + ink * c + 127) / 255);
+                if (c != 0) blend(dst + i, c, ink);
             }
         }
     }

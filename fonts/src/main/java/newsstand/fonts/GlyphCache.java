@@ -43,17 +43,16 @@ public final class GlyphCache {
 
     /** The glyph at a size in pixels per em (1 to 1023), rasterized on a miss; bold thickens the strokes. */
     public GlyphBitmap glyph(Face face, int glyph, int px, boolean bold) {
-        if (px < 1 || px > 1023) throw new IllegalArgumentException("glyph size must be 1 to 1023 px, was " + px);
         return lookup(face, glyph, px, bold, false);
     }
 
     /** The glyph turned a quarter clockwise, its offsets measured from the pen on a vertical line's baseline. */
     public GlyphBitmap turned(Face face, int glyph, int px, boolean bold) {
-        if (px < 1 || px > 1023) throw new IllegalArgumentException("glyph size must be 1 to 1023 px, was " + px);
         return lookup(face, glyph, px, bold, true);
     }
 
     private GlyphBitmap lookup(Face face, int glyph, int px, boolean bold, boolean turned) {
+        if (px < 1 || px > 1023) throw new IllegalArgumentException("glyph size must be 1 to 1023 px, was " + px);
         long key = ((long) face.id() << 28) | ((long) px << 18) | ((bold ? 1L : 0L) << 17) | ((turned ? 1L : 0L) << 16)
                 | (glyph & 0xFFFF);
         GlyphBitmap bitmap = map.get(key);
