@@ -28,12 +28,22 @@ final class CharString {
     private CffIndex global, local;
     /** The charstring or subroutine being run at each call depth, copied out of the mapping. */
     private final byte[][] code = new byte[MAX_DEPTH + 2][64];
+    /**
+     * Short subroutines kept copied, by where they start: CJK fonts share stroke shapes between thousands of glyphs
+     * through subroutines, and copying one out of the mapping cost more than running it (GlyphBenchmark profile).
+     * Direct-mapped, at most SUBR_SLOTS x SUBR_MAX_BYTES bytes; a slot is replaced, never overwritten, so a
+     * subroutine still running keeps its bytes.
+     */
+    private static final int SUBR_SLOTS = 512, SUBR_MAX_BYTES = 96;
+    private final int[] subrStart = new int[SUBR_SLOTS];
+    private final byte[][] subrCode = new byte[SUBR_SLOTS][];
 
     /** The seac arguments {adx, ady, bchar, achar} of the last run's endchar, or null. */
     private int[] seac;
 
     /** Runs a charstring; returns the seac arguments when it ends by composing two glyphs, else null. */
     int[] run(FontData data, int start, int end, CffIndex global, CffIndex local, OutlineSink sink) {
+        if (data != this.data) java.util.Arrays.fill(subrCode, null);
         this.data = data;
         this.global = global;
         this.local = local;
@@ -62,9 +72,7 @@ final class CharString {
         if (depth > MAX_DEPTH) throw new Malformed("charstring subroutines nest deeper than " + MAX_DEPTH);
         int length = end - start;
         if (length > 65535) throw new Malformed("charstring of " + length + " bytes is longer than 65535");
-        byte[] b = code[depth];
-        if (b.length < length) b = code[depth] = new byte[Math.max(length, b.length * 2)];
-        data.copy(start, b, length);
+        byte[] b = depth > 0 && length <= SUBR_MAX_BYTES ? subroutine(start, length) : copy(start, length, depth);
         // Reads past the copied bytes fail with an index error, which fails the glyph alone (GlyphCache).
         int p = 0;
         while (p < length) {
@@ -204,6 +212,24 @@ final class CharString {
             }
         }
         return false;
+    }
+
+    private byte[] copy(int start, int length, int depth) {
+        byte[] b = code[depth];
+        if (b.length < length) b = code[depth] = new byte[Math.max(length, b.length * 2)];
+        data.copy(start, b, length);
+        return b;
+    }
+
+    private byte[] subroutine(int start, int length) {
+        int slot = (start * 0x9E3779B1) >>> 23;
+        byte[] b = subrCode[slot];
+        if (b != null && subrStart[slot] == start && b.length == length) return b;
+        b = new byte[length];
+        data.copy(start, b, length);
+        subrCode[slot] = b;
+        subrStart[slot] = start;
+        return b;
     }
 
     private void flex(int op) {

@@ -76,16 +76,16 @@ final class Rasterizer {
     }
 
     /**
-     * Largest distance, in pixels, between a curve and the lines that replace it. A chord of a curve whose second
-     * derivative is at most D deviates by at most D / (8 n^2) with n equal steps, so n = ceil(sqrt(D / (8 TOLERANCE))).
+     * How many lines replace a curve: FreeType's flatness, so that curves come out as FreeType draws them. A
+     * quadratic is split until its second difference P0 - 2 P1 + P2 is at most a quarter pixel, a cubic until
+     * 2 P0 - 3 P1 + P3 and P0 - 3 P2 + 2 P3 (three times its control points' distance from the chord's trisection
+     * points) are at most half a pixel. n equal steps divide second differences by n squared; the cubic's two
+     * measures are 2a + b and a + 2b for its second differences a and b, at most 3 max(|a|, |b|). Distances are
+     * per axis, as FreeType measures them (no square root).
      */
-    private static final float TOLERANCE = 1f / 16;
-
     private void quad(float x0, float y0, float x1, float y1, float x2, float y2) {
-        float ddx = x0 - 2 * x1 + x2;
-        float ddy = y0 - 2 * y1 + y2;
-        // B'' = 2 * dd for a quadratic.
-        int n = steps(2 * (float) Math.sqrt(ddx * ddx + ddy * ddy));
+        // n^2 >= |dd| / (1/4)
+        int n = steps(4 * Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2)));
         if (n == 1) {
             line(x0, y0, x2, y2);
             return;
@@ -105,8 +105,8 @@ final class Rasterizer {
         line(px, py, x2, y2);
     }
 
-    private static int steps(float secondDerivative) {
-        float nn = secondDerivative / (8 * TOLERANCE);
+    /** The least n with n^2 >= nn, at most 256 (a hostile curve must not cost unbounded time). */
+    private static int steps(float nn) {
         // Most curves of a text-sized glyph need one or two lines: no square root for those.
         if (nn <= 1) return 1;
         if (nn <= 4) return 2;
@@ -114,10 +114,10 @@ final class Rasterizer {
     }
 
     private void cubic(float x0, float y0, float x1, float y1, float x2, float y2, float x3, float y3) {
-        float ax = x0 - 2 * x1 + x2, ay = y0 - 2 * y1 + y2;
-        float bx = x1 - 2 * x2 + x3, by = y1 - 2 * y2 + y3;
-        // |B''| <= 6 * max(|a|, |b|) for a cubic.
-        int n = steps(6 * (float) Math.sqrt(Math.max(ax * ax + ay * ay, bx * bx + by * by)));
+        float a = Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2));
+        float b = Math.max(Math.abs(x1 - 2 * x2 + x3), Math.abs(y1 - 2 * y2 + y3));
+        // n^2 >= 3 max(|a|, |b|) / (1/2)
+        int n = steps(6 * Math.max(a, b));
         if (n == 1) {
             line(x0, y0, x3, y3);
             return;
@@ -128,9 +128,9 @@ final class Rasterizer {
         for (int i = 1; i < n; i++) {
             t += step;
             float u = 1 - t;
-            float a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
-            float x = a * x0 + b * x1 + c * x2 + d * x3;
-            float y = a * y0 + b * y1 + c * y2 + d * y3;
+            float ka = u * u * u, kb = 3 * u * u * t, kc = 3 * u * t * t, kd = t * t * t;
+            float x = ka * x0 + kb * x1 + kc * x2 + kd * x3;
+            float y = ka * y0 + kb * y1 + kc * y2 + kd * y3;
             line(px, py, x, y);
             px = x;
             py = y;
