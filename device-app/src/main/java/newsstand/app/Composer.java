@@ -16,9 +16,12 @@ import newsstand.sync.Photo;
 import newsstand.sync.Section;
 
 /**
- * Lays an issue out as newspaper pages for one panel: a masthead and the lead story across the front page, each
- * section starting on a new page, stories flowing down columns and on to the next page, headlines kept with their
- * first lines, no paragraph leaving one line alone at a column's foot or head, and a footer with the page number.
+ * Lays an issue out as newspaper pages for one panel. The front page: a masthead, the lead story with its headline
+ * across the page and its photo, the front section's further stories beside it with smaller headlines, each story
+ * within its share of the page and jumping ("下转第N版") to a page after the front, where it goes on ("上接第1版"), and
+ * a strip pointing to the other sections. Then each section on new pages, stories flowing down columns and on to
+ * the next page, headlines kept with their first lines, no paragraph leaving one line alone at a column's foot or
+ * head, and a footer with the page number.
  */
 final class Composer {
     private static final int INK = 0;
@@ -36,6 +39,14 @@ final class Composer {
     private int column;
     private int y;
     private int bottom;
+    /**
+     * While a front-page story is set, the last column it may use (-1 otherwise): past it, or past bottom, the story
+     * stops with overflow set instead of flowing on to a new page.
+     */
+    private int lastColumn = -1;
+    private boolean overflow;
+    /** The height kept at the front page's foot for the strip pointing to the other sections. */
+    private int stripHeight;
 
     Composer(Typography typography, Typeface regular, Typeface bold) {
         this.t = typography;
@@ -52,15 +63,20 @@ final class Composer {
         boolean front = true;
         for (Section s : issue.sections()) {
             section = s.title();
+            if (front && !vertical && !s.articles().isEmpty()) {
+                frontPage(s);
+                front = false;
+                continue;
+            }
             newPage(front);
             for (int i = 0; i < s.articles().size(); i++) {
                 if (vertical) verticalArticle(s.articles().get(i), front && i == 0);
-                else if (front && i == 0) lead(s.articles().get(i));
                 else article(s.articles().get(i));
             }
             front = false;
         }
         footers();
+        if (stripHeight > 0) strip();
         return pages;
     }
 
@@ -199,6 +215,15 @@ final class Composer {
     }
 
     private void nextColumn() {
+        if (lastColumn >= 0) {
+            if (column < lastColumn) {
+                column++;
+                y = columnTops[column];
+            } else {
+                overflow = true;
+            }
+            return;
+        }
         column++;
         if (column >= t.columns()) newPage(false);
         y = columnTops[column];
@@ -252,8 +277,95 @@ final class Composer {
                 + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
     }
 
-    /** The front page's lead story: its headline across the page, its photo across two columns. */
-    private void lead(Article a) {
+    /** What is left of a front-page story, and where its jump line goes on the front page. */
+    private record Rest(Article article, int paragraph, int line, List<Photo> photos, int jumpX, int jumpY) {}
+
+    private void frontPage(Section s) {
+        newPage(true);
+        Page front = page;
+        int slh = t.lineHeight(t.small());
+        int others = issue.sections().size() - 1;
+        stripHeight = others == 0 ? 0 : stripLines(others) * slh + t.small() * 2;
+        int frontBottom = bottom - stripHeight;
+        int jumpHeight = slh;
+        List<Article> stories = s.articles();
+        List<Rest> rests = new ArrayList<>();
+        // The lead takes the left columns, all but one of three or half of four or more; the other stories go right.
+        int sideColumns = t.columns() == 1 ? 0 : Math.max(1, t.columns() / 2);
+        int leadColumns = t.columns() - sideColumns;
+        leadHeader(stories.get(0));
+        int top = y;
+        // Side stories only where the first of them gets its headline and a few lines; else the lead takes the page.
+        boolean sideStories = stories.size() > 1 && sideColumns > 0
+                && storyHeader(stories.get(1), t.headline()) + 3 * t.lineHeight() + jumpHeight <= frontBottom - top;
+        if (!sideStories) leadColumns = t.columns();
+        int leadBottom = sideStories && sideColumns == 0 ? top + (frontBottom - top) * 3 / 5 : frontBottom;
+        Rest rest = frontStory(stories.get(0), -1, leadColumns - 1, leadBottom - jumpHeight);
+        if (rest != null) rests.add(rest);
+        int placed = 1;
+        if (sideStories) {
+            // The other stories share the side columns (or, on a one-column page, the space under the lead).
+            int firstSide = sideColumns == 0 ? 0 : leadColumns;
+            int columns = Math.max(1, sideColumns);
+            int sideTop = sideColumns > 0 ? top : (rests.isEmpty() ? y : rests.get(0).jumpY() + jumpHeight) + t.lineHeight() / 2;
+            // As many stories as get a headline and five lines each, shared evenly among the columns.
+            int typical = 2 * t.lineHeight(t.headline()) + 5 * t.lineHeight() + jumpHeight;
+            int fit = columns * Math.max(1, (frontBottom - sideTop) / typical);
+            int count = Math.min(stories.size() - 1, fit);
+            int perColumn = (count + columns - 1) / columns;
+            for (int c = 0; c < columns && placed <= count; c++) {
+                column = firstSide + c;
+                y = sideTop;
+                for (int k = 0; k < perColumn && placed <= count; k++) {
+                    int share = (frontBottom - y) / Math.min(perColumn - k, count + 1 - placed);
+                    Article a = stories.get(placed);
+                    int px = placed == 1 ? t.headline() : (t.headline() + t.subhead()) / 2;
+                    int rule = k > 0 ? t.lineHeight() * 3 / 4 : 0;
+                    int least = storyHeader(a, px) + 3 * t.lineHeight() + jumpHeight + rule;
+                    if (least > frontBottom - y) break;
+                    if (least > share) {
+                        // Too little for its share: this story takes the rest of the column, the next go inside.
+                        share = frontBottom - y;
+                        perColumn = k + 1;
+                    }
+                    if (k > 0) {
+                        add(new Page.Rule(x(), y + t.lineHeight() / 4, t.columnWidth(), 1, RULE_GREY));
+                        y += t.lineHeight() * 3 / 4;
+                        share -= t.lineHeight() * 3 / 4;
+                    }
+                    rest = frontStory(a, px, column, y + share - jumpHeight);
+                    if (rest != null) {
+                        rests.add(rest);
+                        y += jumpHeight;
+                    }
+                    placed++;
+                }
+            }
+        }
+        bottom = frontBottom + stripHeight;
+        lastColumn = -1;
+        overflow = false;
+        // The jumped stories go on after the front page, then the section's stories the front had no room for.
+        if (!rests.isEmpty() || placed < stories.size()) newPage(false);
+        for (Rest r : rests) {
+            int jumpPage = continuation(r);
+            SetLine jump = one("（下转第" + jumpPage + "版）", t.small(), true);
+            front.ops.add(text(r.jumpX() + t.columnWidth() - Math.round(jump.width()), r.jumpY(), jumpHeight, jump,
+                    t.small(), true, INK, 0, r.article().id()));
+        }
+        for (Article a : stories.subList(placed, stories.size())) article(a);
+    }
+
+    /** The height of a column story's kicker, headline, subhead and byline. */
+    private int storyHeader(Article a, int headlinePx) {
+        return blockHeight(a.headline(), headlinePx, true) + t.small() / 3
+                + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small(), true))
+                + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead(), false))
+                + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small(), false));
+    }
+
+    /** The lead story's kicker, headline, subhead and byline across the page, with a rule under them. */
+    private void leadHeader(Article a) {
         int width = t.contentWidth();
         if (a.kicker() != null) block(a.kicker(), t.subhead(), width, true, GREY_TEXT, a.id());
         block(a.headline(), t.leadHeadline(), width, true, INK, a.id());
@@ -262,20 +374,55 @@ final class Composer {
         y += t.small() / 2;
         add(new Page.Rule(t.margin(), y, width, 1, RULE_GREY));
         y += t.body() / 2;
-        Arrays.fill(columnTops, y);
-        List<Photo> photos = a.photos();
-        // Across two columns only when the lead headline leaves room for it; else the photo runs in a column.
-        if (!photos.isEmpty() && photos.get(0).hasImage() && bottom - y >= 8 * t.lineHeight()) {
-            int span = t.columns() >= 3 ? 2 : 1;
-            int spanWidth = span * t.columnWidth() + (span - 1) * t.gutter();
-            photo(photos.get(0), spanWidth, a.id());
-            for (int c = 0; c < span; c++) columnTops[c] = y;
-            photos = photos.subList(1, photos.size());
-        }
-        y = columnTops[0];
-        body(a, photos);
     }
 
+    /**
+     * Sets a front-page story from the current column to lastColumn, above storyBottom; the lead (headlinePx -1)
+     * has its header already and its photo across two columns. Returns what did not fit, or null.
+     */
+    private Rest frontStory(Article a, int headlinePx, int lastColumn, int storyBottom) {
+        this.lastColumn = lastColumn;
+        bottom = storyBottom;
+        overflow = false;
+        for (int c = column; c <= lastColumn; c++) columnTops[c] = y;
+        List<Photo> photos = a.photos();
+        if (headlinePx < 0) {
+            // Across two columns only when the lead headline leaves room for it; else the photo runs in a column.
+            if (!photos.isEmpty() && photos.get(0).hasImage() && bottom - y >= 8 * t.lineHeight()) {
+                int span = Math.min(2, lastColumn + 1);
+                photo(photos.get(0), span * t.columnWidth() + (span - 1) * t.gutter(), a.id());
+                for (int c = 0; c < span; c++) columnTops[c] = y;
+                photos = photos.subList(1, photos.size());
+            }
+            y = columnTops[0];
+        } else {
+            int w = t.columnWidth();
+            if (a.kicker() != null) block(a.kicker(), t.small(), w, true, GREY_TEXT, a.id());
+            block(a.headline(), headlinePx, w, true, INK, a.id());
+            if (a.subhead() != null) block(a.subhead(), t.subhead(), w, false, INK, a.id());
+            if (a.byline() != null) block(a.byline(), t.small(), w, false, GREY_TEXT, a.id());
+            y += t.small() / 3;
+        }
+        return body(a, photos, 0, 0);
+    }
+
+    /** Sets the rest of a jumped story under a short headline and "上接第1版"; returns the page it starts on. */
+    private int continuation(Rest r) {
+        Article a = r.article();
+        int lh = t.lineHeight();
+        if (y > columnTops[column]) {
+            add(new Page.Rule(x(), y + lh / 4, t.columnWidth(), 1, RULE_GREY));
+            y += lh * 3 / 4;
+        }
+        int needed = 3 * lh + blockHeight(a.headline(), t.subhead(), true) + t.lineHeight(t.small());
+        if (y + needed > bottom && y > columnTops[column]) nextColumn();
+        int startPage = page.number;
+        block(a.headline(), t.subhead(), t.columnWidth(), true, INK, a.id());
+        block("（上接第1版）", t.small(), t.columnWidth(), false, GREY_TEXT, a.id());
+        y += t.small() / 3;
+        body(a, r.photos(), r.paragraph(), r.line());
+        return startPage;
+    }
     private void article(Article a) {
         int lh = t.lineHeight();
         if (y > columnTops[column]) {
@@ -287,10 +434,7 @@ final class Composer {
             }
         }
         // Keep the headline block with the first three lines of text.
-        int needed = 3 * lh + blockHeight(a.headline(), t.headline(), true)
-                + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small(), true))
-                + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead(), false))
-                + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small(), false));
+        int needed = 3 * lh + storyHeader(a, t.headline());
         if (y + needed > bottom && y > columnTops[column]) nextColumn();
         int w = t.columnWidth();
         if (a.kicker() != null) block(a.kicker(), t.small(), w, true, GREY_TEXT, a.id());
@@ -298,29 +442,52 @@ final class Composer {
         if (a.subhead() != null) block(a.subhead(), t.subhead(), w, false, INK, a.id());
         if (a.byline() != null) block(a.byline(), t.small(), w, false, GREY_TEXT, a.id());
         y += t.small() / 3;
-        body(a, a.photos());
+        body(a, a.photos(), 0, 0);
     }
 
-    private void body(Article a, List<Photo> photos) {
+    /**
+     * Sets an article's photos and text from paragraph `from`, line `fromLine` of it. Returns what is left when a
+     * front-page story runs out of room (overflow), else null.
+     */
+    private Rest body(Article a, List<Photo> photos, int from, int fromLine) {
         List<Photo> waiting = new ArrayList<>();
-        for (Photo p : photos) {
+        for (int k = 0; k < photos.size(); k++) {
+            Photo p = photos.get(k);
             if (p.hasImage()) {
                 waiting.add(p);
-            } else {
-                String caption = "［图］" + (p.caption() == null ? "" : p.caption()) + credit(p);
-                List<SetLine> lines = set(caption, t.small(), t.columnWidth(), 0, false);
-                while (y + lines.size() * t.lineHeight(t.small()) > bottom) nextColumn();
-                lines(lines, t.small(), false, GREY_TEXT, a.id(), 0);
-                y += t.small() / 2;
+                continue;
             }
+            String caption = "［图］" + (p.caption() == null ? "" : p.caption()) + credit(p);
+            List<SetLine> lines = set(caption, t.small(), t.columnWidth(), 0, false);
+            while (y + lines.size() * t.lineHeight(t.small()) > bottom && !overflow) nextColumn();
+            if (overflow) {
+                waiting.addAll(photos.subList(k, photos.size()));
+                return rest(a, from, fromLine, waiting);
+            }
+            lines(lines, t.small(), false, GREY_TEXT, a.id(), 0);
+            y += t.small() / 2;
         }
         List<String> paragraphs = a.paragraphs();
-        for (int i = 0; i < paragraphs.size(); i++) {
+        for (int i = from; i < paragraphs.size(); i++) {
+            int skip = i == from ? fromLine : 0;
             placePhotos(waiting, a.id(), false);
-            paragraph(set(paragraph(a, i), t.body(), t.columnWidth(), 2, true), a.id(), boldPrefix(a, i));
+            if (overflow) return rest(a, i, skip, waiting);
+            List<SetLine> lines = set(paragraph(a, i), t.body(), t.columnWidth(), 2, true);
+            int placed = paragraph(lines.subList(skip, lines.size()), a.id(), skip == 0 ? boldPrefix(a, i) : 0, skip == 0);
+            if (overflow) return rest(a, i, skip + placed, waiting);
         }
         placePhotos(waiting, a.id(), true);
+        if (overflow) return rest(a, paragraphs.size(), 0, waiting);
         y += t.lineHeight() / 3;
+        return null;
+    }
+
+    private Rest rest(Article a, int paragraph, int line, List<Photo> photos) {
+        if (paragraph < a.paragraphs().size() && line >= set(paragraph(a, paragraph), t.body(), t.columnWidth(), 2, true).size()) {
+            paragraph++;
+            line = 0;
+        }
+        return new Rest(a, paragraph, line, List.copyOf(photos), x(), y);
     }
 
     /** Paragraph i of an article; the first opens with the dateline in bold, an ideographic space after it. */
@@ -341,12 +508,16 @@ final class Composer {
             String caption = (p.caption() == null ? "" : p.caption()) + credit(p);
             int captionHeight = caption.isBlank() ? 0 : set(caption, t.small(), t.columnWidth(), 0, false).size() * t.lineHeight(t.small());
             if (!now && !photoFits(p, captionHeight)) return;
-            photo(waiting.remove(0), t.columnWidth(), articleId);
+            if (!photo(p, t.columnWidth(), articleId)) return;
+            waiting.remove(0);
         }
     }
 
-    /** Places a paragraph's lines down the columns, never leaving a single line alone at a column's foot or head. */
-    private void paragraph(List<SetLine> lines, String articleId, int boldPrefix) {
+    /**
+     * Places a paragraph's lines down the columns, never leaving a single line alone at a column's foot or head;
+     * returns how many were placed (fewer than all only on overflow). first: the lines start the paragraph.
+     */
+    private int paragraph(List<SetLine> lines, String articleId, int boldPrefix, boolean first) {
         int lh = t.lineHeight();
         int i = 0;
         int n = lines.size();
@@ -356,17 +527,19 @@ final class Composer {
             int rest = n - i;
             if (rest <= fit) {
                 place(lines.subList(i, n), articleId, i == 0 ? boldPrefix : 0);
-                return;
+                return n;
             }
-            int take = fit;
+            int take = Math.max(0, fit);
             if (rest - take == 1 && take >= 2) take--;          // no widow: the last line never goes over alone
-            if (i == 0 && take < 2 && n > 1 && !fresh) take = 0; // no orphan: the first line never stays alone
+            if (first && i == 0 && take < 2 && n > 1 && !fresh) take = 0; // no orphan: the first line never stays alone
             if (take > 0) {
                 place(lines.subList(i, i + take), articleId, i == 0 ? boldPrefix : 0);
                 i += take;
             }
             nextColumn();
+            if (overflow) return i;
         }
+        return n;
     }
 
     private void place(List<SetLine> lines, String articleId, int boldPrefix) {
@@ -378,13 +551,15 @@ final class Composer {
         }
     }
 
-    private void photo(Photo p, int width, String articleId) {
+    /** Places a photo with its caption; false when a front-page story has no room left for it. */
+    private boolean photo(Photo p, int width, String articleId) {
         String caption = (p.caption() == null ? "" : p.caption()) + credit(p);
         List<SetLine> lines = caption.isBlank() ? List.of() : set(caption, t.small(), width, 0, false);
         int captionHeight = lines.size() * t.lineHeight(t.small());
         // A column photo moves on until a column has room for it; a page's fresh column always has.
         for (int moves = 0; width == t.columnWidth() && !photoFits(p, captionHeight) && moves <= t.columns(); moves++) {
             nextColumn();
+            if (overflow) return false;
         }
         int w = width;
         int h = Math.min(Math.max(1, Math.round((float) w * p.height() / p.width())), maxPhotoHeight());
@@ -395,6 +570,7 @@ final class Composer {
         y += h + t.small() / 3;
         lines(lines, t.small(), false, GREY_TEXT, articleId, 0);
         y += t.small() / 2;
+        return true;
     }
 
     /** Photos take at most 45% of a column's height. */
@@ -417,7 +593,23 @@ final class Composer {
 
     /** A ragged block of lines (headline, kicker, byline) across a width, from the current column. */
     private void block(String text, int px, int width, boolean boldType, int ink, String articleId) {
-        lines(set(text, px, width, 0, false, boldType), px, boldType, ink, articleId, 0);
+        lines(balanced(text, px, width, boldType), px, boldType, ink, articleId, 0);
+    }
+
+    /**
+     * A ragged block set in as many lines as the width needs, but no wider than it must be for that, so that a
+     * headline's last line never holds a character or two alone.
+     */
+    private List<SetLine> balanced(String text, int px, int width, boolean boldType) {
+        List<SetLine> lines = set(text, px, width, 0, false, boldType);
+        if (lines.size() < 2) return lines;
+        int lo = px, hi = width;
+        while (hi - lo > px / 4) {
+            int mid = (lo + hi) >>> 1;
+            if (set(text, px, mid, 0, false, boldType).size() == lines.size()) hi = mid;
+            else lo = mid;
+        }
+        return set(text, px, hi, 0, false, boldType);
     }
 
     private void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId, int boldPrefix) {
@@ -442,7 +634,7 @@ final class Composer {
             int fy = t.height() - t.margin() - slh;
             add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, RULE_GREY));
             StringBuilder s = new StringBuilder("第" + p.number + "版 / 共" + pages.size() + "版　" + p.section);
-            if (p.number == 1 && firstPages.size() > 1) {
+            if (p.number == 1 && vertical && firstPages.size() > 1) {
                 s.append("　　本期导读：");
                 firstPages.forEach((name, number) -> {
                     if (number > 1) s.append(name).append(" 第").append(number).append("版　");
@@ -450,6 +642,55 @@ final class Composer {
             }
             SetLine line = one(s.toString().strip(), small, false);
             add(text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, GREY_TEXT, 0, null));
+        }
+    }
+
+    /** One line per other section with its headlines on a tall page; else the sections and pages on one line. */
+    private int stripLines(int otherSections) {
+        if (!tallPage()) return 1;
+        return otherSections <= 3 ? otherSections : 2;
+    }
+
+    private boolean tallPage() {
+        return t.height() / t.lineHeight() >= 24;
+    }
+
+    /**
+     * The front page's foot: "本期导读" reversed, then each other section with its first page and its first
+     * headlines (a line each), or, for more than three sections, the sections and pages run together on two lines.
+     */
+    private void strip() {
+        page = pages.get(0);
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        int top = bottom - stripHeight + small / 2;
+        add(new Page.Rule(t.margin(), top, t.contentWidth(), 2, INK));
+        y = top + small / 2 + 2;
+        SetLine label = one("本期导读", small, true);
+        int pad = small / 2;
+        add(new Page.Rule(t.margin(), y, Math.round(label.width()) + 2 * pad, slh, INK));
+        add(text(t.margin() + pad, y, slh, label, small, true, 255, 0, null));
+        int x = t.margin() + Math.round(label.width()) + 2 * pad + small;
+        int width = t.width() - t.margin() - x;
+        List<String> entries = new ArrayList<>();
+        for (Section s : issue.sections().subList(1, issue.sections().size())) {
+            int first = pages.stream().filter(p -> p.section.equals(s.title())).findFirst().orElseThrow().number;
+            StringBuilder e = new StringBuilder(s.title() + " 第" + first + "版");
+            if (issue.sections().size() - 1 <= 3 && tallPage()) {
+                for (Article a : s.articles().subList(0, Math.min(3, s.articles().size()))) e.append("　").append(a.headline());
+            }
+            entries.add(e.toString());
+        }
+        List<SetLine> lines = new ArrayList<>();
+        if (entries.size() <= 3 && tallPage()) {
+            for (String e : entries) lines.add(set(e, small, width, 0, false).get(0));
+        } else {
+            List<SetLine> all = set(String.join("　", entries), small, width, 0, false);
+            lines.addAll(all.subList(0, Math.min(stripLines(entries.size()), all.size())));
+        }
+        for (SetLine line : lines) {
+            add(text(x, y, slh, line, small, false, INK, 0, null));
+            y += slh;
         }
     }
 

@@ -113,6 +113,66 @@ class ComposerTest {
     }
 
     @Test
+    void frontPageStoriesJumpToTheirContinuationsWithGradedHeadlines() {
+        for (PanelModel model : PanelModel.values()) {
+            Typography t = Typography.of(model);
+            List<Page> pages = cases.get(0).compose(t);
+            Page front = pages.get(0);
+            List<Article> frontSection = issue.sections().get(0).articles();
+            // Headline sizes on the front page by story: the lead biggest, then smaller, never growing down the list.
+            Map<String, Integer> headlinePx = new HashMap<>();
+            for (Page.Op op : front.ops) {
+                if (op instanceof Page.Text text && text.bold() && text.articleId() != null && text.px() > t.subhead()) {
+                    headlinePx.merge(text.articleId(), text.px(), Math::max);
+                }
+            }
+            int previous = Integer.MAX_VALUE;
+            int onFront = 0;
+            for (Article a : frontSection) {
+                Integer px = headlinePx.get(a.id());
+                if (px == null) continue;
+                onFront++;
+                assertTrue(px <= previous, model + ": " + a.id() + " headline " + px + " px after " + previous);
+                if (onFront > 1) assertTrue(px < t.leadHeadline(), model + ": only the lead has the lead's size");
+                previous = px;
+            }
+            assertEquals(t.leadHeadline(), headlinePx.get(frontSection.get(0).id()), model + ": the lead");
+            if (t.height() >= 1000) assertTrue(onFront >= 2, model + ": further stories on the front page, had " + onFront);
+            // Each "下转第N版" names the page where that story goes on under "上接第1版".
+            int jumps = 0;
+            for (Page.Op op : front.ops) {
+                if (!(op instanceof Page.Text text) || !text.line().text().startsWith("（下转第")) continue;
+                jumps++;
+                String digits = text.line().text().replaceAll("\\D", "");
+                Page target = pages.get(Integer.parseInt(digits) - 1);
+                String id = text.articleId();
+                assertTrue(target.ops.stream().anyMatch(o -> o instanceof Page.Text x && id.equals(x.articleId())
+                        && x.line().text().equals("（上接第1版）")), model + ": page " + digits + " goes on with " + id);
+                assertTrue(target.ops.stream().anyMatch(o -> o instanceof Page.Text x && id.equals(x.articleId())
+                        && x.px() == t.body()), model + ": page " + digits + " has the rest of " + id);
+            }
+            long continued = pages.stream().flatMap(p -> p.ops.stream())
+                    .filter(o -> o instanceof Page.Text x && x.line().text().equals("（上接第1版）")).count();
+            assertEquals(jumps, continued, model + ": every jump has one continuation");
+            assertTrue(jumps >= 1, model + ": the sample's front section is longer than a front page");
+        }
+    }
+
+    @Test
+    void theFrontPageStripPointsToEachSectionsFirstPage() {
+        for (PanelModel model : PanelModel.values()) {
+            List<Page> pages = cases.get(0).compose(Typography.of(model));
+            String strip = pages.get(0).ops.stream().filter(o -> o instanceof Page.Text x && x.articleId() == null)
+                    .map(o -> ((Page.Text) o).line().text()).reduce("", String::concat);
+            assertTrue(strip.contains("本期导读"), model + ": " + strip);
+            for (var section : issue.sections().subList(1, issue.sections().size())) {
+                int first = pages.stream().filter(p -> p.section.equals(section.title())).findFirst().orElseThrow().number;
+                assertTrue(strip.contains(section.title() + " 第" + first + "版"), model + ": " + strip);
+            }
+        }
+    }
+
+    @Test
     void traditionalChineseIssuesAreSetInVerticalLinesFromRightToLeft() {
         List<Page> pages = cases.get(1).compose(Typography.of(PanelModel.IT8951_10IN3));
         for (Page page : pages) {
