@@ -7,6 +7,8 @@ import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.RefreshMode;
 import newsstand.display.Region;
+import newsstand.fonts.FontCatalog;
+import newsstand.fonts.FontException;
 import newsstand.fonts.GlyphCache;
 import newsstand.fonts.Typeface;
 import newsstand.sync.Issue;
@@ -22,6 +24,12 @@ final class IssueRenderer {
     IssueRenderer(Typeface regular, Typeface bold) {
         this.regular = regular;
         this.bold = bold;
+    }
+
+    /** A renderer with the regular and bold types for a language, from the standard font folders. */
+    static IssueRenderer open(String language) throws FontException {
+        FontCatalog fonts = FontCatalog.scan(List.of());
+        return new IssueRenderer(fonts.typeface(language, false), fonts.typeface(language, true));
     }
 
     List<Page> compose(Issue issue, Panel panel) {

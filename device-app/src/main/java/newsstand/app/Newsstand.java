@@ -3,6 +3,9 @@ package newsstand.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import newsstand.config.ConfigException;
 import newsstand.config.PanelModel;
 import newsstand.fonts.FontException;
@@ -13,9 +16,7 @@ import picocli.CommandLine.Command;
 
 /** The newsstand command: the kiosk's tools for technicians, operators and developers. */
 @Command(name = "newsstand", mixinStandardHelpOptions = true, version = "newsstand 0.1.0",
-        description = "Software of the e-paper newspaper kiosk.",
-        subcommands = {DemoCommand.class, RenderCommand.class, ImportTextCommand.class, SampleIssueCommand.class,
-                GlyphsCommand.class, TypesetCommand.class, BenchCommand.class})
+        description = "Software of the e-paper newspaper kiosk.")
 public final class Newsstand implements Runnable {
     /** Exit code for bad input: arguments, files, fonts, configuration. */
     static final int BAD_INPUT = 1;
@@ -25,6 +26,19 @@ public final class Newsstand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("render", RenderCommand::new);
+        COMMANDS.put("import-text", ImportTextCommand::new);
+        COMMANDS.put("sample-issue", SampleIssueCommand::new);
+        COMMANDS.put("glyphs", GlyphsCommand::new);
+        COMMANDS.put("typeset", TypesetCommand::new);
+        COMMANDS.put("bench", BenchCommand::new);
+    }
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -32,6 +46,12 @@ public final class Newsstand implements Runnable {
     /** Runs a command line and returns its exit code; output and errors go to the writers. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Newsstand());
+        // Only the command asked for is built: picocli reads the annotations of every command added (about 20 ms of
+        // a kiosk's start, bench page). Help and mistakes get them all.
+        Supplier<Object> asked = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (asked != null) cl.addSubcommand(args[0], asked.get());
+        else COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        // Settings reach the subcommands added before them.
         cl.setOut(out);
         cl.setErr(err);
         cl.registerConverter(PanelModel.class, PanelModel::byId);
@@ -65,7 +85,7 @@ public final class Newsstand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, render, import-text, sample-issue, glyphs, typeset, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (" + String.join(", ", COMMANDS.keySet()) + ")");
     }
 
     /** A command's input is unusable; the message says which input and what is allowed. */

@@ -17,6 +17,19 @@ import newsstand.display.GreyImage;
 final class PhotoDecoder {
     private PhotoDecoder() {}
 
+    /**
+     * Loads the image readers (a tenth of a second of class loading and set-up on first use), so that a kiosk's
+     * first page need not wait for them; photos are decoded from memory, never through ImageIO's disk cache.
+     */
+    static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            ImageIO.setUseCache(false);
+            ImageIO.getImageReadersByFormatName("jpeg").next().dispose();
+        }, "image-readers");
+        t.setDaemon(true);
+        t.start();
+    }
+
     static GreyImage decode(byte[] bytes, int width, int height) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
