@@ -10,6 +10,9 @@ public interface Panel extends AutoCloseable {
     /** Shows the region of the framebuffer with the given refresh mode; the framebuffer matches the panel's size. */
     void refresh(Framebuffer frame, Region region, RefreshMode mode) throws IOException;
 
+    /** Clears the panel to white with a full, flashing refresh (technicians; after ghosting). */
+    void clear() throws IOException;
+
     /** Puts the panel into its lowest-power state; the next refresh wakes it. */
     void sleep() throws IOException;
 

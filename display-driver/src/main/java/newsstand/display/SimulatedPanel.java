@@ -74,6 +74,13 @@ public final class SimulatedPanel implements Panel {
 
     /** A simulated panel draws no power: nothing to do. */
     @Override
+    public void clear() throws IOException {
+        Framebuffer white = new Framebuffer(model.width(), model.height(), model.greyLevels());
+        white.fill(255);
+        refresh(white, Region.of(white), RefreshMode.FULL);
+    }
+
+    @Override
     public void sleep() {
     }
 
