@@ -85,7 +85,7 @@ class Uc8179Test {
                 new Case(new Region(795, 470, 5, 10), "DATA 9 first=0318031F01D601DF01", 10),   // bottom-right corner
                 new Case(new Region(0, 0, 1, 1), "DATA 9 first=000000070000000001", 1),         // top-left pixel
                 new Case(new Region(3, 100, 10, 2), "DATA 9 first=0000000F0064006501", 4),        // 3..12 -> 0..15
-                new Case(new Region(250, 0, 14, 480), "DATA 9 first=00F8010F000001DF01", 3 * 480))) { // across x = 256
+                new Case(new Region(250, 0, 14, 480), "DATA 9 first=00F80107000001DF01", 2 * 480))) { // across x = 256
             TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 4096);
             Framebuffer fb = frame(255);
             new Uc8179(io, MODEL).refresh(fb, c.region(), RefreshMode.PARTIAL);
