@@ -29,6 +29,9 @@ final class TraceIo implements PanelIo {
     private boolean resetLow;
     private boolean polling;
     private int largestFrame;
+    private boolean checked;
+    private boolean waitDeferred;
+    private int framesWithoutWait;
 
     // UC8179: the bytes after the last command, merged across frames.
     private int command = -1;
@@ -83,6 +86,8 @@ final class TraceIo implements PanelIo {
         }
         largestFrame = Math.max(largestFrame, length);
         polling = false;
+        if (!checked) framesWithoutWait++;
+        checked = false;
         if (chip == Chip.UC8179) uc8179(tx, length);
         else it8951(tx, rx, length);
     }
@@ -102,13 +107,16 @@ final class TraceIo implements PanelIo {
         switch (preamble) {
             case 0x6000 -> {
                 int c = word(tx, 2);
-                if (c == It8951.LD_IMG_END) flush();
+                flush();
+                if (waitDeferred) events.add("WAIT HRDY");
+                waitDeferred = false;
                 itCommand = c;
                 loadArgsSeen = false;
                 events.add(String.format("CMD 0x%04X", c));
             }
             case 0x0000 -> {
                 if (itCommand == It8951.LD_IMG_AREA && loadArgsSeen) {
+                    waitDeferred = false;
                     if (pixels == null) pixels = sha256();
                     pixels.update(tx, 2, length - 2);
                     pixelBytes += length - 2;
@@ -214,12 +222,22 @@ final class TraceIo implements PanelIo {
 
     @Override
     public boolean ready() {
-        if (!polling) {
+        checked = true;
+        // The waits between an image load's pixel frames belong to the merged PIXELS line.
+        boolean loading = chip == Chip.IT8951 && itCommand == It8951.LD_IMG_AREA && loadArgsSeen;
+        if (loading) {
+            waitDeferred = !busyForever; // shown only if a command follows rather than a pixel frame
+        } else if (!polling) {
             flush();
             events.add(chip == Chip.UC8179 ? "WAIT BUSY" : "WAIT HRDY");
         }
         polling = busyForever;
         return !busyForever;
+    }
+
+    /** IT8951 frames sent without a ready check since the frame before (the vendor checks HRDY before each). */
+    int framesWithoutWait() {
+        return framesWithoutWait;
     }
 
     @Override
