@@ -27,7 +27,8 @@ public record DeviceConfig(
         PanelDriver panelDriver,
         Path panelOutput,
         Path storagePath,
-        List<Path> fontPaths) {
+        List<Path> fontPaths,
+        int panelVcomMillivolts) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -89,6 +90,7 @@ public record DeviceConfig(
             default -> throw new IllegalArgumentException();
         });
         Path output = v.path(Key.PANEL_OUTPUT, base);
+        Integer vcom = v.parse(Key.PANEL_VCOM, DeviceConfig::vcomMillivolts);
         Path storage = v.path(Key.STORAGE_PATH, base);
         if (storage != null && storage.getParent() != null && !Files.isDirectory(storage.getParent())) {
             problems.add(at(lines, Key.STORAGE_PATH.name) + Key.STORAGE_PATH.name + " = '" + values.get(Key.STORAGE_PATH)
@@ -109,7 +111,14 @@ public record DeviceConfig(
             }
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
-        return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts);
+        return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom);
+    }
+
+    /** "-2.51" (volts, as printed on the panel's cable; the sign may be left out) as 2510 mV. */
+    private static int vcomMillivolts(String volts) {
+        double v = Math.abs(Double.parseDouble(volts));
+        if (!(v >= 0.2 && v <= 5.0)) throw new IllegalArgumentException(volts);
+        return (int) Math.round(v * 1000);
     }
 
     /** Key name to the 1-based line it is first set on; a key set twice is a problem (the last would silently win). */

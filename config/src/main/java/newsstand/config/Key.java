@@ -10,6 +10,7 @@ enum Key {
     PANEL_MODEL("panel.model", null, "one of " + PanelModel.allowed()),
     PANEL_DRIVER("panel.driver", "simulated", "simulated or pi4j"),
     PANEL_OUTPUT("panel.output", "out/panel", "a folder the simulated panel writes PNGs to"),
+    PANEL_VCOM("panel.vcom", "-2.00", "the VCOM printed on an IT8951 panel's cable, -0.20 to -5.00 (volts)"),
     STORAGE_PATH("storage.path", "newsstand.db", "the path of the SQLite file, in an existing folder"),
     FONTS_PATH("fonts.path", "", "extra font folders separated by ':', each an existing folder");
 

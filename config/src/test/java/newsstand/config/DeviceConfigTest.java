@@ -51,6 +51,17 @@ class DeviceConfigTest {
     }
 
     @Test
+    void readsTheVcomAsPrintedOnTheCable() throws Exception {
+        assertEquals(2510, parse(GOOD + "panel.vcom = -2.51\n").panelVcomMillivolts());
+        assertEquals(1450, parse(GOOD + "panel.vcom = 1.45\n").panelVcomMillivolts());
+        assertEquals(2000, parse(GOOD).panelVcomMillivolts());
+        for (String bad : List.of("-9", "0", "two", "-0.1")) {
+            assertEquals(List.of("line 7: panel.vcom = '" + bad + "' is not allowed (allowed: the VCOM printed on an IT8951 "
+                    + "panel's cable, -0.20 to -5.00 (volts))"), problems(GOOD + "panel.vcom = " + bad + "\n"));
+        }
+    }
+
+    @Test
     void namesTheMistypedKeyAndSuggestsTheRightOne() {
         List<String> p = problems(GOOD + "panel.modle = it8951-6in\n");
         assertEquals(List.of("line 7: unknown key 'panel.modle'; did you mean 'panel.model'?"), p);

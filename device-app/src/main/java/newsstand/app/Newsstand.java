@@ -37,6 +37,7 @@ public final class Newsstand implements Runnable {
         COMMANDS.put("glyphs", GlyphsCommand::new);
         COMMANDS.put("typeset", TypesetCommand::new);
         COMMANDS.put("bench", BenchCommand::new);
+        COMMANDS.put("panel", PanelCommand::new);
     }
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -160,6 +161,36 @@ class CommandsTest {
         Cli vertical = Cli.run("typeset", "--font", NOTO, "--face", "Noto Sans CJK SC", "--px", "20", "--width", "80", "--vertical", "--level", "strict", "--text-file", text.toString());
         assertEquals(0, vertical.exit(), vertical.err());
         assertTrue(vertical.out().startsWith("甲乙\n丙丁，戊\n"), vertical.out());
+    }
+
+    @Test
+    void panelTestPatternThenTraceOfEachController() throws Exception {
+        Path out = dir.resolve("panel");
+        Cli r = Cli.run("panel", "test-pattern", "--panel", "it8951-6in", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Path png = out.resolve("panel-001.png");
+        assertTrue(Files.size(png) > 1000);
+        Path uc = dir.resolve("uc.txt");
+        r = Cli.run("panel", "trace", "--panel", "waveshare-7in5-v2", "--image", png.toString(), "--refresh", "full", "--out", uc.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> e = Files.readAllLines(uc);
+        assertEquals(List.of("DELAY 20", "RESET", "DELAY 20", "CMD 0x01"), e.subList(0, 4));
+        assertEquals(2, e.stream().filter(l -> l.startsWith("PIXELS 48000 sha256=")).count(), "two planes: " + e);
+        assertEquals("DATA 1 first=A5", e.get(e.size() - 1), "deep sleep at the end");
+        Path it = dir.resolve("it.txt");
+        r = Cli.run("panel", "trace", "--panel", "it8951-10in3", "--image", png.toString(), "--refresh", "du",
+                "--region", "0,0,100,100", "--buffer", "2048", "--out", it.toString());
+        assertEquals(0, r.exit(), r.err());
+        e = Files.readAllLines(it);
+        assertTrue(e.contains("WRITE 0120 06EC 0000 0064 0064"), "mirrored 4 bpp area: " + e);
+        assertTrue(e.contains("WRITE 06EC 0000 0064 0064 0001"), "DU is mode 1: " + e);
+        assertEquals("CMD 0x0003", e.get(e.size() - 1), "sleep at the end");
+        r = Cli.run("panel", "trace", "--panel", "waveshare-7in5-v2", "--image", png.toString(), "--refresh", "a2", "--out", it.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("is an IT8951 waveform; the UC8179 takes full, fast or partial"), r.err());
+        r = Cli.run("panel", "trace", "--panel", "it8951-6in", "--image", png.toString(), "--refresh", "full", "--region", "700,0,200,10", "--out", it.toString());
+        assertEquals(1, r.exit());
+        assertEquals("newsstand: --region '700,0,200,10' is outside the panel (allowed: X,Y,W,H inside the panel's 800x600)", r.err().strip());
     }
 
     @Test
