@@ -72,7 +72,6 @@ public final class SimulatedPanel implements Panel {
         Logger.debug("simulated {} refresh {} {} -> {}", model.id(), mode, r, file);
     }
 
-    /** A simulated panel draws no power: nothing to do. */
     @Override
     public void clear() throws IOException {
         Framebuffer white = new Framebuffer(model.width(), model.height(), model.greyLevels());
@@ -80,6 +79,7 @@ public final class SimulatedPanel implements Panel {
         refresh(white, Region.of(white), RefreshMode.FULL);
     }
 
+    /** A simulated panel draws no power: nothing to do. */
     @Override
     public void sleep() {
     }
