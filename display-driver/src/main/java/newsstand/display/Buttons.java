@@ -1,0 +1,115 @@
+package newsstand.display;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The kiosk's buttons (next page, previous page, home) on GPIO inputs, pulled up, pressed when low. Sampled every
+ * few milliseconds; a level counts once it has held DEBOUNCE_MS (contacts bounce); a press held LONG_MS is a long
+ * press, reported as soon as it is reached, a shorter one at release. Presses wait in a queue for the app.
+ */
+public final class Buttons implements AutoCloseable {
+    public enum Button { NEXT, PREVIOUS, HOME }
+
+    /** A press of a button, long or short. */
+    public record Press(Button button, boolean longPress) {}
+
+    static final int DEBOUNCE_MS = 30;
+    static final int LONG_MS = 800;
+    static final int SAMPLE_MS = 5;
+
+    private final List<DigitalInput> inputs = new ArrayList<>();
+    private final List<Debouncer> debouncers = new ArrayList<>();
+    private final BlockingQueue<Press> presses = new LinkedBlockingQueue<>();
+    private Thread sampler;
+
+    /**
+     * @param pins BCM pins of next, previous and home (-1 for a button not fitted)
+     */
+    public Buttons(Context pi4j, String inputProvider, int[] pins) {
+        Button[] buttons = Button.values();
+        if (pins.length != buttons.length) throw new IllegalArgumentException("need " + buttons.length + " button pins");
+        for (int i = 0; i < pins.length; i++) {
+            if (pins[i] < 0) continue;
+            inputs.add(pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("button-" + buttons[i].name().toLowerCase())
+                    .address(pins[i]).pull(PullResistance.PULL_UP).provider(inputProvider).build()));
+            debouncers.add(new Debouncer(buttons[i]));
+        }
+    }
+
+    /** Starts sampling on a daemon thread. */
+    public void start() {
+        sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                sample(System.nanoTime() / 1_000_000);
+                try {
+                    Thread.sleep(SAMPLE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "buttons");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Reads every button once at a time in milliseconds. */
+    void sample(long now) {
+        for (int i = 0; i < inputs.size(); i++) {
+            Press p = debouncers.get(i).sample(now, inputs.get(i).state() == DigitalState.LOW);
+            if (p != null) presses.add(p);
+        }
+    }
+
+    /** The presses, in order, for the app to take. */
+    public BlockingQueue<Press> presses() {
+        return presses;
+    }
+
+    @Override
+    public void close() {
+        if (sampler != null) sampler.interrupt();
+    }
+
+    /** One button's debouncing and long-press timing, from samples of its raw level. */
+    static final class Debouncer {
+        private final Button button;
+        private boolean raw;
+        private long rawSince;
+        private boolean pressed;
+        private long pressedSince;
+        private boolean longReported;
+
+        Debouncer(Button button) {
+            this.button = button;
+        }
+
+        Press sample(long now, boolean down) {
+            if (down != raw) {
+                raw = down;
+                rawSince = now;
+            }
+            boolean stable = now - rawSince >= DEBOUNCE_MS;
+            if (stable && raw != pressed) {
+                pressed = raw;
+                if (pressed) {
+                    pressedSince = rawSince;
+                    longReported = false;
+                } else if (!longReported) {
+                    return new Press(button, false);
+                }
+            }
+            if (pressed && !longReported && now - pressedSince >= LONG_MS) {
+                longReported = true;
+                return new Press(button, true);
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package newsstand.display;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ButtonsTest {
+    /** Samples a level pattern every 5 ms: each char one sample, '#' down, '.' up. */
+    static List<Buttons.Press> run(String pattern) {
+        Buttons.Debouncer d = new Buttons.Debouncer(Buttons.Button.NEXT);
+        List<Buttons.Press> out = new ArrayList<>();
+        for (int i = 0; i < pattern.length(); i++) {
+            Buttons.Press p = d.sample(i * 5L, pattern.charAt(i) == '#');
+            if (p != null) out.add(p);
+        }
+        return out;
+    }
+
+    static final Buttons.Press SHORT = new Buttons.Press(Buttons.Button.NEXT, false);
+    static final Buttons.Press LONG = new Buttons.Press(Buttons.Button.NEXT, true);
+
+    @Test
+    void bouncesAreOnePressAndGlitchesNone() {
+        assertEquals(List.of(SHORT), run("....#.#.##.#################........."), "a bouncing press and release");
+        assertEquals(List.of(), run("....##..#..##.....#......"), "glitches shorter than the debounce time");
+        assertEquals(List.of(SHORT, SHORT), run("..##########..........##########.........."), "two presses");
+    }
+
+    @Test
+    void aHeldPressIsLongOnceAndReportedWhileStillHeld() {
+        String held = "..#" + "#".repeat(170);
+        assertEquals(List.of(LONG), run(held), "long press reported before release");
+        assertEquals(List.of(LONG), run(held + "........"), "and nothing more at release");
+    }
+
+    @Test
+    void pressesReachTheQueueFromGpioInputs() throws Exception {
+        Context pi4j = Pi4J.newContextBuilder().noAutoDetect().add(MockDigitalInputProvider.newInstance()).build();
+        try (Buttons buttons = new Buttons(pi4j, MockDigitalInputProvider.ID, new int[] {5, 6, -1})) {
+            MockDigitalInput previous = pi4j.registry().get("button-previous", MockDigitalInput.class);
+            MockDigitalInput next = pi4j.registry().get("button-next", MockDigitalInput.class);
+            next.mockState(DigitalState.HIGH); // pulled up: not pressed
+            previous.mockState(DigitalState.LOW);
+            for (long t = 0; t < 100; t += 5) buttons.sample(t);
+            previous.mockState(DigitalState.HIGH);
+            for (long t = 100; t < 200; t += 5) buttons.sample(t);
+            assertEquals(new Buttons.Press(Buttons.Button.PREVIOUS, false), buttons.presses().poll());
+            assertNull(buttons.presses().poll());
+        } finally {
+            pi4j.shutdown();
+        }
+    }
+}
