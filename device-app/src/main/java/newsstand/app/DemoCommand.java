@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Imports the bundled sample issue into a fresh SQLite store, activates it and renders every page "
-                + "through the simulated panel, as DIR/page-001.png, page-002.png, ..."})
+                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver)"})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -25,6 +25,11 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Mixin Outputs.PanelOption panel;
+
+    @Option(names = "--traced", description = "Show the pages through the panel model's real driver (UC8179 or IT8951) "
+            + "against recording wires and a simulated controller, instead of the simulated panel; the traffic goes to "
+            + "DIR/panel-trace.txt.")
+    boolean traced;
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
                 } catch (StoreException e) {
                     throw new IOException(e.getMessage(), e);
                 }
-            }, panel.model, out, start, spec.commandLine().getOut());
+            }, panel.model, out, start, spec.commandLine().getOut(), traced);
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(pkg)) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import newsstand.config.PanelModel;
+import newsstand.display.Panel;
+import newsstand.display.Panels;
 import newsstand.display.SimulatedPanel;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
@@ -24,15 +26,23 @@ final class Outputs {
         PanelModel model;
     }
 
-    /** Renders every page of an issue through the simulated panel into the folder and prints the closing line. */
+    /**
+     * Renders every page of an issue into the folder and prints the closing line: through the simulated panel (PNGs),
+     * or with traced set through the model's real driver against recording wires (DIR/panel-trace.txt).
+     */
     static void render(Issue issue, PageRenderer.PhotoSource photos, PanelModel model, Path folder, long startNanos,
-                       PrintWriter out) throws IOException, FontException {
-        SimulatedPanel panel = new SimulatedPanel(model, folder, "page-%03d.png");
+                       PrintWriter out, boolean traced) throws IOException, FontException {
+        Path trace = folder.resolve("panel-trace.txt");
         FontCatalog fonts = FontCatalog.scan(List.of());
-        int pages = new IssueRenderer(fonts.typeface(issue.language(), false), fonts.typeface(issue.language(), true))
-                .renderAll(issue, photos, panel);
+        int pages;
+        try (Panel panel = traced ? Panels.traced(model, trace) : new SimulatedPanel(model, folder, "page-%03d.png")) {
+            pages = new IssueRenderer(fonts.typeface(issue.language(), false), fonts.typeface(issue.language(), true))
+                    .renderAll(issue, photos, panel);
+        }
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        out.println("rendered " + pages + " pages of " + issue.id() + " for " + model.id() + " in " + ms + " ms");
+        out.println("rendered " + pages + " pages of " + issue.id() + " for " + model.id() + " in " + ms + " ms"
+                + (traced ? " through the " + (model == PanelModel.WAVESHARE_7IN5_V2 ? "UC8179" : "IT8951")
+                + " driver, its traffic in " + trace : ""));
     }
 
     /** Creates the folder, and removes the pages and refresh log an earlier run left there. */

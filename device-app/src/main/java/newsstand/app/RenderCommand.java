@@ -31,7 +31,7 @@ final class RenderCommand implements Callable<Integer> {
         Issue issue = IssuePackage.read(issuePath);
         Outputs.prepare(out);
         Outputs.render(issue, file -> Files.readAllBytes(issuePath.resolve(file)), panel.model, out, start,
-                spec.commandLine().getOut());
+                spec.commandLine().getOut(), false);
         return 0;
     }
 }

@@ -164,6 +164,22 @@ class CommandsTest {
     }
 
     @Test
+    void theDemoRunsThroughEachRealDriverAgainstRecordingWires() throws Exception {
+        for (String model : List.of("waveshare-7in5-v2", "it8951-6in")) {
+            Path out = dir.resolve("traced-" + model);
+            Cli r = Cli.run("demo", "--traced", "--panel", model, "--out", out.toString());
+            assertEquals(0, r.exit(), r.err());
+            Matcher m = Pattern.compile("rendered (\\d+) pages").matcher(r.out());
+            assertTrue(m.find(), r.out());
+            int pages = Integer.parseInt(m.group(1));
+            List<String> e = Files.readAllLines(out.resolve("panel-trace.txt"));
+            String show = model.startsWith("it8951") ? "CMD 0x0034" : "CMD 0x12";
+            assertEquals(pages, e.stream().filter(show::equals).count(), model + ": one full refresh a page");
+            assertEquals(1, e.stream().filter("RESET"::equals).count(), model + ": one start-up, the panel kept awake between pages");
+        }
+    }
+
+    @Test
     void panelTestPatternThenTraceOfEachController() throws Exception {
         Path out = dir.resolve("panel");
         Cli r = Cli.run("panel", "test-pattern", "--panel", "it8951-6in", "--out", out.toString());

@@ -39,6 +39,26 @@ public final class Panels {
     }
 
     /**
+     * The real driver for a model against recording wires and a simulated controller; on close the traffic goes to
+     * the file, one event a line (the format of {@code newsstand panel trace}). The demo runs on it.
+     */
+    public static Panel traced(PanelModel model, java.nio.file.Path traceFile) {
+        boolean uc = model == PanelModel.WAVESHARE_7IN5_V2;
+        TraceIo io = new TraceIo(uc ? TraceIo.Chip.UC8179 : TraceIo.Chip.IT8951, model, 4096);
+        Panel driver = driver(model, io, 2000);
+        return new Panel() {
+            public PanelModel model() { return model; }
+            public void refresh(Framebuffer frame, Region region, RefreshMode mode) throws IOException { driver.refresh(frame, region, mode); }
+            public void clear() throws IOException { driver.clear(); }
+            public void sleep() throws IOException { driver.sleep(); }
+            public void close() throws IOException {
+                driver.close();
+                java.nio.file.Files.write(traceFile, io.events());
+            }
+        };
+    }
+
+    /**
      * Runs the real driver for a model against recording wires and a simulated controller, shows the region of the
      * frame with a refresh (full, fast, partial; gc16, du, a2 on IT8951 panels), and returns the traffic, one event
      * a line. The first refresh of a driver includes its start-up (reset, init or device info).
