@@ -28,7 +28,14 @@ public record DeviceConfig(
         Path panelOutput,
         Path storagePath,
         List<Path> fontPaths,
-        int panelVcomMillivolts) {
+        int panelVcomMillivolts,
+        PanelWiring panelWiring,
+        int fullRefreshEvery,
+        int minRefreshIntervalMs,
+        Buttons buttons) {
+
+    /** BCM pins of the next, previous and home buttons, -1 where none is fitted. */
+    public record Buttons(int next, int previous, int home) {}
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -91,6 +98,35 @@ public record DeviceConfig(
         });
         Path output = v.path(Key.PANEL_OUTPUT, base);
         Integer vcom = v.parse(Key.PANEL_VCOM, DeviceConfig::vcomMillivolts);
+        PanelWiring hat = model == null ? PanelWiring.waveshare(PanelModel.IT8951_10IN3) : PanelWiring.waveshare(model);
+        int bus = v.number(Key.PANEL_SPI_BUS, hat.spiBus(), 0, 6);
+        int cs = v.number(Key.PANEL_SPI_CHIP_SELECT, hat.chipSelect(), 0, 2);
+        int clock = v.number(Key.PANEL_SPI_CLOCK, hat.clockHz(), 100_000, 24_000_000);
+        int reset = v.pin(Key.PANEL_PIN_RESET, hat.resetPin(), false);
+        int dc = v.pin(Key.PANEL_PIN_DC, hat.dcPin(), true);
+        int busy = v.pin(Key.PANEL_PIN_BUSY, hat.readyPin(), false);
+        int power = v.pin(Key.PANEL_PIN_POWER, hat.powerPin(), true);
+        if (model == PanelModel.WAVESHARE_7IN5_V2 && dc < 0 && values.containsKey(Key.PANEL_PIN_DC)) {
+            problems.add(at(lines, Key.PANEL_PIN_DC.name) + Key.PANEL_PIN_DC.name + " = none: the 7.5\" panel's UC8179 needs its DC line");
+        }
+        int fullEvery = v.number(Key.PANEL_FULL_EVERY, 6, 1, 100);
+        int minInterval = v.number(Key.PANEL_MIN_INTERVAL, 0, 0, 600_000);
+        Buttons buttons = new Buttons(v.pin(Key.BUTTON_NEXT, -1, true), v.pin(Key.BUTTON_PREVIOUS, -1, true),
+                v.pin(Key.BUTTON_HOME, -1, true));
+        // One use per GPIO line: the panel's lines, the buttons and SPI0's own pins.
+        Map<Integer, String> used = new LinkedHashMap<>();
+        for (int spi : new int[] {7, 8, 9, 10, 11}) used.put(spi, "SPI0");
+        Key[] pinKeys = {Key.PANEL_PIN_RESET, Key.PANEL_PIN_DC, Key.PANEL_PIN_BUSY, Key.PANEL_PIN_POWER, Key.BUTTON_NEXT,
+                Key.BUTTON_PREVIOUS, Key.BUTTON_HOME};
+        int[] pins = {reset, dc, busy, power, buttons.next(), buttons.previous(), buttons.home()};
+        for (int i = 0; i < pins.length; i++) {
+            if (pins[i] < 0) continue;
+            String other = used.putIfAbsent(pins[i], pinKeys[i].name);
+            if (other != null) {
+                problems.add(at(lines, pinKeys[i].name) + pinKeys[i].name + " = " + pins[i] + ": GPIO " + pins[i]
+                        + " is already used by " + other + " (each line does one thing)");
+            }
+        }
         Path storage = v.path(Key.STORAGE_PATH, base);
         if (storage != null && storage.getParent() != null && !Files.isDirectory(storage.getParent())) {
             problems.add(at(lines, Key.STORAGE_PATH.name) + Key.STORAGE_PATH.name + " = '" + values.get(Key.STORAGE_PATH)
@@ -111,7 +147,8 @@ public record DeviceConfig(
             }
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
-        return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom);
+        return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons);
     }
 
     /** "-2.51" (volts, as printed on the panel's cable; the sign may be left out) as 2510 mV. */
@@ -179,6 +216,28 @@ public record DeviceConfig(
                 bad(key, value);
                 return null;
             }
+        }
+
+        /** A whole number in a range; absent or empty gives the fallback (the HAT's value). */
+        int number(Key key, int fallback, int min, int max) {
+            String value = raw(key);
+            if (value == null || value.isEmpty()) return fallback;
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min && n <= max) return n;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            bad(key, value);
+            return fallback;
+        }
+
+        /** A BCM GPIO number 0 to 27, or "none" (-1) where allowed; absent or empty gives the fallback. */
+        int pin(Key key, int fallback, boolean noneAllowed) {
+            String value = raw(key);
+            if (value == null || value.isEmpty()) return fallback;
+            if (noneAllowed && value.equals("none")) return -1;
+            return number(key, fallback, 0, 27);
         }
 
         Path path(Key key, Path base) {

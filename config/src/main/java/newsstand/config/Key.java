@@ -11,6 +11,18 @@ enum Key {
     PANEL_DRIVER("panel.driver", "simulated", "simulated or pi4j"),
     PANEL_OUTPUT("panel.output", "out/panel", "a folder the simulated panel writes PNGs to"),
     PANEL_VCOM("panel.vcom", "-2.00", "the VCOM printed on an IT8951 panel's cable, -0.20 to -5.00 (volts)"),
+    PANEL_SPI_BUS("panel.spi.bus", "", "0 to 6 (default 0)"),
+    PANEL_SPI_CHIP_SELECT("panel.spi.chip-select", "", "0 to 2 (default 0, CE0)"),
+    PANEL_SPI_CLOCK("panel.spi.clock-hz", "", "100000 to 24000000 (default 4000000 on the 7.5\", 12000000 on IT8951 panels)"),
+    PANEL_PIN_RESET("panel.pin.reset", "", "a BCM GPIO number 0 to 27 (default 17)"),
+    PANEL_PIN_DC("panel.pin.dc", "", "a BCM GPIO number 0 to 27, or none (default 25 on the 7.5\", none on IT8951 HATs)"),
+    PANEL_PIN_BUSY("panel.pin.busy", "", "a BCM GPIO number 0 to 27 (default 24; HRDY on IT8951 HATs)"),
+    PANEL_PIN_POWER("panel.pin.power", "", "a BCM GPIO number 0 to 27, or none (default 18 on the 7.5\", none on IT8951 HATs)"),
+    PANEL_FULL_EVERY("panel.full-refresh-every", "6", "1 to 100 partial refreshes before a full one"),
+    PANEL_MIN_INTERVAL("panel.min-refresh-interval-ms", "0", "0 to 600000 milliseconds between refreshes"),
+    BUTTON_NEXT("button.next", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
+    BUTTON_PREVIOUS("button.previous", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
+    BUTTON_HOME("button.home", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     STORAGE_PATH("storage.path", "newsstand.db", "the path of the SQLite file, in an existing folder"),
     FONTS_PATH("fonts.path", "", "extra font folders separated by ':', each an existing folder");
 

@@ -62,6 +62,36 @@ class DeviceConfigTest {
     }
 
     @Test
+    void wiringDefaultsToTheModelsHatAndCanBeChanged() throws Exception {
+        DeviceConfig it = parse(GOOD);
+        assertEquals(new PanelWiring(0, 0, 12_000_000, 17, -1, 24, -1), it.panelWiring());
+        assertEquals(6, it.fullRefreshEvery());
+        assertEquals(new DeviceConfig.Buttons(-1, -1, -1), it.buttons());
+        DeviceConfig uc = parse(GOOD.replace("it8951-10in3", "waveshare-7in5-v2") + """
+                panel.spi.clock-hz = 10000000
+                panel.pin.power = none
+                panel.full-refresh-every = 10
+                button.next = 5
+                button.previous = 6
+                """);
+        assertEquals(new PanelWiring(0, 0, 10_000_000, 17, 25, 24, -1), uc.panelWiring());
+        assertEquals(10, uc.fullRefreshEvery());
+        assertEquals(new DeviceConfig.Buttons(5, 6, -1), uc.buttons());
+    }
+
+    @Test
+    void aGpioLineUsedTwiceOrOutOfRangeIsNamed() {
+        assertEquals(List.of("line 8: button.home = 24: GPIO 24 is already used by panel.pin.busy (each line does one thing)"),
+                problems(GOOD + "button.next = 5\nbutton.home = 24\n"));
+        assertEquals(List.of("line 7: panel.pin.reset = 8: GPIO 8 is already used by SPI0 (each line does one thing)"),
+                problems(GOOD + "panel.pin.reset = 8\n"));
+        assertEquals(List.of("line 7: panel.pin.busy = '40' is not allowed (allowed: a BCM GPIO number 0 to 27 (default 24; HRDY on IT8951 HATs))"),
+                problems(GOOD + "panel.pin.busy = 40\n"));
+        assertEquals(List.of("line 7: panel.spi.clock-hz = 'fast' is not allowed (allowed: 100000 to 24000000 (default 4000000 on the 7.5\", 12000000 on IT8951 panels))"),
+                problems(GOOD + "panel.spi.clock-hz = fast\n"));
+    }
+
+    @Test
     void namesTheMistypedKeyAndSuggestsTheRightOne() {
         List<String> p = problems(GOOD + "panel.modle = it8951-6in\n");
         assertEquals(List.of("line 7: unknown key 'panel.modle'; did you mean 'panel.model'?"), p);

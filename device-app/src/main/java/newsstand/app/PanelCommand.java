@@ -15,7 +15,6 @@ import newsstand.display.Panels;
 import newsstand.display.RefreshMode;
 import newsstand.display.Region;
 import newsstand.display.SimulatedPanel;
-import newsstand.display.Wiring;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -128,7 +127,7 @@ final class PanelCommand implements Runnable {
                 Files.createDirectories(c.panelOutput());
                 return new SimulatedPanel(c.panelModel(), c.panelOutput(), "panel-%03d.png");
             }
-            return Panels.pi4j(c.panelModel(), Wiring.waveshare(c.panelModel()), c.panelVcomMillivolts());
+            return Panels.pi4j(c.panelModel(), c.panelWiring(), c.panelVcomMillivolts());
         }
     }
 

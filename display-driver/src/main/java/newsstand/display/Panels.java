@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import newsstand.config.PanelModel;
+import newsstand.config.PanelWiring;
 
 /** The hardware panels: the UC8179 and IT8951 drivers on Pi4J, or against recording wires for traces. */
 public final class Panels {
@@ -23,7 +24,7 @@ public final class Panels {
      *
      * @param vcomMillivolts the IT8951 panel's |VCOM| in mV (printed on its cable); ignored for the UC8179
      */
-    public static Panel pi4j(PanelModel model, Wiring wiring, int vcomMillivolts) {
+    public static Panel pi4j(PanelModel model, PanelWiring wiring, int vcomMillivolts) {
         Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(LinuxFsSpiProvider.newInstance(), GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
                 .build();

@@ -1,5 +1,6 @@
 package newsstand.display;
 
+
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
@@ -10,6 +11,7 @@ import com.pi4j.io.spi.SpiMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import newsstand.config.PanelWiring;
 
 /**
  * The panel's wires on a Pi through Pi4J, with the providers named by the caller (linuxfs SPI and gpiod digital
@@ -23,7 +25,7 @@ final class Pi4jIo implements PanelIo {
     private final DigitalInput ready;
     private final int maxTransfer;
 
-    Pi4jIo(Context pi4j, Wiring w, String spiProvider, String inputProvider, String outputProvider, int maxTransfer) {
+    Pi4jIo(Context pi4j, PanelWiring w, String spiProvider, String inputProvider, String outputProvider, int maxTransfer) {
         this.maxTransfer = maxTransfer;
         spi = pi4j.create(Spi.newConfigBuilder(pi4j).id("panel-spi").bus(w.spiBus()).channel(w.chipSelect())
                 .baud(w.clockHz()).mode(SpiMode.MODE_0).provider(spiProvider).build());

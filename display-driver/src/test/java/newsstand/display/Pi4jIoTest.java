@@ -13,6 +13,7 @@ import com.pi4j.plugin.mock.provider.spi.MockSpi;
 import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
 import java.util.Arrays;
 import newsstand.config.PanelModel;
+import newsstand.config.PanelWiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class Pi4jIoTest {
         pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(MockSpiProvider.newInstance(), MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
                 .build();
-        io = new Pi4jIo(pi4j, Wiring.waveshare(MODEL), MockSpiProvider.ID, MockDigitalInputProvider.ID, MockDigitalOutputProvider.ID, 4096);
+        io = new Pi4jIo(pi4j, PanelWiring.waveshare(MODEL), MockSpiProvider.ID, MockDigitalInputProvider.ID, MockDigitalOutputProvider.ID, 4096);
     }
 
     @AfterEach
