@@ -5,8 +5,7 @@ import java.util.List;
 import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
-import newsstand.display.RefreshMode;
-import newsstand.display.Region;
+import newsstand.display.Refresher;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
 import newsstand.fonts.GlyphCache;
@@ -47,16 +46,31 @@ final class IssueRenderer {
         return new PageRenderer(regular, bold, cache, photos);
     }
 
-    /** Shows every page on the panel with a full refresh; returns how many pages there were. */
+    /**
+     * Shows every page on the panel as a kiosk turns them, through the refresh policy: the first page (a new issue)
+     * and pages with large photos flash fully, the others refresh what changed, with a full one every few pages.
+     * Returns how many pages there were.
+     */
     int renderAll(Issue issue, PageRenderer.PhotoSource photos, Panel panel) throws IOException {
         List<Page> pages = compose(issue, panel);
         Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
         PageRenderer renderer = renderer(photos, panel.model());
+        Refresher refresher = new Refresher(panel, Refresher.DEFAULT_FULL_EVERY, 0);
+        boolean first = true;
         for (Page page : pages) {
             renderer.draw(page, fb);
-            panel.refresh(fb, Region.of(fb), RefreshMode.FULL);
+            refresher.show(fb, first, largePhotos(page, panel.model()));
+            first = false;
         }
-        panel.sleep();
         return pages.size();
+    }
+
+    /** Photos covering a fifth of the page or more leave ghosts that only a full refresh clears. */
+    static boolean largePhotos(Page page, PanelModel model) {
+        long area = 0;
+        for (Page.Op op : page.ops) {
+            if (op instanceof Page.Picture p) area += (long) p.width() * p.height();
+        }
+        return area * 5 >= (long) model.width() * model.height();
     }
 }
