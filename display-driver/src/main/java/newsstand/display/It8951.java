@@ -23,6 +23,8 @@ final class It8951 extends Controller {
     private final boolean mirrored;
     private final int bitsPerPixel;
     private boolean running;
+    /** Device info read and VCOM set: later wakes need only SYS_RUN. */
+    private boolean started;
     private int bufferAddress;
     private String lut = "";
     private String firmware = "";
@@ -132,7 +134,7 @@ final class It8951 extends Controller {
     /** Wakes the controller; on first use resets it, reads its device info and sets VCOM. */
     private void start() throws IOException {
         if (running) return;
-        if (bufferAddress != 0) {
+        if (started) {
             command(SYS_RUN);
             running = true;
             return;
@@ -154,6 +156,7 @@ final class It8951 extends Controller {
         bufferAddress = info[2] | info[3] << 16;
         firmware = string(info, 4);
         lut = string(info, 12);
+        started = true;
         writeRegister(I80CPCR, 0x0001);
         command(VCOM);
         write(0x0000);

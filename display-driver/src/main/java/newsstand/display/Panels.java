@@ -69,7 +69,7 @@ public final class Panels {
         String r = refresh.toLowerCase(Locale.ROOT);
         if (!REFRESHES.contains(r)) throw new IllegalArgumentException("refresh '" + refresh + "' is not one of " + REFRESHES);
         boolean uc = model == PanelModel.WAVESHARE_7IN5_V2;
-        if (uc && r.length() <= 4 && !r.equals("fast") && !r.equals("full")) {
+        if (uc && List.of("gc16", "du", "a2").contains(r)) {
             throw new IllegalArgumentException("refresh '" + refresh + "' is an IT8951 waveform; the UC8179 takes full, fast or partial");
         }
         TraceIo io = new TraceIo(uc ? TraceIo.Chip.UC8179 : TraceIo.Chip.IT8951, model, maxTransfer);

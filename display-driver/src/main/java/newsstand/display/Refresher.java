@@ -98,10 +98,10 @@ public final class Refresher {
         int top = -1, bottom = -1, left = stride, right = -1;
         for (int y = 0; y < height; y++) {
             int row = y * stride;
-            if (Arrays.mismatch(before, row, row + stride, after, row, row + stride) < 0) continue;
+            int first = Arrays.mismatch(before, row, row + stride, after, row, row + stride);
+            if (first < 0) continue;
             if (top < 0) top = y;
             bottom = y;
-            int first = Arrays.mismatch(before, row, row + stride, after, row, row + stride);
             if (first < left) left = first;
             for (int b = stride - 1; b > right; b--) {
                 if (before[row + b] != after[row + b]) {

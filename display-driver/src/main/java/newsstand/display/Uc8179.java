@@ -142,27 +142,19 @@ final class Uc8179 extends Controller {
                 command(CDI, 0x10, 0x07);
                 command(TCON, 0x22);
             }
-            case FAST -> {
+            case FAST, GREY4 -> {
                 command(PSR, 0x1F);
                 command(CDI, 0x10, 0x07);
                 powerOn();
                 command(BTST, 0x27, 0x27, 0x18, 0x17);
                 command(CCSET, 0x02);
-                command(TSSET, 0x5A);
+                command(TSSET, mode == Init.FAST ? 0x5A : 0x5F);
             }
             case PARTIAL -> {
                 command(PSR, 0x1F);
                 powerOn();
                 command(CCSET, 0x02);
                 command(TSSET, 0x6E);
-            }
-            case GREY4 -> {
-                command(PSR, 0x1F);
-                command(CDI, 0x10, 0x07);
-                powerOn();
-                command(BTST, 0x27, 0x27, 0x18, 0x17);
-                command(CCSET, 0x02);
-                command(TSSET, 0x5F);
             }
             case NONE -> throw new IllegalStateException();
         }
