@@ -156,7 +156,6 @@ final class It8951 extends Controller {
         bufferAddress = info[2] | info[3] << 16;
         firmware = string(info, 4);
         lut = string(info, 12);
-        started = true;
         writeRegister(I80CPCR, 0x0001);
         command(VCOM);
         write(0x0000);
@@ -165,6 +164,7 @@ final class It8951 extends Controller {
             command(VCOM);
             write(0x0001, vcomMillivolts);
         }
+        started = true;
         running = true;
     }
 
