@@ -329,9 +329,8 @@ final class Composer {
                         perColumn = k + 1;
                     }
                     if (k > 0) {
-                        add(new Page.Rule(x(), y + t.lineHeight() / 4, t.columnWidth(), 1, RULE_GREY));
-                        y += t.lineHeight() * 3 / 4;
-                        share -= t.lineHeight() * 3 / 4;
+                        storyRule();
+                        share -= rule;
                     }
                     rest = frontStory(a, px, column, y + share - jumpHeight);
                     if (rest != null) {
@@ -396,12 +395,7 @@ final class Composer {
             }
             y = columnTops[0];
         } else {
-            int w = t.columnWidth();
-            if (a.kicker() != null) block(a.kicker(), t.small(), w, true, GREY_TEXT, a.id());
-            block(a.headline(), headlinePx, w, true, INK, a.id());
-            if (a.subhead() != null) block(a.subhead(), t.subhead(), w, false, INK, a.id());
-            if (a.byline() != null) block(a.byline(), t.small(), w, false, GREY_TEXT, a.id());
-            y += t.small() / 3;
+            columnHeader(a, headlinePx);
         }
         return body(a, photos, 0, 0);
     }
@@ -410,10 +404,7 @@ final class Composer {
     private int continuation(Rest r) {
         Article a = r.article();
         int lh = t.lineHeight();
-        if (y > columnTops[column]) {
-            add(new Page.Rule(x(), y + lh / 4, t.columnWidth(), 1, RULE_GREY));
-            y += lh * 3 / 4;
-        }
+        if (y > columnTops[column]) storyRule();
         int needed = 3 * lh + blockHeight(a.headline(), t.subhead(), true) + t.lineHeight(t.small());
         if (y + needed > bottom && y > columnTops[column]) nextColumn();
         int startPage = page.number;
@@ -429,20 +420,30 @@ final class Composer {
             if (y + lh > bottom) {
                 nextColumn();
             } else {
-                add(new Page.Rule(x(), y + lh / 4, t.columnWidth(), 1, RULE_GREY));
-                y += lh * 3 / 4;
+                storyRule();
             }
         }
         // Keep the headline block with the first three lines of text.
         int needed = 3 * lh + storyHeader(a, t.headline());
         if (y + needed > bottom && y > columnTops[column]) nextColumn();
+        columnHeader(a, t.headline());
+        body(a, a.photos(), 0, 0);
+    }
+
+    /** A rule between two stories in a column. */
+    private void storyRule() {
+        add(new Page.Rule(x(), y + t.lineHeight() / 4, t.columnWidth(), 1, RULE_GREY));
+        y += t.lineHeight() * 3 / 4;
+    }
+
+    /** A column story's kicker, headline, subhead and byline; storyHeader gives their height. */
+    private void columnHeader(Article a, int headlinePx) {
         int w = t.columnWidth();
         if (a.kicker() != null) block(a.kicker(), t.small(), w, true, GREY_TEXT, a.id());
-        block(a.headline(), t.headline(), w, true, INK, a.id());
+        block(a.headline(), headlinePx, w, true, INK, a.id());
         if (a.subhead() != null) block(a.subhead(), t.subhead(), w, false, INK, a.id());
         if (a.byline() != null) block(a.byline(), t.small(), w, false, GREY_TEXT, a.id());
         y += t.small() / 3;
-        body(a, a.photos(), 0, 0);
     }
 
     /**
