@@ -32,15 +32,26 @@ public record DeviceConfig(
         PanelWiring panelWiring,
         int fullRefreshEvery,
         int minRefreshIntervalMs,
-        Buttons buttons) {
+        Buttons buttons,
+        Mqtt mqtt,
+        List<Path> trustKeys,
+        int keepIssues,
+        long quotaBytes) {
 
     /** BCM pins of the next, previous and home buttons, -1 where none is fitted. */
     public record Buttons(int next, int previous, int home) {}
+
+    /** The broker a kiosk takes its issues from; caFile is null for the system's CAs, user and password may be null. */
+    public record Mqtt(String url, String username, String password, Path caFile) {}
+
+    /** Device ids that would clash with the fleet's own topics (PROTOCOL.md). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("issues", "chunks");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     public DeviceConfig {
         fontPaths = List.copyOf(fontPaths);
+        trustKeys = List.copyOf(trustKeys);
     }
 
     /** Reads and validates a configuration file (UTF-8). Relative paths in it are taken from the file's folder. */
@@ -146,9 +157,60 @@ public record DeviceConfig(
                 }
             }
         }
+        if (deviceId != null && RESERVED.contains(deviceId)) {
+            problems.add(at(lines, Key.DEVICE_ID.name) + Key.DEVICE_ID.name + " = '" + deviceId
+                    + "' is reserved for the fleet's topics (allowed: " + Key.DEVICE_ID.allowed + ", but not issues or chunks)");
+        }
+        int keep = v.number(Key.STORAGE_KEEP, 7, 2, 365);
+        int quotaMb = v.number(Key.STORAGE_QUOTA, 512, 16, 1_000_000);
+        Mqtt mqtt = mqtt(v, base, lines, problems);
+        List<Path> trust = new ArrayList<>();
+        String trustText = v.raw(Key.TRUST_KEYS);
+        for (String part : trustText == null ? new String[0] : trustText.split(",")) {
+            if (part.isBlank()) continue;
+            Path p = base == null ? Path.of(part.trim()) : base.resolve(part.trim());
+            if (!Files.isRegularFile(p)) {
+                problems.add(at(lines, Key.TRUST_KEYS.name) + Key.TRUST_KEYS.name + ": '" + part.trim()
+                        + "' is not an existing file (allowed: " + Key.TRUST_KEYS.allowed + ")");
+            } else {
+                trust.add(p);
+            }
+        }
+        if (mqtt != null && trust.isEmpty() && problems.stream().noneMatch(pr -> pr.contains(Key.TRUST_KEYS.name))) {
+            problems.add("missing key '" + Key.TRUST_KEYS.name + "': a kiosk with mqtt.url set needs the operator's public key"
+                    + " (allowed: " + Key.TRUST_KEYS.allowed + ")");
+        }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
-                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons);
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons,
+                mqtt, trust, keep, quotaMb * 1024L * 1024L);
+    }
+
+    private static final Pattern BROKER_URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?");
+
+    /** The broker settings, or null when mqtt.url is empty. */
+    private static Mqtt mqtt(Values v, Path base, Map<String, Integer> lines, List<String> problems) {
+        String url = v.raw(Key.MQTT_URL);
+        if (url == null || url.isBlank()) return null;
+        if (!BROKER_URL.matcher(url).matches()) {
+            v.bad(Key.MQTT_URL, url);
+            return null;
+        }
+        String user = v.raw(Key.MQTT_USERNAME);
+        String password = v.raw(Key.MQTT_PASSWORD);
+        Path ca = null;
+        String caText = v.raw(Key.MQTT_CA_FILE);
+        if (caText != null && !caText.isBlank()) {
+            ca = base == null ? Path.of(caText) : base.resolve(caText);
+            if (!Files.isRegularFile(ca)) {
+                problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
+                        + "': no such file (allowed: " + Key.MQTT_CA_FILE.allowed + ")");
+            }
+            if (url.startsWith("tcp:")) {
+                problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " is set but mqtt.url is tcp:// (use ssl:// for TLS)");
+            }
+        }
+        return new Mqtt(url, user == null || user.isEmpty() ? null : user, password == null || password.isEmpty() ? null : password, ca);
     }
 
     /** "-2.51" (volts, as printed on the panel's cable; the sign may be left out) as 2510 mV. */
@@ -256,7 +318,7 @@ public record DeviceConfig(
             }
         }
 
-        private void bad(Key key, String value) {
+        void bad(Key key, String value) {
             problems.add(at(lines, key.name) + key.name + " = '" + value + "' is not allowed (allowed: " + key.allowed + ")");
         }
     }

@@ -24,6 +24,13 @@ enum Key {
     BUTTON_PREVIOUS("button.previous", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     BUTTON_HOME("button.home", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     STORAGE_PATH("storage.path", "newsstand.db", "the path of the SQLite file, in an existing folder"),
+    STORAGE_KEEP("storage.keep-issues", "7", "2 to 365 issues kept (the active and the previous one always are)"),
+    STORAGE_QUOTA("storage.quota-mb", "512", "16 to 1000000 megabytes the stored issues may take"),
+    MQTT_URL("mqtt.url", "", "empty (no delivery), or the broker as tcp://HOST:PORT or ssl://HOST:PORT"),
+    MQTT_USERNAME("mqtt.username", "", "the kiosk's user name on the broker (empty: none)"),
+    MQTT_PASSWORD("mqtt.password", "", "the kiosk's password on the broker (empty: none)"),
+    MQTT_CA_FILE("mqtt.ca-file", "", "a PEM file of the CA that signed the broker's certificate (empty: the system's CAs)"),
+    TRUST_KEYS("trust.keys", "", "operator public key files (operator.pub) separated by ',', at least one when mqtt.url is set"),
     FONTS_PATH("fonts.path", "", "extra font folders separated by ':', each an existing folder");
 
     final String name;

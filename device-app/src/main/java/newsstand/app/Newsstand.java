@@ -38,6 +38,11 @@ public final class Newsstand implements Runnable {
         COMMANDS.put("typeset", TypesetCommand::new);
         COMMANDS.put("bench", BenchCommand::new);
         COMMANDS.put("panel", PanelCommand::new);
+        COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("keygen", DeliveryCommands.Keygen::new);
+        COMMANDS.put("publish", DeliveryCommands.Publish::new);
+        COMMANDS.put("withdraw", DeliveryCommands.Withdraw::new);
+        COMMANDS.put("fleet", DeliveryCommands.Fleet::new);
     }
 
     public static void main(String[] args) {
@@ -75,7 +80,8 @@ public final class Newsstand implements Runnable {
 
     private static boolean known(Exception e) {
         return e instanceof ConfigException || e instanceof PackageException || e instanceof FontException
-                || e instanceof StoreException || e instanceof IOException || e instanceof UserError;
+                || e instanceof StoreException || e instanceof IOException || e instanceof UserError
+                || e instanceof newsstand.sync.DeliveryException;
     }
 
     private static String describe(Exception e) {

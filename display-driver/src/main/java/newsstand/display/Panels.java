@@ -33,6 +33,12 @@ public final class Panels {
         return driver(model, io, vcomMillivolts);
     }
 
+    /** The kiosk's buttons on a Pi's GPIO (gpiod), pins as in {@link Buttons#Buttons}. */
+    public static Buttons buttons(int[] pins) {
+        Context pi4j = Pi4J.newContextBuilder().noAutoDetect().add(GpioDDigitalInputProvider.newInstance()).build();
+        return new Buttons(pi4j, GpioDDigitalInputProvider.ID, pins);
+    }
+
     static Panel driver(PanelModel model, PanelIo io, int vcomMillivolts) {
         return model == PanelModel.WAVESHARE_7IN5_V2
                 ? new Uc8179(io, model)

@@ -106,21 +106,7 @@ public final class IssueStore implements AutoCloseable {
             db.setAutoCommit(false);
             try {
                 if (exists(issue.id())) throw new StoreException("issue " + issue.id() + " is already stored");
-                try (PreparedStatement ps = db.prepareStatement(
-                        "INSERT INTO issue (id, title, date, edition, language, imported_at, complete) VALUES (?,?,?,?,?,?,0)")) {
-                    ps.setString(1, issue.id());
-                    ps.setString(2, issue.title());
-                    ps.setString(3, issue.date().toString());
-                    ps.setString(4, issue.edition());
-                    ps.setString(5, issue.language());
-                    ps.setString(6, Instant.now().toString());
-                    ps.executeUpdate();
-                }
-                insertContent(issue, images);
-                try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET complete = 1 WHERE id = ?")) {
-                    ps.setString(1, issue.id());
-                    ps.executeUpdate();
-                }
+                put(issue, images, null);
                 db.commit();
                 Logger.info("stored issue {} ({} articles)", issue.id(), issue.articles().size());
             } catch (SQLException | IOException | StoreException | RuntimeException e) {
@@ -133,6 +119,57 @@ public final class IssueStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes an issue, complete, inside the caller's transaction; an issue stored under the same id before (a
+     * correction published later) has its content replaced. sequence is the delivery's, null for a local import.
+     */
+    void put(Issue issue, ImageSource images, Long sequence) throws SQLException, IOException {
+        if (exists(issue.id())) {
+            for (String table : new String[] {"image", "photo", "article", "section"}) {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE issue_id = ?")) {
+                    ps.setString(1, issue.id());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET title = ?, date = ?, edition = ?, language = ?,"
+                    + " imported_at = ?, complete = 0 WHERE id = ?")) {
+                ps.setString(1, issue.title());
+                ps.setString(2, issue.date().toString());
+                ps.setString(3, issue.edition());
+                ps.setString(4, issue.language());
+                ps.setString(5, Instant.now().toString());
+                ps.setString(6, issue.id());
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = db.prepareStatement(
+                    "INSERT INTO issue (id, title, date, edition, language, imported_at, complete) VALUES (?,?,?,?,?,?,0)")) {
+                ps.setString(1, issue.id());
+                ps.setString(2, issue.title());
+                ps.setString(3, issue.date().toString());
+                ps.setString(4, issue.edition());
+                ps.setString(5, issue.language());
+                ps.setString(6, Instant.now().toString());
+                ps.executeUpdate();
+            }
+        }
+        insertContent(issue, images);
+        try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET complete = 1, sequence = ? WHERE id = ?")) {
+            if (sequence == null) ps.setNull(1, java.sql.Types.INTEGER);
+            else ps.setLong(1, sequence);
+            ps.setString(2, issue.id());
+            ps.executeUpdate();
+        }
+    }
+
+    Connection connection() {
+        return db;
+    }
+
+    Path file() {
+        return file;
     }
 
     private void insertContent(Issue issue, ImageSource images) throws SQLException, IOException {
@@ -222,17 +259,8 @@ public final class IssueStore implements AutoCloseable {
                     db.rollback();
                     return;
                 }
-                try (PreparedStatement ps = db.prepareStatement(
-                        "INSERT INTO active (slot, issue_id, previous_id, activated_at) VALUES (1, ?, ?, ?)"
-                                + " ON CONFLICT(slot) DO UPDATE SET issue_id = excluded.issue_id,"
-                                + " previous_id = excluded.previous_id, activated_at = excluded.activated_at")) {
-                    ps.setString(1, id);
-                    ps.setString(2, current);
-                    ps.setString(3, Instant.now().toString());
-                    ps.executeUpdate();
-                }
+                setActive(id);
                 db.commit();
-                Logger.info("active issue is now {} (previous: {})", id, current == null ? "none" : current);
             } catch (SQLException | StoreException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -242,6 +270,22 @@ public final class IssueStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("store " + file + ": cannot activate " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Points the kiosk at an issue inside the caller's transaction, keeping the one shown before as the previous. */
+    void setActive(String id) throws SQLException, StoreException {
+        String current = active().orElse(null);
+        if (id.equals(current)) return;
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO active (slot, issue_id, previous_id, activated_at) VALUES (1, ?, ?, ?)"
+                        + " ON CONFLICT(slot) DO UPDATE SET issue_id = excluded.issue_id,"
+                        + " previous_id = excluded.previous_id, activated_at = excluded.activated_at")) {
+            ps.setString(1, id);
+            ps.setString(2, current);
+            ps.setString(3, Instant.now().toString());
+            ps.executeUpdate();
+        }
+        Logger.info("active issue is now {} (previous: {})", id, current == null ? "none" : current);
     }
 
     /** The id of the issue the kiosk shows. */
@@ -332,16 +376,21 @@ public final class IssueStore implements AutoCloseable {
         }
     }
 
+    /** The result of PRAGMA integrity_check: "ok" for a sound file. */
+    public String integrityCheck() throws StoreException {
+        return query("PRAGMA integrity_check", rs -> rs.getString(1));
+    }
+
     /** Rows in a table, for checks and tests. */
     long count(String table) throws StoreException {
         return query("SELECT count(*) FROM " + table, rs -> rs.getLong(1));
     }
 
-    private interface Rows<T> {
+    interface Rows<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private <T> T query(String sql, Rows<T> rows) throws StoreException {
+    <T> T query(String sql, Rows<T> rows) throws StoreException {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rows.read(rs);
         } catch (SQLException e) {

@@ -62,5 +62,34 @@ final class Schema {
               previous_id TEXT REFERENCES issue(id),
               activated_at TEXT NOT NULL
             );
+            """,
+            // 2: delivery over MQTT: the sequence an issue came with, downloads and their chunks, the highest
+            // sequence ever activated (replays at or below it are refused), and the outbox of events to send.
+            """
+            ALTER TABLE issue ADD COLUMN sequence INTEGER;
+            CREATE TABLE download (
+              issue_id TEXT PRIMARY KEY,
+              sequence INTEGER NOT NULL,
+              envelope BLOB NOT NULL,
+              chunks INTEGER NOT NULL,
+              bytes INTEGER NOT NULL,
+              state TEXT NOT NULL CHECK (state IN ('downloading', 'installed')),
+              duplicates INTEGER NOT NULL DEFAULT 0,
+              started_at TEXT NOT NULL
+            );
+            CREATE TABLE chunk (
+              issue_id TEXT NOT NULL REFERENCES download(issue_id) ON DELETE CASCADE,
+              idx INTEGER NOT NULL,
+              bytes BLOB NOT NULL,
+              PRIMARY KEY (issue_id, idx)
+            );
+            CREATE TABLE trust (
+              slot INTEGER PRIMARY KEY CHECK (slot = 1),
+              sequence INTEGER NOT NULL
+            );
+            CREATE TABLE outbox (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              payload TEXT NOT NULL
+            );
             """);
 }

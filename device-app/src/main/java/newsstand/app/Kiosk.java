@@ -1,0 +1,117 @@
+package newsstand.app;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import newsstand.display.Buttons;
+import newsstand.display.Framebuffer;
+import newsstand.display.Panel;
+import newsstand.display.Refresher;
+import newsstand.fonts.FontException;
+import newsstand.sync.Issue;
+import newsstand.sync.IssueStore;
+import newsstand.sync.StoreException;
+import org.tinylog.Logger;
+
+/**
+ * The kiosk's display loop: shows the active issue's front page, turns pages on button presses and shows a newly
+ * activated issue from its front page. One thread takes events from one queue; the sync and the buttons only add
+ * to it. A failure to show an issue is logged and the kiosk goes on showing what it showed.
+ */
+final class Kiosk {
+    /** Something the display loop reacts to. */
+    sealed interface Event permits Activated, Pressed, Stop {}
+
+    record Activated(String issue) implements Event {}
+
+    record Pressed(Buttons.Press press) implements Event {}
+
+    record Stop() implements Event {}
+
+    private final IssueStore store;
+    private final Panel panel;
+    private final Refresher refresher;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Map<String, IssueRenderer> renderers = new HashMap<>();
+    private final Framebuffer fb;
+    private String issueId;
+    private List<Page> pages = List.of();
+    private PageRenderer pageRenderer;
+    private int page;
+
+    Kiosk(IssueStore store, Panel panel, int fullEvery, int minIntervalMs) {
+        this.store = store;
+        this.panel = panel;
+        this.refresher = new Refresher(panel, fullEvery, minIntervalMs);
+        this.fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
+    }
+
+    BlockingQueue<Event> events() {
+        return events;
+    }
+
+    /** Shows the active issue, then handles events until a Stop. */
+    void run() throws InterruptedException {
+        try {
+            store.active().ifPresentOrElse(this::open, () -> Logger.info("kiosk: no issue yet; waiting for the first delivery"));
+        } catch (StoreException e) {
+            Logger.error("kiosk: {}", e.getMessage());
+        }
+        while (true) {
+            Event e = events.take();
+            if (e instanceof Stop) return;
+            if (e instanceof Activated a) open(a.issue());
+            else if (e instanceof Pressed p && !pages.isEmpty()) {
+                int to = switch (p.press().button()) {
+                    case NEXT -> Math.min(pages.size() - 1, page + 1);
+                    case PREVIOUS -> Math.max(0, page - 1);
+                    case HOME -> 0;
+                };
+                if (to != page) show(to, false);
+            }
+        }
+    }
+
+    private void open(String id) {
+        try {
+            Issue issue = store.issue(id);
+            IssueRenderer r = renderers.get(issue.language());
+            if (r == null) {
+                r = IssueRenderer.open(issue.language());
+                renderers.put(issue.language(), r);
+            }
+            List<Page> composed = r.compose(issue, panel);
+            pageRenderer = r.renderer(file -> {
+                try {
+                    return store.image(id, file);
+                } catch (StoreException ex) {
+                    throw new IOException(ex.getMessage(), ex);
+                }
+            }, panel.model());
+            issueId = id;
+            pages = composed;
+            Logger.info("kiosk: showing {} ({} pages)", id, pages.size());
+            show(0, true);
+        } catch (StoreException | FontException | RuntimeException e) {
+            Logger.error("kiosk: cannot show issue {}: {}; still showing {}", id, e.getMessage(), issueId == null ? "nothing" : issueId);
+        }
+    }
+
+    private void show(int to, boolean newIssue) {
+        try {
+            pageRenderer.draw(pages.get(to), fb);
+            refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
+            page = to;
+        } catch (IOException | RuntimeException e) {
+            Logger.error("kiosk: page {} of {} not shown: {}", to + 1, issueId, e.getMessage());
+        }
+    }
+
+    /** The issue shown and its page (0-based), for status and tests. */
+    String showing() {
+        return issueId == null ? null : issueId + "#" + page;
+    }
+}
