@@ -75,6 +75,9 @@ public final class DeviceSync implements AutoCloseable {
     private boolean connected;
     private boolean closed;
     private int failures;
+    /** Connect attempts so far; answers to an attempt that is not the latest are ignored. */
+    private int attempt;
+    private static final int CONNECT_WAIT_S = 15;
     /** The download in progress: its manifest, the chunks stored, the chunk asked for (-1: none). */
     private Manifest manifest;
     private BitSet have;
@@ -86,6 +89,8 @@ public final class DeviceSync implements AutoCloseable {
     /** Manifests already rejected (by digest): retained ones come again on every subscribe; say so once. */
     private final Set<String> rejected = new HashSet<>();
     private final Set<Long> eventsInFlight = new HashSet<>();
+    /** Chunks received again after they were stored, since start: the cost of interruptions. */
+    private long duplicates;
 
     private DeviceSync(Settings settings, Consumer<String> onActivated) {
         this.settings = settings;
@@ -139,25 +144,58 @@ public final class DeviceSync implements AutoCloseable {
                 deliveries.drop(d.get().issue());
             }
         }
-        client = settings.broker().client(clientId);
-        client.setManualAcks(true);
-        client.setCallback(new MqttCallbackExtended() {
+        client = newClient();
+    }
+
+    /**
+     * A fresh client for each attempt after a failure: Paho waits for a CONNACK without a time limit, so an
+     * attempt the broker never answers is abandoned with its client. Events of an abandoned client are ignored.
+     */
+    private MqttAsyncClient newClient() throws DeliveryException {
+        MqttAsyncClient c = settings.broker().client(clientId);
+        c.setManualAcks(true);
+        c.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverURI) {}
 
             @Override
             public void connectionLost(Throwable cause) {
-                run(() -> lost(cause));
+                run(() -> {
+                    if (c == client) lost(cause);
+                });
             }
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                run(() -> handle(topic, message));
+                run(() -> {
+                    if (c == client) handle(topic, message);
+                });
             }
 
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {}
         });
+        return c;
+    }
+
+    private void abandonClient() {
+        MqttAsyncClient old = client;
+        try {
+            client = newClient();
+        } catch (DeliveryException e) {
+            error(e.getMessage());
+            return;
+        }
+        try {
+            old.disconnectForcibly(0, 0);
+        } catch (MqttException e) {
+            // it was not connected
+        }
+        try {
+            old.close(true);
+        } catch (MqttException e) {
+            Logger.debug("sync: abandoned client: {}", e.getMessage());
+        }
     }
 
     /** Hands work to the worker; never blocks Paho's threads. */
@@ -178,6 +216,8 @@ public final class DeviceSync implements AutoCloseable {
 
     private void connect() {
         if (closed || connected) return;
+        int mine = ++attempt;
+        if (failures > 0) abandonClient();
         try {
             MqttConnectOptions o = settings.broker().options(false, settings.keepAliveSeconds());
             o.setWill(Topics.status(settings.fleet(), settings.device()), status(false).getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, true);
@@ -185,17 +225,27 @@ public final class DeviceSync implements AutoCloseable {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     boolean session = token.getSessionPresent();
-                    run(() -> connected(session));
+                    run(() -> {
+                        if (mine == attempt) connected(session);
+                    });
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
                     run(() -> {
+                        if (mine != attempt) return;
                         error(settings.broker().explain(e));
                         retry();
                     });
                 }
             });
+            worker.schedule(() -> {
+                if (mine == attempt && !connected && !closed) {
+                    attempt++;
+                    error("broker " + settings.broker().url() + " did not answer the connect in " + CONNECT_WAIT_S + " s");
+                    retry();
+                }
+            }, CONNECT_WAIT_S, TimeUnit.SECONDS);
         } catch (MqttException | DeliveryException e) {
             error(e instanceof MqttException m ? settings.broker().explain(m) : e.getMessage());
             retry();
@@ -231,6 +281,7 @@ public final class DeviceSync implements AutoCloseable {
     private void lost(Throwable cause) {
         if (closed) return;
         connected = false;
+        if (failures == 0) failures = 1; // the next attempt starts on a fresh client
         requested = -1;
         eventsInFlight.clear();
         error("connection to " + settings.broker().url() + " lost: " + (cause == null ? "closed" : cause.getMessage()));
@@ -343,6 +394,7 @@ public final class DeviceSync implements AutoCloseable {
             have.set(index);
             lastProgressNanos = System.nanoTime();
         } else {
+            duplicates++;
             Logger.debug("sync: chunk {} of {} again (a duplicate)", index, issue);
         }
         requestNext();
@@ -526,9 +578,23 @@ public final class DeviceSync implements AutoCloseable {
         } else {
             o.add("lastError", null);
         }
+        o.addProperty("duplicateChunks", duplicates);
+        o.addProperty("failedConnects", failures);
         o.addProperty("version", VERSION);
         o.addProperty("updated", Instant.now().toString());
         return new com.google.gson.GsonBuilder().serializeNulls().create().toJson(o);
+    }
+
+    /** The status document as the kiosk would publish it now (online: connected to the broker). */
+    public String status() {
+        try {
+            return worker.submit(() -> status(connected)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "{}";
+        } catch (ExecutionException | TimeoutException e) {
+            return "{\"lastError\":\"" + e + "\"}";
+        }
     }
 
     static String digest(byte[] bytes) {
