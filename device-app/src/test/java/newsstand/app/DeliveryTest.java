@@ -22,6 +22,12 @@ import newsstand.sync.Broker;
 import newsstand.sync.DeviceSync;
 import newsstand.sync.IssueStore;
 import newsstand.sync.Keys;
+import newsstand.sync.Manifest;
+import newsstand.sync.Topics;
+import java.security.PrivateKey;
+import java.util.Base64;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,5 +170,123 @@ class DeliveryTest {
 
     static String text(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** A plain test client on the broker: the "attacker" or the observer. */
+    static MqttClient client(String url) throws Exception {
+        MqttClient c = new MqttClient(url, "test-" + System.nanoTime(), new MemoryPersistence());
+        c.connect();
+        return c;
+    }
+
+    static void send(MqttClient c, String topic, byte[] payload, boolean retained) throws Exception {
+        c.publish(topic, payload, 1, retained);
+    }
+
+    @Test
+    void garbageOnTheIssueTopicsIsRejectedAndNothingIsLost() throws Exception {
+        Device d = device("kiosk-g", broker.url());
+        assertEquals(0, publish(broker.url(), TestIssues.write(dir.resolve("first"), "qd-first", 0), "--sequence", "100").exit());
+        assertEquals("qd-first", d.activated().poll(30, TimeUnit.SECONDS));
+        MqttClient bad = client(broker.url());
+        closing.add(bad::disconnectForcibly);
+        send(bad, Topics.manifest("qd", "qd-x"), "not json at all".getBytes(), false);
+        send(bad, Topics.manifest("qd", "qd-x"), "{\"manifest\":\"eyJ".getBytes(), false); // truncated
+        send(bad, Topics.manifest("qd", "qd-x"), new byte[Manifest.MAX_ENVELOPE_BYTES + 1], false); // oversized
+        send(bad, Topics.manifest("qd", "qd-x"), new byte[] {(byte) 0xff, 0, 1, 2}, false);
+        send(bad, Topics.chunk("qd", "qd-first", 100, 0), new byte[70_000], false);
+        send(bad, Topics.chunk("qd", "qd-x", 1, -3), "garbage".getBytes(), false);
+        send(bad, "newsstand/qd/issues/a/b/c", "x".getBytes(), false);
+        // A real issue published after the garbage, its chunks reordered and duplicated by a replaying client.
+        Path second = TestIssues.write(dir.resolve("second"), "qd-second", 300_000);
+        assertEquals(0, publish(broker.url(), second, "--sequence", "200").exit());
+        assertEquals("qd-second", d.activated().poll(30, TimeUnit.SECONDS));
+        try (IssueStore st = IssueStore.open(d.store())) {
+            assertEquals(Optional.of("qd-second"), st.active());
+            assertEquals(Optional.of("qd-first"), st.previous());
+            assertEquals("ok", st.integrityCheck());
+        }
+        JsonObject s = d.status();
+        assertTrue(s.get("lastError").isJsonNull() || !s.get("lastError").toString().isEmpty());
+    }
+
+    @Test
+    void manifestsThatAreNotTrustworthyAreNeverActivated() throws Exception {
+        Device d = device("kiosk-s", broker.url());
+        MqttClient observer = client(broker.url());
+        closing.add(observer::disconnectForcibly);
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        observer.subscribe(Topics.events("qd", "kiosk-s"), 1, (t, m) -> events.add(text(m.getPayload())));
+        Path pkg = TestIssues.write(dir.resolve("good"), "qd-good", 0);
+        assertEquals(0, publish(broker.url(), pkg, "--sequence", "500").exit());
+        assertEquals("qd-good", d.activated().poll(30, TimeUnit.SECONDS));
+        // Read back the genuine envelope, to tamper with and replay.
+        BlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
+        observer.subscribe(Topics.manifest("qd", "qd-good"), 1, (t, m) -> got.add(m.getPayload()));
+        byte[] genuine = got.poll(5, TimeUnit.SECONDS);
+        observer.unsubscribe(Topics.manifest("qd", "qd-good"));
+        Manifest m = Manifest.read(genuine);
+        PrivateKey key = Keys.readPrivate(dir.resolve("keys/operator.key"));
+        String keyId = Keys.id(operator);
+        Manifest newer = new Manifest("qd", "qd-evil", 900, m.date(), m.published(), m.expires(), m.chunkSize(), m.files(), m.chunks());
+        // tampered: a genuine signature over other bytes
+        JsonObject env = JsonParser.parseString(text(newer.sign(key, keyId))).getAsJsonObject();
+        String json = text(Base64.getDecoder().decode(env.get("manifest").getAsString())).replace("\"sequence\":900", "\"sequence\":901");
+        env.addProperty("manifest", Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+        send(observer, Topics.manifest("qd", "qd-evil"), env.toString().getBytes(), false);
+        // unsigned
+        JsonObject unsigned = JsonParser.parseString(text(newer.sign(key, keyId))).getAsJsonObject();
+        unsigned.remove("signature");
+        send(observer, Topics.manifest("qd", "qd-evil"), unsigned.toString().getBytes(), false);
+        // signed by a key the kiosk does not trust
+        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("other").toString()).exit());
+        Cli wrong = Cli.run("publish", "--broker", broker.url(), "--fleet", "qd", "--key", dir.resolve("other/operator.key").toString(),
+                "--issue", TestIssues.write(dir.resolve("evil"), "qd-evil", 0).toString(), "--sequence", "902");
+        assertEquals(0, wrong.exit(), wrong.err());
+        // expired
+        Manifest expired = new Manifest("qd", "qd-old", 903, m.date(), m.published().minusSeconds(7200), m.published().minusSeconds(3600),
+                m.chunkSize(), m.files(), m.chunks());
+        send(observer, Topics.manifest("qd", "qd-old"), expired.sign(key, keyId), false);
+        // replayed: an older sequence than the active issue's, genuinely signed
+        assertEquals(0, publish(broker.url(), TestIssues.write(dir.resolve("replay"), "qd-replay", 0), "--sequence", "400").exit());
+        List<String> reasons = new ArrayList<>();
+        await("five rejections", 30, () -> {
+            events.drainTo(reasons);
+            return reasons.stream().filter(e -> e.contains("\"rejected\"")).count() >= 5;
+        });
+        String all = String.join("\n", reasons);
+        assertTrue(all.contains("signature does not match"), all);
+        assertTrue(all.contains("unsigned"), all);
+        assertTrue(all.contains("does not trust"), all);
+        assertTrue(all.contains("expired"), all);
+        assertTrue(all.contains("not newer"), all);
+        assertTrue(all.contains("\"activated\""), all); // the outbox sent the genuine issue's events too
+        Mosquitto.sleep(500);
+        assertEquals(null, d.activated().poll());
+        try (IssueStore st = IssueStore.open(d.store())) {
+            assertEquals(Optional.of("qd-good"), st.active());
+            assertEquals(List.of("qd-good"), st.issueIds());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsReportedAndRetriedWithoutACrash() throws Exception {
+        Path passwords = dir.resolve("passwd");
+        Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), "kiosk-p", "right").redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor());
+        Mosquitto secure = new Mosquitto(dir.resolve("secure"), "allow_anonymous false\npassword_file " + passwords + "\n");
+        closing.add(secure);
+        BlockingQueue<String> activated = new LinkedBlockingQueue<>();
+        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(new Broker(secure.url(), "kiosk-p", "wrong", null), "qd", "kiosk-p",
+                List.of(operator), dir.resolve("p.db"), 7, 512L << 20, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(5), 5),
+                activated::add);
+        closing.add(sync);
+        await("three failed connects", 30, () -> JsonParser.parseString(sync.status()).getAsJsonObject().get("failedConnects").getAsInt() >= 3);
+        JsonObject s = JsonParser.parseString(sync.status()).getAsJsonObject();
+        assertFalse(s.get("online").getAsBoolean());
+        assertTrue(s.getAsJsonObject("lastError").get("message").getAsString().contains("refused user name or password for user 'kiosk-p'"), s.toString());
+        Cli op = Cli.run("fleet", "status", "--broker", secure.url(), "--fleet", "qd", "--username", "kiosk-p", "--password", "nope");
+        assertEquals(1, op.exit());
+        assertTrue(op.err().contains("refused user name or password"), op.err());
     }
 }

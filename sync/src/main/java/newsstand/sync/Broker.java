@@ -71,11 +71,11 @@ public record Broker(String url, String username, String password, Path caFile) 
     /** What went wrong connecting, in words an operator or technician can act on. */
     String explain(Throwable e) {
         if (e instanceof MqttSecurityException s) {
+            // Mosquitto answers a wrong password with "not authorized" (5) under MQTT 3.1.1, not with 4.
             return switch (s.getReasonCode()) {
-                case MqttException.REASON_CODE_FAILED_AUTHENTICATION -> "broker " + url + " refused user name or password"
-                        + (username == null ? " (none was given)" : " for user '" + username + "'");
-                case MqttException.REASON_CODE_NOT_AUTHORIZED -> "broker " + url + " did not authorize "
-                        + (username == null ? "an anonymous client" : "user '" + username + "'") + " (check the password file and ACLs)";
+                case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED -> "broker " + url
+                        + " refused user name or password" + (username == null ? " (none was given)" : " for user '" + username + "'")
+                        + " (check mqtt.username and mqtt.password, and the broker's password file)";
                 default -> "broker " + url + ": " + s.getMessage();
             };
         }
