@@ -155,12 +155,36 @@ class DeviceConfigTest {
         for (PanelModel model : PanelModel.values()) {
             Path file = examples.resolve(model.id() + ".properties");
             assertTrue(Files.exists(file), "example for " + model.id());
-            String text = Files.readString(file).replace("/var/lib/newsstand", dir.toString());
+            Files.writeString(dir.resolve("operator.pub"), "key");
+            String text = Files.readString(file).replace("/var/lib/newsstand", dir.toString()).replace("/etc/newsstand", dir.toString());
             Path copy = dir.resolve(model.id() + ".properties");
             Files.writeString(copy, text);
             DeviceConfig c = DeviceConfig.load(copy);
             assertEquals(model, c.panelModel());
+            assertEquals("ssl://broker.example.org:8883", c.mqtt().url());
+            assertEquals(List.of(dir.resolve("operator.pub")), c.trustKeys());
         }
+    }
+
+    @Test
+    void deliveryKeysAreCheckedTogether() throws Exception {
+        String base = "device.id = k1\npanel.model = it8951-6in\nstorage.path = news.db\n";
+        List<String> p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = http://x\n", "t", dir)).problems();
+        assertTrue(p.get(0).contains("mqtt.url = 'http://x' is not allowed (allowed: empty (no delivery), or the broker as tcp://HOST:PORT"), p.toString());
+        p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = tcp://b:1883\n", "t", dir)).problems();
+        assertTrue(p.get(0).startsWith("missing key 'trust.keys'"), p.toString());
+        p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = tcp://b:1883\ntrust.keys = a.pub, b.pub\n", "t", dir)).problems();
+        assertTrue(p.get(0).contains("trust.keys: 'a.pub' is not an existing file"), p.toString());
+        p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base.replace("k1", "issues"), "t", dir)).problems();
+        assertTrue(p.get(0).contains("device.id = 'issues' is reserved"), p.toString());
+        Files.writeString(dir.resolve("a.pub"), "key");
+        Files.writeString(dir.resolve("b.pub"), "key");
+        DeviceConfig c = DeviceConfig.parse(base + "mqtt.url = tcp://b:1883\nmqtt.username = k1\ntrust.keys = a.pub, b.pub\n", "t", dir);
+        assertEquals(new DeviceConfig.Mqtt("tcp://b:1883", "k1", null, null), c.mqtt());
+        assertEquals(2, c.trustKeys().size());
+        assertEquals(7, c.keepIssues());
+        assertEquals(512L << 20, c.quotaBytes());
+        assertEquals(null, DeviceConfig.parse(base, "t", dir).mqtt());
     }
 
     @Test

@@ -434,7 +434,9 @@ public final class DeviceSync implements AutoCloseable {
     private void complete() {
         Manifest m = manifest;
         unsubscribeRequested();
-        Path folder = settings.store().toAbsolutePath().getParent().resolve("incoming-" + m.issue());
+        // Beside the store and named after it: two stores in one folder never share it.
+        Path store = settings.store().toAbsolutePath();
+        Path folder = store.resolveSibling(store.getFileName() + ".incoming-" + m.issue());
         try {
             deliveries.outbox(event("verified", m.issue(), m.sequence(), null));
             Logger.info("sync: {} complete, every chunk verified; installing", m.issue());
