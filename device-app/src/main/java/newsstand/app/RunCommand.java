@@ -76,11 +76,13 @@ final class RunCommand implements Callable<Integer> {
                 + (c.mqtt() != null ? ", broker " + c.mqtt().url() : ", no broker"));
         DeviceSync running = sync;
         Buttons pressed = buttons;
-        Thread main = Thread.currentThread();
+        // On SIGTERM: stop the loop, then wait for the goodbye status and the store to close (main's System.exit
+        // would block during shutdown, so the hook waits for the cleanup, not for main).
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
             kiosk.events().add(new Kiosk.Stop());
             try {
-                main.join(15_000);
+                closed.await(15, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -89,10 +91,14 @@ final class RunCommand implements Callable<Integer> {
         try {
             kiosk.run();
         } finally {
-            if (pressed != null) pressed.close();
-            if (running != null) running.close();
-            store.close();
-            panel.close();
+            try {
+                if (pressed != null) pressed.close();
+                if (running != null) running.close();
+                store.close();
+                panel.close();
+            } finally {
+                closed.countDown();
+            }
         }
         return 0;
     }
