@@ -101,6 +101,17 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
         return env.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The lowercase hex SHA-256 of the first n bytes: a chunk's hash as the manifest lists it. */
+    static String sha256(byte[] bytes, int n) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update(bytes, 0, n);
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A manifest that must not be used; the reason names what is wrong. */
     public static final class Rejected extends Exception {
         Rejected(String reason) {

@@ -7,13 +7,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +57,7 @@ public final class Publisher {
         List<Manifest.FileEntry> files = new ArrayList<>();
         for (String n : names) files.add(new Manifest.FileEntry(n, Files.size(folder.resolve(n))));
         List<String> hashes = new ArrayList<>();
-        chunks(folder, files, (i, bytes, n) -> hashes.add(sha256(bytes, n)));
+        chunks(folder, files, (i, bytes, n) -> hashes.add(Manifest.sha256(bytes, n)));
         Instant now = Instant.now();
         if (!expires.isAfter(now)) throw new DeliveryException("expiry " + expires + " is not in the future");
         Manifest m = new Manifest(fleet, issue.id(), sequence, issue.date(), now, expires, Manifest.CHUNK_SIZE, files, hashes);
@@ -266,13 +263,4 @@ public final class Publisher {
         }
     }
 
-    private static String sha256(byte[] bytes, int n) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(bytes, 0, n);
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
