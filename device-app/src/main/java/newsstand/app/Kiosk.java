@@ -109,9 +109,4 @@ final class Kiosk {
             Logger.error("kiosk: page {} of {} not shown: {}", to + 1, issueId, e.getMessage());
         }
     }
-
-    /** The issue shown and its page (0-based), for status and tests. */
-    String showing() {
-        return issueId == null ? null : issueId + "#" + page;
-    }
 }

@@ -168,10 +168,6 @@ public final class IssueStore implements AutoCloseable {
         return db;
     }
 
-    Path file() {
-        return file;
-    }
-
     private void insertContent(Issue issue, ImageSource images) throws SQLException, IOException {
         Set<String> files = new HashSet<>();
         try (PreparedStatement sec = db.prepareStatement("INSERT INTO section (issue_id, ord, id, title) VALUES (?,?,?,?)");
