@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import org.tinylog.Logger;
 
 /**
  * The delivery side of the store: downloads and their chunks, the highest sequence ever activated, the outbox of
@@ -198,11 +199,28 @@ final class Deliveries {
                     ps.executeUpdate();
                 }
                 outbox(event);
+                holdOpen(issue.id());
             });
         } finally {
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA synchronous = NORMAL");
             }
+        }
+    }
+
+    /**
+     * The crash test's seam: with the system property {@code newsstand.sync.hold-install-ms} set, an installation
+     * waits that long with everything written and nothing committed, so that a test can kill the process inside the
+     * transaction. Never set on a kiosk.
+     */
+    private static void holdOpen(String issue) {
+        long ms = Long.getLong("newsstand.sync.hold-install-ms", 0);
+        if (ms <= 0) return;
+        Logger.warn("sync: install of {} written, holding it uncommitted for {} ms (newsstand.sync.hold-install-ms)", issue, ms);
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,236 @@
+package newsstand.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import newsstand.sync.IssueStore;
+import newsstand.sync.Topics;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kiosk as it runs on a Pi: {@code newsstand run --config FILE} in its own JVM with the device's 32 MB heap,
+ * a simulated panel writing PNGs, a real Mosquitto, the operator's tool publishing. The process is killed with
+ * SIGKILL in the middle of a download and inside the installation's transaction, as a power cut would.
+ */
+class KioskProcessTest {
+    @TempDir Path dir;
+    Mosquitto broker;
+    CutProxy net;
+    Path config;
+    Path store;
+    Path panel;
+    Kiosk kiosk;
+    MqttClient observer;
+    final AtomicReference<JsonObject> status = new AtomicReference<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        broker = new Mosquitto(dir.resolve("broker"));
+        net = new CutProxy(broker.port, 2_000_000); // a 5 MB issue takes a few seconds to arrive
+        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("keys").toString()).exit());
+        store = dir.resolve("kiosk.db");
+        panel = dir.resolve("panel");
+        config = dir.resolve("kiosk.properties");
+        Files.writeString(config, String.join("\n",
+                "device.id = kiosk-r",
+                "device.fleet = qd",
+                "panel.model = waveshare-7in5-v2",
+                "panel.driver = simulated",
+                "panel.output = " + panel,
+                "storage.path = " + store,
+                "mqtt.url = " + net.url(),
+                "trust.keys = " + dir.resolve("keys/operator.pub")) + "\n");
+        observer = DeliveryTest.client(broker.url());
+        observer.subscribe(Topics.status("qd", "kiosk-r"), 1,
+                (t, m) -> status.set(JsonParser.parseString(new String(m.getPayload(), StandardCharsets.UTF_8)).getAsJsonObject()));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (kiosk != null) kiosk.kill();
+        observer.disconnectForcibly();
+        net.close();
+        broker.close();
+    }
+
+    /** One run of the kiosk process; its log (standard error) goes to a file that the test reads. */
+    final class Kiosk {
+        final Process process;
+        final Path log;
+
+        Kiosk(String name, String... jvmOptions) throws IOException {
+            log = dir.resolve(name + ".log");
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx32m", "-XX:+UseSerialGC"));
+            cmd.addAll(List.of(jvmOptions));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "newsstand.app.Newsstand", "run", "--config", config.toString()));
+            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        }
+
+        String log() {
+            try {
+                return Files.readString(log);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Waits for a line of the log matching {@code regex}; returns its match. */
+        Matcher await(String regex, long seconds) {
+            Pattern p = Pattern.compile(regex, Pattern.MULTILINE);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (true) {
+                Matcher m = p.matcher(log());
+                if (m.find()) return m;
+                if (!process.isAlive()) throw new AssertionError("kiosk exited (" + process.exitValue() + ") before /" + regex + "/:\n" + log());
+                if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for /" + regex + "/ in:\n" + log());
+                Mosquitto.sleep(20);
+            }
+        }
+
+        /** SIGKILL: what a power cut leaves. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    Cli publish(Path issue, long sequence) {
+        return Cli.run("publish", "--broker", broker.url(), "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(),
+                "--issue", issue.toString(), "--sequence", Long.toString(sequence));
+    }
+
+    /** The active issue the kiosk last reported, "" for none. */
+    String active() {
+        JsonObject s = status.get();
+        return s == null || s.get("activeIssue").isJsonNull() ? "" : s.get("activeIssue").getAsString();
+    }
+
+    int chunksStored() {
+        JsonObject s = status.get();
+        return s != null && s.get("syncing").isJsonObject() ? s.getAsJsonObject("syncing").get("chunks").getAsInt() : 0;
+    }
+
+    @Test
+    void theKioskShowsWhatArrivesAndSurvivesBeingKilledMidDownloadAndMidActivation() throws Exception {
+        // First light: an issue arrives and its front page is on the panel.
+        kiosk = new Kiosk("run-1");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        kiosk.await("^INFO: kiosk: showing qd-first \\(\\d+ pages\\)", 60);
+        BufferedImage firstFront = refresh(1);
+        DeliveryTest.await("status online with qd-first", 10,
+                () -> status.get() != null && status.get().get("online").getAsBoolean() && active().equals("qd-first"));
+
+        // Killed mid-download: the previous issue stays, the download resumes from the chunks already stored.
+        assertEquals(0, publish(TestIssues.write(dir.resolve("second"), "qd-second", DeliveryTest.BIG), 200).exit());
+        DeliveryTest.await("a quarter of the chunks", 60, () -> chunksStored() > 20);
+        kiosk.kill();
+        int stored = storedChunks("qd-second");
+        assertTrue(stored >= 20, "chunks stored before the kill: " + stored);
+        assertStoreShows("qd-first");
+        clearPanel();
+        kiosk = new Kiosk("run-2");
+        Matcher resumed = kiosk.await("^INFO: resuming download of qd-second \\(sequence 200\\): (\\d+) of (\\d+) chunks stored", 30);
+        assertTrue(Integer.parseInt(resumed.group(1)) >= stored, resumed.group());
+        assertTrue(Integer.parseInt(resumed.group(1)) < Integer.parseInt(resumed.group(2)), resumed.group());
+        kiosk.await("^INFO: kiosk: showing qd-first", 30);
+        assertSamePixels(firstFront, refresh(1)); // the previous issue is what the panel shows after the restart
+        kiosk.await("^INFO: kiosk: showing qd-second", 90);
+        String log = kiosk.log();
+        assertFalse(log.contains("downloading qd-second"), "the restarted kiosk began the download again:\n" + log);
+        assertStoreShows("qd-second");
+
+        // Killed inside the installation's transaction: nothing of it is committed; on restart it installs.
+        kiosk.kill();
+        kiosk = new Kiosk("run-3", "-Dnewsstand.sync.hold-install-ms=60000");
+        kiosk.await("^INFO: kiosk: showing qd-second", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("third"), "qd-third", 500_000), 300).exit());
+        kiosk.await("^WARN: sync: install of qd-third written, holding it uncommitted", 60);
+        kiosk.kill();
+        assertStoreShows("qd-second");
+        try (IssueStore st = IssueStore.open(store)) {
+            assertFalse(st.issueIds().contains("qd-third"), st.issueIds().toString());
+        }
+        kiosk = new Kiosk("run-4");
+        kiosk.await("^INFO: resuming download of qd-third \\(sequence 300\\): (\\d+) of \\1 chunks stored", 30);
+        kiosk.await("^INFO: kiosk: showing qd-third", 60);
+        assertStoreShows("qd-third");
+        try (IssueStore st = IssueStore.open(store)) {
+            assertEquals(Optional.of("qd-second"), st.previous());
+        }
+
+        // SIGTERM: the kiosk says goodbye (online false) before it exits.
+        DeliveryTest.await("status with qd-third", 10, () -> active().equals("qd-third"));
+        kiosk.process.destroy();
+        assertTrue(kiosk.process.waitFor(20, TimeUnit.SECONDS), "kiosk did not stop on SIGTERM");
+        DeliveryTest.await("offline status", 10, () -> !status.get().get("online").getAsBoolean());
+        assertEquals("qd-third", active());
+    }
+
+    void assertStoreShows(String issue) throws Exception {
+        try (IssueStore st = IssueStore.open(store)) {
+            assertEquals("ok", st.integrityCheck());
+            assertEquals(Optional.of(issue), st.active());
+        }
+    }
+
+    int storedChunks(String issue) throws Exception {
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store);
+                var ps = db.prepareStatement("SELECT count(*) FROM chunk WHERE issue_id = ?")) {
+            ps.setString(1, issue);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The panel's n-th refresh of this run (1-based), once the simulated panel has logged it. */
+    BufferedImage refresh(int n) throws IOException {
+        Path log = panel.resolve("refresh.log");
+        DeliveryTest.await("refresh " + n, 30, () -> {
+            try {
+                return Files.exists(log) && Files.readAllLines(log).size() >= n;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return ImageIO.read(panel.resolve(String.format("page-%03d.png", n)).toFile());
+    }
+
+    void clearPanel() throws IOException {
+        try (var files = Files.list(panel)) {
+            for (Path p : files.toList()) Files.delete(p);
+        }
+    }
+
+    static void assertSamePixels(BufferedImage a, BufferedImage b) {
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(a.getHeight(), b.getHeight());
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) throw new AssertionError("pixel " + x + "," + y + " differs");
+            }
+        }
+    }
+}
