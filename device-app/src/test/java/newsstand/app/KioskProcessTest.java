@@ -68,7 +68,7 @@ class KioskProcessTest {
     @AfterEach
     void tearDown() throws Exception {
         if (kiosk != null) kiosk.kill();
-        observer.disconnectForcibly();
+        DeliveryTest.closer(observer).close();
         net.close();
         broker.close();
     }

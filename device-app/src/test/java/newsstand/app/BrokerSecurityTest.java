@@ -1,0 +1,188 @@
+package newsstand.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import newsstand.sync.Broker;
+import newsstand.sync.DeviceSync;
+import newsstand.sync.Keys;
+import newsstand.sync.Topics;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker set up as config/examples/mosquitto says: passwords, the example ACL file as it is, TLS with a CA
+ * made by openssl. Kiosks and the operator's tools work through it; a kiosk cannot do what the ACLs forbid.
+ */
+class BrokerSecurityTest {
+    static final Path EXAMPLES = Path.of(System.getProperty("user.dir")).getParent().resolve("config/examples/mosquitto");
+    static final String FLEET = "qingdao-stations"; // the fleet the example ACLs name
+
+    @TempDir Path dir;
+    PublicKey operator;
+    Path passwords;
+    final List<AutoCloseable> closing = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("keys").toString()).exit());
+        operator = Keys.readPublic(dir.resolve("keys/operator.pub"));
+        passwords = dir.resolve("newsstand.passwd");
+        exec("mosquitto_passwd", "-b", "-c", passwords.toString(), "operator", "op-secret");
+        exec("mosquitto_passwd", "-b", passwords.toString(), "kiosk-1", "k1-secret");
+        exec("mosquitto_passwd", "-b", passwords.toString(), "kiosk-2", "k2-secret");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closing.size() - 1; i >= 0; i--) closing.get(i).close();
+    }
+
+    void exec(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    }
+
+    /** The example configuration's settings, with this test's files in place of /etc/mosquitto's. */
+    String exampleConfig(boolean tls) throws IOException {
+        StringBuilder conf = new StringBuilder();
+        for (String line : Files.readAllLines(EXAMPLES.resolve("mosquitto.conf"))) {
+            String key = line.split(" ")[0];
+            switch (key) {
+                case "certfile", "keyfile", "cafile" -> {
+                    if (tls) conf.append(key).append(' ').append(dir.resolve(Path.of(line.split(" ")[1]).getFileName())).append('\n');
+                }
+                case "password_file" -> conf.append("password_file ").append(passwords).append('\n');
+                case "acl_file" -> conf.append("acl_file ").append(EXAMPLES.resolve("newsstand.acl")).append('\n');
+                case "allow_anonymous", "max_packet_size" -> conf.append(line).append('\n');
+                default -> { } // listener, persistence: the test broker's own
+            }
+        }
+        assertTrue(conf.toString().contains("acl_file"), conf.toString());
+        return conf.toString();
+    }
+
+    DeviceSync kiosk(Broker broker, String device, BlockingQueue<String> activated) throws Exception {
+        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(broker, FLEET, device, List.of(operator), dir.resolve(device + ".db"),
+                7, 512L << 20, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5), 5), activated::add);
+        closing.add(sync);
+        return sync;
+    }
+
+    static MqttClient client(String url, String user, String password) throws MqttException {
+        MqttClient c = new MqttClient(url, "test-" + user + "-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setUserName(user);
+        o.setPassword(password.toCharArray());
+        c.connect(o);
+        return c;
+    }
+
+    @Test
+    void theExampleAclsLetAKioskDoItsWorkAndNothingElse() throws Exception {
+        Mosquitto broker = new Mosquitto(dir.resolve("broker"), exampleConfig(false));
+        closing.add(broker);
+        BlockingQueue<String> activated = new LinkedBlockingQueue<>();
+        DeviceSync sync = kiosk(new Broker(broker.url(), "kiosk-1", "k1-secret", null), "kiosk-1", activated);
+        Cli p = Cli.run("publish", "--broker", broker.url(), "--fleet", FLEET, "--key", dir.resolve("keys/operator.key").toString(),
+                "--issue", TestIssues.write(dir.resolve("pkg"), "qd-acl", 200_000).toString(), "--username", "operator", "--password", "op-secret");
+        assertEquals(0, p.exit(), p.err());
+        assertEquals("qd-acl", activated.poll(30, TimeUnit.SECONDS));
+
+        // What the operator sees of everything, retained or live.
+        MqttClient op = client(broker.url(), "operator", "op-secret");
+        closing.add(DeliveryTest.closer(op));
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        op.subscribe("newsstand/#", 1, (t, m) -> seen.put(t, new String(m.getPayload(), StandardCharsets.UTF_8)));
+        DeliveryTest.await("kiosk-1's status", 10, () -> seen.containsKey(Topics.status(FLEET, "kiosk-1")));
+
+        // kiosk-2 tries to publish an issue, a chunk, kiosk-1's status; it may publish its own status.
+        MqttClient rogue = client(broker.url(), "kiosk-2", "k2-secret");
+        closing.add(DeliveryTest.closer(rogue));
+        rogue.publish(Topics.manifest(FLEET, "qd-evil"), "{}".getBytes(), 1, true);
+        rogue.publish(Topics.chunk(FLEET, "qd-acl", 1, 0), "x".getBytes(), 1, true);
+        rogue.publish(Topics.status(FLEET, "kiosk-1"), "{\"online\":false,\"forged\":true}".getBytes(), 1, true);
+        rogue.publish(Topics.status(FLEET, "kiosk-2"), "{\"online\":true}".getBytes(), 1, false);
+        DeliveryTest.await("kiosk-2's own status", 10, () -> seen.containsKey(Topics.status(FLEET, "kiosk-2")));
+        Mosquitto.sleep(500);
+        assertFalse(seen.containsKey(Topics.manifest(FLEET, "qd-evil")), seen.keySet().toString());
+        assertFalse(seen.containsKey(Topics.chunk(FLEET, "qd-acl", 1, 0)), seen.keySet().toString());
+        assertFalse(seen.get(Topics.status(FLEET, "kiosk-1")).contains("forged"), seen.get(Topics.status(FLEET, "kiosk-1")));
+
+        // kiosk-2 cannot read kiosk-1's status (refused, or nothing delivered).
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        try {
+            rogue.subscribe(Topics.status(FLEET, "kiosk-1"), 1, (t, m) -> read.add(t));
+        } catch (MqttException refused) {
+            // Mosquitto may answer the SUBSCRIBE with a failure code
+        }
+        assertEquals(null, read.poll(1, TimeUnit.SECONDS));
+
+        Cli fleet = Cli.run("fleet", "status", "--broker", broker.url(), "--fleet", FLEET, "--username", "operator", "--password", "op-secret");
+        assertEquals(0, fleet.exit(), fleet.err());
+        assertTrue(fleet.out().matches("(?s).*kiosk-1 +online +qd-acl .*"), fleet.out());
+        JsonObject s = JsonParser.parseString(sync.status()).getAsJsonObject();
+        assertTrue(s.get("lastError").isJsonNull(), s.toString()); // the ACLs never got in the kiosk's way
+    }
+
+    @Test
+    void kiosksAndOperatorsSpeakTlsToABrokerTheirCaSigned() throws Exception {
+        String san = "subjectAltName=DNS:localhost,IP:127.0.0.1\n";
+        Files.writeString(dir.resolve("san.cnf"), san);
+        String ec = "ec -pkeyopt ec_paramgen_curve:prime256v1";
+        exec(("openssl req -x509 -newkey " + ec + " -nodes -keyout ca.key -out ca.crt -days 2 -subj /CN=newsstand-test-ca").split(" "));
+        exec(("openssl req -newkey " + ec + " -nodes -keyout broker.key -out broker.csr -subj /CN=localhost").split(" "));
+        exec("openssl x509 -req -in broker.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out broker.crt -days 2 -extfile san.cnf".split(" "));
+        exec(("openssl req -x509 -newkey " + ec + " -nodes -keyout other.key -out other.crt -days 2 -subj /CN=someone-else").split(" "));
+        Mosquitto broker = new Mosquitto(dir.resolve("broker"), exampleConfig(true));
+        closing.add(broker);
+        String url = "ssl://127.0.0.1:" + broker.port;
+        Path ca = dir.resolve("ca.crt");
+
+        BlockingQueue<String> activated = new LinkedBlockingQueue<>();
+        kiosk(new Broker(url, "kiosk-1", "k1-secret", ca), "kiosk-1", activated);
+        Cli p = Cli.run("publish", "--broker", url, "--fleet", FLEET, "--key", dir.resolve("keys/operator.key").toString(),
+                "--issue", TestIssues.write(dir.resolve("pkg"), "qd-tls", 200_000).toString(), "--username", "operator", "--password", "op-secret",
+                "--ca", ca.toString());
+        assertEquals(0, p.exit(), p.err());
+        assertEquals("qd-tls", activated.poll(30, TimeUnit.SECONDS));
+        Cli fleet = Cli.run("fleet", "status", "--broker", url, "--fleet", FLEET, "--username", "operator", "--password", "op-secret", "--ca", ca.toString());
+        assertEquals(0, fleet.exit(), fleet.err());
+        assertTrue(fleet.out().matches("(?s).*kiosk-1 +online +qd-tls .*"), fleet.out());
+
+        // A kiosk trusting another CA does not talk to this broker, and says why; so does the operator's tool.
+        DeviceSync wrong = kiosk(new Broker(url, "kiosk-2", "k2-secret", dir.resolve("other.crt")), "kiosk-2", new LinkedBlockingQueue<>());
+        DeliveryTest.await("two failed TLS connects", 30,
+                () -> JsonParser.parseString(wrong.status()).getAsJsonObject().get("failedConnects").getAsInt() >= 2);
+        JsonObject s = JsonParser.parseString(wrong.status()).getAsJsonObject();
+        assertFalse(s.get("online").getAsBoolean());
+        assertTrue(s.getAsJsonObject("lastError").get("message").getAsString().contains("TLS failed"), s.toString());
+        Cli op = Cli.run("fleet", "status", "--broker", url, "--fleet", FLEET, "--username", "operator", "--password", "op-secret",
+                "--ca", dir.resolve("other.crt").toString());
+        assertEquals(1, op.exit());
+        assertTrue(op.err().contains("TLS failed"), op.err());
+    }
+}
