@@ -1,0 +1,167 @@
+package newsstand.app;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import newsstand.sync.Topics;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The 5 MB issue delivered over loopback from a real Mosquitto to the kiosk as it runs on a Pi: the device jar in
+ * its own JVM with the launcher's options ({@code -Xmx32m}, serial GC, C1 only), a fresh store each round. Reports
+ * the delivery time (from the manifest taken to the issue active: every chunk asked for, verified, committed and
+ * acknowledged one at a time, then the package written, checked and installed), the throughput, and the process's
+ * peak heap in use (the largest heap before any collection, from the JVM's GC log, over the whole run: delivery,
+ * activation and the front page drawn). The peer in the same run: a bare Paho client taking the same retained chunks
+ * all at once with one wildcard subscription, keeping nothing: the ceiling that broker and client allow.
+ *
+ * <p>Run from the repository: {@code mvn -q -B -DskipTests install && mvn -q -pl device-app exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=newsstand.app.DeliveryBenchmark}
+ */
+public final class DeliveryBenchmark {
+    static final int ROUNDS = 3;
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("device-app/target/newsstand.jar");
+        if (!Files.exists(jar)) jar = Path.of("target/newsstand.jar");
+        if (!Files.exists(jar)) throw new IllegalStateException("device-app/target/newsstand.jar is missing: run mvn -DskipTests install first");
+        Path work = Files.createTempDirectory("delivery-bench");
+        try (Mosquitto broker = new Mosquitto(work.resolve("broker"))) {
+            Cli keys = Cli.run("keygen", "--out", work.resolve("keys").toString());
+            if (keys.exit() != 0) throw new IllegalStateException(keys.err());
+            Path issue = TestIssues.write(work.resolve("pkg"), "qd-bench", DeliveryTest.BIG);
+            long t = System.nanoTime();
+            Cli p = Cli.run("publish", "--broker", broker.url(), "--fleet", "qd", "--key", work.resolve("keys/operator.key").toString(),
+                    "--issue", issue.toString());
+            double publishMs = (System.nanoTime() - t) / 1e6;
+            if (p.exit() != 0) throw new IllegalStateException(p.err());
+            Matcher m = Pattern.compile("\\(sequence (\\d+)\\).*: (\\d+) bytes sent in (\\d+) chunks").matcher(p.lastLine());
+            if (!m.find()) throw new IllegalStateException(p.lastLine());
+            long sequence = Long.parseLong(m.group(1));
+            long bytes = Long.parseLong(m.group(2));
+            int chunks = Integer.parseInt(m.group(3));
+            System.out.printf(Locale.ROOT, "issue qd-bench: %.2f MB in %d chunks; published in %.0f ms (%.1f MB/s); %s, %d cores%n",
+                    bytes / 1e6, chunks, publishMs, bytes / 1e3 / publishMs, System.getProperty("java.vm.version"),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println("round   kiosk: downloaded   installed   MB/s   peak heap   live   |   bare Paho: all chunks   MB/s   | ours/bare");
+            List<double[]> results = new ArrayList<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                double[] ours = kiosk(jar, work.resolve("round-" + round), broker.url());
+                double bare = bare(broker.url(), sequence, chunks);
+                results.add(new double[] {ours[0], ours[1], ours[2], bare, ours[3]});
+                System.out.printf(Locale.ROOT, "%5d %17.0f ms %8.0f ms %6.1f %9.1f MB %4.0f MB   | %19.0f ms %6.1f   | %8.2f%n", round, ours[0],
+                        ours[1], bytes / 1e3 / ours[1], ours[2], ours[3], bare, bytes / 1e3 / bare, bare / ours[1]);
+            }
+            results.sort((a, b) -> Double.compare(a[1], b[1]));
+            double[] median = results.get(results.size() / 2);
+            double peak = results.stream().mapToDouble(r -> r[2]).max().orElseThrow();
+            double live = results.stream().mapToDouble(r -> r[4]).max().orElseThrow();
+            System.out.printf(Locale.ROOT, "delivery_ms=%.0f delivery_mb_per_s=%.1f bare_paho_mb_per_s=%.1f heap_peak_mb=%.1f heap_live_mb=%.1f%n",
+                    median[1], bytes / 1e3 / median[1], bytes / 1e3 / median[3], peak, live);
+        }
+    }
+
+    /** One kiosk, fresh store: {downloaded ms, installed ms, peak heap MB, peak live MB}; times from the manifest taken. */
+    static double[] kiosk(Path jar, Path dir, String url) throws Exception {
+        Files.createDirectories(dir);
+        Path config = dir.resolve("kiosk.properties");
+        Files.writeString(config, String.join("\n", "device.id = kiosk-bench", "device.fleet = qd", "panel.model = it8951-10in3",
+                "panel.driver = simulated", "panel.output = " + dir.resolve("panel"), "storage.path = " + dir.resolve("kiosk.db"),
+                "mqtt.url = " + url, "trust.keys = " + dir.getParent().resolve("keys/operator.pub")) + "\n");
+        Path log = dir.resolve("kiosk.log");
+        Path gc = dir.resolve("gc.log");
+        Process kiosk = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m", "-XX:+UseSerialGC",
+                "-Xss512k", "-Xlog:gc:file=" + gc, "-jar", jar.toString(), "run", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Map<String, Long> seen = watch(log, kiosk, "sync: downloading qd-bench", "sync: qd-bench complete", "is now the active issue",
+                    "kiosk: showing qd-bench");
+            Path refreshes = dir.resolve("panel/refresh.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(refreshes) && System.nanoTime() < deadline) Thread.sleep(5);
+            long start = seen.get("sync: downloading qd-bench");
+            double[] heap = heapMb(kiosk, gc);
+            return new double[] {(seen.get("sync: qd-bench complete") - start) / 1e6, (seen.get("is now the active issue") - start) / 1e6,
+                    heap[0], heap[1]};
+        } finally {
+            kiosk.destroyForcibly().waitFor();
+        }
+    }
+
+    /** When each text first appears in the log (System.nanoTime), polling every 2 ms. */
+    static Map<String, Long> watch(Path log, Process process, String... texts) throws Exception {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
+            byte[] buf = new byte[65536];
+            while (seen.size() < texts.length) {
+                int n = in.read(buf);
+                long now = System.nanoTime();
+                if (n > 0) {
+                    all.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    for (String t : texts) if (!seen.containsKey(t) && all.indexOf(t) >= 0) seen.put(t, now);
+                    continue;
+                }
+                if (!process.isAlive() || now > deadline) throw new IllegalStateException("kiosk stopped or stalled:\n" + all);
+                Thread.sleep(2);
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * {the largest heap in use before any collection, the largest left live after one}, read once the kiosk has
+     * stopped (SIGTERM) and its GC log is complete.
+     */
+    static double[] heapMb(Process kiosk, Path gc) throws Exception {
+        kiosk.destroy();
+        kiosk.waitFor(20, TimeUnit.SECONDS);
+        double peak = 0, live = 0;
+        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gc));
+        while (m.find()) {
+            peak = Math.max(peak, Integer.parseInt(m.group(1)));
+            live = Math.max(live, Integer.parseInt(m.group(2)));
+        }
+        return new double[] {peak, live};
+    }
+
+    /** The same retained chunks taken by a bare client, all at once: ms from subscribing to the last chunk. */
+    static double bare(String url, long sequence, int chunks) throws Exception {
+        MqttClient c = new MqttClient(url, "bare-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMaxInflight(100);
+        c.connect(o);
+        BitSet got = new BitSet();
+        Object done = new Object();
+        long t = System.nanoTime();
+        c.subscribe(Topics.chunk("qd", "qd-bench", sequence, 0).replaceAll("/0$", "/#"), 1, (topic, msg) -> {
+            synchronized (done) {
+                got.set(Integer.parseInt(topic.substring(topic.lastIndexOf('/') + 1)));
+                if (got.cardinality() == chunks) done.notifyAll();
+            }
+        });
+        synchronized (done) {
+            while (got.cardinality() < chunks) done.wait(60_000);
+        }
+        double ms = (System.nanoTime() - t) / 1e6;
+        c.disconnectForcibly(0, 100);
+        c.close(true);
+        return ms;
+    }
+
+    private DeliveryBenchmark() {}
+}
