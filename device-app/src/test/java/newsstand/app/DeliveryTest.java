@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -205,10 +208,25 @@ class DeliveryTest {
         send(bad, Topics.chunk("qd", "qd-first", 100, 0), new byte[70_000], false);
         send(bad, Topics.chunk("qd", "qd-x", 1, -3), "garbage".getBytes(), false);
         send(bad, "newsstand/qd/issues/a/b/c", "x".getBytes(), false);
-        // A real issue published after the garbage, its chunks reordered and duplicated by a replaying client.
-        Path second = TestIssues.write(dir.resolve("second"), "qd-second", 300_000);
+        // A real issue published after the garbage, its chunks sent again, last first, by a replaying client for as
+        // long as the device downloads: duplicates and chunks out of order on the topics the device listens to.
+        Map<String, byte[]> chunks = new ConcurrentHashMap<>();
+        bad.subscribe(Topics.chunk("qd", "qd-second", 200, 0).replaceAll("/0$", "/#"), 1, (t, m) -> chunks.put(t, m.getPayload()));
+        Path second = TestIssues.write(dir.resolve("second"), "qd-second", 2_000_000);
         assertEquals(0, publish(broker.url(), second, "--sequence", "200").exit());
-        assertEquals("qd-second", d.activated().poll(30, TimeUnit.SECONDS));
+        int replays = 0;
+        String activated = null;
+        while (activated == null && replays < 200) {
+            List<String> topics = new ArrayList<>(chunks.keySet());
+            topics.sort(Comparator.comparingInt((String t) -> Integer.parseInt(t.substring(t.lastIndexOf('/') + 1))).reversed());
+            for (String t : topics) send(bad, t, chunks.get(t), false);
+            replays++;
+            activated = d.activated().poll(50, TimeUnit.MILLISECONDS);
+        }
+        if (activated == null) activated = d.activated().poll(30, TimeUnit.SECONDS);
+        assertEquals("qd-second", activated);
+        assertTrue(replays > 0 && chunks.size() > 20, replays + " replays of " + chunks.size() + " chunks");
+        System.out.println("garbage test: " + replays + " replays of " + chunks.size() + " chunks; device: " + d.status());
         try (IssueStore st = IssueStore.open(d.store())) {
             assertEquals(Optional.of("qd-second"), st.active());
             assertEquals(Optional.of("qd-first"), st.previous());
