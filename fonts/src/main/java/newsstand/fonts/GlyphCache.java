@@ -17,6 +17,8 @@ public final class GlyphCache {
     private final Outline outline = new Outline();
     private final Rasterizer rasterizer = new Rasterizer();
     private final Set<Long> reported = new HashSet<>();
+    /** Sizes up to this are drawn on a canvas around the pen (a float buffer of 4 px^2 at most, 256 KB). */
+    static final int CANVAS_MAX_PX = 128;
     private long bytes;
     private long hits;
     private long misses;
@@ -83,30 +85,48 @@ public final class GlyphCache {
                 GlyphBitmap strike = face.embedded(glyph, px);
                 if (strike != null) return strike;
             }
-            outline.reset();
-            face.outline(glyph, outline);
-            if (outline.isEmpty()) return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
-            float scale = (float) px / face.unitsPerEm();
-            int left = (int) Math.floor(outline.xMin * scale);
-            int right = (int) Math.ceil(outline.xMax * scale);
-            int bottom = (int) Math.floor(outline.yMin * scale);
-            int top = (int) Math.ceil(outline.yMax * scale);
-            int w = Math.max(1, right - left);
-            int h = Math.max(1, top - bottom);
-            if ((long) w * h > 4 * 1024 * 1024) throw new Malformed("glyph box " + w + "x" + h + " px is far larger than its size");
-            rasterizer.reset(w, h);
-            rasterizer.draw(outline, scale, left, top);
-            byte[] coverage = new byte[w * h];
-            rasterizer.coverage(coverage);
-            GlyphBitmap bitmap = new GlyphBitmap(left, top, w, h, advance, coverage);
+            GlyphBitmap bitmap = draw(face, glyph, px, advance);
             return bold ? embolden(bitmap, px) : bitmap;
         } catch (RuntimeException e) {
+            rasterizer.abandon();
             // Malformed, or an index or size the checks missed: the glyph fails alone, shown as the missing box.
             if (reported.add(key & ~(0x3FFL << 18))) {
                 Logger.warn("glyph {} of {} is broken, drawn as a box: {}", glyph, face.source(), e.getMessage());
             }
             return missingBox(face, px, advance);
         }
+    }
+
+    /**
+     * Rasterizes a glyph while its outline is decoded, on a canvas of twice the size around the pen; a glyph that
+     * leaves that canvas (or a size above {@link #CANVAS_MAX_PX}) is decoded again into a recorded outline and drawn
+     * on a canvas of exactly its size.
+     */
+    private GlyphBitmap draw(Face face, int glyph, int px, float advance) {
+        float scale = (float) px / face.unitsPerEm();
+        int originX = 0, originY = 0;
+        boolean drawn = false;
+        if (px <= CANVAS_MAX_PX) {
+            originX = px / 2;
+            originY = px * 7 / 5;
+            rasterizer.begin(scale, originX, originY, 2 * px, 2 * px);
+            face.outline(glyph, rasterizer);
+            drawn = rasterizer.end();
+        }
+        if (!drawn) {
+            outline.reset();
+            face.outline(glyph, outline);
+            if (outline.isEmpty() || !rasterizer.draw(outline, scale)) return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
+            originX = rasterizer.originX();
+            originY = rasterizer.originY();
+        } else if (rasterizer.isEmpty()) {
+            return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
+        }
+        int left = rasterizer.left(), top = rasterizer.top();
+        int w = rasterizer.right() - left, h = rasterizer.bottom() - top;
+        byte[] coverage = new byte[w * h];
+        rasterizer.coverage(coverage);
+        return new GlyphBitmap(left - originX, originY - top, w, h, advance, coverage);
     }
 
     /** Thickens strokes by spreading coverage right and down, for faces without a bold weight. */

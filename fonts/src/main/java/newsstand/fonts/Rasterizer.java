@@ -1,78 +1,182 @@
 package newsstand.fonts;
 
 /**
- * Exact-area coverage accumulation (the font-rs design): every line adds the signed area it covers in each pixel
- * to a dense buffer of deltas, curves are flattened into lines by how much they bend, and one running sum turns the
- * deltas into coverage. No edge lists, no sorting, no allocation per glyph: the buffer is reused.
+ * Exact-area coverage accumulation (the font-rs design) in integers: every line adds the signed area it covers in
+ * each pixel to a dense buffer of deltas, curves are flattened into lines by how much they bend, and one running
+ * sum turns the deltas into coverage. Points are kept to 1/64 px as FreeType's 26.6 fixed point keeps them and
+ * worked in 1/256 px (FreeType's own cell precision); areas are counted in halves of (1/256 px)^2, so a whole pixel
+ * is {@link #FULL}.
+ *
+ * <p>A line is walked along its longer axis: a steep one row by row, each row's piece within two columns; a flat one
+ * column by column, each column's piece within two rows. Either way every step touches the same cells with the same
+ * arithmetic, with no branch on where the piece falls: a branch there was mispredicted on most steps and cost more
+ * than all the arithmetic (GlyphBenchmark profile).
+ *
+ * <p>The rasterizer is the sink of the outline decoders: a glyph is drawn while its charstring or glyf data is
+ * read, with no recorded outline in between, onto a canvas placed around the pen; the ink box is known only at the
+ * end, from the points drawn. A glyph with a point off the canvas is not drawn ({@link #end} says so) and is drawn
+ * again from a recorded outline onto a canvas of exactly its size. The buffer is all zeros between glyphs: the
+ * coverage pass clears what it reads, so no glyph pays for clearing the whole canvas. One thread.
  */
-final class Rasterizer {
-    private float[] acc = new float[64 * 64];
+final class Rasterizer implements OutlineSink {
+    /** Sub-pixel units per pixel, and the shift. */
+    private static final int ONE = 256, SHIFT = 8;
+    /** A whole pixel's area, in halves of a square sub-pixel. */
+    private static final int FULL = 2 * ONE * ONE;
+
+    private int[] acc = new int[0];
     private int width;
     private int height;
-    /** Row length in the buffer: two spare columns take the deltas that spill past a row's right edge. */
+    /** Row length in the buffer: spare columns take the deltas that spill past a row's right edge. */
     private int stride;
+    private float scale;
+    private int originX;
+    private int originY;
+    /** The box of the points drawn, in sub-pixels of the canvas. */
+    private int minX, minY, maxX, maxY;
+    private boolean outside;
+    private boolean open;
+    private int startX, startY, penX, penY;
 
-    /** Clears a width x height area. */
-    void reset(int width, int height) {
+    /**
+     * Starts a glyph on a width x height canvas: a point (x, y) in font units lands at (originX + x * scale,
+     * originY - y * scale), y down.
+     */
+    void begin(float scale, int originX, int originY, int width, int height) {
+        this.scale = scale * 64f;
+        this.originX = originX << SHIFT;
+        this.originY = originY << SHIFT;
         this.width = width;
         this.height = height;
-        this.stride = width + 2;
-        int n = stride * height;
-        if (acc.length < n) acc = new float[n];
-        else java.util.Arrays.fill(acc, 0, n, 0f);
+        this.stride = width + 3;
+        // Two spare rows: a flat line's step along the canvas's bottom edge may touch the rows below it (adding 0).
+        int n = stride * (height + 2);
+        if (acc.length < n) acc = new int[n];
+        minX = minY = Integer.MAX_VALUE;
+        maxX = maxY = Integer.MIN_VALUE;
+        outside = false;
+        open = false;
     }
 
-    /** Scaled coordinates are kept to 1/64 px, as FreeType's 26.6 fixed point keeps them. */
-    private static float q(float v) {
-        // Math.floor is one instruction; Math.round checks special cases first and showed in profiles.
-        return (float) Math.floor(v * 64f + 0.5f) * (1f / 64);
+    /**
+     * Ends a glyph: true when it was drawn whole, false when a point fell off the canvas (or was not a number),
+     * in which case nothing of it is left in the buffer.
+     */
+    boolean end() {
+        if (open && !outside) closePath();
+        open = false;
+        if (outside) {
+            if (minX <= maxX) clear(left(), top(), right(), bottom());
+            return false;
+        }
+        return true;
     }
 
-    /** Draws a recorded outline, mapping font units to pixels: x' = x * scale - dx, y' = dy - y * scale. */
-    void draw(Outline o, float scale, float dx, float dy) {
-        float sx = 0, sy = 0, px = 0, py = 0;
+    /** Leaves a glyph half drawn (its decoder failed): clears what it drew. */
+    void abandon() {
+        outside = true;
+        end();
+    }
+
+    /** Where the pen is on the canvas: font unit 0 lands there. */
+    int originX() { return originX >> SHIFT; }
+
+    int originY() { return originY >> SHIFT; }
+
+    /** True when nothing was drawn. */
+    boolean isEmpty() { return minX > maxX; }
+
+    /** The ink box, in canvas pixels: columns [left, right), rows [top, bottom). */
+    int left() { return minX >> SHIFT; }
+
+    int right() { return Math.max(left() + 1, (maxX + ONE - 1) >> SHIFT); }
+
+    int top() { return minY >> SHIFT; }
+
+    int bottom() { return Math.max(top() + 1, (maxY + ONE - 1) >> SHIFT); }
+
+    /** Draws a recorded outline on a canvas of exactly its size; returns false when it has no ink or a bad point. */
+    boolean draw(Outline o, float scale) {
+        int left = (int) Math.floor(o.xMin * scale);
+        int top = (int) Math.ceil(o.yMax * scale);
+        int w = Math.max(1, (int) Math.ceil(o.xMax * scale) - left);
+        int h = Math.max(1, top - (int) Math.floor(o.yMin * scale));
+        if ((long) w * h > 4 * 1024 * 1024) throw new Malformed("glyph box " + w + "x" + h + " px is far larger than its size");
+        begin(scale, -left, top, w, h);
         float[] c = o.coords;
         int ci = 0;
         for (int i = 0; i < o.opCount; i++) {
             switch (o.ops[i]) {
-                case Outline.MOVE -> {
-                    if (px != sx || py != sy) line(px, py, sx, sy);
-                    sx = px = q(c[ci] * scale) - dx;
-                    sy = py = dy - q(c[ci + 1] * scale);
-                    ci += 2;
-                }
-                case Outline.LINE -> {
-                    float x = q(c[ci] * scale) - dx, y = dy - q(c[ci + 1] * scale);
-                    line(px, py, x, y);
-                    px = x;
-                    py = y;
-                    ci += 2;
-                }
-                case Outline.QUAD -> {
-                    float x1 = q(c[ci] * scale) - dx, y1 = dy - q(c[ci + 1] * scale);
-                    float x = q(c[ci + 2] * scale) - dx, y = dy - q(c[ci + 3] * scale);
-                    quad(px, py, x1, y1, x, y);
-                    px = x;
-                    py = y;
-                    ci += 4;
-                }
-                case Outline.CUBIC -> {
-                    float x1 = q(c[ci] * scale) - dx, y1 = dy - q(c[ci + 1] * scale);
-                    float x2 = q(c[ci + 2] * scale) - dx, y2 = dy - q(c[ci + 3] * scale);
-                    float x = q(c[ci + 4] * scale) - dx, y = dy - q(c[ci + 5] * scale);
-                    cubic(px, py, x1, y1, x2, y2, x, y);
-                    px = x;
-                    py = y;
-                    ci += 6;
-                }
-                default -> {
-                    if (px != sx || py != sy) line(px, py, sx, sy);
-                    px = sx;
-                    py = sy;
-                }
+                case Outline.MOVE -> moveTo(c[ci++], c[ci++]);
+                case Outline.LINE -> lineTo(c[ci++], c[ci++]);
+                case Outline.QUAD -> quadTo(c[ci++], c[ci++], c[ci++], c[ci++]);
+                case Outline.CUBIC -> curveTo(c[ci++], c[ci++], c[ci++], c[ci++], c[ci++], c[ci++]);
+                default -> close();
             }
         }
-        if (px != sx || py != sy) line(px, py, sx, sy);
+        return end() && !isEmpty();
+    }
+
+    /** A font-unit x on the canvas, in sub-pixels: rounded to 1/64 px first, as FreeType rounds outline points. */
+    private int x(float x) {
+        // Math.floor is one instruction; Math.round checks special cases first and showed in profiles.
+        int v = ((int) Math.floor(x * scale + 0.5f) << 2) + originX;
+        minX = Math.min(minX, v);
+        maxX = Math.max(maxX, v);
+        outside |= v < 0 || v > width << SHIFT || !(Math.abs(x) < 1e6f);
+        return v;
+    }
+
+    private int y(float y) {
+        int v = originY - ((int) Math.floor(y * scale + 0.5f) << 2);
+        minY = Math.min(minY, v);
+        maxY = Math.max(maxY, v);
+        outside |= v < 0 || v > height << SHIFT || !(Math.abs(y) < 1e6f);
+        return v;
+    }
+
+    @Override
+    public void moveTo(float x, float y) {
+        if (open && !outside) closePath();
+        startX = penX = x(x);
+        startY = penY = y(y);
+        open = true;
+    }
+
+    @Override
+    public void lineTo(float x, float y) {
+        int nx = x(x), ny = y(y);
+        if (!outside) line(penX, penY, nx, ny);
+        penX = nx;
+        penY = ny;
+    }
+
+    @Override
+    public void quadTo(float cx, float cy, float x, float y) {
+        int x1 = x(cx), y1 = y(cy), x2 = x(x), y2 = y(y);
+        if (!outside) quad(penX, penY, x1, y1, x2, y2);
+        penX = x2;
+        penY = y2;
+    }
+
+    @Override
+    public void curveTo(float c1x, float c1y, float c2x, float c2y, float x, float y) {
+        int x1 = x(c1x), y1 = y(c1y), x2 = x(c2x), y2 = y(c2y), x3 = x(x), y3 = y(y);
+        if (!outside) cubic(penX, penY, x1, y1, x2, y2, x3, y3);
+        penX = x3;
+        penY = y3;
+    }
+
+    @Override
+    public void close() {
+        if (open && !outside) closePath();
+        open = false;
+    }
+
+    private void closePath() {
+        if (penX != startX || penY != startY) line(penX, penY, startX, startY);
+        penX = startX;
+        penY = startY;
     }
 
     /**
@@ -81,23 +185,24 @@ final class Rasterizer {
      * 2 P0 - 3 P1 + P3 and P0 - 3 P2 + 2 P3 (three times its control points' distance from the chord's trisection
      * points) are at most half a pixel. n equal steps divide second differences by n squared; the cubic's two
      * measures are 2a + b and a + 2b for its second differences a and b, at most 3 max(|a|, |b|). Distances are
-     * per axis, as FreeType measures them (no square root).
+     * per axis, as FreeType measures them (no square root). Points between are rounded to the nearest sub-pixel,
+     * so they stay within the control points' box.
      */
-    private void quad(float x0, float y0, float x1, float y1, float x2, float y2) {
-        // n^2 >= |dd| / (1/4)
-        int n = steps(4 * Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2)));
+    private void quad(int x0, int y0, int x1, int y1, int x2, int y2) {
+        // n^2 >= |dd| / (1/4 px)
+        int n = steps(Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2)) * (4f / ONE));
         if (n == 1) {
             line(x0, y0, x2, y2);
             return;
         }
         float step = 1f / n;
-        float px = x0, py = y0;
+        int px = x0, py = y0;
         float t = 0;
         for (int i = 1; i < n; i++) {
             t += step;
             float u = 1 - t;
-            float x = u * u * x0 + 2 * u * t * x1 + t * t * x2;
-            float y = u * u * y0 + 2 * u * t * y1 + t * t * y2;
+            int x = (int) (u * u * x0 + 2 * u * t * x1 + t * t * x2 + 0.5f);
+            int y = (int) (u * u * y0 + 2 * u * t * y1 + t * t * y2 + 0.5f);
             line(px, py, x, y);
             px = x;
             py = y;
@@ -113,24 +218,24 @@ final class Rasterizer {
         return Math.min(256, (int) Math.ceil(Math.sqrt(nn)));
     }
 
-    private void cubic(float x0, float y0, float x1, float y1, float x2, float y2, float x3, float y3) {
-        float a = Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2));
-        float b = Math.max(Math.abs(x1 - 2 * x2 + x3), Math.abs(y1 - 2 * y2 + y3));
-        // n^2 >= 3 max(|a|, |b|) / (1/2)
-        int n = steps(6 * Math.max(a, b));
+    private void cubic(int x0, int y0, int x1, int y1, int x2, int y2, int x3, int y3) {
+        int a = Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2));
+        int b = Math.max(Math.abs(x1 - 2 * x2 + x3), Math.abs(y1 - 2 * y2 + y3));
+        // n^2 >= 3 max(|a|, |b|) / (1/2 px)
+        int n = steps(Math.max(a, b) * (6f / ONE));
         if (n == 1) {
             line(x0, y0, x3, y3);
             return;
         }
         float step = 1f / n;
-        float px = x0, py = y0;
+        int px = x0, py = y0;
         float t = 0;
         for (int i = 1; i < n; i++) {
             t += step;
             float u = 1 - t;
             float ka = u * u * u, kb = 3 * u * u * t, kc = 3 * u * t * t, kd = t * t * t;
-            float x = ka * x0 + kb * x1 + kc * x2 + kd * x3;
-            float y = ka * y0 + kb * y1 + kc * y2 + kd * y3;
+            int x = (int) (ka * x0 + kb * x1 + kc * x2 + kd * x3 + 0.5f);
+            int y = (int) (ka * y0 + kb * y1 + kc * y2 + kd * y3 + 0.5f);
             line(px, py, x, y);
             px = x;
             py = y;
@@ -138,150 +243,192 @@ final class Rasterizer {
         line(px, py, x3, y3);
     }
 
-    void line(float x0, float y0, float x1, float y1) {
+    /** One line between two points of the canvas, in sub-pixels. */
+    void line(int x0, int y0, int x1, int y1) {
         if (y0 == y1) return;
-        float dir;
-        if (y0 < y1) {
-            dir = 1;
-        } else {
+        int dir = 1;
+        if (y0 > y1) {
             dir = -1;
-            float t = x0; x0 = x1; x1 = t;
+            int t = x0; x0 = x1; x1 = t;
             t = y0; y0 = y1; y1 = t;
         }
-        if (x0 == x1) {
-            vertical(x0, y0, y1, dir);
-            return;
+        int dx = x1 - x0, dy = y1 - y0;
+        if (dx == 0) vertical(x0, y0, y1, dir);
+        else if (Math.abs(dx) <= dy) steep(x0, y0, dy, dx, dir);
+        else if (dx > 0) flat(x0, y0, dx, dy, dir);
+        else flat(x1, y1, -dx, -dy, dir);
+    }
+
+    /**
+     * A line from (x0, y0) down by dy rows' worth of sub-pixels, dx across (|dx| <= dy): row by row. In each row
+     * the piece runs from xa to xz (|xz - xa| <= one pixel), so within columns k and k + 1; the part of its height
+     * in column k + 1 comes from how far it runs past the boundary.
+     */
+    private void steep(int x0, int y0, int dy, int dx, int dir) {
+        final int[] a = acc;
+        final int s = stride;
+        float dxdy = (float) dx / dy, dydx = Math.abs((float) dy / dx);
+        int y1 = y0 + dy;
+        int last = (y1 - 1) >> SHIFT;
+        int xt = x0;
+        for (int row = y0 >> SHIFT; row <= last; row++) {
+            int top = Math.max(row << SHIFT, y0);
+            int bottom = Math.min((row + 1) << SHIFT, y1);
+            int h = bottom - top;
+            int xb = x0 + (int) ((bottom - y0) * dxdy);
+            int xa = Math.min(xt, xb), xz = Math.max(xt, xb);
+            int k = xa >> SHIFT;
+            int boundary = (k + 1) << SHIFT;
+            int xm = Math.min(xz, boundary);
+            int hB = Math.min(h, (int) ((xz - xm) * dydx));
+            int hA = h - hB;
+            int pk = hA * (2 * boundary - xa - xm);
+            int pk1 = hA * (2 * ONE) + hB * (2 * boundary + 2 * ONE - xm - xz);
+            int cell = row * s + k;
+            a[cell] += dir * pk;
+            a[cell + 1] += dir * (pk1 - pk);
+            a[cell + 2] += dir * (h * (2 * ONE) - pk1);
+            xt = xb;
         }
-        float dxdy = (x1 - x0) / (y1 - y0);
-        float x = x0;
-        if (y0 < 0) {
-            x -= y0 * dxdy;
-            y0 = 0;
-        }
-        int yEnd = (int) y1;
-        if (yEnd < y1) yEnd++;
-        if (yEnd > height) yEnd = height;
-        final float w = width;
-        final float[] a = acc;
-        // Plain comparisons instead of Math.min/max/ceil: this loop is most of a glyph's time (GlyphBenchmark).
-        for (int y = (int) y0; y < yEnd; y++) {
-            int row = y * stride;
-            float top = y > y0 ? y : y0;
-            float bottom = y + 1 < y1 ? y + 1 : y1;
-            float dy = bottom - top;
-            float xNext = x + dxdy * dy;
-            float d = dy * dir;
-            float xa, xb;
-            if (x < xNext) {
-                xa = x;
-                xb = xNext;
+    }
+
+    /**
+     * A line from (x0, y0) right by dx, dy up or down (|dy| < dx): column by column. In each column the piece
+     * spans at most a pixel of height, so within rows r and r + 1; each row's part adds its height to the column
+     * and the next in proportion to where its middle is.
+     */
+    private void flat(int x0, int y0, int dx, int dy, int dir) {
+        final int[] a = acc;
+        final int s = stride;
+        float dydx = (float) dy / dx, dxdy = Math.abs((float) dx / dy);
+        boolean down = dy > 0;
+        int x1 = x0 + dx;
+        int last = (x1 - 1) >> SHIFT;
+        int ys = y0;
+        for (int col = x0 >> SHIFT; col <= last; col++) {
+            int left = col << SHIFT;
+            int xs = Math.max(left, x0);
+            int xe = Math.min(left + ONE, x1);
+            int w = xe - xs;
+            int ye = y0 + (int) ((xe - x0) * dydx);
+            int ya = Math.min(ys, ye), yz = Math.max(ys, ye);
+            int r = ya >> SHIFT;
+            int ym = Math.min(yz, (r + 1) << SHIFT);
+            int hA = ym - ya, hB = yz - ym;
+            int lB = Math.min(w, (int) (hB * dxdy));
+            int lA = w - lB;
+            // Twice each part's middle, from the column's left: going down, the upper row's part comes first.
+            int mA, mB;
+            if (down) {
+                mA = 2 * (xs - left) + lA;
+                mB = 2 * (xe - left) - lB;
             } else {
-                xa = xNext;
-                xb = x;
+                mA = 2 * (xe - left) - lA;
+                mB = 2 * (xs - left) + lB;
             }
-            if (xa < 0) xa = 0;
-            else if (xa > w) xa = w;
-            if (xb < 0) xb = 0;
-            else if (xb > w) xb = w;
-            int xaFloor = (int) xa;
-            int xbCeil = (int) xb;
-            if (xbCeil < xb) xbCeil++;
-            if (xbCeil <= xaFloor + 1) {
-                // The segment stays inside one pixel column: split its area by its mean x.
-                float xm = 0.5f * (xa + xb) - xaFloor;
-                a[row + xaFloor] += d - d * xm;
-                a[row + xaFloor + 1] += d * xm;
-            } else {
-                float s = 1 / (xb - xa);
-                float xaFrac = xa - xaFloor;
-                float a0 = 0.5f * s * (1 - xaFrac) * (1 - xaFrac);
-                float xbFrac = xb - xbCeil + 1;
-                float am = 0.5f * s * xbFrac * xbFrac;
-                a[row + xaFloor] += d * a0;
-                if (xbCeil == xaFloor + 2) {
-                    a[row + xaFloor + 1] += d * (1 - a0 - am);
-                } else {
-                    float a1 = s * (1.5f - xaFrac);
-                    a[row + xaFloor + 1] += d * (a1 - a0);
-                    float ds = d * s;
-                    for (int xi = xaFloor + 2; xi < xbCeil - 1; xi++) a[row + xi] += ds;
-                    float a2 = a1 + (xbCeil - xaFloor - 3) * s;
-                    a[row + xbCeil - 1] += d * (1 - a2 - am);
-                }
-                a[row + xbCeil] += d * am;
-            }
-            x = xNext;
+            int cell = r * s + col;
+            a[cell] += dir * hA * (2 * ONE - mA);
+            a[cell + 1] += dir * hA * mA;
+            a[cell + s] += dir * hB * (2 * ONE - mB);
+            a[cell + s + 1] += dir * hB * mB;
+            ys = ye;
         }
     }
 
     /**
      * A vertical edge, the commonest in CJK glyphs (the sides of every vertical stroke): the same two cells in every
-     * row it crosses, with no per-row slope arithmetic.
+     * whole row it crosses.
      */
-    private void vertical(float x, float y0, float y1, float dir) {
-        if (y0 < 0) y0 = 0;
-        float yLimit = height;
-        if (y1 > yLimit) y1 = yLimit;
-        if (y1 <= y0) return;
-        float xc = x < 0 ? 0 : (x > width ? width : x);
-        int xi = (int) xc;
-        float frac = xc - xi;
-        float right = dir * frac, left = dir - right;
-        int yStart = (int) y0;
-        int yEnd = (int) y1;
-        if (yEnd < y1) yEnd++;
-        final float[] a = acc;
-        for (int y = yStart; y < yEnd; y++) {
-            float top = y > y0 ? y : y0;
-            float bottom = y + 1 < y1 ? y + 1 : y1;
-            float dy = bottom - top;
-            int cell = y * stride + xi;
-            if (dy == 1) {
-                a[cell] += left;
-                a[cell + 1] += right;
-            } else {
-                a[cell] += left * dy;
-                a[cell + 1] += right * dy;
-            }
+    private void vertical(int x, int y0, int y1, int dir) {
+        final int[] a = acc;
+        int k = x >> SHIFT;
+        int right = dir * (x & (ONE - 1)) * 2, left = dir * 2 * ONE - right;
+        int first = y0 >> SHIFT, last = (y1 - 1) >> SHIFT;
+        int cell = first * stride + k;
+        if (first == last) {
+            int h = y1 - y0;
+            a[cell] += left * h;
+            a[cell + 1] += right * h;
+            return;
         }
+        int h = ((first + 1) << SHIFT) - y0;
+        a[cell] += left * h;
+        a[cell + 1] += right * h;
+        int fullLeft = left << SHIFT, fullRight = right << SHIFT;
+        for (int row = first + 1; row < last; row++) {
+            cell += stride;
+            a[cell] += fullLeft;
+            a[cell + 1] += fullRight;
+        }
+        cell += stride;
+        h = y1 - (last << SHIFT);
+        a[cell] += left * h;
+        a[cell + 1] += right * h;
     }
 
     /**
-     * Sums the deltas into 8-bit coverage (0 = none, 255 = full), non-zero winding clamped at full. Each row has its
-     * own running sum, and four rows are summed side by side: one long chain of dependent additions took a fifth of
-     * a cold glyph's time (GlyphBenchmark profile).
+     * Sums the deltas of the ink box into 8-bit coverage (0 = none, 255 = full), non-zero winding clamped at full,
+     * row by row into out (the box's width a row), and clears the box and its spill. Four rows are summed side by
+     * side, so that four chains of additions run at once.
      */
     void coverage(byte[] out) {
-        final float[] a = acc;
-        final int w = width, s = stride;
+        final int[] a = acc;
+        final int s = stride, x0 = left(), w = right() - x0, y0 = top(), h = bottom() - y0;
         int y = 0;
-        for (; y + 4 <= height; y += 4) {
-            int r0 = y * s, r1 = r0 + s, r2 = r1 + s, r3 = r2 + s;
+        for (; y + 4 <= h; y += 4) {
+            int r0 = (y0 + y) * s + x0, r1 = r0 + s, r2 = r1 + s, r3 = r2 + s;
             int o0 = y * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             for (int x = 0; x < w; x++) {
                 s0 += a[r0 + x];
                 s1 += a[r1 + x];
                 s2 += a[r2 + x];
                 s3 += a[r3 + x];
+                a[r0 + x] = 0;
+                a[r1 + x] = 0;
+                a[r2 + x] = 0;
+                a[r3 + x] = 0;
                 out[o0 + x] = level(s0);
                 out[o1 + x] = level(s1);
                 out[o2 + x] = level(s2);
                 out[o3 + x] = level(s3);
             }
         }
-        for (; y < height; y++) {
-            float sum = 0;
-            int r = y * s, o = y * w;
+        for (; y < h; y++) {
+            int sum = 0;
+            int r = (y0 + y) * s + x0, o = y * w;
             for (int x = 0; x < w; x++) {
                 sum += a[r + x];
+                a[r + x] = 0;
                 out[o + x] = level(sum);
             }
         }
+        clearSpill(x0, x0 + w, y0, y0 + h);
     }
 
-    private static byte level(float sum) {
+    private static byte level(int sum) {
         // Math.abs and Math.min compile to branch-free instructions: a branch here is mispredicted on every edge.
-        return (byte) Math.min(255, (int) (Math.abs(sum) * 255f + 0.5f));
+        return (byte) ((Math.min(Math.abs(sum), FULL) * 255 + FULL / 2) >> 17);
+    }
+
+    /** Clears around a box: the spare columns right of it, and the column left of it and the rows above and below. */
+    private void clearSpill(int left, int right, int top, int bottom) {
+        final int[] a = acc;
+        int from = Math.max(0, left - 1), to = Math.min(right + 3, stride);
+        for (int y = top; y < bottom; y++) {
+            if (left > 0) a[y * stride + left - 1] = 0;
+            for (int x = right; x < to; x++) a[y * stride + x] = 0;
+        }
+        if (top > 0) java.util.Arrays.fill(a, (top - 1) * stride + from, (top - 1) * stride + to, 0);
+        if (bottom <= height) java.util.Arrays.fill(a, bottom * stride + from, bottom * stride + to, 0);
+    }
+
+    private void clear(int left, int top, int right, int bottom) {
+        left = Math.max(0, Math.min(left, width));
+        right = Math.max(left, Math.min(right, width));
+        top = Math.max(0, Math.min(top, height));
+        bottom = Math.max(top, Math.min(bottom, height));
+        for (int y = top; y < bottom; y++) java.util.Arrays.fill(acc, y * stride + left, y * stride + right, 0);
+        clearSpill(left, right, top, bottom);
     }
 }
