@@ -20,6 +20,8 @@ import java.util.Locale;
  * -Dexec.mainClass=newsstand.fonts.GlyphBenchmark}
  */
 public final class GlyphBenchmark {
+    /** Rounds per measure, the best of all but the first four taken: this shared machine's timings swing. */
+    static final int ROUNDS = 24;
     static final String[][] FONTS = {
             {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"},
             {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "WenQuanYi Micro Hei"},
@@ -33,7 +35,7 @@ public final class GlyphBenchmark {
         System.out.printf("%d distinct characters; %s, %d cores, %s%n", cps.length, System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
         // Warm the JIT on every path first, so that no configuration pays for compilation.
-        for (int warm = 0; warm < 3; warm++) {
+        for (int warm = 0; warm < 5; warm++) {
             for (String[] f : FONTS) {
                 Face face = FontFile.open(Path.of(f[0])).face(f[1]);
                 Font peer = Peer.font(f[0], f[1]);
@@ -63,7 +65,7 @@ public final class GlyphBenchmark {
 
     static double oursCold(Face face, int[] glyphs, int px) {
         long best = Long.MAX_VALUE;
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             GlyphCache cache = new GlyphCache(64L << 20);
             long t0 = System.nanoTime();
             for (int g : glyphs) cache.glyph(face, g, px, false);
@@ -96,7 +98,7 @@ public final class GlyphBenchmark {
         g.setColor(Color.WHITE);
         long best = Long.MAX_VALUE;
         GlyphVector[] one = new GlyphVector[glyphs.length];
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             Font sized = font.deriveFont(px + round * 0.001f + 0.0005f);
             for (int i = 0; i < glyphs.length; i++) one[i] = sized.createGlyphVector(Peer.FRC, new int[] {glyphs[i]});
             long t0 = System.nanoTime();
