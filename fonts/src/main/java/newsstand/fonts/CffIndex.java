@@ -40,9 +40,7 @@ final class CffIndex {
     }
 
     private int offset(int i) {
-        int at = offsets + i * offSize;
-        int v = 0;
-        for (int k = 0; k < offSize; k++) v = (v << 8) | data.u8(at + k);
+        int v = data.unsigned(offsets + i * offSize, offSize);
         if (v < 1) throw new Malformed("CFF INDEX offset " + v + " is below 1");
         return v;
     }

@@ -65,6 +65,15 @@ final class FontData {
         bytes.get(offset, dst, 0, length);
     }
 
+    /** An unsigned big-endian value of size bytes (1 to 4; above 2^31 it comes out negative), with one bounds check. */
+    int unsigned(int offset, int size) {
+        if (offset < 0 || offset > limit - size) throw outside(offset, size);
+        if (offset <= limit - 4) return bytes.getInt(offset) >>> (32 - 8 * size);
+        int v = 0;
+        for (int k = 0; k < size; k++) v = (v << 8) | (bytes.get(offset + k) & 0xFF);
+        return v;
+    }
+
     String tag(int offset) {
         int v = s32(offset);
         char[] c = {(char) ((v >>> 24) & 0xFF), (char) ((v >>> 16) & 0xFF), (char) ((v >>> 8) & 0xFF), (char) (v & 0xFF)};

@@ -55,7 +55,8 @@ public final class GlyphCache {
 
     private GlyphBitmap lookup(Face face, int glyph, int px, boolean bold, boolean turned) {
         if (px < 1 || px > 1023) throw new IllegalArgumentException("glyph size must be 1 to 1023 px, was " + px);
-        long key = ((long) face.id() << 28) | ((long) px << 18) | ((bold ? 1L : 0L) << 17) | ((turned ? 1L : 0L) << 16)
+        // Boxed once for the look-up and the insertion.
+        Long key = ((long) face.id() << 28) | ((long) px << 18) | ((bold ? 1L : 0L) << 17) | ((turned ? 1L : 0L) << 16)
                 | (glyph & 0xFFFF);
         GlyphBitmap bitmap = map.get(key);
         if (bitmap != null) {
