@@ -17,7 +17,7 @@ public final class GlyphCache {
     private final Outline outline = new Outline();
     private final Rasterizer rasterizer = new Rasterizer();
     private final Set<Long> reported = new HashSet<>();
-    /** Sizes up to this are drawn on a canvas around the pen (a float buffer of 4 px^2 at most, 256 KB). */
+    /** Sizes up to this are drawn on a canvas around the pen (an int buffer of about 4 px^2: 270 KB at 128 px). */
     static final int CANVAS_MAX_PX = 128;
     private long bytes;
     private long hits;
