@@ -29,13 +29,14 @@ final class CharString {
     /** The charstring or subroutine being run at each call depth, copied out of the mapping. */
     private final byte[][] code = new byte[MAX_DEPTH + 2][64];
     /**
-     * Short subroutines kept copied, by where they start: CJK fonts share stroke shapes between thousands of glyphs
+     * Short subroutines kept copied, by their INDEX and number: CJK fonts share stroke shapes between thousands of glyphs
      * through subroutines, and copying one out of the mapping cost more than running it (GlyphBenchmark profile).
      * Direct-mapped, at most SUBR_SLOTS x SUBR_MAX_BYTES bytes; a slot is replaced, never overwritten, so a
      * subroutine still running keeps its bytes.
      */
     private static final int SUBR_SLOTS = 512, SUBR_MAX_BYTES = 96;
-    private final int[] subrStart = new int[SUBR_SLOTS];
+    private final int[] subrIndex = new int[SUBR_SLOTS];
+    private final CffIndex[] subrOwner = new CffIndex[SUBR_SLOTS];
     private final byte[][] subrCode = new byte[SUBR_SLOTS][];
 
     /** The seac arguments {adx, ady, bchar, achar} of the last run's endchar, or null. */
@@ -43,7 +44,10 @@ final class CharString {
 
     /** Runs a charstring; returns the seac arguments when it ends by composing two glyphs, else null. */
     int[] run(FontData data, int start, int end, CffIndex global, CffIndex local, OutlineSink sink) {
-        if (data != this.data) java.util.Arrays.fill(subrCode, null);
+        if (data != this.data) {
+            java.util.Arrays.fill(subrCode, null);
+            java.util.Arrays.fill(subrOwner, null);
+        }
         this.data = data;
         this.global = global;
         this.local = local;
@@ -55,7 +59,9 @@ final class CharString {
         stems = 0;
         operators = 0;
         seac = null;
-        execute(start, end, 0);
+        int length = end - start;
+        if (length > 65535) throw new Malformed("charstring of " + length + " bytes is longer than 65535");
+        execute(copy(start, length, 0), length, 0);
         if (open) {
             sink.close();
             open = false;
@@ -67,12 +73,8 @@ final class CharString {
         return count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
     }
 
-    /** Runs [start, end); returns true when endchar was reached. */
-    private boolean execute(int start, int end, int depth) {
-        if (depth > MAX_DEPTH) throw new Malformed("charstring subroutines nest deeper than " + MAX_DEPTH);
-        int length = end - start;
-        if (length > 65535) throw new Malformed("charstring of " + length + " bytes is longer than 65535");
-        byte[] b = depth > 0 && length <= SUBR_MAX_BYTES ? subroutine(start, length) : copy(start, length, depth);
+    /** Runs the first length bytes of b; returns true when endchar was reached. */
+    private boolean execute(byte[] b, int length, int depth) {
         // Reads past the copied bytes fail with an index error, which fails the glyph alone (GlyphCache).
         int p = 0;
         while (p < length) {
@@ -192,7 +194,7 @@ final class CharString {
                     if (index < 0 || index >= subrs.count()) {
                         throw new Malformed((b0 == CALLSUBR ? "local" : "global") + " subroutine " + index + " does not exist (" + subrs.count() + ")");
                     }
-                    if (execute(subrs.start(index), subrs.end(index), depth + 1)) return true;
+                    if (call(subrs, index, depth + 1)) return true;
                 }
                 case RETURN -> {
                     return false;
@@ -221,15 +223,24 @@ final class CharString {
         return b;
     }
 
-    private byte[] subroutine(int start, int length) {
-        int slot = (start * 0x9E3779B1) >>> 23;
+    /**
+     * Runs a subroutine: a short one from the copies kept, found by its INDEX and number without reading the
+     * INDEX's offsets; a long one copied out of the mapping.
+     */
+    private boolean call(CffIndex subrs, int index, int depth) {
+        if (depth > MAX_DEPTH) throw new Malformed("charstring subroutines nest deeper than " + MAX_DEPTH);
+        int slot = ((index + subrs.end) * 0x9E3779B1) >>> 23;
         byte[] b = subrCode[slot];
-        if (b != null && subrStart[slot] == start && b.length == length) return b;
+        if (b != null && subrIndex[slot] == index && subrOwner[slot] == subrs) return execute(b, b.length, depth);
+        int start = subrs.start(index), length = subrs.end(index) - start;
+        if (length > 65535) throw new Malformed("subroutine of " + length + " bytes is longer than 65535");
+        if (length > SUBR_MAX_BYTES) return execute(copy(start, length, depth), length, depth);
         b = new byte[length];
         data.copy(start, b, length);
         subrCode[slot] = b;
-        subrStart[slot] = start;
-        return b;
+        subrIndex[slot] = index;
+        subrOwner[slot] = subrs;
+        return execute(b, length, depth);
     }
 
     private void flex(int op) {

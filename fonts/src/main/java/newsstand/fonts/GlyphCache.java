@@ -13,7 +13,8 @@ import org.tinylog.Logger;
 public final class GlyphCache {
     private final long maxBytes;
     private final int depth;
-    private final LinkedHashMap<Long, GlyphBitmap> map = new LinkedHashMap<>(512, 0.75f, true);
+    /** Sized for a page: a newspaper page has a thousand or more distinct glyphs. */
+    private final LinkedHashMap<Long, GlyphBitmap> map = new LinkedHashMap<>(2048, 0.75f, true);
     private final Outline outline = new Outline();
     private final Rasterizer rasterizer = new Rasterizer();
     private final Set<Long> reported = new HashSet<>();

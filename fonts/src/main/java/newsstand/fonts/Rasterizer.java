@@ -32,6 +32,8 @@ final class Rasterizer implements OutlineSink {
     private float scale;
     private int originX;
     private int originY;
+    private float biasX, biasY, limitX, limitY;
+    private int bottomY;
     /** The box of the points drawn, in sub-pixels of the canvas. */
     private int minX, minY, maxX, maxY;
     private boolean outside;
@@ -46,6 +48,13 @@ final class Rasterizer implements OutlineSink {
         this.scale = scale * 64f;
         this.originX = originX << SHIFT;
         this.originY = originY << SHIFT;
+        // In 1/64 px: x' = floor(x * scale + 1/2) + originX and y' = originY - floor(y * scale + 1/2), each in
+        // [0, size]; biased, the floors' arguments lie in [0, size + 1).
+        biasX = 0.5f + originX * 64;
+        limitX = width * 64 + 1;
+        biasY = 0.5f + (height - originY) * 64;
+        limitY = height * 64 + 1;
+        bottomY = height << SHIFT;
         this.width = width;
         this.height = height;
         this.stride = width + 3;
@@ -117,21 +126,26 @@ final class Rasterizer implements OutlineSink {
         return end() && !isEmpty();
     }
 
-    /** A font-unit x on the canvas, in sub-pixels: rounded to 1/64 px first, as FreeType rounds outline points. */
+    /**
+     * A font-unit x on the canvas, in sub-pixels: rounded to 1/64 px first, as FreeType rounds outline points. The
+     * value in 1/64 px is offset to be positive on the canvas, so that a cast floors it, and checked in float, so
+     * that one comparison also catches what is not a number.
+     */
     private int x(float x) {
-        // Math.floor is one instruction; Math.round checks special cases first and showed in profiles.
-        int v = ((int) Math.floor(x * scale + 0.5f) << 2) + originX;
+        float f = x * scale + biasX;
+        outside |= !(f >= 0 && f < limitX);
+        int v = (int) f << 2;
         minX = Math.min(minX, v);
         maxX = Math.max(maxX, v);
-        outside |= v < 0 || v > width << SHIFT || !(Math.abs(x) < 1e6f);
         return v;
     }
 
     private int y(float y) {
-        int v = originY - ((int) Math.floor(y * scale + 0.5f) << 2);
+        float f = y * scale + biasY;
+        outside |= !(f >= 0 && f < limitY);
+        int v = bottomY - ((int) f << 2);
         minY = Math.min(minY, v);
         maxY = Math.max(maxY, v);
-        outside |= v < 0 || v > height << SHIFT || !(Math.abs(y) < 1e6f);
         return v;
     }
 
@@ -404,31 +418,25 @@ final class Rasterizer implements OutlineSink {
         int y = 0;
         for (; y + 4 <= h; y += 4) {
             int r0 = (y0 + y) * s + x0, r1 = r0 + s, r2 = r1 + s, r3 = r2 + s;
-            int o0 = y * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
             int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             for (int x = 0; x < w; x++) {
-                s0 += a[r0 + x];
-                s1 += a[r1 + x];
-                s2 += a[r2 + x];
-                s3 += a[r3 + x];
-                a[r0 + x] = 0;
-                a[r1 + x] = 0;
-                a[r2 + x] = 0;
-                a[r3 + x] = 0;
-                out[o0 + x] = level(s0);
-                out[o1 + x] = level(s1);
-                out[o2 + x] = level(s2);
-                out[o3 + x] = level(s3);
+                a[r0 + x] = s0 += a[r0 + x];
+                a[r1 + x] = s1 += a[r1 + x];
+                a[r2 + x] = s2 += a[r2 + x];
+                a[r3 + x] = s3 += a[r3 + x];
             }
         }
         for (; y < h; y++) {
             int sum = 0;
+            int r = (y0 + y) * s + x0;
+            for (int x = 0; x < w; x++) a[r + x] = sum += a[r + x];
+        }
+        for (y = 0; y < h; y++) {
             int r = (y0 + y) * s + x0, o = y * w;
             for (int x = 0; x < w; x++) {
-                sum += a[r + x];
-                a[r + x] = 0;
-                out[o + x] = level(sum);
+                out[o + x] = (byte) ((Math.min(Math.abs(a[r + x]), FULL) * 255 + FULL / 2) >> 17);
             }
+            java.util.Arrays.fill(a, r, r + w, 0);
         }
         clearSpill(x0, x0 + w, y0, y0 + h);
     }
