@@ -118,7 +118,8 @@ public final class GlyphCache {
         if (!drawn) {
             outline.reset();
             face.outline(glyph, outline);
-            if (outline.isEmpty() || !rasterizer.draw(outline, scale)) return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
+            if (outline.isEmpty()) return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
+            if (!rasterizer.draw(outline, scale)) throw new Malformed("glyph outline does not fit its own box");
             originX = rasterizer.originX();
             originY = rasterizer.originY();
         } else if (rasterizer.isEmpty()) {
