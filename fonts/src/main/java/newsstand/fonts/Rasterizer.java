@@ -396,12 +396,14 @@ final class Rasterizer implements OutlineSink {
         a[cell] += left * h;
         a[cell + 1] += right * h;
         int fullLeft = left << SHIFT, fullRight = right << SHIFT;
-        for (int row = first + 1; row < last; row++) {
-            cell += stride;
+        // Stepping by the stride, a variable, keeps this from being compiled as a counted loop, whose set-up
+        // (range checks hoisted, the loop unrolled) costs more than the few rows a stroke's side crosses.
+        final int s = stride;
+        int lastCell = cell + (last - first) * s;
+        for (cell += s; cell < lastCell; cell += s) {
             a[cell] += fullLeft;
             a[cell + 1] += fullRight;
         }
-        cell += stride;
         h = y1 - (last << SHIFT);
         a[cell] += left * h;
         a[cell + 1] += right * h;
@@ -434,36 +436,22 @@ final class Rasterizer implements OutlineSink {
         for (y = 0; y < h; y++) {
             int r = (y0 + y) * s + x0, o = y * w;
             for (int x = 0; x < w; x++) {
+                // Math.abs and Math.min compile to branch-free instructions.
                 out[o + x] = (byte) ((Math.min(Math.abs(a[r + x]), FULL) * 255 + FULL / 2) >> 17);
             }
-            java.util.Arrays.fill(a, r, r + w, 0);
         }
-        clearSpill(x0, x0 + w, y0, y0 + h);
+        clear(x0, y0, x0 + w, y0 + h);
     }
 
-    private static byte level(int sum) {
-        // Math.abs and Math.min compile to branch-free instructions: a branch here is mispredicted on every edge.
-        return (byte) ((Math.min(Math.abs(sum), FULL) * 255 + FULL / 2) >> 17);
-    }
-
-    /** Clears around a box: the spare columns right of it, and the column left of it and the rows above and below. */
-    private void clearSpill(int left, int right, int top, int bottom) {
-        final int[] a = acc;
-        int from = Math.max(0, left - 1), to = Math.min(right + 3, stride);
-        for (int y = top; y < bottom; y++) {
-            if (left > 0) a[y * stride + left - 1] = 0;
-            for (int x = right; x < to; x++) a[y * stride + x] = 0;
-        }
-        if (top > 0) java.util.Arrays.fill(a, (top - 1) * stride + from, (top - 1) * stride + to, 0);
-        if (bottom <= height) java.util.Arrays.fill(a, bottom * stride + from, bottom * stride + to, 0);
-    }
-
+    /**
+     * Zeroes a box of the canvas and the cells around it that its lines may have touched: the column left of it and
+     * the spare columns right of it, the row above and the row below.
+     */
     private void clear(int left, int top, int right, int bottom) {
         left = Math.max(0, Math.min(left, width));
         right = Math.max(left, Math.min(right, width));
-        top = Math.max(0, Math.min(top, height));
-        bottom = Math.max(top, Math.min(bottom, height));
-        for (int y = top; y < bottom; y++) java.util.Arrays.fill(acc, y * stride + left, y * stride + right, 0);
-        clearSpill(left, right, top, bottom);
+        int from = Math.max(0, left - 1), to = Math.min(right + 3, stride);
+        int last = Math.min(bottom, height + 1);
+        for (int y = Math.max(0, top - 1); y <= last; y++) java.util.Arrays.fill(acc, y * stride + from, y * stride + to, 0);
     }
 }
