@@ -32,8 +32,8 @@ final class Rasterizer implements OutlineSink {
     private float scale;
     private int originX;
     private int originY;
-    private float biasX, biasY, limitX, limitY;
-    private int bottomY;
+    private float biasX, biasY;
+    private int spanX, spanY, bottomY;
     /** The box of the points drawn, in sub-pixels of the canvas. */
     private int minX, minY, maxX, maxY;
     private boolean outside;
@@ -48,12 +48,13 @@ final class Rasterizer implements OutlineSink {
         this.scale = scale * 64f;
         this.originX = originX << SHIFT;
         this.originY = originY << SHIFT;
-        // In 1/64 px: x' = floor(x * scale + 1/2) + originX and y' = originY - floor(y * scale + 1/2), each in
-        // [0, size]; biased, the floors' arguments lie in [0, size + 1).
+        // In 1/64 px: x' = floor(x * scale + 1/2) + originX and y' = originY - floor(y * scale + 1/2). Biased so
+        // that the floors' arguments are positive on the canvas, where a cast floors them; a point must keep a
+        // pixel from the canvas's edges, so that a cast's rounding towards zero just outside does not matter.
         biasX = 0.5f + originX * 64;
-        limitX = width * 64 + 1;
+        spanX = Math.max(0, (width - 2) * 64);
         biasY = 0.5f + (height - originY) * 64;
-        limitY = height * 64 + 1;
+        spanY = Math.max(0, (height - 2) * 64);
         bottomY = height << SHIFT;
         this.width = width;
         this.height = height;
@@ -104,14 +105,14 @@ final class Rasterizer implements OutlineSink {
 
     int bottom() { return Math.max(top() + 1, (maxY + ONE - 1) >> SHIFT); }
 
-    /** Draws a recorded outline (not empty) on a canvas of exactly its size; false when a point was not a number. */
+    /** Draws a recorded outline (not empty) on a canvas of its size and a pixel around; false on a bad point. */
     boolean draw(Outline o, float scale) {
         int left = (int) Math.floor(o.xMin * scale);
         int top = (int) Math.ceil(o.yMax * scale);
         int w = Math.max(1, (int) Math.ceil(o.xMax * scale) - left);
         int h = Math.max(1, top - (int) Math.floor(o.yMin * scale));
         if ((long) w * h > 4 * 1024 * 1024) throw new Malformed("glyph box " + w + "x" + h + " px is far larger than its size");
-        begin(scale, -left, top, w, h);
+        begin(scale, 1 - left, top + 1, w + 2, h + 2);
         float[] c = o.coords;
         int ci = 0;
         for (int i = 0; i < o.opCount; i++) {
@@ -127,23 +128,22 @@ final class Rasterizer implements OutlineSink {
     }
 
     /**
-     * A font-unit x on the canvas, in sub-pixels: rounded to 1/64 px first, as FreeType rounds outline points. The
-     * value in 1/64 px is offset to be positive on the canvas, so that a cast floors it, and checked in float, so
-     * that one comparison also catches what is not a number.
+     * A font-unit x on the canvas, in sub-pixels: rounded to 1/64 px first, as FreeType rounds outline points. One
+     * unsigned comparison finds a point off the canvas, or not a number (cast to 0, which is off).
      */
     private int x(float x) {
-        float f = x * scale + biasX;
-        outside |= !(f >= 0 && f < limitX);
-        int v = (int) f << 2;
+        int f = (int) (x * scale + biasX);
+        outside |= Integer.compareUnsigned(f - 64, spanX) > 0;
+        int v = f << 2;
         minX = Math.min(minX, v);
         maxX = Math.max(maxX, v);
         return v;
     }
 
     private int y(float y) {
-        float f = y * scale + biasY;
-        outside |= !(f >= 0 && f < limitY);
-        int v = bottomY - ((int) f << 2);
+        int f = (int) (y * scale + biasY);
+        outside |= Integer.compareUnsigned(f - 64, spanY) > 0;
+        int v = bottomY - (f << 2);
         minY = Math.min(minY, v);
         maxY = Math.max(maxY, v);
         return v;

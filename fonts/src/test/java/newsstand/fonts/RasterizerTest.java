@@ -65,11 +65,12 @@ class RasterizerTest {
                 p[2 * i] = Math.round((cx + radius * Math.cos(angle)) * 64) / 64f;
                 p[2 * i + 1] = Math.round((cy + radius * Math.sin(angle)) * 64) / 64f;
             }
-            byte[] c = draw(r, new float[][] {p}, 0, size, size);
+            // Points keep a pixel from the canvas's edges: the pen one pixel in.
+            byte[] c = draw(r, new float[][] {p}, 1, size + 1, size + 2);
             int w = r.right() - r.left();
             for (int i = 0; i < c.length; i++) {
                 int px = r.left() + i % w, py = r.top() + i / w;
-                double expected = sampled(p, px, size - py - 1, 32) * 255;
+                double expected = sampled(p, px - 1, size - py, 32) * 255;
                 double error = Math.abs((c[i] & 0xFF) - expected);
                 worst = Math.max(worst, error);
                 total += error;
