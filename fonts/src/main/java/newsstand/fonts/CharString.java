@@ -77,24 +77,33 @@ final class CharString {
     private boolean execute(byte[] b, int length, int depth) {
         // Reads past the copied bytes fail with an index error, which fails the glyph alone (GlyphCache).
         int p = 0;
+        final float[] st = stack;
         while (p < length) {
             int b0 = b[p++] & 0xFF;
             if (b0 >= 32 || b0 == SHORTINT) {
-                if (sp == MAX_STACK) throw new Malformed("charstring operand stack overflows " + MAX_STACK);
-                if (b0 == SHORTINT) {
-                    stack[sp++] = (short) ((b[p] << 8) | (b[p + 1] & 0xFF));
-                    p += 2;
-                } else if (b0 <= 246) {
-                    stack[sp++] = b0 - 139;
-                } else if (b0 <= 250) {
-                    stack[sp++] = (b0 - 247) * 256 + (b[p++] & 0xFF) + 108;
-                } else if (b0 <= 254) {
-                    stack[sp++] = -(b0 - 251) * 256 - (b[p++] & 0xFF) - 108;
-                } else {
-                    stack[sp++] = ((b[p] << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF)) / 65536f;
-                    p += 4;
-                }
-                continue;
+                // A run of operands is pushed with the stack's depth in a local, written back once before the
+                // operator that takes them.
+                int n = sp;
+                do {
+                    if (n == MAX_STACK) throw new Malformed("charstring operand stack overflows " + MAX_STACK);
+                    if (b0 <= 246 && b0 >= 32) {
+                        st[n++] = b0 - 139;
+                    } else if (b0 == SHORTINT) {
+                        st[n++] = (short) ((b[p] << 8) | (b[p + 1] & 0xFF));
+                        p += 2;
+                    } else if (b0 <= 250) {
+                        st[n++] = (b0 - 247) * 256 + (b[p++] & 0xFF) + 108;
+                    } else if (b0 <= 254) {
+                        st[n++] = -(b0 - 251) * 256 - (b[p++] & 0xFF) - 108;
+                    } else {
+                        st[n++] = ((b[p] << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF)) / 65536f;
+                        p += 4;
+                    }
+                    if (p >= length) break;
+                    b0 = b[p++] & 0xFF;
+                } while (b0 >= 32 || b0 == SHORTINT);
+                sp = n;
+                if (b0 >= 32 || b0 == SHORTINT) break; // the charstring ended on an operand
             }
             if (++operators > MAX_OPERATORS) throw new Malformed("charstring runs more than " + MAX_OPERATORS + " operators");
             switch (b0) {
