@@ -36,8 +36,9 @@ final class CharString {
     /** The charstring or subroutine being run at each call depth, copied out of the mapping. */
     private final byte[][] code = new byte[MAX_DEPTH + 2][64];
     /**
-     * Short subroutines kept copied, by their INDEX and number: CJK fonts share stroke shapes between thousands of glyphs
-     * through subroutines, and copying one out of the mapping cost more than running it (GlyphBenchmark profile).
+     * Short subroutines kept copied, by their INDEX and number: CJK fonts share stroke shapes between thousands of
+     * glyphs through subroutines, and copying one out of the mapping cost more than running it (GlyphBenchmark
+     * profile).
      * Direct-mapped, at most SUBR_SLOTS x SUBR_MAX_BYTES bytes; a slot is replaced, never overwritten, so a
      * subroutine still running keeps its bytes.
      */
