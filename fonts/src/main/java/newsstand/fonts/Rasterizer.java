@@ -411,8 +411,9 @@ final class Rasterizer implements OutlineSink {
 
     /**
      * Sums the deltas of the ink box into 8-bit coverage (0 = none, 255 = full), non-zero winding clamped at full,
-     * row by row into out (the box's width a row), and clears the box and its spill. Four rows are summed side by
-     * side, so that four chains of additions run at once.
+     * row by row into out (the box's width a row), and clears the box and its spill. First the running sums, in
+     * place, four rows side by side so that four chains of additions run at once; then the levels, a loop with no
+     * chain at all (together about a fifth cheaper than one pass doing both, GlyphBenchmark).
      */
     void coverage(byte[] out) {
         final int[] a = acc;
