@@ -106,12 +106,9 @@ public final class GlyphCache {
      */
     private GlyphBitmap draw(Face face, int glyph, int px, float advance) {
         float scale = (float) px / face.unitsPerEm();
-        int originX = 0, originY = 0;
         boolean drawn = false;
         if (px <= CANVAS_MAX_PX) {
-            originX = px / 2;
-            originY = px * 7 / 5;
-            rasterizer.begin(scale, originX, originY, 2 * px, 2 * px);
+            rasterizer.beginAroundPen(scale, px);
             face.outline(glyph, rasterizer);
             drawn = rasterizer.end();
         }
@@ -120,8 +117,6 @@ public final class GlyphCache {
             face.outline(glyph, outline);
             if (outline.isEmpty()) return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
             if (!rasterizer.draw(outline, scale)) throw new Malformed("glyph outline does not fit its own box");
-            originX = rasterizer.originX();
-            originY = rasterizer.originY();
         } else if (rasterizer.isEmpty()) {
             return new GlyphBitmap(0, 0, 0, 0, advance, new byte[0]);
         }
@@ -129,7 +124,7 @@ public final class GlyphCache {
         int w = rasterizer.right() - left, h = rasterizer.bottom() - top;
         byte[] coverage = new byte[w * h];
         rasterizer.coverage(coverage);
-        return new GlyphBitmap(left - originX, originY - top, w, h, advance, coverage);
+        return new GlyphBitmap(left - rasterizer.originX(), rasterizer.originY() - top, w, h, advance, coverage);
     }
 
     /** Thickens strokes by spreading coverage right and down, for faces without a bold weight. */

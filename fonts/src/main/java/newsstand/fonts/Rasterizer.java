@@ -30,6 +30,7 @@ final class Rasterizer implements OutlineSink {
     /** Row length in the buffer: spare columns take the deltas that spill past a row's right edge. */
     private int stride;
     private float scale;
+    /** Where the pen is on the canvas, in pixels. */
     private int originX;
     private int originY;
     private float biasX, biasY;
@@ -46,8 +47,8 @@ final class Rasterizer implements OutlineSink {
      */
     void begin(float scale, int originX, int originY, int width, int height) {
         this.scale = scale * 64f;
-        this.originX = originX << SHIFT;
-        this.originY = originY << SHIFT;
+        this.originX = originX;
+        this.originY = originY;
         // In 1/64 px: x' = floor(x * scale + 1/2) + originX and y' = originY - floor(y * scale + 1/2). Biased so
         // that the floors' arguments are positive on the canvas, where a cast floors them; a point must keep a
         // pixel from the canvas's edges, so that a cast's rounding towards zero just outside does not matter.
@@ -88,10 +89,18 @@ final class Rasterizer implements OutlineSink {
         end();
     }
 
-    /** Where the pen is on the canvas: font unit 0 lands there. */
-    int originX() { return originX >> SHIFT; }
+    /**
+     * Starts a glyph at px pixels per em on a canvas of twice that around the pen: room for any glyph that keeps
+     * near its em box, and for the descent.
+     */
+    void beginAroundPen(float scale, int px) {
+        begin(scale, px / 2, px * 7 / 5, 2 * px, 2 * px);
+    }
 
-    int originY() { return originY >> SHIFT; }
+    /** Where the pen is on the canvas: font unit 0 lands there. */
+    int originX() { return originX; }
+
+    int originY() { return originY; }
 
     /** True when nothing was drawn. */
     boolean isEmpty() { return minX > maxX; }

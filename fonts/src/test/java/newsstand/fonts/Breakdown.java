@@ -41,7 +41,7 @@ public final class Breakdown {
 
     static void draw(Face face, int[] glyphs, Rasterizer r, float scale, int px, boolean coverage) {
         for (int g : glyphs) {
-            r.begin(scale, px / 2, px * 7 / 5, 2 * px, 2 * px);
+            r.beginAroundPen(scale, px);
             face.outline(g, r);
             if (!r.end() || r.isEmpty()) continue;
             if (coverage) r.coverage(OUT);
