@@ -420,9 +420,11 @@ final class Rasterizer implements OutlineSink {
 
     /**
      * Sums the deltas of the ink box into 8-bit coverage (0 = none, 255 = full), non-zero winding clamped at full,
-     * row by row into out (the box's width a row), and clears the box and its spill. First the running sums, in
-     * place, four rows side by side so that four chains of additions run at once; then the levels, a loop with no
-     * chain at all (together about a fifth cheaper than one pass doing both, GlyphBenchmark).
+     * row by row into out (the box's width a row), zeroing every cell it reads: one pass, four rows side by side so
+     * that four chains of additions run at once. Lines change no cell left of the box, above or below it, and
+     * only the few right of it that a piece's cells (three at most) reach past its last column; those are zeroed
+     * too, so the canvas is all zeros again. Against running sums, then levels, then a fill a row to clear: 10%
+     * faster at 24 px, 18% at 48 px and 28% at 96 px under C1 (the device's compiler), the same under C2.
      */
     void coverage(byte[] out) {
         final int[] a = acc;
@@ -430,27 +432,49 @@ final class Rasterizer implements OutlineSink {
         int y = 0;
         for (; y + 4 <= h; y += 4) {
             int r0 = (y0 + y) * s + x0, r1 = r0 + s, r2 = r1 + s, r3 = r2 + s;
+            int o0 = y * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
             int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             for (int x = 0; x < w; x++) {
-                a[r0 + x] = s0 += a[r0 + x];
-                a[r1 + x] = s1 += a[r1 + x];
-                a[r2 + x] = s2 += a[r2 + x];
-                a[r3 + x] = s3 += a[r3 + x];
+                s0 += a[r0 + x];
+                s1 += a[r1 + x];
+                s2 += a[r2 + x];
+                s3 += a[r3 + x];
+                a[r0 + x] = 0;
+                a[r1 + x] = 0;
+                a[r2 + x] = 0;
+                a[r3 + x] = 0;
+                out[o0 + x] = level(s0);
+                out[o1 + x] = level(s1);
+                out[o2 + x] = level(s2);
+                out[o3 + x] = level(s3);
             }
+            clearSpill(r0 + w);
+            clearSpill(r1 + w);
+            clearSpill(r2 + w);
+            clearSpill(r3 + w);
         }
         for (; y < h; y++) {
             int sum = 0;
-            int r = (y0 + y) * s + x0;
-            for (int x = 0; x < w; x++) a[r + x] = sum += a[r + x];
-        }
-        for (y = 0; y < h; y++) {
             int r = (y0 + y) * s + x0, o = y * w;
             for (int x = 0; x < w; x++) {
-                // Math.abs and Math.min compile to branch-free instructions.
-                out[o + x] = (byte) ((Math.min(Math.abs(a[r + x]), FULL) * 255 + FULL / 2) >> 17);
+                sum += a[r + x];
+                a[r + x] = 0;
+                out[o + x] = level(sum);
             }
+            clearSpill(r + w);
         }
-        clear(x0, y0, x0 + w, y0 + h);
+    }
+
+    /** A running sum of areas as a coverage level; Math.abs and Math.min compile to branch-free instructions. */
+    private static byte level(int sum) {
+        return (byte) ((Math.min(Math.abs(sum), FULL) * 255 + FULL / 2) >> 17);
+    }
+
+    /** The three cells right of a row of the box that a line may have touched. */
+    private void clearSpill(int cell) {
+        acc[cell] = 0;
+        acc[cell + 1] = 0;
+        acc[cell + 2] = 0;
     }
 
     /**
