@@ -122,17 +122,20 @@ final class PageRenderer {
         // Black-and-white panels never dither text: grey ink becomes solid black (or white, on a dark tag).
         int ink = fb.levels() == 2 ? (t.ink() < 128 ? 0 : 255) : t.ink();
         int[] glyphs = line.glyphs();
-        int[] cps = t.boldPrefix() > 0 ? line.text().codePoints().toArray() : null;
+        int[] cps = t.boldPrefix() > 0 || hasDash(line.text()) ? line.text().codePoints().toArray() : null;
         for (int i = 0; i < glyphs.length; i++) {
             if (glyphs[i] == Typeface.NONE) continue;
             // A bold run at the start of a regular line (the dateline) takes its glyphs from the bold type.
             boolean boldRun = cps != null && i < t.boldPrefix();
+            boolean joined = cps != null && i + 1 < glyphs.length && isDash(cps[i]) && cps[i + 1] == cps[i]
+                    && glyphs[i + 1] == glyphs[i] && !line.sideways()[i];
             Typeface type = t.bold() || boldRun ? bold : regular;
             int glyph = boldRun ? bold.glyph(cps[i]) : glyphs[i];
             if (!t.vertical()) {
                 GlyphBitmap g = type.bitmap(cache, glyph, t.px());
                 int x = t.x() + Math.round(line.x()[i]) + g.left();
                 draw(fb, g, x, t.baseline() - g.top(), ink);
+                if (joined) join(fb, g, x, t.baseline() - g.top(), t.x() + Math.round(line.x()[i + 1]) + g.left(), false, ink);
             } else if (line.sideways()[i]) {
                 // Latin down a vertical line: turned a quarter clockwise, its em box centred on the column.
                 GlyphBitmap g = type.turnedBitmap(cache, glyph, t.px());
@@ -146,8 +149,52 @@ final class PageRenderer {
                 int x = Math.round(t.baseline() - type.advance(glyph, t.px()) / 2) + g.left();
                 int baseline = t.y() + Math.round(line.x()[i] + type.verticalOrigin(glyph, t.px()));
                 draw(fb, g, x, baseline - g.top(), ink);
+                if (joined) {
+                    int next = t.y() + Math.round(line.x()[i + 1] + type.verticalOrigin(glyph, t.px())) - g.top();
+                    join(fb, g, x, baseline - g.top(), next, true, ink);
+                }
             }
         }
+    }
+
+    /** Dashes that run on as one rule: the em dash, the horizontal bar, the two- and three-em dashes. */
+    private static boolean isDash(int cp) {
+        return cp == 0x2014 || cp == 0x2015 || cp == 0x2E3A || cp == 0x2E3B;
+    }
+
+    private static boolean hasDash(String text) {
+        for (int i = 0; i < text.length(); i++) if (isDash(text.charAt(i))) return true;
+        return false;
+    }
+
+    /**
+     * Joins a dash drawn at (x, y) to the same dash drawn next, at next along the line (x across, or y down a
+     * vertical line): a 破折号 is one unbroken rule, where fonts leave a margin at each end of the glyph. From the
+     * dash's last fully inked step to the next one's first, the line is painted with the dash's own profile across
+     * its middle, so the rule keeps its thickness and its antialiased edges.
+     */
+    private static void join(Framebuffer fb, GlyphBitmap g, int x, int y, int next, boolean down, int ink) {
+        int along = down ? g.height() : g.width(), across = down ? g.width() : g.height();
+        if (along < 3 || across == 0) return;
+        int mid = along / 2, peak = 0;
+        for (int k = 1; k < across; k++) if (coverage(g, mid, k, down) > coverage(g, mid, peak, down)) peak = k;
+        int solid = coverage(g, mid, peak, down) - 16;
+        int first = 0, last = along - 1;
+        while (first < mid && coverage(g, first, peak, down) < solid) first++;
+        while (last > mid && coverage(g, last, peak, down) < solid) last--;
+        int from = (down ? y : x) + last + 1, length = next + first - from;
+        if (length <= 0 || length > along) return;
+        byte[] mask = new byte[length * across];
+        for (int i = 0; i < length; i++) {
+            for (int k = 0; k < across; k++) mask[down ? i * across + k : k * length + i] = (byte) coverage(g, mid, k, down);
+        }
+        if (down) fb.drawMask(x, from, across, length, mask, 8, ink);
+        else fb.drawMask(from, y, length, across, mask, 8, ink);
+    }
+
+    /** A glyph's coverage at a step along a line and across it. */
+    private static int coverage(GlyphBitmap g, int along, int across, boolean down) {
+        return down ? g.at(across, along) : g.at(along, across);
     }
 
     private static void draw(Framebuffer fb, GlyphBitmap g, int x, int y, int ink) {

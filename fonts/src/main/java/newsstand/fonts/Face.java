@@ -25,6 +25,7 @@ public final class Face {
     private final int numGlyphs;
     private final FontData data;
     private final Gsub vert;
+    private final Gsub fwid;
     private final Hmtx vmtx;
     private final int vorg;
 
@@ -58,6 +59,7 @@ public final class Face {
         embedded = strikes;
         this.data = data;
         vert = optional("GSUB 'vert'", () -> Gsub.feature(data, dir.offset("GSUB"), "vert"));
+        fwid = optional("GSUB 'fwid'", () -> Gsub.feature(data, dir.offset("GSUB"), "fwid"));
         int vhea = dir.offset("vhea");
         vmtx = vhea >= 0 && dir.offset("vmtx") >= 0
                 ? optional("vmtx", () -> new Hmtx(data, dir.offset("vmtx"), Math.min(data.u16(vhea + 34), numGlyphs)))
@@ -141,6 +143,18 @@ public final class Face {
     public int verticalGlyph(int glyph) {
         try {
             return vert == null ? glyph : vert.substitute(glyph);
+        } catch (RuntimeException e) {
+            return glyph;
+        }
+    }
+
+    /**
+     * The glyph's full-width form (GSUB 'fwid'), or the glyph itself: Noto CJK's default em dash is a proportional
+     * one, 0.89 em wide and set low for Latin text; its full-width form fills the em and sits on the CJK centre.
+     */
+    public int fullWidthGlyph(int glyph) {
+        try {
+            return fwid == null ? glyph : fwid.substitute(glyph);
         } catch (RuntimeException e) {
             return glyph;
         }

@@ -68,6 +68,12 @@ public final class Typeface {
         return packed == NONE ? 0 : face(packed).advance(glyphId(packed), px);
     }
 
+    /** The packed glyph's full-width form, from its own face (the em dashes of Chinese text). */
+    public int fullWidthGlyph(int packed) {
+        if (packed == NONE || packed == 0) return packed;
+        return (packed & 0xFFFF0000) | face(packed).fullWidthGlyph(glyphId(packed));
+    }
+
     /** Marks and their Unicode vertical presentation forms, for faces with no 'vert' feature. */
     private static final String HORIZONTAL_FORMS = "，、。：；！？〖〗…—–（）｛｝〔〕【】《》〈〉「」『』［］“”‘’";
     private static final String VERTICAL_FORMS = "︐︑︒︓︔︕︖︗︘︙︱︲︵︶︷︸︹︺︻︼︽︾︿﹀﹁﹂﹃﹄﹇﹈﹁﹂﹃﹄";
