@@ -132,7 +132,7 @@ class DeliveryTest {
     void devicesFinishAfterTheBrokerIsKilledMidTransfer() throws Exception {
         Path issue = TestIssues.write(dir.resolve("pkg"), "qd-2025-09-11", BIG);
         assertEquals(0, publish(broker.url(), issue).exit());
-        Mosquitto.sleep(2500); // an autosave has written the retained chunks
+        broker.save(); // the retained chunks are on disk, as a broker that has run a while has them
         List<Device> devices = new ArrayList<>();
         for (String n : List.of("kiosk-a", "kiosk-b")) {
             CutProxy slow = new CutProxy(broker.port, 2_000_000);
@@ -144,7 +144,8 @@ class DeliveryTest {
         Mosquitto.sleep(500);
         broker.start();
         for (Device d : devices) {
-            assertEquals("qd-2025-09-11", d.activated().poll(90, TimeUnit.SECONDS), d.name() + " activated");
+            assertEquals("qd-2025-09-11", d.activated().poll(90, TimeUnit.SECONDS),
+                    () -> d.name() + " activated; status " + d.status() + "; broker log:\n" + broker.logTail(20));
             JsonObject s = d.status();
             assertTrue(s.get("duplicateChunks").getAsInt() <= 1, d.name() + " fetched again: " + s);
         }

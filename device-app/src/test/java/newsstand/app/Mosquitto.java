@@ -5,7 +5,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A real Mosquitto (Debian's package) on a free loopback port for a test: its own folder, persistence on (saved
@@ -62,7 +64,33 @@ final class Mosquitto implements AutoCloseable {
         throw new IOException("mosquitto did not listen on " + port);
     }
 
-    /** SIGKILL: no goodbye, nothing saved beyond the last autosave. */
+    /**
+     * Makes the broker write its database now (SIGUSR1) and waits until the new file has replaced the old one: the
+     * autosave alone comes every one to two seconds, later than that when the disk is slow.
+     */
+    void save() throws IOException, InterruptedException {
+        Path db = dir.resolve("mosquitto.db");
+        Object before = Files.exists(db) ? Files.readAttributes(db, BasicFileAttributes.class).fileKey() : null;
+        Process kill = new ProcessBuilder("kill", "-USR1", String.valueOf(process.pid())).start();
+        if (kill.waitFor() != 0) throw new IOException("kill -USR1 " + process.pid() + " failed");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.exists(db) || Objects.equals(before, Files.readAttributes(db, BasicFileAttributes.class).fileKey())) {
+            if (System.currentTimeMillis() > deadline) throw new IOException("mosquitto did not save " + db + " in 30 s");
+            sleep(20);
+        }
+    }
+
+    /** The end of the broker's log, for a failing test's message. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(dir.resolve("mosquitto.log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGKILL: no goodbye, nothing saved beyond the last save. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }

@@ -474,9 +474,16 @@ public final class DeviceSync implements AutoCloseable {
         }
     }
 
-    /** Asks again for a chunk that has not come for the stall timeout (a broker that lost it, a dropped subscribe). */
+    /**
+     * Asks again for a chunk that has not come for the stall timeout (a broker that lost it, a dropped subscribe), and
+     * at once when no chunk is asked for at all (a subscribe that failed while the connection stood).
+     */
     private void watch() {
-        if (!connected || manifest == null || requested < 0) return;
+        if (!connected || manifest == null) return;
+        if (requested < 0) {
+            if (have.nextClearBit(0) < manifest.chunks().size()) requestNext(); // a failed install retries on its own
+            return;
+        }
         long idle = System.nanoTime() - lastProgressNanos;
         if (idle > settings.stallTimeout().toNanos()) {
             error("chunk " + requested + " of " + manifest.issue() + " has not arrived in " + settings.stallTimeout().toSeconds()
