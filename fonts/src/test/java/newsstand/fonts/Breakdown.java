@@ -6,8 +6,8 @@ import java.nio.file.Path;
 /**
  * Where a cold glyph's time goes, per glyph, on every distinct character of the fixture page: decoding and drawing
  * onto the canvas, then the coverage pass, then the whole cold path through a fresh cache. Run like GlyphBenchmark,
- * with the size as argument: {@code mvn -q -pl fonts test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=newsstand.fonts.Breakdown -Dexec.args=24}
+ * with the size as argument: {@code mvn -q -pl fonts test-compile exec:exec -Dexec.classpathScope=test
+ * -Dexec.executable=java "-Dexec.args=-cp %classpath newsstand.fonts.Breakdown 24"}
  */
 public final class Breakdown {
     public static void main(String[] args) throws Exception {

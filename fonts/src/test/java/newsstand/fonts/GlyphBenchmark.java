@@ -16,8 +16,10 @@ import java.util.Locale;
  * Cold: a glyph never seen before (ours: outline, rasterize, store in a fresh cache; Java2D: a fresh strike, drawn
  * once into a grey image). Cached: the same glyphs again (ours: cache lookup; Java2D: draw from its strike cache).
  *
- * <p>Run: {@code mvn -q -pl fonts test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=newsstand.fonts.GlyphBenchmark}
+ * <p>Run in a JVM of its own, as JMH forks one: inside Maven's (exec:java) the JIT's work for Maven made our 24 px
+ * figure swing from 4.0 to 5.9 us between runs, 3.9 to 4.2 us in a fresh JVM. {@code mvn -q -pl fonts test-compile
+ * exec:exec -Dexec.classpathScope=test -Dexec.executable=java "-Dexec.args=-cp %classpath
+ * newsstand.fonts.GlyphBenchmark"}
  */
 public final class GlyphBenchmark {
     /** Rounds per measure, the best of all but the first four taken: this shared machine's timings swing. */
