@@ -84,11 +84,13 @@ public final class FontCatalog {
         double bestScore = Double.MAX_VALUE;
         Face latin = null;
         double latinScore = Double.MAX_VALUE;
+        boolean noto = false;
         for (int i = 0; i < files.size(); i++) {
             for (Face face : open(files.get(i))) {
                 String family = face.family();
                 double weight = Math.abs(face.weight() - want) / 100.0;
                 if (covers(face, probe)) {
+                    noto |= family.startsWith("Noto Sans CJK");
                     double score = (i < configured ? 0 : 1000)
                             + (family.endsWith(lang[1]) ? 0 : 100)
                             + (family.contains("Mono") ? 50 : 0)
@@ -115,7 +117,7 @@ public final class FontCatalog {
         boolean synthetic = bold && best.weight() < 600;
         Typeface typeface = new Typeface(latin == null ? List.of(best) : List.of(best, latin), synthetic);
         Logger.info("{} {} text: {}", language, bold ? "bold" : "regular", typeface);
-        if (!best.family().startsWith("Noto Sans CJK") && "zh-Hans".equals(language)) {
+        if (!noto && "zh-Hans".equals(language)) {
             Logger.info("Noto Sans CJK SC is not installed; using {} (apt-get install fonts-noto-cjk for the best type)", best.family());
         }
         return typeface;
