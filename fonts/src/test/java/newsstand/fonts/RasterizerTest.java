@@ -153,4 +153,34 @@ class RasterizerTest {
         float[][] square = {{0, 0, 29, 0, 29, 29, 0, 29}};
         assertArrayEquals(draw(new Rasterizer(), square, 1, 31, 32), draw(r, square, 1, 31, 32));
     }
+
+    @Test
+    void longWildCurvesStayInsideTheirBox() {
+        // Cubics split into hundreds of lines on a large canvas: every point between must stay within the control
+        // points' box, or lines would touch cells the coverage pass does not read and clear.
+        Rasterizer r = new Rasterizer();
+        Random random = new Random(11);
+        int size = 250;
+        for (int shape = 0; shape < 200; shape++) {
+            float[] c = new float[8];
+            for (int i = 0; i < c.length; i++) c[i] = 1 + random.nextFloat() * (size - 4);
+            // Curves that run along an edge of their box near one end, where a point pushed out shows first.
+            if (shape % 4 == 1) c[2] = c[4] = c[6];
+            if (shape % 4 == 2) c[3] = c[5] = c[7];
+            if (shape % 4 == 3) {
+                c[2] = c[4] = c[0];
+                c[3] = c[5] = c[1];
+            }
+            for (Rasterizer each : new Rasterizer[] {r, new Rasterizer()}) {
+                each.begin(1f, 1, size - 1, size, size);
+                each.moveTo(c[0], c[1]);
+                each.curveTo(c[2], c[3], c[4], c[5], c[6], c[7]);
+                each.close();
+                assertTrue(each.end());
+                each.coverage(new byte[(each.right() - each.left()) * (each.bottom() - each.top())]);
+            }
+        }
+        float[][] square = {{0, 0, size - 3, 0, size - 3, size - 3, 0, size - 3}};
+        assertArrayEquals(draw(new Rasterizer(), square, 1, size - 1, size), draw(r, square, 1, size - 1, size));
+    }
 }
