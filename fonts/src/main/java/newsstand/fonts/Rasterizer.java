@@ -258,7 +258,7 @@ final class Rasterizer implements OutlineSink {
             return;
         }
         // Forward differences: three additions a step for each axis (against the polynomial at each step, 3.5%
-        // faster at 24 px on Noto Sans CJK, the same output in QualityTest to four places). In doubles: in floats
+        // faster at 24 px on Noto Sans CJK; QualityTest's IoU within 0.0001 of before). In doubles: in floats
         // the sums drift, by up to 0.15 sub-pixel on the largest canvas, towards leaving the control points' box.
         double h = 1.0 / n, h2 = h * h, h3 = h2 * h;
         double ax = x3 - x0 + 3 * (x1 - x2), bx = 3 * (x0 - 2 * x1 + x2), cx = 3 * (x1 - x0);
