@@ -37,13 +37,13 @@ public final class GlyphBenchmark {
         System.out.printf("%d distinct characters; %s, %d cores, %s%n", cps.length, System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
         // Warm the JIT on every path first, so that no configuration pays for compilation.
-        for (int warm = 0; warm < 5; warm++) {
+        for (int warm = 0; warm < 10; warm++) {
             for (String[] f : FONTS) {
                 Face face = FontFile.open(Path.of(f[0])).face(f[1]);
                 Font peer = Peer.font(f[0], f[1]);
                 int[] glyphs = new int[cps.length];
                 for (int i = 0; i < cps.length; i++) glyphs[i] = face.glyph(cps[i]);
-                for (int px : new int[] {24, 48}) {
+                for (int px : new int[] {24, 48, 96}) {
                     oursCold(face, glyphs, px);
                     java2d(peer, glyphs, px);
                 }
