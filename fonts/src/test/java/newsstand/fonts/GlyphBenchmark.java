@@ -16,8 +16,9 @@ import java.util.Locale;
  * Cold: a glyph never seen before (ours: outline, rasterize, store in a fresh cache; Java2D: a fresh strike, drawn
  * once into a grey image). Cached: the same glyphs again (ours: cache lookup; Java2D: draw from its strike cache).
  *
- * <p>Run in a JVM of its own, as JMH forks one: inside Maven's (exec:java) the JIT's work for Maven made our 24 px
- * figure swing from 4.0 to 5.9 us between runs, 3.9 to 4.2 us in a fresh JVM. {@code mvn -q -pl fonts test-compile
+ * <p>Run in a JVM of its own, as JMH forks one, after a warm-up over every font and size: inside Maven's JVM
+ * (exec:java), or with a shorter warm-up, our first figure fell into a slow mode (5.0 to 5.9 us against 3.6 to 4.1) in
+ * about one run of two, and Java2D's was not steady either. {@code mvn -q -pl fonts test-compile
  * exec:exec -Dexec.classpathScope=test -Dexec.executable=java "-Dexec.args=-cp %classpath
  * newsstand.fonts.GlyphBenchmark"}
  */
