@@ -21,8 +21,10 @@ package newsstand.fonts;
 final class Rasterizer implements OutlineSink {
     /** Sub-pixel units per pixel, and the shift. */
     private static final int ONE = 256, SHIFT = 8;
-    /** A whole pixel's area, in halves of a square sub-pixel: 2^17. */
+    /** A whole pixel's area, in halves of a square sub-pixel. */
     private static final int FULL = 2 * ONE * ONE;
+    /** An area in 256ths of a pixel: FULL >> LEVEL_SHIFT is 256 (FreeType's PIXEL_BITS * 2 + 1 - 8). */
+    private static final int LEVEL_SHIFT = 2 * SHIFT + 1 - 8;
 
     private int[] acc = new int[0];
     private int width;
@@ -481,7 +483,7 @@ final class Rasterizer implements OutlineSink {
      * branch-free instructions.
      */
     private static byte level(int sum) {
-        return (byte) Math.min(Math.abs(sum) >> 9, 255); // FULL >> 9 is 256
+        return (byte) Math.min(Math.abs(sum) >> LEVEL_SHIFT, 255);
     }
 
     /** The three cells right of a row of the box that a line may have touched. */
