@@ -24,7 +24,7 @@ final class Rasterizer implements OutlineSink {
     /** A whole pixel's area, in halves of a square sub-pixel. */
     private static final int FULL = 2 * ONE * ONE;
     /** An area in 256ths of a pixel: FULL >> LEVEL_SHIFT is 256 (FreeType's PIXEL_BITS * 2 + 1 - 8). */
-    private static final int LEVEL_SHIFT = 2 * SHIFT + 1 - 8;
+    private static final int LEVEL_SHIFT = Integer.numberOfTrailingZeros(FULL) - 8;
 
     private int[] acc = new int[0];
     private int width;
