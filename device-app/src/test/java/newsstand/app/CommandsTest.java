@@ -261,5 +261,7 @@ class CommandsTest {
         assertEquals(0, p.waitFor(), output);
         assertTrue(output.contains("rendered ") && output.contains(" for it8951-10in3 in "), output);
         assertFalse(output.contains("OutOfMemoryError"), output);
+        // The demo sets its text in Noto Sans CJK SC, installed here, and says so (FontFileTest: the fallback).
+        assertTrue(output.contains("INFO: zh-Hans regular text: Noto Sans CJK SC > "), output);
     }
 }

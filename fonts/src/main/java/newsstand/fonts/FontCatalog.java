@@ -30,9 +30,14 @@ public final class FontCatalog {
 
     /** Finds every font file under the given folders, then under the standard ones. */
     public static FontCatalog scan(List<Path> extraFolders) {
+        return scan(extraFolders, standardFolders());
+    }
+
+    /** Finds every font file under the given folders, then under the given standard ones. */
+    static FontCatalog scan(List<Path> extraFolders, List<Path> standard) {
         List<Path> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>(extraFolders);
-        folders.addAll(standardFolders());
+        folders.addAll(standard);
         int configured = 0;
         for (int i = 0; i < folders.size(); i++) {
             Path folder = folders.get(i);

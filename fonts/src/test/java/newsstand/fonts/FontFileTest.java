@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class FontFileTest {
@@ -116,6 +117,36 @@ class FontFileTest {
         Typeface bold = FontCatalog.scan(java.util.List.of(dir)).typeface("zh-Hans", true);
         assertEquals("WenQuanYi Micro Hei", bold.primary().family());
         assertTrue(bold.synthesizeBold());
+    }
+
+    @Test
+    void withoutNotoTheChoiceFallsBackAndSaysSo(@TempDir Path dir) throws Throwable {
+        Files.createSymbolicLink(dir.resolve("wqy-microhei.ttc"), MICRO_HEI);
+        String said = logged(() -> {
+            Typeface type = FontCatalog.scan(java.util.List.of(dir), java.util.List.of()).typeface("zh-Hans", false);
+            assertEquals("WenQuanYi Micro Hei", type.primary().family());
+        });
+        assertTrue(said.contains("INFO: Noto Sans CJK SC is not installed; using WenQuanYi Micro Hei (apt-get install"
+                + " fonts-noto-cjk for the best type)"), said);
+        // With Noto installed (the standard folders), a configured face still wins, and nothing says Noto is missing.
+        said = logged(() -> assertEquals("WenQuanYi Micro Hei",
+                FontCatalog.scan(java.util.List.of(dir)).typeface("zh-Hans", false).primary().family()));
+        assertTrue(said.contains("zh-Hans regular text: "), said);
+        assertFalse(said.contains("not installed"), said);
+        // No font at all: the error names what to install.
+        FontException none = assertThrows(FontException.class,
+                () -> FontCatalog.scan(java.util.List.of(), java.util.List.of()).typeface("zh-Hans", false));
+        assertTrue(none.getMessage().contains("no font for zh-Hans text in 0 font files (install fonts-noto-cjk"), none.getMessage());
+    }
+
+    /** What the catalog logged while the action ran: the test log file's new lines (tinylog-test.properties). */
+    private static String logged(Executable action) throws Throwable {
+        Path log = Path.of("target/fonts-test.log");
+        org.tinylog.Logger.info("log mark"); // the file writer opens its file on the first line logged
+        long before = Files.size(log);
+        action.execute();
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) before, all.length - (int) before, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
