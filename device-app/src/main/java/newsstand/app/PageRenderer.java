@@ -127,15 +127,19 @@ final class PageRenderer {
             if (glyphs[i] == Typeface.NONE) continue;
             // A bold run at the start of a regular line (the dateline) takes its glyphs from the bold type.
             boolean boldRun = cps != null && i < t.boldPrefix();
-            boolean joined = cps != null && i + 1 < glyphs.length && isDash(cps[i]) && cps[i + 1] == cps[i]
-                    && glyphs[i + 1] == glyphs[i] && !line.sideways()[i];
             Typeface type = t.bold() || boldRun ? bold : regular;
-            int glyph = boldRun ? bold.glyph(cps[i]) : glyphs[i];
+            int glyph = boldRun ? bold.textGlyph(cps[i], i + 1 < cps.length ? cps[i + 1] : 0) : glyphs[i];
+            // Dashes i to end, the same glyph one after another, are drawn as one rule (a 破折号).
+            int end = i;
+            while (cps != null && end + 1 < glyphs.length && isDash(cps[end]) && cps[end + 1] == cps[end]
+                    && glyphs[end + 1] == glyphs[i] && (end + 1 < t.boldPrefix()) == boldRun && !line.sideways()[end]) {
+                end++;
+            }
             if (!t.vertical()) {
                 GlyphBitmap g = type.bitmap(cache, glyph, t.px());
-                int x = t.x() + Math.round(line.x()[i]) + g.left();
-                draw(fb, g, x, t.baseline() - g.top(), ink);
-                if (joined) join(fb, g, x, t.baseline() - g.top(), t.x() + Math.round(line.x()[i + 1]) + g.left(), false, ink);
+                int x = t.x() + Math.round(line.x()[i]) + g.left(), y = t.baseline() - g.top();
+                if (end == i) draw(fb, g, x, y, ink);
+                else rule(fb, g, x, t.x() + Math.round(line.x()[end]) + g.left(), y, false, ink);
             } else if (line.sideways()[i]) {
                 // Latin down a vertical line: turned a quarter clockwise, its em box centred on the column.
                 GlyphBitmap g = type.turnedBitmap(cache, glyph, t.px());
@@ -147,13 +151,12 @@ final class PageRenderer {
                 if (boldRun) glyph = bold.verticalGlyph(cps[i], glyph);
                 GlyphBitmap g = type.bitmap(cache, glyph, t.px());
                 int x = Math.round(t.baseline() - type.advance(glyph, t.px()) / 2) + g.left();
-                int baseline = t.y() + Math.round(line.x()[i] + type.verticalOrigin(glyph, t.px()));
-                draw(fb, g, x, baseline - g.top(), ink);
-                if (joined) {
-                    int next = t.y() + Math.round(line.x()[i + 1] + type.verticalOrigin(glyph, t.px())) - g.top();
-                    join(fb, g, x, baseline - g.top(), next, true, ink);
-                }
+                float origin = type.verticalOrigin(glyph, t.px());
+                int y = t.y() + Math.round(line.x()[i] + origin) - g.top();
+                if (end == i) draw(fb, g, x, y, ink);
+                else rule(fb, g, y, t.y() + Math.round(line.x()[end] + origin) - g.top(), x, true, ink);
             }
+            i = end;
         }
     }
 
@@ -168,28 +171,29 @@ final class PageRenderer {
     }
 
     /**
-     * Joins a dash drawn at (x, y) to the same dash drawn next, at next along the line (x across, or y down a
-     * vertical line): a 破折号 is one unbroken rule, where fonts leave a margin at each end of the glyph. From the
-     * dash's last fully inked step to the next one's first, the line is painted with the dash's own profile across
-     * its middle, so the rule keeps its thickness and its antialiased edges.
+     * Draws a run of the same dash glyph, the first's bitmap at from along the line (x across, or y down a vertical
+     * line), the last's at to, at across: a 破折号 is one unbroken rule, where fonts leave a margin at each end of
+     * the glyph. The first dash's head up to its first fully inked step, then the dash's own profile across its
+     * middle, then the last dash's tail from its last fully inked step: one mask, so that no pixel is inked twice
+     * (overlapping glyphs darkened the seams) and the rule keeps its thickness and antialiased edges.
      */
-    private static void join(Framebuffer fb, GlyphBitmap g, int x, int y, int next, boolean down, int ink) {
-        int along = down ? g.height() : g.width(), across = down ? g.width() : g.height();
-        if (along < 3 || across == 0) return;
+    private static void rule(Framebuffer fb, GlyphBitmap g, int from, int to, int across, boolean down, int ink) {
+        int along = down ? g.height() : g.width(), thick = down ? g.width() : g.height();
+        if (along == 0 || thick == 0 || to < from) return;
         int mid = along / 2, peak = 0;
-        for (int k = 1; k < across; k++) if (coverage(g, mid, k, down) > coverage(g, mid, peak, down)) peak = k;
+        for (int k = 1; k < thick; k++) if (coverage(g, mid, k, down) > coverage(g, mid, peak, down)) peak = k;
         int solid = coverage(g, mid, peak, down) - 16;
         int first = 0, last = along - 1;
         while (first < mid && coverage(g, first, peak, down) < solid) first++;
         while (last > mid && coverage(g, last, peak, down) < solid) last--;
-        int from = (down ? y : x) + last + 1, length = next + first - from;
-        if (length <= 0 || length > along) return;
-        byte[] mask = new byte[length * across];
+        int length = to - from + along, tail = to - from + last;
+        byte[] mask = new byte[length * thick];
         for (int i = 0; i < length; i++) {
-            for (int k = 0; k < across; k++) mask[down ? i * across + k : k * length + i] = (byte) coverage(g, mid, k, down);
+            int step = i < first ? i : i > tail ? i - (to - from) : mid;
+            for (int k = 0; k < thick; k++) mask[down ? i * thick + k : k * length + i] = (byte) coverage(g, step, k, down);
         }
-        if (down) fb.drawMask(x, from, across, length, mask, 8, ink);
-        else fb.drawMask(from, y, length, across, mask, 8, ink);
+        if (down) fb.drawMask(across, from, thick, length, mask, 8, ink);
+        else fb.drawMask(from, across, length, thick, mask, 8, ink);
     }
 
     /** A glyph's coverage at a step along a line and across it. */

@@ -30,6 +30,7 @@ class PageRendererTest {
         int row = darkest(fb, from, true);
         assertEquals(0.38 * PX, 60 - row, 0.06 * PX, "the rule sits on the ideographs' centre, not low as a Latin dash");
         for (int x = from; x <= to; x++) assertTrue(fb.get(x, row) < 80, "gap in the rule at x " + x + ": grey " + fb.get(x, row));
+        assertEven(fb, from, to, row, true);
 
         SetLine down = new LineBreaker(type, PX, 20 * PX, 0, false).vertical(true).set(text).get(0);
         fb = draw(renderer, new Page.Text(0, 10, 2 * PX, 20 * PX, PX, down, PX, false, 0, 0, null, true));
@@ -38,6 +39,36 @@ class PageRendererTest {
         int column = darkest(fb, from, false);
         assertEquals(PX, column, 0.06 * PX, "the rule runs down the column's centre");
         for (int y = from; y <= to; y++) assertTrue(fb.get(column, y) < 80, "gap in the rule at y " + y + ": grey " + fb.get(column, y));
+        assertEven(fb, from, to, column, false);
+    }
+
+    @Test
+    void aDashInABoldDatelineIsTheFullWidthRuleToo() throws Exception {
+        Path noto = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+        Typeface regular = new Typeface(FontFile.open(noto).face("Noto Sans CJK SC"));
+        Typeface bold = new Typeface(FontFile.open(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"))
+                .face("Noto Sans CJK SC"));
+        PageRenderer renderer = new PageRenderer(regular, bold, new GlyphCache(1 << 20, 4), file -> new byte[0]);
+        // The line is set in the regular type; its first five characters are drawn bold.
+        SetLine line = new LineBreaker(regular, PX, 20 * PX, 0, false).set("本报讯——发展").get(0);
+        Framebuffer fb = draw(renderer, new Page.Text(10, 0, 20 * PX, 2 * PX, 60, line, PX, false, 0, 5, null, false));
+        int from = 10 + Math.round(line.x()[3]) + PX / 2, to = 10 + Math.round(line.x()[4]) + PX / 2;
+        int row = darkest(fb, from, true);
+        assertEquals(0.38 * PX, 60 - row, 0.06 * PX, "the bold rule sits on the ideographs' centre");
+        // Full width: the rule fills both ems, where the proportional dash would stop short of the second's end.
+        int start = 10 + Math.round(line.x()[3]), end = 10 + Math.round(line.x()[4]) + PX;
+        for (int x = start + 3; x <= end - 4; x++) assertTrue(fb.get(x, row) < 80, "gap in the rule at x " + x + ": grey " + fb.get(x, row));
+        assertEven(fb, from, to, row, true);
+    }
+
+    /** From the first dash's middle to the second's, every line along the rule is one grey: no seam where they meet. */
+    private static void assertEven(Framebuffer fb, int from, int to, int middle, boolean across) {
+        for (int line = middle - 3; line <= middle + 3; line++) {
+            for (int i = from; i <= to; i++) {
+                int grey = across ? fb.get(i, line) : fb.get(line, i), first = across ? fb.get(from, line) : fb.get(line, from);
+                assertEquals(first, grey, "seam in the rule at " + i + ", " + (line - middle) + " from its middle");
+            }
+        }
     }
 
     private static Framebuffer draw(PageRenderer renderer, Page.Text text) {

@@ -132,10 +132,7 @@ public final class LineBreaker {
                 glyphs[c] = Typeface.NONE;
                 return;
             }
-            int next = c + 1 < cps.length && Cmap.isSelector(cps[c + 1]) ? cps[c + 1] : 0;
-            int g = next != 0 ? face.glyph(cp, next) : face.glyph(cp);
-            // Chinese text takes the em dash a full em wide (a 破折号 is two ems, one rule), centred as its marks are.
-            if (cp == '—') g = face.fullWidthGlyph(g);
+            int g = face.textGlyph(cp, c + 1 < cps.length ? cps[c + 1] : 0);
             if (vertical && !latin) {
                 g = face.verticalGlyph(cp, g);
                 glyphs[c] = g;

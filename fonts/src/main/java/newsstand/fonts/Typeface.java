@@ -68,8 +68,18 @@ public final class Typeface {
         return packed == NONE ? 0 : face(packed).advance(glyphId(packed), px);
     }
 
+    /**
+     * The packed glyph text is set with for a code point followed by next (a variation selector, or any other code
+     * point, or 0): the variation sequence's glyph, and the em dash full width and centred as Chinese marks are (a
+     * 破折号 is two ems, one rule).
+     */
+    public int textGlyph(int codePoint, int next) {
+        int g = Cmap.isSelector(next) ? glyph(codePoint, next) : glyph(codePoint);
+        return codePoint == '—' ? fullWidthGlyph(g) : g;
+    }
+
     /** The packed glyph's full-width form, from its own face (the em dashes of Chinese text). */
-    public int fullWidthGlyph(int packed) {
+    private int fullWidthGlyph(int packed) {
         if (packed == NONE || packed == 0) return packed;
         return (packed & 0xFFFF0000) | face(packed).fullWidthGlyph(glyphId(packed));
     }
