@@ -18,8 +18,7 @@ class PageRendererTest {
 
     @Test
     void aDoubleDashIsOneUnbrokenRuleOnTheIdeographsCentre() throws Exception {
-        Typeface type = new Typeface(FontFile.open(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
-                .face("Noto Sans CJK SC"));
+        Typeface type = notoSc("Regular");
         PageRenderer renderer = new PageRenderer(type, type, new GlyphCache(1 << 20, 4), file -> new byte[0]);
         String text = "未来——发展";
 
@@ -44,10 +43,7 @@ class PageRendererTest {
 
     @Test
     void aDashInABoldDatelineIsTheFullWidthRuleToo() throws Exception {
-        Path noto = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
-        Typeface regular = new Typeface(FontFile.open(noto).face("Noto Sans CJK SC"));
-        Typeface bold = new Typeface(FontFile.open(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"))
-                .face("Noto Sans CJK SC"));
+        Typeface regular = notoSc("Regular"), bold = notoSc("Bold");
         PageRenderer renderer = new PageRenderer(regular, bold, new GlyphCache(1 << 20, 4), file -> new byte[0]);
         // The line is set in the regular type; its first five characters are drawn bold.
         SetLine line = new LineBreaker(regular, PX, 20 * PX, 0, false).set("本报讯——发展").get(0);
@@ -59,6 +55,11 @@ class PageRendererTest {
         int start = 10 + Math.round(line.x()[3]), end = 10 + Math.round(line.x()[4]) + PX;
         for (int x = start + 3; x <= end - 4; x++) assertTrue(fb.get(x, row) < 80, "gap in the rule at x " + x + ": grey " + fb.get(x, row));
         assertEven(fb, from, to, row, true);
+    }
+
+    private static Typeface notoSc(String weight) throws Exception {
+        return new Typeface(FontFile.open(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-" + weight + ".ttc"))
+                .face("Noto Sans CJK SC"));
     }
 
     /** From the first dash's middle to the second's, every line along the rule is one grey: no seam where they meet. */
