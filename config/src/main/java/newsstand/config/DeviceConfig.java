@@ -47,7 +47,6 @@ public record DeviceConfig(
     /** Device ids that would clash with the fleet's own topics (PROTOCOL.md). */
     private static final java.util.Set<String> RESERVED = java.util.Set.of("issues", "chunks");
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     public DeviceConfig {
         fontPaths = List.copyOf(fontPaths);
@@ -262,7 +261,7 @@ public record DeviceConfig(
 
         String name(Key key) {
             String value = raw(key);
-            if (value != null && !NAME.matcher(value).matches()) {
+            if (value != null && !Name.valid(value)) {
                 bad(key, value);
                 return null;
             }

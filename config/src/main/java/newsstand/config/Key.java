@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /** Every configuration key the kiosk knows, with its default and a description of the values it takes. */
 enum Key {
-    DEVICE_ID("device.id", null, "1 to 64 of a-z, 0-9 and '-', starting with a letter or digit"),
-    DEVICE_FLEET("device.fleet", "default", "1 to 64 of a-z, 0-9 and '-', starting with a letter or digit"),
+    DEVICE_ID("device.id", null, Name.RULE),
+    DEVICE_FLEET("device.fleet", "default", Name.RULE),
     PANEL_MODEL("panel.model", null, "one of " + PanelModel.allowed()),
     PANEL_DRIVER("panel.driver", "simulated", "simulated or pi4j"),
     PANEL_OUTPUT("panel.output", "out/panel", "a folder the simulated panel writes PNGs to"),

@@ -124,7 +124,7 @@ final class BenchCommand implements Runnable {
             Path pkg = Files.createTempDirectory("newsstand-bench");
             try {
                 SampleIssue.write(pkg);
-                newsstand.sync.Issue issue = newsstand.sync.IssuePackage.read(pkg);
+                newsstand.issue.Issue issue = newsstand.issue.IssuePackage.read(pkg);
                 IssueRenderer kiosk = issue.language().equals(DEFAULT_LANGUAGE) ? join(fontsOpened) : IssueRenderer.open(issue.language());
                 newsstand.config.PanelModel model = panel.model;
                 PageRenderer.PhotoSource photos = file -> Files.readAllBytes(pkg.resolve(file));

@@ -10,10 +10,10 @@ import java.util.Map;
 import newsstand.fonts.LineBreaker;
 import newsstand.fonts.SetLine;
 import newsstand.fonts.Typeface;
-import newsstand.sync.Article;
-import newsstand.sync.Issue;
-import newsstand.sync.Photo;
-import newsstand.sync.Section;
+import newsstand.issue.Article;
+import newsstand.issue.Issue;
+import newsstand.issue.Photo;
+import newsstand.issue.Section;
 
 /**
  * Lays an issue out as newspaper pages for one panel. The front page: a masthead, the lead story with its headline

@@ -15,14 +15,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import newsstand.sync.Broker;
-import newsstand.sync.Keys;
-import newsstand.sync.Publisher;
+import newsstand.config.Name;
+import newsstand.delivery.Broker;
+import newsstand.delivery.Publisher;
+import newsstand.issue.Keys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The operator's delivery tools: keys, publishing, withdrawing, and the fleet's status. */
 final class DeliveryCommands {
@@ -58,8 +59,8 @@ final class DeliveryCommands {
         String fleet;
 
         String fleet() throws Newsstand.UserError {
-            if (!fleet.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-                throw new Newsstand.UserError("--fleet '" + fleet + "' is not allowed (allowed: 1 to 64 of a-z, 0-9 and '-', starting with a letter or digit)");
+            if (!Name.valid(fleet)) {
+                throw new Newsstand.UserError("--fleet '" + fleet + "' is not allowed (allowed: " + Name.RULE + ")");
             }
             return fleet;
         }

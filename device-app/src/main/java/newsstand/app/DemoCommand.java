@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import newsstand.sync.Issue;
-import newsstand.sync.IssueStore;
-import newsstand.sync.StoreException;
+import newsstand.issue.Issue;
+import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Imports the bundled sample issue into a fresh SQLite store, activates it and renders every page "

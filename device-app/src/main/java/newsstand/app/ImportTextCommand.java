@@ -12,14 +12,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsstand.sync.Issue;
-import newsstand.sync.IssuePackage;
-import newsstand.sync.TextImporter;
+import newsstand.issue.Issue;
+import newsstand.issue.IssuePackage;
+import newsstand.issue.TextImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import-text", mixinStandardHelpOptions = true,
         description = {"Turns a newspaper page given as plain UTF-8 text into an issue package: short lines become "

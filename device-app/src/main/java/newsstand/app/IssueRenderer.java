@@ -10,7 +10,7 @@ import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
 import newsstand.fonts.GlyphCache;
 import newsstand.fonts.Typeface;
-import newsstand.sync.Issue;
+import newsstand.issue.Issue;
 
 /** Composes an issue for a panel and shows its pages one after another, through one reused framebuffer. */
 final class IssueRenderer {

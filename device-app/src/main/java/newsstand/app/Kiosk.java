@@ -11,9 +11,9 @@ import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.Refresher;
 import newsstand.fonts.FontException;
-import newsstand.sync.Issue;
-import newsstand.sync.IssueStore;
-import newsstand.sync.StoreException;
+import newsstand.issue.Issue;
+import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
 import org.tinylog.Logger;
 
 /**

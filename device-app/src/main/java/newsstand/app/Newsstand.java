@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 import newsstand.config.ConfigException;
 import newsstand.config.PanelModel;
+import newsstand.config.Version;
 import newsstand.fonts.FontException;
-import newsstand.sync.PackageException;
-import newsstand.sync.StoreException;
+import newsstand.issue.PackageException;
+import newsstand.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The newsstand command: the kiosk's tools for technicians, operators and developers. */
-@Command(name = "newsstand", mixinStandardHelpOptions = true, version = "newsstand 0.1.0",
+@Command(name = "newsstand", mixinStandardHelpOptions = true, versionProvider = Newsstand.VersionProvider.class,
         description = "Software of the e-paper newspaper kiosk.")
 public final class Newsstand implements Runnable {
     /** Exit code for bad input: arguments, files, fonts, configuration. */
@@ -81,7 +82,7 @@ public final class Newsstand implements Runnable {
     private static boolean known(Exception e) {
         return e instanceof ConfigException || e instanceof PackageException || e instanceof FontException
                 || e instanceof StoreException || e instanceof IOException || e instanceof UserError
-                || e instanceof newsstand.sync.DeliveryException;
+                || e instanceof newsstand.delivery.DeliveryException;
     }
 
     private static String describe(Exception e) {
@@ -93,6 +94,14 @@ public final class Newsstand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (" + String.join(", ", COMMANDS.keySet()) + ")");
+    }
+
+    /** --version: the build's version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"newsstand " + Version.CURRENT};
+        }
     }
 
     /** A command's input is unusable; the message says which input and what is allowed. */

@@ -12,7 +12,7 @@ import newsstand.display.Panels;
 import newsstand.display.SimulatedPanel;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
-import newsstand.sync.Issue;
+import newsstand.issue.Issue;
 import picocli.CommandLine.Option;
 
 /** What the rendering commands share: the panel option, the output folder and the closing report. */

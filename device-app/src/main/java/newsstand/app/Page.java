@@ -3,7 +3,7 @@ package newsstand.app;
 import java.util.ArrayList;
 import java.util.List;
 import newsstand.fonts.SetLine;
-import newsstand.sync.Photo;
+import newsstand.issue.Photo;
 
 /** One composed page: what to draw where, in panel pixels, before anything is drawn. */
 final class Page {

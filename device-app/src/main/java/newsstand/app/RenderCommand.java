@@ -3,13 +3,13 @@ package newsstand.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import newsstand.sync.Issue;
-import newsstand.sync.IssuePackage;
+import newsstand.issue.Issue;
+import newsstand.issue.IssuePackage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Validates an issue package and renders its pages as a kiosk would show them, as DIR/page-001.png, "

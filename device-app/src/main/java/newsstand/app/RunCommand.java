@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import newsstand.config.DeviceConfig;
 import newsstand.config.PanelDriver;
+import newsstand.delivery.Broker;
+import newsstand.delivery.DeviceSync;
 import newsstand.display.Buttons;
 import newsstand.display.Panel;
 import newsstand.display.Panels;
 import newsstand.display.SimulatedPanel;
-import newsstand.sync.Broker;
-import newsstand.sync.DeviceSync;
-import newsstand.sync.IssueStore;
-import newsstand.sync.Keys;
+import newsstand.issue.Keys;
+import newsstand.store.IssueStore;
 import org.tinylog.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the kiosk: takes issues from the broker (mqtt.url), activates each complete, verified one, "

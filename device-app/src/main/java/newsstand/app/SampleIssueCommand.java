@@ -2,12 +2,12 @@ package newsstand.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import newsstand.sync.Issue;
-import newsstand.sync.IssuePackage;
+import newsstand.issue.Issue;
+import newsstand.issue.IssuePackage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sample-issue", mixinStandardHelpOptions = true,
         description = "Writes the bundled sample issue package (issue.json and its photos) into a folder.")

@@ -1,0 +1,344 @@
+package newsstand.delivery;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import newsstand.issue.Manifest;
+import newsstand.issue.PackageException;
+import newsstand.store.Deliveries;
+import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.tinylog.Logger;
+
+/**
+ * A kiosk's side of delivery (PROTOCOL.md). Over a persistent MQTT session ({@link BrokerSession}) the kiosk learns
+ * of signed manifests ({@link ManifestPolicy} decides which to take), then asks for the chunks it lacks one at a
+ * time ({@link Download}), each on its own retained topic; a chunk is checked against the signed hash, committed to
+ * SQLite and only then acknowledged, so an interruption of any kind costs at most the chunk in flight. A complete
+ * issue is installed and activated in one transaction ({@link Installer}); what happened is reported through the
+ * {@link Outbox} and the {@link StatusReport}.
+ *
+ * <p>Threads: one. Everything here and in the classes above runs on the {@link SyncThread}; Paho's callbacks, the
+ * watch timer and the kiosk's calls ({@link #status()}, {@link #close()}) only hand it work.
+ */
+public final class DeviceSync implements AutoCloseable {
+    /** How a kiosk syncs: its broker, fleet and id, the operator keys it trusts, its store and retention. */
+    public record Settings(Broker broker, String fleet, String device, List<PublicKey> trusted, Path store, int keepIssues,
+                           long quotaBytes, Duration minBackoff, Duration maxBackoff, Duration stallTimeout, int keepAliveSeconds) {
+        public Settings {
+            trusted = List.copyOf(trusted);
+        }
+
+        /** The production timings: backoff from 1 s to 2 min, a stalled chunk asked for again after 60 s. */
+        public static Settings of(Broker broker, String fleet, String device, List<PublicKey> trusted, Path store, int keepIssues,
+                                  long quotaBytes) {
+            return new Settings(broker, fleet, device, trusted, store, keepIssues, quotaBytes, Duration.ofSeconds(1),
+                    Duration.ofMinutes(2), Duration.ofSeconds(60), 30);
+        }
+    }
+
+    private final Settings settings;
+    private final Consumer<String> onActivated;
+    private final SyncThread thread;
+    private final ManifestPolicy policy;
+    private final StatusReport status;
+    private IssueStore store;
+    private Deliveries deliveries;
+    private Outbox outbox;
+    private Installer installer;
+    private BrokerSession session;
+    /** The download in progress, or null. */
+    private Download download;
+
+    private DeviceSync(Settings settings, Consumer<String> onActivated) {
+        this.settings = settings;
+        this.onActivated = onActivated;
+        this.thread = new SyncThread(settings.device());
+        this.policy = new ManifestPolicy(settings.fleet(), settings.trusted());
+        this.status = new StatusReport(settings);
+        thread.onFailure(this::error);
+    }
+
+    /**
+     * Opens the store, resumes any unfinished download and starts connecting. onActivated runs on the sync thread
+     * with the id of each issue activated.
+     */
+    public static DeviceSync start(Settings settings, Consumer<String> onActivated) throws StoreException, DeliveryException {
+        DeviceSync sync = new DeviceSync(settings, onActivated);
+        try {
+            sync.thread.call(() -> {
+                sync.open();
+                return null;
+            }, 0);
+        } catch (ExecutionException e) {
+            sync.thread.shutdown();
+            if (e.getCause() instanceof StoreException s) throw s;
+            if (e.getCause() instanceof DeliveryException d) throw d;
+            throw new DeliveryException("sync: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("sync start interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e); // no time limit was set
+        }
+        sync.thread.run(sync.session::connect);
+        sync.thread.every(sync::watch, 1000);
+        return sync;
+    }
+
+    private void open() throws StoreException, DeliveryException, SQLException {
+        store = IssueStore.open(settings.store());
+        deliveries = new Deliveries(store);
+        outbox = new Outbox(deliveries, settings, thread);
+        installer = new Installer(settings, deliveries, outbox);
+        Optional<Deliveries.Download> d = deliveries.unfinished();
+        if (d.isPresent()) {
+            try {
+                Manifest m = policy.reopen(d.get().envelope(), d.get().issue());
+                download = new Download(m, deliveries.stored(m.issue()));
+                Logger.info("resuming download of {} (sequence {}): {} of {} chunks stored", m.issue(), m.sequence(),
+                        download.stored(), m.chunks().size());
+            } catch (Manifest.Rejected r) {
+                Logger.warn("dropping the unfinished download of {}: {}", d.get().issue(), r.getMessage());
+                deliveries.drop(d.get().issue());
+            }
+        }
+        session = new BrokerSession(settings, thread, new BrokerSession.Listener() {
+            @Override
+            public void connected(boolean sessionPresent) {
+                DeviceSync.this.connected();
+            }
+
+            @Override
+            public void lost(Throwable cause) {
+                if (download != null) download.requested(-1);
+                outbox.lost();
+                error("connection to " + settings.broker().url() + " lost: " + (cause == null ? "closed" : cause.getMessage()));
+            }
+
+            @Override
+            public void message(String topic, MqttMessage message) {
+                handle(topic, message);
+            }
+
+            @Override
+            public void failed(String why) {
+                error(why);
+            }
+        }, () -> status.document(false, store, download, session.failures()));
+    }
+
+    private void connected() {
+        status.clearError();
+        try {
+            session.subscribe(Topics.manifests(settings.fleet()));
+        } catch (MqttException e) {
+            error("cannot subscribe to manifests: " + e.getMessage());
+        }
+        if (download != null) download.requested(-1);
+        requestNext();
+        publishStatus();
+        outbox.flush(session);
+    }
+
+    private void handle(String topic, MqttMessage message) {
+        try {
+            String prefix = Topics.ROOT + settings.fleet() + "/";
+            String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/") : new String[0];
+            if (parts.length == 2 && parts[0].equals("issues")) {
+                manifest(parts[1], message.getPayload());
+            } else if (parts.length == 4 && parts[0].equals("chunks")) {
+                chunk(parts[1], parts[2], parts[3], message.getPayload());
+            } else {
+                Logger.warn("sync: message on unexpected topic {} ignored", topic);
+            }
+        } catch (SQLException e) {
+            error("store " + settings.store() + ": " + e.getMessage());
+        } finally {
+            // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
+            session.acknowledge(message);
+        }
+    }
+
+    private void manifest(String issue, byte[] payload) throws SQLException {
+        if (payload.length == 0) {
+            Logger.info("sync: issue {} was withdrawn from the broker", issue);
+            if (download != null && download.issue().equals(issue)) {
+                deliveries.drop(issue);
+                unsubscribeRequested();
+                download = null;
+                publishStatus();
+            }
+            return;
+        }
+        ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
+        if (v.rejected() != null) {
+            Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
+            outbox.add("rejected", issue, v.sequence(), v.rejected());
+            error("manifest of " + issue + " rejected: " + v.rejected());
+            outbox.flush(session);
+            return;
+        }
+        Manifest m = v.take();
+        if (m == null) return;
+        unsubscribeRequested();
+        deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
+        download = new Download(m, deliveries.stored(m.issue()));
+        Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
+        requestNext();
+        publishStatus();
+        outbox.flush(session);
+    }
+
+    private void chunk(String issue, String sequenceText, String indexText, byte[] payload) throws SQLException {
+        Download d = download;
+        if (d == null || !d.takes(issue, sequenceText)) {
+            Logger.debug("sync: chunk of {} / {} not being downloaded, ignored", issue, sequenceText);
+            return;
+        }
+        int index;
+        try {
+            index = d.check(indexText, payload);
+        } catch (Download.Refused r) {
+            Logger.warn("sync: {}", r.getMessage());
+            if (r.error != null) error(r.error);
+            return;
+        }
+        if (deliveries.storeChunk(issue, index, payload)) {
+            d.stored(index);
+        } else {
+            status.duplicate();
+            Logger.debug("sync: chunk {} of {} again (a duplicate)", index, issue);
+        }
+        requestNext();
+        if (download != null && status.due()) publishStatus();
+    }
+
+    /** Asks for the first chunk still missing, or installs the issue when none is. */
+    private void requestNext() {
+        Download d = download;
+        if (d == null) return;
+        if (d.complete()) {
+            complete();
+            return;
+        }
+        int next = d.next();
+        if (!session.connected() || next == d.requested()) return;
+        unsubscribeRequested();
+        try {
+            session.subscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), next));
+            d.requested(next);
+        } catch (MqttException e) {
+            error("cannot ask for chunk " + next + " of " + d.issue() + ": " + e.getMessage());
+        }
+    }
+
+    private void unsubscribeRequested() {
+        Download d = download;
+        if (d == null) return;
+        if (d.requested() >= 0 && session.connected()) {
+            try {
+                session.unsubscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), d.requested()));
+            } catch (MqttException e) {
+                Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
+            }
+        }
+        d.requested(-1);
+    }
+
+    private void complete() {
+        Manifest m = download.manifest;
+        unsubscribeRequested();
+        try {
+            try {
+                installer.install(m);
+            } catch (PackageException e) {
+                download = null;
+                error("issue " + m.issue() + " rejected: " + e.getMessage());
+                return;
+            }
+            download = null;
+            installer.retire();
+            onActivated.accept(m.issue());
+        } catch (SQLException | IOException | StoreException e) {
+            error("cannot install " + m.issue() + ": " + e.getMessage());
+            thread.later(this::requestNext, settings.minBackoff().toMillis());
+        } finally {
+            publishStatus();
+            outbox.flush(session);
+        }
+    }
+
+    /**
+     * Asks again for a chunk that has not come for the stall timeout (a broker that lost it, a dropped subscribe), and
+     * at once when no chunk is asked for at all (a subscribe that failed while the connection stood).
+     */
+    private void watch() {
+        Download d = download;
+        if (!session.connected() || d == null) return;
+        if (d.requested() < 0) {
+            if (!d.complete()) requestNext(); // a failed install retries on its own
+            return;
+        }
+        if (d.stalled(settings.stallTimeout().toNanos())) {
+            error("chunk " + d.requested() + " of " + d.issue() + " has not arrived in " + settings.stallTimeout().toSeconds()
+                    + " s; asking again (if this repeats, publish the issue again)");
+            unsubscribeRequested();
+            requestNext();
+        }
+    }
+
+    private void error(String message) {
+        status.error(message);
+        publishStatus();
+    }
+
+    private void publishStatus() {
+        if (session == null || !session.connected()) return;
+        status.sent();
+        try {
+            session.publish(Topics.status(settings.fleet(), settings.device()), status.document(true, store, download, session.failures()), true, null);
+        } catch (MqttException e) {
+            Logger.debug("sync: status not sent: {}", e.getMessage());
+        }
+    }
+
+    /** The status document as the kiosk would publish it now (online: connected to the broker). */
+    public String status() {
+        try {
+            return thread.call(() -> status.json(session.connected(), store, download, session.failures()), 10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "{}";
+        } catch (ExecutionException | TimeoutException e) {
+            return "{\"lastError\":\"" + e + "\"}";
+        }
+    }
+
+    /** Says goodbye (status offline), disconnects and closes the store; waits at most a few seconds. */
+    @Override
+    public void close() {
+        try {
+            thread.call(() -> {
+                session.close(Topics.status(settings.fleet(), settings.device()), status.document(false, store, download, session.failures()));
+                store.close();
+                return null;
+            }, 10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            Logger.warn("sync: close: {}", e.getMessage());
+        } finally {
+            thread.shutdown();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package newsstand.delivery;
+
+import java.util.BitSet;
+import newsstand.issue.Manifest;
+
+/**
+ * The download in progress: its signed manifest, the chunks already stored, the chunk asked for (one at a time) and
+ * when the last one came. Sync thread only.
+ */
+final class Download {
+    final Manifest manifest;
+    private final BitSet have;
+    /** The chunk asked for; -1 when none is. */
+    private int requested = -1;
+    private long lastProgressNanos = System.nanoTime();
+
+    Download(Manifest manifest, BitSet stored) {
+        this.manifest = manifest;
+        this.have = stored;
+    }
+
+    String issue() {
+        return manifest.issue();
+    }
+
+    /** The first chunk still missing; the chunk count when none is. */
+    int next() {
+        return have.nextClearBit(0);
+    }
+
+    boolean complete() {
+        return next() >= manifest.chunks().size();
+    }
+
+    int stored() {
+        return have.cardinality();
+    }
+
+    int requested() {
+        return requested;
+    }
+
+    void requested(int index) {
+        requested = index;
+        lastProgressNanos = System.nanoTime();
+    }
+
+    void stored(int index) {
+        have.set(index);
+        lastProgressNanos = System.nanoTime();
+    }
+
+    /** Whether the chunk asked for has not come for longer than the timeout. */
+    boolean stalled(long timeoutNanos) {
+        return requested >= 0 && System.nanoTime() - lastProgressNanos > timeoutNanos;
+    }
+
+    /** Whether a chunk topic's issue and sequence are this download's. */
+    boolean takes(String issue, String sequenceText) {
+        return manifest.issue().equals(issue) && String.valueOf(manifest.sequence()).equals(sequenceText);
+    }
+
+    /** The chunk's index if it is one of this download's, its length and hash those signed; else why not. */
+    int check(String indexText, byte[] payload) throws Refused {
+        int index;
+        try {
+            index = Integer.parseInt(indexText);
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= manifest.chunks().size()) {
+            throw new Refused("chunk '" + indexText + "' of " + issue() + " ignored (allowed: 0 to " + (manifest.chunks().size() - 1) + ")", null);
+        }
+        if (payload.length != manifest.chunkLength(index) || !Manifest.sha256(payload, payload.length).equals(manifest.chunks().get(index))) {
+            throw new Refused("chunk " + index + " of " + issue() + " (" + payload.length + " bytes) does not match its signed hash and length "
+                    + manifest.chunkLength(index) + "; not stored", "chunk " + index + " of " + issue() + " does not match the signed manifest");
+        }
+        return index;
+    }
+
+    /** A chunk not taken: why, for the log, and for the status when it claims to be ours and is not what was signed. */
+    static final class Refused extends Exception {
+        final String error;
+
+        Refused(String why, String error) {
+            super(why);
+            this.error = error;
+        }
+    }
+}

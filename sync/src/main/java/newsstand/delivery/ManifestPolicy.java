@@ -1,0 +1,77 @@
+package newsstand.delivery;
+
+import java.security.PublicKey;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import newsstand.issue.Keys;
+import newsstand.issue.Manifest;
+import newsstand.store.Deliveries;
+import org.tinylog.Logger;
+
+/**
+ * Which manifests a kiosk takes: signed by a key it trusts, for its fleet, not expired (all checked by
+ * {@link Manifest#open}), and newer than the highest sequence ever activated here and than the download in
+ * progress. Sync thread only.
+ */
+final class ManifestPolicy {
+    /** What to do with a manifest: take it, reject it (with the reason, said once), or pass over it in silence. */
+    record Verdict(Manifest take, String rejected, long sequence) {
+        static final Verdict IGNORE = new Verdict(null, null, -1);
+
+        static Verdict reject(String reason, long sequence) {
+            return new Verdict(null, reason, sequence);
+        }
+    }
+
+    private final String fleet;
+    private final Map<String, PublicKey> trusted = new HashMap<>();
+    /** Manifests already rejected (by digest): retained ones come again on every subscribe; say so once. */
+    private final Set<String> rejected = new HashSet<>();
+
+    ManifestPolicy(String fleet, List<PublicKey> keys) {
+        this.fleet = fleet;
+        for (PublicKey k : keys) trusted.put(Keys.id(k), k);
+    }
+
+    /** A stored manifest checked again (an unfinished download on start: the key may be gone, the issue expired). */
+    Manifest reopen(byte[] envelope, String issue) throws Manifest.Rejected {
+        return Manifest.open(envelope, trusted, fleet, issue, Instant.now());
+    }
+
+    /** The verdict on a manifest that came on an issue's topic, given the download in progress (or null). */
+    Verdict judge(String issue, byte[] payload, Manifest inProgress, Deliveries deliveries) throws SQLException {
+        String digest = Manifest.sha256(payload, payload.length);
+        if (rejected.contains(digest)) return Verdict.IGNORE;
+        Manifest m;
+        try {
+            m = Manifest.open(payload, trusted, fleet, issue, Instant.now());
+        } catch (Manifest.Rejected r) {
+            return remember(digest, Verdict.reject(r.getMessage(), -1));
+        }
+        if (inProgress != null && inProgress.issue().equals(m.issue()) && inProgress.sequence() == m.sequence()) return Verdict.IGNORE;
+        long high = deliveries.highWater();
+        if (m.sequence() <= high) {
+            Optional<Deliveries.Download> d = deliveries.download(m.issue());
+            if (d.isPresent() && d.get().sequence() == m.sequence() && d.get().state().equals("installed")) return Verdict.IGNORE;
+            return remember(digest, Verdict.reject("sequence " + m.sequence() + " is not newer than the active issue's " + high
+                    + " (a replay or an old issue)", m.sequence()));
+        }
+        if (inProgress != null && m.sequence() < inProgress.sequence()) {
+            Logger.info("sync: {} (sequence {}) is older than the download in progress ({}); not taken", m.issue(), m.sequence(), inProgress.sequence());
+            return Verdict.IGNORE;
+        }
+        return new Verdict(m, null, m.sequence());
+    }
+
+    private Verdict remember(String digest, Verdict v) {
+        if (rejected.size() > 1000) rejected.clear();
+        rejected.add(digest);
+        return v;
+    }
+}

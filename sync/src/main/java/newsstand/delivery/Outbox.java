@@ -1,0 +1,87 @@
+package newsstand.delivery;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import newsstand.store.Deliveries;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.tinylog.Logger;
+
+/**
+ * The kiosk's events (downloading, verified, activated, rejected: PROTOCOL.md): queued in the store in the same
+ * transaction as what they report, sent when connected and deleted only once the broker has them, so that none is
+ * lost across restarts. Sync thread only.
+ */
+final class Outbox {
+    private final Deliveries deliveries;
+    private final DeviceSync.Settings settings;
+    private final SyncThread thread;
+    private final Set<Long> inFlight = new HashSet<>();
+
+    Outbox(Deliveries deliveries, DeviceSync.Settings settings, SyncThread thread) {
+        this.deliveries = deliveries;
+        this.settings = settings;
+        this.thread = thread;
+    }
+
+    /** An event's payload; sequence -1 and reason null are left out. */
+    String event(String kind, String issue, long sequence, String reason) {
+        JsonObject o = new JsonObject();
+        o.addProperty("device", settings.device());
+        o.addProperty("event", kind);
+        o.addProperty("issue", issue);
+        if (sequence >= 0) o.addProperty("sequence", sequence);
+        if (reason != null) o.addProperty("reason", reason);
+        o.addProperty("time", Instant.now().toString());
+        return o.toString();
+    }
+
+    void add(String kind, String issue, long sequence, String reason) throws SQLException {
+        deliveries.outbox(event(kind, issue, sequence, reason));
+    }
+
+    /** Sends what is queued and not yet in flight (at most 50 at a time). */
+    void flush(BrokerSession session) {
+        if (!session.connected()) return;
+        try {
+            for (Deliveries.Event e : deliveries.pending(50)) {
+                if (!inFlight.add(e.id())) continue;
+                JsonObject o = JsonParser.parseString(e.payload()).getAsJsonObject();
+                o.addProperty("id", e.id());
+                long id = e.id();
+                session.publish(Topics.events(settings.fleet(), settings.device()), o.toString().getBytes(StandardCharsets.UTF_8), false,
+                        new IMqttActionListener() {
+                            @Override
+                            public void onSuccess(IMqttToken token) {
+                                thread.run(() -> {
+                                    try {
+                                        deliveries.sent(id);
+                                    } catch (SQLException ex) {
+                                        Logger.warn("sync: outbox: {}", ex.getMessage());
+                                    }
+                                    inFlight.remove(id);
+                                });
+                            }
+
+                            @Override
+                            public void onFailure(IMqttToken token, Throwable ex) {
+                                thread.run(() -> inFlight.remove(id));
+                            }
+                        });
+            }
+        } catch (SQLException | MqttException e) {
+            Logger.debug("sync: outbox not flushed now: {}", e.getMessage());
+        }
+    }
+
+    /** The connection was lost: what was in flight is sent again on the next. */
+    void lost() {
+        inFlight.clear();
+    }
+}

@@ -1,0 +1,92 @@
+package newsstand.delivery;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import newsstand.config.Version;
+import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
+import org.tinylog.Logger;
+
+/**
+ * The kiosk's retained status (PROTOCOL.md): online, the active issue, the download's progress, the last error, and
+ * the cost of interruptions. Sync thread only.
+ */
+final class StatusReport {
+    private final DeviceSync.Settings settings;
+    private String lastError;
+    private Instant lastErrorAt;
+    /** Chunks received again after they were stored, since start: the cost of interruptions. */
+    private long duplicates;
+    private long lastSentNanos;
+
+    StatusReport(DeviceSync.Settings settings) {
+        this.settings = settings;
+    }
+
+    void error(String message) {
+        lastError = message;
+        lastErrorAt = Instant.now();
+        Logger.warn("sync: {}", message);
+    }
+
+    /** Connected: the last error is over. */
+    void clearError() {
+        lastError = null;
+    }
+
+    void duplicate() {
+        duplicates++;
+    }
+
+    /** Progress is reported at most twice a second. */
+    boolean due() {
+        return System.nanoTime() - lastSentNanos > 500_000_000L;
+    }
+
+    void sent() {
+        lastSentNanos = System.nanoTime();
+    }
+
+    /** The document as sent now (or, online false, as the will). */
+    byte[] document(boolean online, IssueStore store, Download download, int failedConnects) {
+        return json(online, store, download, failedConnects).getBytes(StandardCharsets.UTF_8);
+    }
+
+    String json(boolean online, IssueStore store, Download download, int failedConnects) {
+        JsonObject o = new JsonObject();
+        o.addProperty("device", settings.device());
+        o.addProperty("fleet", settings.fleet());
+        o.addProperty("online", online);
+        try {
+            o.addProperty("activeIssue", store.active().orElse(null));
+        } catch (StoreException e) {
+            o.addProperty("activeIssue", (String) null);
+        }
+        if (download != null) {
+            JsonObject s = new JsonObject();
+            s.addProperty("issue", download.issue());
+            s.addProperty("sequence", download.manifest.sequence());
+            s.addProperty("chunks", download.stored());
+            s.addProperty("of", download.manifest.chunks().size());
+            s.addProperty("percent", Math.round(100.0 * download.stored() / download.manifest.chunks().size()));
+            o.add("syncing", s);
+        } else {
+            o.add("syncing", null);
+        }
+        if (lastError != null) {
+            JsonObject e = new JsonObject();
+            e.addProperty("message", lastError);
+            e.addProperty("time", lastErrorAt.toString());
+            o.add("lastError", e);
+        } else {
+            o.add("lastError", null);
+        }
+        o.addProperty("duplicateChunks", duplicates);
+        o.addProperty("failedConnects", failedConnects);
+        o.addProperty("version", Version.CURRENT);
+        o.addProperty("updated", Instant.now().toString());
+        return new GsonBuilder().serializeNulls().create().toJson(o);
+    }
+}

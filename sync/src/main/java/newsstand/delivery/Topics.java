@@ -1,0 +1,26 @@
+package newsstand.delivery;
+
+/** The fleet's MQTT topics (PROTOCOL.md). */
+public final class Topics {
+    private Topics() {}
+
+    static final String ROOT = "newsstand/";
+
+    /** The retained signed manifest of one issue. */
+    public static String manifest(String fleet, String issue) { return ROOT + fleet + "/issues/" + issue; }
+
+    static String manifests(String fleet) { return ROOT + fleet + "/issues/+"; }
+
+    /** One retained chunk of one published sequence of an issue. */
+    public static String chunk(String fleet, String issue, long sequence, int index) {
+        return ROOT + fleet + "/chunks/" + issue + "/" + sequence + "/" + index;
+    }
+
+    /** A device's retained status, which its will sets offline. */
+    public static String status(String fleet, String device) { return ROOT + fleet + "/" + device + "/status"; }
+
+    static String statuses(String fleet) { return ROOT + fleet + "/+/status"; }
+
+    /** A device's events (downloading, verified, activated, rejected), from its outbox. */
+    public static String events(String fleet, String device) { return ROOT + fleet + "/" + device + "/events"; }
+}

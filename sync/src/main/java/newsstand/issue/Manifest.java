@@ -1,0 +1,230 @@
+package newsstand.issue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import newsstand.config.Name;
+
+/**
+ * What an issue on the broker consists of, signed by the operator (PROTOCOL.md): the issue, a sequence that only
+ * grows, its date and expiry, its files in order with their sizes, and the SHA-256 of every chunk of the files
+ * laid end to end. The MQTT payload is an envelope: the manifest's exact JSON bytes, the signing key's id and the
+ * Ed25519 signature of those bytes, so that nothing is re-encoded before it is verified.
+ */
+public record Manifest(String fleet, String issue, long sequence, LocalDate date, Instant published, Instant expires,
+                       int chunkSize, List<FileEntry> files, List<String> chunks) {
+    public static final int FORMAT = 1;
+    public static final int CHUNK_SIZE = 64 * 1024;
+    /** Mosquitto forwards nothing larger than its max_packet_size; an envelope stays far below it. */
+    public static final int MAX_ENVELOPE_BYTES = 1 << 20;
+    public static final long MAX_ISSUE_BYTES = 256L << 20;
+    public static final int MAX_FILES = 10_000;
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_][A-Za-z0-9._-]{0,127}){0,3}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    /** A file of the package, its name relative to the package folder. */
+    public record FileEntry(String name, long size) {}
+
+    public Manifest {
+        files = List.copyOf(files);
+        chunks = List.copyOf(chunks);
+    }
+
+    /** The bytes of all files together. */
+    public long bytes() {
+        long n = 0;
+        for (FileEntry f : files) n += f.size();
+        return n;
+    }
+
+    /** The length of chunk i: chunkSize, but for the last. */
+    public int chunkLength(int i) {
+        return (int) Math.min(chunkSize, bytes() - (long) i * chunkSize);
+    }
+
+    byte[] json() {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", FORMAT);
+        o.addProperty("fleet", fleet);
+        o.addProperty("issue", issue);
+        o.addProperty("sequence", sequence);
+        o.addProperty("date", date.toString());
+        o.addProperty("published", published.toString());
+        o.addProperty("expires", expires.toString());
+        o.addProperty("chunkSize", chunkSize);
+        JsonArray fs = new JsonArray();
+        for (FileEntry f : files) {
+            JsonObject e = new JsonObject();
+            e.addProperty("name", f.name());
+            e.addProperty("size", f.size());
+            fs.add(e);
+        }
+        o.add("files", fs);
+        JsonArray cs = new JsonArray();
+        chunks.forEach(cs::add);
+        o.add("chunks", cs);
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The MQTT payload: this manifest signed with the operator's key. */
+    public byte[] sign(PrivateKey key, String keyId) {
+        byte[] json = json();
+        byte[] signature;
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(json);
+            signature = s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with Ed25519: " + e.getMessage(), e);
+        }
+        JsonObject env = new JsonObject();
+        env.addProperty("manifest", Base64.getEncoder().encodeToString(json));
+        env.addProperty("key", keyId);
+        env.addProperty("signature", Base64.getEncoder().encodeToString(signature));
+        return env.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The lowercase hex SHA-256 of the first n bytes: a chunk's hash as the manifest lists it. */
+    public static String sha256(byte[] bytes, int n) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update(bytes, 0, n);
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A manifest that must not be used; the reason names what is wrong. */
+    public static final class Rejected extends Exception {
+        Rejected(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Reads an envelope without checking its signature: for operator tools that only need its facts. */
+    public static Manifest read(byte[] envelope) throws Rejected {
+        return parse(unwrap(envelope)[0]);
+    }
+
+    /**
+     * Verifies an envelope against the trusted keys (by key id) and validates the manifest in it: signed by a
+     * trusted key, unaltered, for this fleet and issue topic, not expired at {@code now}.
+     */
+    public static Manifest open(byte[] envelope, Map<String, PublicKey> trusted, String fleet, String topicIssue, Instant now)
+            throws Rejected {
+        byte[][] parts = unwrap(envelope);
+        String keyId = new String(parts[1], StandardCharsets.UTF_8);
+        PublicKey key = trusted.get(keyId);
+        if (key == null) throw new Rejected("signed by key " + keyId + ", which this kiosk does not trust (trust.keys)");
+        boolean valid;
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(parts[0]);
+            valid = s.verify(parts[2]);
+        } catch (GeneralSecurityException e) {
+            valid = false;
+        }
+        if (!valid) throw new Rejected("signature does not match (the manifest was altered or signed by another key)");
+        Manifest m = parse(parts[0]);
+        if (!m.fleet().equals(fleet)) throw new Rejected("manifest is for fleet " + m.fleet() + ", not " + fleet);
+        if (!m.issue().equals(topicIssue)) throw new Rejected("manifest names issue " + m.issue() + " but came on the topic of " + topicIssue);
+        if (!now.isBefore(m.expires())) throw new Rejected("manifest expired at " + m.expires());
+        return m;
+    }
+
+    /** {manifest JSON, key id, signature}. */
+    private static byte[][] unwrap(byte[] envelope) throws Rejected {
+        if (envelope.length == 0) throw new Rejected("empty message");
+        if (envelope.length > MAX_ENVELOPE_BYTES) throw new Rejected("message of " + envelope.length + " bytes (allowed: at most " + MAX_ENVELOPE_BYTES + ")");
+        try {
+            JsonObject env = JsonParser.parseString(new String(envelope, StandardCharsets.UTF_8)).getAsJsonObject();
+            String json = string(env, "manifest"), key = string(env, "key"), sig = string(env, "signature");
+            if (json == null) throw new Rejected("unsigned: the envelope has no manifest field");
+            if (sig == null || key == null) throw new Rejected("unsigned: the envelope has no signature and key fields");
+            return new byte[][] {Base64.getDecoder().decode(json), key.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(sig)};
+        } catch (RuntimeException e) {
+            throw new Rejected("not a manifest envelope (allowed: JSON with manifest, key and signature): " + e.getMessage());
+        }
+    }
+
+    private static String string(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e != null && e.isJsonPrimitive() && ((JsonPrimitive) e).isString() ? e.getAsString() : null;
+    }
+
+    private static Manifest parse(byte[] json) throws Rejected {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new Rejected("manifest is not a JSON object");
+        }
+        try {
+            if (o.get("format").getAsInt() != FORMAT) throw new Rejected("manifest format " + o.get("format") + " (allowed: " + FORMAT + ")");
+            String fleet = name(o, "fleet"), issue = name(o, "issue");
+            long sequence = o.get("sequence").getAsLong();
+            if (sequence < 1) throw new Rejected("manifest sequence " + sequence + " (allowed: 1 or more)");
+            LocalDate date = LocalDate.parse(o.get("date").getAsString());
+            Instant published = Instant.parse(o.get("published").getAsString());
+            Instant expires = Instant.parse(o.get("expires").getAsString());
+            int chunkSize = o.get("chunkSize").getAsInt();
+            if (chunkSize < 1024 || chunkSize > CHUNK_SIZE) throw new Rejected("manifest chunkSize " + chunkSize + " (allowed: 1024 to " + CHUNK_SIZE + ")");
+            JsonArray fs = o.getAsJsonArray("files");
+            if (fs.isEmpty() || fs.size() > MAX_FILES) throw new Rejected("manifest has " + fs.size() + " files (allowed: 1 to " + MAX_FILES + ")");
+            List<FileEntry> files = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            long total = 0;
+            for (JsonElement e : fs) {
+                JsonObject f = e.getAsJsonObject();
+                String name = f.get("name").getAsString();
+                long size = f.get("size").getAsLong();
+                if (!FILE.matcher(name).matches() || name.contains("..")) throw new Rejected("manifest file name '" + name + "' is not allowed (letters, digits, . _ - and up to 3 folders)");
+                if (!names.add(name)) throw new Rejected("manifest lists " + name + " twice");
+                if (size < 0 || size > IssuePackage.MAX_IMAGE_BYTES) throw new Rejected("manifest file " + name + " has size " + size + " (allowed: 0 to " + IssuePackage.MAX_IMAGE_BYTES + ")");
+                total += size;
+                files.add(new FileEntry(name, size));
+            }
+            if (!files.get(0).name().equals(IssuePackage.MANIFEST)) throw new Rejected("manifest's first file is " + files.get(0).name() + " (allowed: " + IssuePackage.MANIFEST + ")");
+            if (total > MAX_ISSUE_BYTES) throw new Rejected("manifest totals " + total + " bytes (allowed: at most " + MAX_ISSUE_BYTES + ")");
+            JsonArray cs = o.getAsJsonArray("chunks");
+            long expected = (total + chunkSize - 1) / chunkSize;
+            if (cs.size() != expected) throw new Rejected("manifest has " + cs.size() + " chunk hashes for " + total + " bytes (allowed: " + expected + ")");
+            List<String> chunks = new ArrayList<>(cs.size());
+            for (JsonElement e : cs) {
+                String h = e.getAsString();
+                if (!HASH.matcher(h).matches()) throw new Rejected("manifest chunk hash '" + h + "' is not 64 lowercase hex digits");
+                chunks.add(h);
+            }
+            return new Manifest(fleet, issue, sequence, date, published, expires, chunkSize, files, chunks);
+        } catch (Rejected r) {
+            throw r;
+        } catch (RuntimeException e) {
+            throw new Rejected("manifest is missing a field or has one of the wrong type (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String name(JsonObject o, String field) throws Rejected {
+        String v = o.get(field).getAsString();
+        if (!Name.valid(v)) throw new Rejected("manifest " + field + " '" + v + "' (allowed: " + Name.RULE + ")");
+        return v;
+    }
+}

@@ -1,0 +1,328 @@
+package newsstand.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import newsstand.issue.Issue;
+import newsstand.issue.Manifest;
+import org.tinylog.Logger;
+
+/**
+ * The delivery side of the store: downloads and their chunks, the highest sequence ever activated, the outbox of
+ * events, and retention. Chunk writes are single small transactions (synchronous NORMAL); the installation of an
+ * issue is one transaction synced to disk (FULL): the issue, its activation, the high-water mark, the download's
+ * end and the "activated" event commit together or not at all. Used by the sync worker's thread only.
+ */
+public final class Deliveries {
+    private final IssueStore store;
+    private final Connection db;
+
+    public Deliveries(IssueStore store) {
+        this.store = store;
+        this.db = store.connection();
+    }
+
+    public record Download(String issue, long sequence, byte[] envelope, int chunks, long bytes, String state, int duplicates) {}
+
+    /** The unfinished download, if any (there is at most one). */
+    public Optional<Download> unfinished() throws SQLException {
+        return one("SELECT issue_id, sequence, envelope, chunks, bytes, state, duplicates FROM download WHERE state = 'downloading'"
+                + " ORDER BY sequence DESC LIMIT 1", null);
+    }
+
+    public Optional<Download> download(String issue) throws SQLException {
+        return one("SELECT issue_id, sequence, envelope, chunks, bytes, state, duplicates FROM download WHERE issue_id = ?", issue);
+    }
+
+    private Optional<Download> one(String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            if (arg != null) ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Download(rs.getString(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4), rs.getLong(5),
+                        rs.getString(6), rs.getInt(7)));
+            }
+        }
+    }
+
+    /** The highest sequence ever activated here; 0 before the first delivery. */
+    public long highWater() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT sequence FROM trust WHERE slot = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** Starts a download, dropping any unfinished one (a newer manifest supersedes it), with its event. */
+    public void start(Manifest m, byte[] envelope, String event) throws SQLException {
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE state = 'downloading' OR issue_id = ?")) {
+                ps.setString(1, m.issue());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO download (issue_id, sequence, envelope, chunks, bytes, state,"
+                    + " started_at) VALUES (?,?,?,?,?,'downloading',?)")) {
+                ps.setString(1, m.issue());
+                ps.setLong(2, m.sequence());
+                ps.setBytes(3, envelope);
+                ps.setInt(4, m.chunks().size());
+                ps.setLong(5, m.bytes());
+                ps.setString(6, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            outbox(event);
+        });
+    }
+
+    /** Forgets a download and its chunks. */
+    public void drop(String issue) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'downloading'")) {
+            ps.setString(1, issue);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The chunks of a download already stored. */
+    public BitSet stored(String issue) throws SQLException {
+        BitSet present = new BitSet();
+        try (PreparedStatement ps = db.prepareStatement("SELECT idx FROM chunk WHERE issue_id = ?")) {
+            ps.setString(1, issue);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) present.set(rs.getInt(1));
+            }
+        }
+        return present;
+    }
+
+    /** Stores a verified chunk; a chunk stored before counts as a duplicate. Returns whether it was new. */
+    public boolean storeChunk(String issue, int index, byte[] bytes) throws SQLException {
+        boolean[] added = new boolean[1];
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO chunk (issue_id, idx, bytes) VALUES (?,?,?)")) {
+                ps.setString(1, issue);
+                ps.setInt(2, index);
+                ps.setBytes(3, bytes);
+                added[0] = ps.executeUpdate() == 1;
+            }
+            if (!added[0]) {
+                try (PreparedStatement ps = db.prepareStatement("UPDATE download SET duplicates = duplicates + 1 WHERE issue_id = ?")) {
+                    ps.setString(1, issue);
+                    ps.executeUpdate();
+                }
+            }
+        });
+        return added[0];
+    }
+
+    /** Writes a complete download's files into a folder, one chunk at a time through the heap. */
+    public void writeFiles(Manifest m, Path folder) throws SQLException, IOException {
+        List<Manifest.FileEntry> files = m.files();
+        int file = 0;
+        long left = files.get(0).size();
+        OutputStream out = open(folder, files.get(0).name());
+        try (PreparedStatement ps = db.prepareStatement("SELECT bytes FROM chunk WHERE issue_id = ? AND idx = ?")) {
+            for (int i = 0; i < m.chunks().size(); i++) {
+                ps.setString(1, m.issue());
+                ps.setInt(2, i);
+                byte[] chunk;
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new IOException("chunk " + i + " of " + m.issue() + " is missing");
+                    chunk = rs.getBytes(1);
+                }
+                int at = 0;
+                while (at < chunk.length) {
+                    while (left == 0) {
+                        out.close();
+                        file++;
+                        left = files.get(file).size();
+                        out = open(folder, files.get(file).name());
+                    }
+                    int n = (int) Math.min(left, chunk.length - at);
+                    out.write(chunk, at, n);
+                    at += n;
+                    left -= n;
+                }
+            }
+            while (file + 1 < files.size()) {
+                out.close();
+                file++;
+                out = open(folder, files.get(file).name());
+            }
+        } finally {
+            out.close();
+        }
+    }
+
+    private static OutputStream open(Path folder, String name) throws IOException {
+        Path p = folder.resolve(name).normalize();
+        if (!p.startsWith(folder)) throw new IOException(name + " lies outside the package folder");
+        Files.createDirectories(p.getParent());
+        return Files.newOutputStream(p);
+    }
+
+    /**
+     * Installs a downloaded issue and makes it the active one, in one transaction synced to disk: content, the
+     * active pointer (the previous issue kept), the high-water mark, the download marked installed with its chunks
+     * deleted, and the event.
+     */
+    public void install(Issue issue, long sequence, IssueStore.ImageSource images, String event) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("PRAGMA synchronous = FULL");
+        }
+        try {
+            transaction(() -> {
+                try {
+                    store.put(issue, images, sequence);
+                    store.setActive(issue.id());
+                } catch (IOException | StoreException e) {
+                    throw new SQLException(e.getMessage(), e);
+                }
+                try (PreparedStatement ps = db.prepareStatement("INSERT INTO trust (slot, sequence) VALUES (1, ?)"
+                        + " ON CONFLICT(slot) DO UPDATE SET sequence = max(sequence, excluded.sequence)")) {
+                    ps.setLong(1, sequence);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = db.prepareStatement("UPDATE download SET state = 'installed' WHERE issue_id = ?")) {
+                    ps.setString(1, issue.id());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM chunk WHERE issue_id = ?")) {
+                    ps.setString(1, issue.id());
+                    ps.executeUpdate();
+                }
+                outbox(event);
+                holdOpen(issue.id());
+            });
+        } finally {
+            try (Statement st = db.createStatement()) {
+                st.execute("PRAGMA synchronous = NORMAL");
+            }
+        }
+    }
+
+    /**
+     * The crash test's seam: with the system property {@code newsstand.sync.hold-install-ms} set, an installation
+     * waits that long with everything written and nothing committed, so that a test can kill the process inside the
+     * transaction. Never set on a kiosk.
+     */
+    private static void holdOpen(String issue) {
+        long ms = Long.getLong("newsstand.sync.hold-install-ms", 0);
+        if (ms <= 0) return;
+        Logger.warn("sync: install of {} written, holding it uncommitted for {} ms (newsstand.sync.hold-install-ms)", issue, ms);
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Queues an event to send; it stays until sent. */
+    public void outbox(String payload) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox (payload) VALUES (?)")) {
+            ps.setString(1, payload);
+            ps.executeUpdate();
+        }
+    }
+
+    public record Event(long id, String payload) {}
+
+    public List<Event> pending(int limit) throws SQLException {
+        List<Event> events = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, payload FROM outbox ORDER BY id LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) events.add(new Event(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return events;
+    }
+
+    public void sent(long id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Removes old issues: beyond the newest {@code keep}, then the oldest while all issues take more than
+     * {@code quotaBytes}. The active and the previous issue always stay. Returns the ids removed.
+     */
+    public List<String> retain(int keep, long quotaBytes) throws SQLException, StoreException {
+        String active = store.active().orElse(null), previous = store.previous().orElse(null);
+        List<String> ids = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        long total = 0;
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT i.id,"
+                + " coalesce((SELECT sum(length(bytes)) FROM image WHERE issue_id = i.id), 0)"
+                + " + coalesce((SELECT sum(length(paragraphs)) FROM article WHERE issue_id = i.id), 0)"
+                + " FROM issue i ORDER BY i.date DESC, i.imported_at DESC")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+                sizes.add(rs.getLong(2));
+                total += rs.getLong(2);
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        int kept = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id.equals(active) || id.equals(previous)) {
+                kept++;
+                continue;
+            }
+            if (kept < keep) {
+                kept++;
+                continue;
+            }
+            removed.add(id);
+            total -= sizes.get(i);
+        }
+        for (int i = ids.size() - 1; i >= 0 && total > quotaBytes; i--) {
+            String id = ids.get(i);
+            if (id.equals(active) || id.equals(previous) || removed.contains(id)) continue;
+            removed.add(id);
+            total -= sizes.get(i);
+        }
+        for (String id : removed) {
+            transaction(() -> {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'installed'")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            });
+        }
+        return removed;
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private void transaction(Work work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+}

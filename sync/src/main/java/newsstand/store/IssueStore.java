@@ -1,0 +1,411 @@
+package newsstand.store;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import newsstand.issue.Article;
+import newsstand.issue.Issue;
+import newsstand.issue.IssuePackage;
+import newsstand.issue.PackageException;
+import newsstand.issue.Photo;
+import newsstand.issue.Section;
+import org.tinylog.Logger;
+
+/**
+ * The kiosk's issues in one SQLite file (WAL). An import is one transaction, so a failed import leaves nothing
+ * behind; the active issue changes only to a complete issue, in its own transaction, and the previous one is kept.
+ * One connection, used from one thread at a time.
+ */
+public final class IssueStore implements AutoCloseable {
+    private final Path file;
+    private final Connection db;
+
+    private IssueStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /** Opens (or creates) the store and brings its schema up to date. */
+    public static IssueStore open(Path file) throws StoreException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new StoreException("store " + file + ": folder " + parent + " does not exist");
+            }
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement st = db.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 5000");
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = NORMAL");
+                st.execute("PRAGMA foreign_keys = ON");
+            }
+            IssueStore store = new IssueStore(file, db);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() throws SQLException, StoreException {
+        int version;
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            version = rs.getInt(1);
+        }
+        if (version > Schema.MIGRATIONS.size()) {
+            throw new StoreException("store " + file + ": schema version " + version + " is newer than this program's "
+                    + Schema.MIGRATIONS.size() + "; update the kiosk software");
+        }
+        for (int v = version; v < Schema.MIGRATIONS.size(); v++) {
+            db.setAutoCommit(false);
+            try (Statement st = db.createStatement()) {
+                for (String sql : Schema.MIGRATIONS.get(v).split(";")) {
+                    if (!sql.isBlank()) st.execute(sql);
+                }
+                st.execute("PRAGMA user_version = " + (v + 1));
+                db.commit();
+                Logger.info("store {}: schema migrated to version {}", file, v + 1);
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The schema version the store is at. */
+    public int schemaVersion() throws StoreException {
+        return query("PRAGMA user_version", rs -> rs.getInt(1));
+    }
+
+    /** Validates a package folder and stores it in one transaction; returns the stored issue. */
+    public Issue importPackage(Path folder) throws PackageException, StoreException {
+        Issue issue = IssuePackage.read(folder);
+        importIssue(issue, file -> Files.newInputStream(folder.resolve(file)));
+        return issue;
+    }
+
+    /** Where an import reads the bytes of a package's image files. */
+    public interface ImageSource {
+        InputStream open(String file) throws IOException;
+    }
+
+    void importIssue(Issue issue, ImageSource images) throws StoreException {
+        try {
+            db.setAutoCommit(false);
+            try {
+                if (exists(issue.id())) throw new StoreException("issue " + issue.id() + " is already stored");
+                put(issue, images, null);
+                db.commit();
+                Logger.info("stored issue {} ({} articles)", issue.id(), issue.articles().size());
+            } catch (SQLException | IOException | StoreException | RuntimeException e) {
+                db.rollback();
+                if (e instanceof StoreException se) throw se;
+                throw new StoreException("issue " + issue.id() + " was not stored: " + e.getMessage(), e);
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes an issue, complete, inside the caller's transaction; an issue stored under the same id before (a
+     * correction published later) has its content replaced. sequence is the delivery's, null for a local import.
+     */
+    void put(Issue issue, ImageSource images, Long sequence) throws SQLException, IOException {
+        if (exists(issue.id())) {
+            for (String table : new String[] {"image", "photo", "article", "section"}) {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE issue_id = ?")) {
+                    ps.setString(1, issue.id());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET title = ?, date = ?, edition = ?, language = ?,"
+                    + " imported_at = ?, complete = 0 WHERE id = ?")) {
+                ps.setString(1, issue.title());
+                ps.setString(2, issue.date().toString());
+                ps.setString(3, issue.edition());
+                ps.setString(4, issue.language());
+                ps.setString(5, Instant.now().toString());
+                ps.setString(6, issue.id());
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = db.prepareStatement(
+                    "INSERT INTO issue (id, title, date, edition, language, imported_at, complete) VALUES (?,?,?,?,?,?,0)")) {
+                ps.setString(1, issue.id());
+                ps.setString(2, issue.title());
+                ps.setString(3, issue.date().toString());
+                ps.setString(4, issue.edition());
+                ps.setString(5, issue.language());
+                ps.setString(6, Instant.now().toString());
+                ps.executeUpdate();
+            }
+        }
+        insertContent(issue, images);
+        try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET complete = 1, sequence = ? WHERE id = ?")) {
+            if (sequence == null) ps.setNull(1, java.sql.Types.INTEGER);
+            else ps.setLong(1, sequence);
+            ps.setString(2, issue.id());
+            ps.executeUpdate();
+        }
+    }
+
+    Connection connection() {
+        return db;
+    }
+
+    private void insertContent(Issue issue, ImageSource images) throws SQLException, IOException {
+        Set<String> files = new HashSet<>();
+        try (PreparedStatement sec = db.prepareStatement("INSERT INTO section (issue_id, ord, id, title) VALUES (?,?,?,?)");
+             PreparedStatement art = db.prepareStatement("INSERT INTO article (issue_id, section_ord, ord, id, kicker, headline,"
+                     + " subhead, byline, dateline, paragraphs) VALUES (?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement pho = db.prepareStatement("INSERT INTO photo (issue_id, article_id, ord, file, width, height,"
+                     + " caption, credit) VALUES (?,?,?,?,?,?,?,?)");
+             PreparedStatement img = db.prepareStatement("INSERT INTO image (issue_id, file, bytes) VALUES (?,?,?)")) {
+            for (int s = 0; s < issue.sections().size(); s++) {
+                Section section = issue.sections().get(s);
+                sec.setString(1, issue.id());
+                sec.setInt(2, s);
+                sec.setString(3, section.id());
+                sec.setString(4, section.title());
+                sec.executeUpdate();
+                for (int a = 0; a < section.articles().size(); a++) {
+                    Article article = section.articles().get(a);
+                    JsonArray paragraphs = new JsonArray();
+                    article.paragraphs().forEach(paragraphs::add);
+                    art.setString(1, issue.id());
+                    art.setInt(2, s);
+                    art.setInt(3, a);
+                    art.setString(4, article.id());
+                    art.setString(5, article.kicker());
+                    art.setString(6, article.headline());
+                    art.setString(7, article.subhead());
+                    art.setString(8, article.byline());
+                    art.setString(9, article.dateline());
+                    art.setString(10, paragraphs.toString());
+                    art.executeUpdate();
+                    for (int p = 0; p < article.photos().size(); p++) {
+                        Photo photo = article.photos().get(p);
+                        pho.setString(1, issue.id());
+                        pho.setString(2, article.id());
+                        pho.setInt(3, p);
+                        pho.setString(4, photo.file());
+                        pho.setInt(5, photo.width());
+                        pho.setInt(6, photo.height());
+                        pho.setString(7, photo.caption());
+                        pho.setString(8, photo.credit());
+                        pho.executeUpdate();
+                        if (photo.hasImage() && files.add(photo.file())) {
+                            // One image at a time passes through the heap; an issue's images never do together.
+                            byte[] bytes;
+                            try (InputStream in = images.open(photo.file())) {
+                                bytes = in.readNBytes((int) IssuePackage.MAX_IMAGE_BYTES + 1);
+                            }
+                            if (bytes.length > IssuePackage.MAX_IMAGE_BYTES) throw new IOException(photo.file() + " grew past the size limit");
+                            img.setString(1, issue.id());
+                            img.setString(2, photo.file());
+                            img.setBytes(3, bytes);
+                            img.executeUpdate();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean exists(String id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Makes a complete stored issue the one the kiosk shows; the one shown before is kept as the previous. */
+    public void activate(String id) throws StoreException {
+        try {
+            db.setAutoCommit(false);
+            try {
+                Integer complete = null;
+                try (PreparedStatement ps = db.prepareStatement("SELECT complete FROM issue WHERE id = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) complete = rs.getInt(1);
+                    }
+                }
+                if (complete == null) throw new StoreException("issue " + id + " is not stored, so it cannot be activated");
+                if (complete != 1) throw new StoreException("issue " + id + " is not complete, so it cannot be activated");
+                String current = active().orElse(null);
+                if (id.equals(current)) {
+                    db.rollback();
+                    return;
+                }
+                setActive(id);
+                db.commit();
+            } catch (SQLException | StoreException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": cannot activate " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Points the kiosk at an issue inside the caller's transaction, keeping the one shown before as the previous. */
+    void setActive(String id) throws SQLException, StoreException {
+        String current = active().orElse(null);
+        if (id.equals(current)) return;
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO active (slot, issue_id, previous_id, activated_at) VALUES (1, ?, ?, ?)"
+                        + " ON CONFLICT(slot) DO UPDATE SET issue_id = excluded.issue_id,"
+                        + " previous_id = excluded.previous_id, activated_at = excluded.activated_at")) {
+            ps.setString(1, id);
+            ps.setString(2, current);
+            ps.setString(3, Instant.now().toString());
+            ps.executeUpdate();
+        }
+        Logger.info("active issue is now {} (previous: {})", id, current == null ? "none" : current);
+    }
+
+    /** The id of the issue the kiosk shows. */
+    public Optional<String> active() throws StoreException {
+        return Optional.ofNullable(query("SELECT issue_id FROM active WHERE slot = 1", rs -> rs.next() ? rs.getString(1) : null));
+    }
+
+    /** The id of the issue shown before the active one. */
+    public Optional<String> previous() throws StoreException {
+        return Optional.ofNullable(query("SELECT previous_id FROM active WHERE slot = 1", rs -> rs.next() ? rs.getString(1) : null));
+    }
+
+    /** The ids of the complete stored issues, newest date first. */
+    public List<String> issueIds() throws StoreException {
+        return query("SELECT id FROM issue WHERE complete = 1 ORDER BY date DESC, id", rs -> {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) ids.add(rs.getString(1));
+            return ids;
+        });
+    }
+
+    /** A stored issue's text and photo records (image bytes are read one at a time with {@link #image}). */
+    public Issue issue(String id) throws StoreException {
+        try {
+            Issue head;
+            try (PreparedStatement ps = db.prepareStatement("SELECT title, date, edition, language FROM issue WHERE id = ? AND complete = 1")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new StoreException("issue " + id + " is not stored");
+                    head = new Issue(id, rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4), List.of());
+                }
+            }
+            List<Section> sections = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT ord, id, title FROM section WHERE issue_id = ? ORDER BY ord")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) sections.add(new Section(rs.getString(2), rs.getString(3), articles(id, rs.getInt(1))));
+                }
+            }
+            return new Issue(id, head.title(), head.date(), head.edition(), head.language(), sections);
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": cannot read issue " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Article> articles(String issueId, int sectionOrd) throws SQLException {
+        List<Article> articles = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, kicker, headline, subhead, byline, dateline, paragraphs"
+                + " FROM article WHERE issue_id = ? AND section_ord = ? ORDER BY ord")) {
+            ps.setString(1, issueId);
+            ps.setInt(2, sectionOrd);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> paragraphs = new ArrayList<>();
+                    JsonParser.parseString(rs.getString(7)).getAsJsonArray().forEach(e -> paragraphs.add(e.getAsString()));
+                    articles.add(new Article(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), paragraphs, photos(issueId, rs.getString(1))));
+                }
+            }
+        }
+        return articles;
+    }
+
+    private List<Photo> photos(String issueId, String articleId) throws SQLException {
+        List<Photo> photos = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT file, width, height, caption, credit FROM photo"
+                + " WHERE issue_id = ? AND article_id = ? ORDER BY ord")) {
+            ps.setString(1, issueId);
+            ps.setString(2, articleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) photos.add(new Photo(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return photos;
+    }
+
+    /** The bytes of one image file of a stored issue. */
+    public byte[] image(String issueId, String file) throws StoreException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT bytes FROM image WHERE issue_id = ? AND file = ?")) {
+            ps.setString(1, issueId);
+            ps.setString(2, file);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new StoreException("issue " + issueId + " has no image " + file);
+                return rs.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": cannot read image: " + e.getMessage(), e);
+        }
+    }
+
+    /** The result of PRAGMA integrity_check: "ok" for a sound file. */
+    public String integrityCheck() throws StoreException {
+        return query("PRAGMA integrity_check", rs -> rs.getString(1));
+    }
+
+    /** Rows in a table, for checks and tests. */
+    long count(String table) throws StoreException {
+        return query("SELECT count(*) FROM " + table, rs -> rs.getLong(1));
+    }
+
+    interface Rows<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    <T> T query(String sql, Rows<T> rows) throws StoreException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rows.read(rs);
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws StoreException {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": cannot close: " + e.getMessage(), e);
+        }
+    }
+}
