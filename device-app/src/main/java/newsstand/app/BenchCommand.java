@@ -6,11 +6,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import newsstand.fonts.Face;
 import newsstand.fonts.GlyphCache;
+import newsstand.layout.IssueRenderer;
+import newsstand.layout.Page;
+import newsstand.layout.PageRenderer;
+import newsstand.layout.PhotoDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the kiosk's engine.",
         subcommands = {BenchCommand.Glyphs.class, BenchCommand.PageBench.class})

@@ -13,6 +13,8 @@ import newsstand.display.SimulatedPanel;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
 import newsstand.issue.Issue;
+import newsstand.layout.IssueRenderer;
+import newsstand.layout.PageRenderer;
 import picocli.CommandLine.Option;
 
 /** What the rendering commands share: the panel option, the output folder and the closing report. */

@@ -15,11 +15,12 @@ import newsstand.display.Panels;
 import newsstand.display.RefreshMode;
 import newsstand.display.Region;
 import newsstand.display.SimulatedPanel;
+import newsstand.layout.PhotoDecoder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Technicians' and driver developers' tools for the panel. */
 @Command(name = "panel", mixinStandardHelpOptions = true, description = "Tools for the panel: trace a driver, show a test pattern, clear.",

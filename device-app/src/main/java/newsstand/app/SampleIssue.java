@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** The sample issue bundled in the jar: a day of the fictional 海滨日报, written for this project. */
-final class SampleIssue {
+public final class SampleIssue {
     private static final String ROOT = "/sample-issue/";
 
     private SampleIssue() {}
 
     /** Writes the sample issue package into a folder. */
-    static void write(Path folder) throws IOException {
+    public static void write(Path folder) throws IOException {
         String index;
         try (InputStream in = resource("index")) {
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);

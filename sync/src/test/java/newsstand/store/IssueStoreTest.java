@@ -1,9 +1,5 @@
 package newsstand.store;
 
-import newsstand.issue.Issue;
-import newsstand.issue.IssuePackage;
-import newsstand.issue.PackageException;
-import newsstand.issue.Packages;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -11,6 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import newsstand.issue.Issue;
+import newsstand.issue.IssuePackage;
+import newsstand.issue.PackageException;
+import newsstand.issue.Packages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

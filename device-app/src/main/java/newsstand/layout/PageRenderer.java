@@ -1,4 +1,4 @@
-package newsstand.app;
+package newsstand.layout;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import newsstand.fonts.Typeface;
 import org.tinylog.Logger;
 
 /** Draws composed pages into a framebuffer: glyphs from the cache, rules, and photos decoded and dithered. */
-final class PageRenderer {
+public final class PageRenderer {
     /** Where the bytes of an issue's image files come from: the store on a kiosk, the package folder in a preview. */
-    interface PhotoSource {
+    public interface PhotoSource {
         byte[] bytes(String file) throws IOException;
     }
 
@@ -41,7 +41,7 @@ final class PageRenderer {
         this.photos = photos;
     }
 
-    void draw(Page page, Framebuffer fb) {
+    public void draw(Page page, Framebuffer fb) {
         draw(page, fb, false);
     }
 

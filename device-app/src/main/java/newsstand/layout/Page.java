@@ -1,4 +1,4 @@
-package newsstand.app;
+package newsstand.layout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,12 @@ import newsstand.fonts.SetLine;
 import newsstand.issue.Photo;
 
 /** One composed page: what to draw where, in panel pixels, before anything is drawn. */
-final class Page {
+public final class Page {
+    /** The greys a page is drawn in: text, secondary text (kickers, bylines, captions), rules between stories. */
+    static final int INK = 0;
+    static final int GREY_TEXT = 0x50;
+    static final int RULE_GREY = 0x90;
+
     /** Something drawn on a page, with the box it occupies. */
     sealed interface Op permits Text, Rule, Picture {
         int x();

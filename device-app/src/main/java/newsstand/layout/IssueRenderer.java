@@ -1,6 +1,7 @@
-package newsstand.app;
+package newsstand.layout;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
@@ -13,34 +14,39 @@ import newsstand.fonts.Typeface;
 import newsstand.issue.Issue;
 
 /** Composes an issue for a panel and shows its pages one after another, through one reused framebuffer. */
-final class IssueRenderer {
+public final class IssueRenderer {
     static final long GLYPH_CACHE_BYTES = 4L << 20;
 
     private final Typeface regular;
     private final Typeface bold;
     private GlyphCache cache;
 
-    IssueRenderer(Typeface regular, Typeface bold) {
+    public IssueRenderer(Typeface regular, Typeface bold) {
         this.regular = regular;
         this.bold = bold;
     }
 
     /** A renderer with the regular and bold types for a language, from the standard font folders. */
-    static IssueRenderer open(String language) throws FontException {
-        FontCatalog fonts = FontCatalog.scan(List.of());
+    public static IssueRenderer open(String language) throws FontException {
+        return open(language, List.of());
+    }
+
+    /** A renderer with the regular and bold types for a language, from the given folders first, then the standard ones. */
+    public static IssueRenderer open(String language, List<Path> fontFolders) throws FontException {
+        FontCatalog fonts = FontCatalog.scan(fontFolders);
         return new IssueRenderer(fonts.typeface(language, false), fonts.typeface(language, true));
     }
 
-    List<Page> compose(Issue issue, Panel panel) {
+    public List<Page> compose(Issue issue, Panel panel) {
         return compose(issue, panel.model());
     }
 
-    List<Page> compose(Issue issue, PanelModel model) {
+    public List<Page> compose(Issue issue, PanelModel model) {
         return new Composer(Typography.of(model), regular, bold).compose(issue);
     }
 
     /** A page renderer with glyphs kept at the panel's depth: 4 bits for 16 greys, 1 bit (strokes kept) for 2. */
-    PageRenderer renderer(PageRenderer.PhotoSource photos, PanelModel model) {
+    public PageRenderer renderer(PageRenderer.PhotoSource photos, PanelModel model) {
         int depth = model.greyLevels() == 2 ? 1 : 4;
         if (cache == null || cache.depth() != depth) cache = new GlyphCache(GLYPH_CACHE_BYTES, depth);
         return new PageRenderer(regular, bold, cache, photos);
@@ -51,7 +57,7 @@ final class IssueRenderer {
      * and pages with large photos flash fully, the others refresh what changed, with a full one every few pages.
      * Returns how many pages there were.
      */
-    int renderAll(Issue issue, PageRenderer.PhotoSource photos, Panel panel) throws IOException {
+    public int renderAll(Issue issue, PageRenderer.PhotoSource photos, Panel panel) throws IOException {
         List<Page> pages = compose(issue, panel);
         Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
         PageRenderer renderer = renderer(photos, panel.model());
@@ -66,7 +72,7 @@ final class IssueRenderer {
     }
 
     /** Photos covering a fifth of the page or more leave ghosts that only a full refresh clears. */
-    static boolean largePhotos(Page page, PanelModel model) {
+    public static boolean largePhotos(Page page, PanelModel model) {
         long area = 0;
         for (Page.Op op : page.ops) {
             if (op instanceof Page.Picture p) area += (long) p.width() * p.height();

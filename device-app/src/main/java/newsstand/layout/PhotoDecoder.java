@@ -1,4 +1,4 @@
-package newsstand.app;
+package newsstand.layout;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -14,14 +14,14 @@ import newsstand.display.GreyImage;
  * Decodes a JPEG or PNG into grey pixels at the size it will be shown. Large images are subsampled while they are
  * decoded, so no full-size copy of a big photo ever sits in the heap.
  */
-final class PhotoDecoder {
+public final class PhotoDecoder {
     private PhotoDecoder() {}
 
     /**
      * Loads the image readers (a tenth of a second of class loading and set-up on first use), so that a kiosk's
      * first page need not wait for them; photos are decoded from memory, never through ImageIO's disk cache.
      */
-    static void warmUpInBackground() {
+    public static void warmUpInBackground() {
         Thread t = new Thread(() -> {
             ImageIO.setUseCache(false);
             ImageIO.getImageReadersByFormatName("jpeg").next().dispose();
@@ -30,7 +30,7 @@ final class PhotoDecoder {
         t.start();
     }
 
-    static GreyImage decode(byte[] bytes, int width, int height) throws IOException {
+    public static GreyImage decode(byte[] bytes, int width, int height) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw new IOException("not a JPEG or PNG image");

@@ -1,4 +1,4 @@
-package newsstand.app;
+package newsstand.layout;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import newsstand.app.SampleIssue;
 import newsstand.config.PanelModel;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.Typeface;

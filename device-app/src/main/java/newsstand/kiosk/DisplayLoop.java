@@ -1,6 +1,7 @@
-package newsstand.app;
+package newsstand.kiosk;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import newsstand.display.Panel;
 import newsstand.display.Refresher;
 import newsstand.fonts.FontException;
 import newsstand.issue.Issue;
+import newsstand.layout.IssueRenderer;
+import newsstand.layout.Page;
+import newsstand.layout.PageRenderer;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreException;
 import org.tinylog.Logger;
@@ -21,7 +25,7 @@ import org.tinylog.Logger;
  * activated issue from its front page. One thread takes events from one queue; the sync and the buttons only add
  * to it. A failure to show an issue is logged and the kiosk goes on showing what it showed.
  */
-final class Kiosk {
+final class DisplayLoop {
     /** Something the display loop reacts to. */
     sealed interface Event permits Activated, Pressed, Stop {}
 
@@ -32,6 +36,8 @@ final class Kiosk {
     record Stop() implements Event {}
 
     private final IssueStore store;
+    /** The configured font folders (fonts.path), searched before the system's. */
+    private final List<Path> fontFolders;
     private final Panel panel;
     private final Refresher refresher;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -42,8 +48,9 @@ final class Kiosk {
     private PageRenderer pageRenderer;
     private int page;
 
-    Kiosk(IssueStore store, Panel panel, int fullEvery, int minIntervalMs) {
+    DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
+        this.fontFolders = List.copyOf(fontFolders);
         this.panel = panel;
         this.refresher = new Refresher(panel, fullEvery, minIntervalMs);
         this.fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
@@ -80,7 +87,7 @@ final class Kiosk {
             Issue issue = store.issue(id);
             IssueRenderer r = renderers.get(issue.language());
             if (r == null) {
-                r = IssueRenderer.open(issue.language());
+                r = IssueRenderer.open(issue.language(), fontFolders);
                 renderers.put(issue.language(), r);
             }
             List<Page> composed = r.compose(issue, panel);

@@ -1,4 +1,4 @@
-package newsstand.app;
+package newsstand.layout;
 
 import newsstand.config.PanelModel;
 

@@ -1,0 +1,102 @@
+package newsstand.kiosk;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import newsstand.config.DeviceConfig;
+import newsstand.config.PanelDriver;
+import newsstand.delivery.Broker;
+import newsstand.delivery.DeliveryException;
+import newsstand.delivery.DeviceSync;
+import newsstand.display.Buttons;
+import newsstand.display.Panel;
+import newsstand.display.Panels;
+import newsstand.display.SimulatedPanel;
+import newsstand.issue.Keys;
+import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
+import org.tinylog.Logger;
+
+/**
+ * The kiosk as it runs at a station, wired from its configuration: the panel (simulated or on Pi4J), the store,
+ * the sync with the fleet's broker, the buttons, and the {@link DisplayLoop} that shows the active issue. Runs until
+ * the process is told to stop (SIGTERM, Ctrl-C), then says goodbye to the broker and closes the store.
+ */
+public final class Kiosk {
+    private Kiosk() {}
+
+    /** Runs the kiosk; returns when it stopped. Prints one line saying what runs to out. */
+    public static void run(DeviceConfig c, PrintWriter out) throws IOException, StoreException, DeliveryException, InterruptedException {
+        List<PublicKey> trusted = new ArrayList<>();
+        for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
+        Panel panel;
+        if (c.panelDriver() == PanelDriver.SIMULATED) {
+            Files.createDirectories(c.panelOutput());
+            panel = new SimulatedPanel(c.panelModel(), c.panelOutput(), "page-%03d.png");
+        } else {
+            panel = Panels.pi4j(c.panelModel(), c.panelWiring(), c.panelVcomMillivolts());
+        }
+        IssueStore store = IssueStore.open(c.storagePath());
+        DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
+        DeviceSync sync = null;
+        if (c.mqtt() != null) {
+            DeviceConfig.Mqtt m = c.mqtt();
+            Broker broker = new Broker(m.url(), m.username(), m.password(), m.caFile());
+            sync = DeviceSync.start(DeviceSync.Settings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
+                    c.keepIssues(), c.quotaBytes()), id -> display.events().add(new DisplayLoop.Activated(id)));
+        } else {
+            Logger.info("run: mqtt.url is not set; showing the stored issues only");
+        }
+        Buttons buttons = null;
+        DeviceConfig.Buttons b = c.buttons();
+        if (c.panelDriver() == PanelDriver.PI4J && (b.next() >= 0 || b.previous() >= 0 || b.home() >= 0)) {
+            buttons = Panels.buttons(new int[] {b.next(), b.previous(), b.home()});
+            buttons.start();
+            Buttons source = buttons;
+            Thread relay = new Thread(() -> {
+                try {
+                    while (true) display.events().add(new DisplayLoop.Pressed(source.presses().take()));
+                } catch (InterruptedException e) {
+                    // stopping
+                }
+            }, "buttons-relay");
+            relay.setDaemon(true);
+            relay.start();
+        }
+        out.println("kiosk " + c.deviceId() + " of fleet " + c.fleet() + " running: " + c.panelModel().id()
+                + " (" + c.panelDriver().name().toLowerCase() + "), store " + c.storagePath()
+                + (c.mqtt() != null ? ", broker " + c.mqtt().url() : ", no broker"));
+        DeviceSync running = sync;
+        Buttons pressed = buttons;
+        // On SIGTERM: stop the loop, then wait for the goodbye status and the store to close (main's System.exit
+        // would block during shutdown, so the hook waits for the cleanup, not for main).
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            display.events().add(new DisplayLoop.Stop());
+            try {
+                closed.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            display.run();
+        } finally {
+            try {
+                if (pressed != null) pressed.close();
+                if (running != null) running.close();
+                store.close();
+                panel.close();
+            } finally {
+                closed.countDown();
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package newsstand.layout;
+
+import java.util.List;
+import newsstand.fonts.Typeface;
+import newsstand.issue.Issue;
+import newsstand.issue.Section;
+
+/**
+ * Lays an issue out as newspaper pages for one panel: the {@link FrontPage}, then each section on new pages, its
+ * {@link Stories} flowing down columns and on to the next page ({@link Flow}), photos floating among the paragraphs
+ * ({@link Photos}), every page with its {@link Furniture}. Traditional Chinese and Japanese issues are set in
+ * {@link VerticalPages}.
+ */
+final class Composer {
+    private final Typography t;
+    private final Setter setter;
+
+    Composer(Typography typography, Typeface regular, Typeface bold) {
+        this.t = typography;
+        this.setter = new Setter(regular, bold);
+    }
+
+    List<Page> compose(Issue issue) {
+        boolean vertical = isVertical(issue.language());
+        Flow flow = new Flow(t, setter);
+        flow.furniture = new Furniture(flow, issue, vertical);
+        if (vertical) flow.tiers = new VerticalPages(flow);
+        Photos photos = new Photos(flow);
+        Stories stories = new Stories(flow, photos);
+        flow.bottom = t.height() - t.margin() - t.lineHeight(t.small()) - t.small();
+        boolean front = true;
+        for (Section s : issue.sections()) {
+            flow.section = s.title();
+            if (front && !vertical && !s.articles().isEmpty()) {
+                new FrontPage(flow, stories, photos).compose(s, issue.sections().size());
+                front = false;
+                continue;
+            }
+            flow.newPage(front);
+            for (int i = 0; i < s.articles().size(); i++) {
+                if (vertical) flow.tiers.article(s.articles().get(i), front && i == 0);
+                else stories.article(s.articles().get(i));
+            }
+            front = false;
+        }
+        flow.furniture.finish();
+        return flow.pages;
+    }
+
+    /** Traditional Chinese and Japanese issues are set vertically, as their printed papers are. */
+    static boolean isVertical(String language) {
+        return language != null && (language.startsWith("zh-Hant") || language.equals("zh-TW") || language.equals("zh-HK")
+                || language.equals("ja") || language.startsWith("ja-"));
+    }
+}

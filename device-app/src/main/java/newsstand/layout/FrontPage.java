@@ -1,0 +1,154 @@
+package newsstand.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import newsstand.fonts.SetLine;
+import newsstand.issue.Article;
+import newsstand.issue.Photo;
+import newsstand.issue.Section;
+
+/**
+ * The front page: the lead story's headline across the page, its photo across two columns and its text in the left
+ * columns; the front section's further stories in the right columns with smaller headlines, each within its share of
+ * the page. A story longer than its share stops with "（下转第N版）" and goes on after the front page under its
+ * headline and "（上接第1版）".
+ */
+final class FrontPage {
+    private final Flow f;
+    private final Typography t;
+    private final Stories stories;
+    private final Photos photos;
+
+    FrontPage(Flow flow, Stories stories, Photos photos) {
+        this.f = flow;
+        this.t = flow.t;
+        this.stories = stories;
+        this.photos = photos;
+    }
+
+    void compose(Section s, int sections) {
+        f.newPage(true);
+        Page front = f.page;
+        int slh = t.lineHeight(t.small());
+        int stripHeight = f.furniture.reserveStrip(sections - 1);
+        int frontBottom = f.bottom - stripHeight;
+        int jumpHeight = slh;
+        List<Article> list = s.articles();
+        List<Stories.Rest> rests = new ArrayList<>();
+        // The lead takes the left columns, all but one of three or half of four or more; the other stories go right.
+        int sideColumns = t.columns() == 1 ? 0 : Math.max(1, t.columns() / 2);
+        int leadColumns = t.columns() - sideColumns;
+        leadHeader(list.get(0));
+        int top = f.y;
+        // Side stories only where the first of them gets its headline and a few lines; else the lead takes the page.
+        boolean sideStories = list.size() > 1 && sideColumns > 0
+                && stories.header(list.get(1), t.headline()) + 3 * t.lineHeight() + jumpHeight <= frontBottom - top;
+        if (!sideStories) leadColumns = t.columns();
+        int leadBottom = sideStories && sideColumns == 0 ? top + (frontBottom - top) * 3 / 5 : frontBottom;
+        Stories.Rest rest = story(list.get(0), -1, leadColumns - 1, leadBottom - jumpHeight);
+        if (rest != null) rests.add(rest);
+        int placed = 1;
+        if (sideStories) {
+            // The other stories share the side columns (or, on a one-column page, the space under the lead).
+            int firstSide = sideColumns == 0 ? 0 : leadColumns;
+            int columns = Math.max(1, sideColumns);
+            int sideTop = sideColumns > 0 ? top : (rests.isEmpty() ? f.y : rests.get(0).jumpY() + jumpHeight) + t.lineHeight() / 2;
+            // As many stories as get a headline and five lines each, shared evenly among the columns.
+            int typical = 2 * t.lineHeight(t.headline()) + 5 * t.lineHeight() + jumpHeight;
+            int fit = columns * Math.max(1, (frontBottom - sideTop) / typical);
+            int count = Math.min(list.size() - 1, fit);
+            int perColumn = (count + columns - 1) / columns;
+            for (int c = 0; c < columns && placed <= count; c++) {
+                f.column = firstSide + c;
+                f.y = sideTop;
+                for (int k = 0; k < perColumn && placed <= count; k++) {
+                    int share = (frontBottom - f.y) / Math.min(perColumn - k, count + 1 - placed);
+                    Article a = list.get(placed);
+                    int px = placed == 1 ? t.headline() : (t.headline() + t.subhead()) / 2;
+                    int rule = k > 0 ? t.lineHeight() * 3 / 4 : 0;
+                    int least = stories.header(a, px) + 3 * t.lineHeight() + jumpHeight + rule;
+                    if (least > frontBottom - f.y) break;
+                    if (least > share) {
+                        // Too little for its share: this story takes the rest of the column, the next go inside.
+                        share = frontBottom - f.y;
+                        perColumn = k + 1;
+                    }
+                    if (k > 0) {
+                        f.storyRule();
+                        share -= rule;
+                    }
+                    rest = story(a, px, f.column, f.y + share - jumpHeight);
+                    if (rest != null) {
+                        rests.add(rest);
+                        f.y += jumpHeight;
+                    }
+                    placed++;
+                }
+            }
+        }
+        f.bottom = frontBottom + stripHeight;
+        f.lastColumn = -1;
+        f.overflow = false;
+        // The jumped stories go on after the front page, then the section's stories the front had no room for.
+        if (!rests.isEmpty() || placed < list.size()) f.newPage(false);
+        for (Stories.Rest r : rests) {
+            int jumpPage = continuation(r);
+            SetLine jump = f.setter.one("（下转第" + jumpPage + "版）", t.small(), true);
+            front.ops.add(Setter.text(r.jumpX() + t.columnWidth() - Math.round(jump.width()), r.jumpY(), jumpHeight, jump,
+                    t.small(), true, Page.INK, 0, r.article().id()));
+        }
+        for (Article a : list.subList(placed, list.size())) stories.article(a);
+    }
+
+    /** The lead story's kicker, headline, subhead and byline across the page, with a rule under them. */
+    private void leadHeader(Article a) {
+        int width = t.contentWidth();
+        if (a.kicker() != null) f.block(a.kicker(), t.subhead(), width, true, Page.GREY_TEXT, a.id());
+        f.block(a.headline(), t.leadHeadline(), width, true, Page.INK, a.id());
+        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), width, false, Page.INK, a.id());
+        if (a.byline() != null) f.block(a.byline(), t.small(), width, false, Page.GREY_TEXT, a.id());
+        f.y += t.small() / 2;
+        f.add(new Page.Rule(t.margin(), f.y, width, 1, Page.RULE_GREY));
+        f.y += t.body() / 2;
+    }
+
+    /**
+     * Sets a front-page story from the current column to lastColumn, above storyBottom; the lead (headlinePx -1)
+     * has its header already and its photo across two columns. Returns what did not fit, or null.
+     */
+    private Stories.Rest story(Article a, int headlinePx, int lastColumn, int storyBottom) {
+        f.lastColumn = lastColumn;
+        f.bottom = storyBottom;
+        f.overflow = false;
+        for (int c = f.column; c <= lastColumn; c++) f.columnTops[c] = f.y;
+        List<Photo> list = a.photos();
+        if (headlinePx < 0) {
+            // Across two columns only when the lead headline leaves room for it; else the photo runs in a column.
+            if (!list.isEmpty() && list.get(0).hasImage() && f.bottom - f.y >= 8 * t.lineHeight()) {
+                int span = Math.min(2, lastColumn + 1);
+                photos.place(list.get(0), span * t.columnWidth() + (span - 1) * t.gutter(), a.id());
+                for (int c = 0; c < span; c++) f.columnTops[c] = f.y;
+                list = list.subList(1, list.size());
+            }
+            f.y = f.columnTops[0];
+        } else {
+            stories.columnHeader(a, headlinePx);
+        }
+        return stories.body(a, list, 0, 0);
+    }
+
+    /** Sets the rest of a jumped story under a short headline and "上接第1版"; returns the page it starts on. */
+    private int continuation(Stories.Rest r) {
+        Article a = r.article();
+        int lh = t.lineHeight();
+        if (f.started()) f.storyRule();
+        int needed = 3 * lh + stories.blockHeight(a.headline(), t.subhead(), true) + t.lineHeight(t.small());
+        if (f.y + needed > f.bottom && f.started()) f.nextColumn();
+        int startPage = f.page.number;
+        f.block(a.headline(), t.subhead(), t.columnWidth(), true, Page.INK, a.id());
+        f.block("（上接第1版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id());
+        f.y += t.small() / 3;
+        stories.body(a, r.photos(), r.paragraph(), r.line());
+        return startPage;
+    }
+}

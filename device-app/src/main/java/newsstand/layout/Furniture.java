@@ -1,0 +1,159 @@
+package newsstand.layout;
+
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import newsstand.fonts.SetLine;
+import newsstand.issue.Article;
+import newsstand.issue.Issue;
+import newsstand.issue.Section;
+
+/**
+ * What every page has besides its stories: the front page's masthead, the header strip of the other pages (the
+ * paper, the section reversed, the date), the footer with the page of the total, and the front page's "本期导读" strip
+ * pointing to the other sections.
+ */
+final class Furniture {
+    private final Flow f;
+    private final Typography t;
+    private final Issue issue;
+    private final boolean vertical;
+    /** The height kept at the front page's foot for the strip pointing to the other sections. */
+    private int stripHeight;
+
+    Furniture(Flow flow, Issue issue, boolean vertical) {
+        this.f = flow;
+        this.t = flow.t;
+        this.issue = issue;
+        this.vertical = vertical;
+    }
+
+    void masthead() {
+        int px = t.masthead();
+        SetLine title = f.setter.one(issue.title(), px, true);
+        int lh = t.lineHeight(px);
+        f.add(Setter.text((t.width() - Math.round(title.width())) / 2, f.y, lh, title, px, true, Page.INK, 0, null));
+        f.y += lh;
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        SetLine date = f.setter.one(dateText(), small, false);
+        f.add(Setter.text(t.margin(), f.y, slh, date, small, false, Page.INK, 0, null));
+        if (issue.edition() != null) {
+            SetLine edition = f.setter.one(issue.edition(), small, false);
+            f.add(Setter.text(t.width() - t.margin() - Math.round(edition.width()), f.y, slh, edition, small, false, Page.INK, 0, null));
+        }
+        f.y += slh + small / 4;
+        f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), Math.max(2, t.body() / 8), Page.INK));
+        f.y += Math.max(2, t.body() / 8) + Math.max(2, t.body() / 10);
+        f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), 1, Page.INK));
+        f.y += t.body();
+    }
+
+    void headerStrip() {
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        SetLine title = f.setter.one(issue.title(), small, true);
+        f.add(Setter.text(t.margin(), f.y, slh, title, small, true, Page.INK, 0, null));
+        SetLine tag = f.setter.one(f.section, small, true);
+        int pad = small / 2;
+        int tagX = t.margin() + Math.round(title.width()) + small;
+        f.add(new Page.Rule(tagX, f.y, Math.round(tag.width()) + 2 * pad, slh, Page.INK));
+        f.add(Setter.text(tagX + pad, f.y, slh, tag, small, true, 255, 0, null));
+        SetLine date = f.setter.one(dateText(), small, false);
+        f.add(Setter.text(t.width() - t.margin() - Math.round(date.width()), f.y, slh, date, small, false, Page.INK, 0, null));
+        f.y += slh + small / 3;
+        f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), 2, Page.INK));
+        f.y += t.body();
+    }
+
+    private String dateText() {
+        var d = issue.date();
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日 "
+                + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
+    }
+
+    /** Keeps room at the front page's foot for the strip (none without other sections); returns its height. */
+    int reserveStrip(int otherSections) {
+        stripHeight = otherSections == 0 ? 0 : stripLines(otherSections) * t.lineHeight(t.small()) + t.small() * 2;
+        return stripHeight;
+    }
+
+    /** The footers of every page, and the front page's strip where room was kept for it. */
+    void finish() {
+        footers();
+        if (stripHeight > 0) strip();
+    }
+
+    private void footers() {
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        Map<String, Integer> firstPages = new LinkedHashMap<>();
+        for (Page p : f.pages) firstPages.putIfAbsent(p.section, p.number);
+        for (Page p : f.pages) {
+            f.page = p;
+            int fy = t.height() - t.margin() - slh;
+            f.add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, Page.RULE_GREY));
+            StringBuilder s = new StringBuilder("第" + p.number + "版 / 共" + f.pages.size() + "版　" + p.section);
+            if (p.number == 1 && vertical && firstPages.size() > 1) {
+                s.append("　　本期导读：");
+                firstPages.forEach((name, number) -> {
+                    if (number > 1) s.append(name).append(" 第").append(number).append("版　");
+                });
+            }
+            SetLine line = f.setter.one(s.toString().strip(), small, false);
+            f.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, 0, null));
+        }
+    }
+
+    /** One line per other section with its headlines on a tall page; else the sections and pages on one line. */
+    private int stripLines(int otherSections) {
+        if (!tallPage()) return 1;
+        return otherSections <= 3 ? otherSections : 2;
+    }
+
+    private boolean tallPage() {
+        return t.height() / t.lineHeight() >= 24;
+    }
+
+    /**
+     * The front page's foot: "本期导读" reversed, then each other section with its first page and its first
+     * headlines (a line each), or, for more than three sections, the sections and pages run together on two lines.
+     */
+    private void strip() {
+        f.page = f.pages.get(0);
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        int top = f.bottom - stripHeight + small / 2;
+        f.add(new Page.Rule(t.margin(), top, t.contentWidth(), 2, Page.INK));
+        f.y = top + small / 2 + 2;
+        SetLine label = f.setter.one("本期导读", small, true);
+        int pad = small / 2;
+        f.add(new Page.Rule(t.margin(), f.y, Math.round(label.width()) + 2 * pad, slh, Page.INK));
+        f.add(Setter.text(t.margin() + pad, f.y, slh, label, small, true, 255, 0, null));
+        int x = t.margin() + Math.round(label.width()) + 2 * pad + small;
+        int width = t.width() - t.margin() - x;
+        List<String> entries = new ArrayList<>();
+        for (Section s : issue.sections().subList(1, issue.sections().size())) {
+            int first = f.pages.stream().filter(p -> p.section.equals(s.title())).findFirst().orElseThrow().number;
+            StringBuilder e = new StringBuilder(s.title() + " 第" + first + "版");
+            if (issue.sections().size() - 1 <= 3 && tallPage()) {
+                for (Article a : s.articles().subList(0, Math.min(3, s.articles().size()))) e.append("　").append(a.headline());
+            }
+            entries.add(e.toString());
+        }
+        List<SetLine> lines = new ArrayList<>();
+        if (entries.size() <= 3 && tallPage()) {
+            for (String e : entries) lines.add(f.setter.set(e, small, width, 0, false).get(0));
+        } else {
+            List<SetLine> all = f.setter.set(String.join("　", entries), small, width, 0, false);
+            lines.addAll(all.subList(0, Math.min(stripLines(entries.size()), all.size())));
+        }
+        for (SetLine line : lines) {
+            f.add(Setter.text(x, f.y, slh, line, small, false, Page.INK, 0, null));
+            f.y += slh;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package newsstand.layout;
+
+import java.util.List;
+import newsstand.fonts.LineBreaker;
+import newsstand.fonts.SetLine;
+import newsstand.fonts.Typeface;
+
+/** Text set for a layout: the regular and bold types at the page's sizes, broken into lines by clreq's rules. */
+final class Setter {
+    private final Typeface regular;
+    private final Typeface bold;
+
+    Setter(Typeface regular, Typeface bold) {
+        this.regular = regular;
+        this.bold = bold;
+    }
+
+    List<SetLine> set(String text, int px, int measure, float indentEm, boolean justify) {
+        return set(text, px, measure, indentEm, justify, false);
+    }
+
+    List<SetLine> set(String text, int px, int measure, float indentEm, boolean justify, boolean boldType) {
+        return new LineBreaker(boldType ? bold : regular, px, Math.max(measure, px), indentEm, justify).set(text);
+    }
+
+    /** Lines that run top to bottom, measure long. */
+    List<SetLine> vertical(String text, int px, int measure, float indentEm, boolean justify, boolean boldType) {
+        return new LineBreaker(boldType ? bold : regular, px, Math.max(measure, px), indentEm, justify).vertical(true).set(text);
+    }
+
+    /** A text on one line, however long (an ideographic space for none). */
+    SetLine one(String text, int px, boolean boldType) {
+        List<SetLine> lines = set(text, px, Integer.MAX_VALUE / 4, 0, false, boldType);
+        return lines.isEmpty() ? set("\u3000", px, px * 2, 0, false).get(0) : lines.get(0);
+    }
+
+    /**
+     * A ragged block set in as many lines as the width needs, but no wider than it must be for that, so that a
+     * headline's last line never holds a character or two alone.
+     */
+    List<SetLine> balanced(String text, int px, int width, boolean boldType) {
+        List<SetLine> lines = set(text, px, width, 0, false, boldType);
+        if (lines.size() < 2) return lines;
+        int lo = px, hi = width;
+        while (hi - lo > px / 4) {
+            int mid = (lo + hi) >>> 1;
+            if (set(text, px, mid, 0, false, boldType).size() == lines.size()) hi = mid;
+            else lo = mid;
+        }
+        return set(text, px, hi, 0, false, boldType);
+    }
+
+    /** A horizontal line's text op: its box from top, lh high, the baseline where the type's em box centres in it. */
+    static Page.Text text(int x, int top, int lh, SetLine line, int px, boolean bold, int ink, int boldPrefix, String articleId) {
+        int baseline = top + (lh - px) / 2 + Math.round(px * 0.88f);
+        return new Page.Text(x, top, (int) Math.ceil(line.width()), lh, baseline, line, px, bold, ink, boldPrefix, articleId, false);
+    }
+}

@@ -1,0 +1,123 @@
+package newsstand.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import newsstand.fonts.SetLine;
+import newsstand.issue.Article;
+import newsstand.issue.Photo;
+
+/**
+ * Stories set down columns: a kicker, headline, subhead and byline kept with the first lines of text, then the
+ * paragraphs (the first opening with its dateline in bold) with the photos floating among them, a rule between two
+ * stories in a column.
+ */
+final class Stories {
+    /** What is left of a front-page story, and where its jump line goes on the front page. */
+    record Rest(Article article, int paragraph, int line, List<Photo> photos, int jumpX, int jumpY) {}
+
+    private final Flow f;
+    private final Typography t;
+    private final Photos photos;
+
+    Stories(Flow flow, Photos photos) {
+        this.f = flow;
+        this.t = flow.t;
+        this.photos = photos;
+    }
+
+    /** A story in the columns of a section's pages, flowing on to new pages. */
+    void article(Article a) {
+        int lh = t.lineHeight();
+        if (f.started()) {
+            if (f.y + lh > f.bottom) {
+                f.nextColumn();
+            } else {
+                f.storyRule();
+            }
+        }
+        // Keep the headline block with the first three lines of text.
+        int needed = 3 * lh + header(a, t.headline());
+        if (f.y + needed > f.bottom && f.started()) f.nextColumn();
+        columnHeader(a, t.headline());
+        body(a, a.photos(), 0, 0);
+    }
+
+    /** The height of a column story's kicker, headline, subhead and byline. */
+    int header(Article a, int headlinePx) {
+        return blockHeight(a.headline(), headlinePx, true) + t.small() / 3
+                + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small(), true))
+                + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead(), false))
+                + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small(), false));
+    }
+
+    /** A column story's kicker, headline, subhead and byline; header gives their height. */
+    void columnHeader(Article a, int headlinePx) {
+        int w = t.columnWidth();
+        if (a.kicker() != null) f.block(a.kicker(), t.small(), w, true, Page.GREY_TEXT, a.id());
+        f.block(a.headline(), headlinePx, w, true, Page.INK, a.id());
+        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), w, false, Page.INK, a.id());
+        if (a.byline() != null) f.block(a.byline(), t.small(), w, false, Page.GREY_TEXT, a.id());
+        f.y += t.small() / 3;
+    }
+
+    /**
+     * Sets an article's photos and text from paragraph `from`, line `fromLine` of it. Returns what is left when a
+     * front-page story runs out of room (overflow), else null.
+     */
+    Rest body(Article a, List<Photo> list, int from, int fromLine) {
+        List<Photo> waiting = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            Photo p = list.get(k);
+            if (p.hasImage()) {
+                waiting.add(p);
+                continue;
+            }
+            String caption = "［图］" + Photos.caption(p);
+            List<SetLine> lines = f.setter.set(caption, t.small(), t.columnWidth(), 0, false);
+            while (f.y + lines.size() * t.lineHeight(t.small()) > f.bottom && !f.overflow) f.nextColumn();
+            if (f.overflow) {
+                waiting.addAll(list.subList(k, list.size()));
+                return rest(a, from, fromLine, waiting);
+            }
+            f.lines(lines, t.small(), false, Page.GREY_TEXT, a.id(), 0);
+            f.y += t.small() / 2;
+        }
+        List<String> paragraphs = a.paragraphs();
+        for (int i = from; i < paragraphs.size(); i++) {
+            int skip = i == from ? fromLine : 0;
+            photos.placeWaiting(waiting, a.id(), false);
+            if (f.overflow) return rest(a, i, skip, waiting);
+            List<SetLine> lines = f.setter.set(paragraph(a, i), t.body(), t.columnWidth(), 2, true);
+            int placed = f.paragraph(lines.subList(skip, lines.size()), a.id(), skip == 0 ? boldPrefix(a, i) : 0, skip == 0);
+            if (f.overflow) return rest(a, i, skip + placed, waiting);
+        }
+        photos.placeWaiting(waiting, a.id(), true);
+        if (f.overflow) return rest(a, paragraphs.size(), 0, waiting);
+        f.y += t.lineHeight() / 3;
+        return null;
+    }
+
+    private Rest rest(Article a, int paragraph, int line, List<Photo> waiting) {
+        if (paragraph < a.paragraphs().size() && line >= f.setter.set(paragraph(a, paragraph), t.body(), t.columnWidth(), 2, true).size()) {
+            paragraph++;
+            line = 0;
+        }
+        return new Rest(a, paragraph, line, List.copyOf(waiting), f.x(), f.y);
+    }
+
+    /** Paragraph i of an article; the first opens with the dateline in bold, an ideographic space after it. */
+    static String paragraph(Article a, int i) {
+        String p = a.paragraphs().get(i);
+        return i == 0 && a.dateline() != null ? a.dateline() + "\u3000" + p : p;
+    }
+
+    /** How many characters at the start of paragraph i are set bold: the dateline's. */
+    static int boldPrefix(Article a, int i) {
+        return i == 0 && a.dateline() != null ? a.dateline().codePointCount(0, a.dateline().length()) : 0;
+    }
+
+    /** The height of a ragged block (headline, kicker, byline) set a column wide. */
+    int blockHeight(String text, int px, boolean boldType) {
+        return f.setter.set(text, px, t.columnWidth(), 0, false, boldType).size() * t.lineHeight(px);
+    }
+}

@@ -1,0 +1,135 @@
+package newsstand.layout;
+
+import java.util.List;
+import newsstand.fonts.SetLine;
+import newsstand.issue.Article;
+import newsstand.issue.Photo;
+
+/**
+ * Vertical pages (Traditional Chinese, Japanese): below the masthead or header the page is cut into tiers (段) of
+ * about 16 em, each filled from right to left with lines that run top to bottom; a story goes on into the tier
+ * below, then the next page.
+ */
+final class VerticalPages {
+    private final Flow f;
+    private final Typography t;
+    private int tiers;
+    private int tierHeight;
+    private int tierTop0;
+    private int tier;
+    /** The right edge of the next vertical line. */
+    private int cx;
+
+    VerticalPages(Flow flow) {
+        this.f = flow;
+        this.t = flow.t;
+    }
+
+    /** Cuts a new page's space into tiers, from the flow's height down. */
+    void start() {
+        int gap = t.body();
+        int avail = f.bottom - f.y;
+        tiers = Math.max(1, Math.round((avail + gap) / (16f * t.body() + gap)));
+        tierHeight = (avail - (tiers - 1) * gap) / tiers;
+        tierTop0 = f.y;
+        tier = 0;
+        cx = t.width() - t.margin();
+    }
+
+    private int tierTop() {
+        return tierTop0 + tier * (tierHeight + t.body());
+    }
+
+    private void nextTier() {
+        tier++;
+        if (tier >= tiers) {
+            f.newPage(false);
+            return;
+        }
+        cx = t.width() - t.margin();
+        f.add(new Page.Rule(t.margin(), tierTop() - t.body() / 2, t.contentWidth(), 1, Page.RULE_GREY));
+    }
+
+    private boolean tierStart() {
+        return cx == t.width() - t.margin();
+    }
+
+    void article(Article a, boolean lead) {
+        int lh = t.lineHeight();
+        if (!tierStart()) {
+            if (cx - 2 * lh < t.margin()) {
+                nextTier();
+            } else {
+                f.add(new Page.Rule(cx - lh / 4, tierTop(), 1, tierHeight, Page.RULE_GREY));
+                cx -= lh / 2;
+            }
+        }
+        int headlinePx = lead ? t.leadHeadline() : t.headline();
+        List<SetLine> headline = set(a.headline(), headlinePx, 0, false, true);
+        List<SetLine> subhead = a.subhead() == null ? List.of() : set(a.subhead(), t.subhead(), 0, false, false);
+        List<SetLine> byline = a.byline() == null ? List.of() : set(a.byline(), t.small(), 0, false, false);
+        // Keep the headline block with the first three lines of text.
+        int needed = headline.size() * t.lineHeight(headlinePx) + subhead.size() * t.lineHeight(t.subhead())
+                + byline.size() * t.lineHeight(t.small()) + 3 * lh;
+        if (cx - needed < t.margin() && !tierStart()) nextTier();
+        if (a.kicker() != null) lines(set(a.kicker(), t.small(), 0, false, true), t.small(), true, Page.GREY_TEXT, a.id());
+        lines(headline, headlinePx, true, Page.INK, a.id());
+        lines(subhead, t.subhead(), false, Page.INK, a.id());
+        lines(byline, t.small(), false, Page.GREY_TEXT, a.id());
+        cx -= t.small() / 2;
+        for (Photo p : a.photos()) photo(p, a.id());
+        List<String> paragraphs = a.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            int boldPrefix = Stories.boldPrefix(a, i);
+            List<SetLine> lines = set(Stories.paragraph(a, i), t.body(), 2, true, false);
+            for (int k = 0; k < lines.size(); k++) {
+                // No widow or orphan: a paragraph never leaves one line alone at a tier's end or start.
+                int room = (cx - t.margin()) / lh;
+                int rest = lines.size() - k;
+                if ((k == 0 && room == 1 && rest > 1) || (rest == 2 && room == 1 && k > 0)) nextTier();
+                line(lines.get(k), t.body(), lh, false, Page.INK, k == 0 ? boldPrefix : 0, a.id());
+            }
+        }
+        cx -= lh / 3;
+    }
+
+    /** A photo in a tier, as tall as the tier less its caption, which runs across under it. */
+    private void photo(Photo p, String articleId) {
+        String caption = Photos.caption(p);
+        if (!p.hasImage()) {
+            lines(set("［图］" + caption, t.small(), 0, false, false), t.small(), false, Page.GREY_TEXT, articleId);
+            return;
+        }
+        int slh = t.lineHeight(t.small());
+        int width = Math.min(t.contentWidth() * 2 / 5, Math.round((float) tierHeight * p.width() / p.height()));
+        width = Math.max(width, 4 * t.small());
+        if (cx - width < t.margin() && !tierStart()) nextTier();
+        if (cx - width < t.margin()) width = cx - t.margin();
+        List<SetLine> lines = caption.isBlank() ? List.of() : f.setter.set(caption, t.small(), width, 0, false);
+        int h = Math.max(1, tierHeight - lines.size() * slh - t.small() / 3);
+        // The caption keeps the box's width; the photo keeps its shape, centred in the box.
+        int w = Math.max(1, Math.min(width, Math.round((float) h * p.width() / p.height())));
+        f.add(new Page.Picture(cx - width + (width - w) / 2, tierTop(), w, h, p));
+        int cy = tierTop() + h + t.small() / 3;
+        for (SetLine line : lines) {
+            f.add(Setter.text(cx - width, cy, slh, line, t.small(), false, Page.GREY_TEXT, 0, articleId));
+            cy += slh;
+        }
+        cx -= width + t.small();
+    }
+
+    private void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId) {
+        for (SetLine line : lines) line(line, px, t.lineHeight(px), bold, ink, 0, articleId);
+    }
+
+    private void line(SetLine line, int px, int lh, boolean bold, int ink, int boldPrefix, String articleId) {
+        if (cx - lh < t.margin()) nextTier();
+        f.add(new Page.Text(cx - lh, tierTop(), lh, (int) Math.ceil(line.width()), cx - lh / 2, line, px, bold, ink,
+                boldPrefix, articleId, true));
+        cx -= lh;
+    }
+
+    private List<SetLine> set(String text, int px, float indentEm, boolean justify, boolean boldType) {
+        return f.setter.vertical(text, px, tierHeight, indentEm, justify, boldType);
+    }
+}
