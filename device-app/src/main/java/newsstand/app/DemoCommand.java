@@ -24,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Folder for the pages (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Mixin Outputs.PanelOption panel;
+    @Mixin Options.PanelOption panel;
 
     @Option(names = "--traced", description = "Show the pages through the panel model's real driver (UC8179 or IT8951) "
             + "against recording wires and a simulated controller, instead of the simulated panel; the traffic goes to "

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GlyphsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Mixin FontOption font;
+    @Mixin Options.FontOption font;
 
     @Option(names = "--text", paramLabel = "TEXT", required = true, description = "The characters to draw.")
     String text;

@@ -40,10 +40,10 @@ public final class Newsstand implements Runnable {
         COMMANDS.put("bench", BenchCommand::new);
         COMMANDS.put("panel", PanelCommand::new);
         COMMANDS.put("run", RunCommand::new);
-        COMMANDS.put("keygen", DeliveryCommands.Keygen::new);
-        COMMANDS.put("publish", DeliveryCommands.Publish::new);
-        COMMANDS.put("withdraw", DeliveryCommands.Withdraw::new);
-        COMMANDS.put("fleet", DeliveryCommands.Fleet::new);
+        COMMANDS.put("keygen", KeygenCommand::new);
+        COMMANDS.put("publish", PublishCommand::new);
+        COMMANDS.put("withdraw", WithdrawCommand::new);
+        COMMANDS.put("fleet", FleetCommand::new);
     }
 
     public static void main(String[] args) {

@@ -15,18 +15,10 @@ import newsstand.fonts.FontException;
 import newsstand.issue.Issue;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.PageRenderer;
-import picocli.CommandLine.Option;
 
 /** What the rendering commands share: the panel option, the output folder and the closing report. */
 final class Outputs {
     private Outputs() {}
-
-    /** The --panel option of demo and render. */
-    static final class PanelOption {
-        @Option(names = "--panel", paramLabel = "MODEL", defaultValue = "it8951-10in3",
-                description = "Panel model: it8951-10in3, it8951-13in3, it8951-6in or waveshare-7in5-v2 (default: ${DEFAULT-VALUE}).")
-        PanelModel model;
-    }
 
     /**
      * Renders every page of an issue into the folder and prints the closing line: through the simulated panel (PNGs),

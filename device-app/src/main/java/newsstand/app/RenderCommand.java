@@ -23,7 +23,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the pages.")
     Path out;
 
-    @Mixin Outputs.PanelOption panel;
+    @Mixin Options.PanelOption panel;
 
     @Override
     public Integer call() throws Exception {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TypesetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Mixin FontOption font;
+    @Mixin Options.FontOption font;
 
     @Option(names = "--width", paramLabel = "W", required = true, description = "The column's width (its height with --vertical), in pixels.")
     int width;

@@ -1,0 +1,123 @@
+package newsstand.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import newsstand.config.DeviceConfig;
+import newsstand.config.Name;
+import newsstand.config.PanelDriver;
+import newsstand.config.PanelModel;
+import newsstand.delivery.Broker;
+import newsstand.display.Panel;
+import newsstand.display.Panels;
+import newsstand.display.SimulatedPanel;
+import newsstand.fonts.Face;
+import newsstand.fonts.FontException;
+import newsstand.fonts.FontFile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options several commands share, checked in one place: each names the option and what is allowed. */
+final class Options {
+    private Options() {}
+
+    /** --broker, --username, --password, --ca: how an operator tool reaches the broker. */
+    static final class BrokerOption {
+        @Option(names = "--broker", paramLabel = "URL", required = true, description = "The broker: tcp://HOST:PORT or ssl://HOST:PORT.")
+        String url;
+
+        @Option(names = "--username", paramLabel = "U", description = "User name on the broker.")
+        String username;
+
+        @Option(names = "--password", paramLabel = "P", description = "Password on the broker (or the environment variable NEWSSTAND_MQTT_PASSWORD).")
+        String password;
+
+        @Option(names = "--ca", paramLabel = "FILE", description = "PEM certificate of the CA that signed the broker's (ssl:// only; default: the system's CAs).")
+        Path ca;
+
+        Broker broker() throws Newsstand.UserError {
+            String pw = password != null ? password : System.getenv("NEWSSTAND_MQTT_PASSWORD");
+            if (ca != null && !Files.isRegularFile(ca)) throw new Newsstand.UserError("--ca " + ca + ": no such file (allowed: a PEM CA certificate)");
+            try {
+                return new Broker(url, username, pw, ca);
+            } catch (IllegalArgumentException e) {
+                throw new Newsstand.UserError("--broker " + e.getMessage());
+            }
+        }
+    }
+
+    static final class FleetOption {
+        @Option(names = "--fleet", paramLabel = "NAME", required = true, description = "The fleet: " + Name.RULE + ".")
+        String fleet;
+
+        String fleet() throws Newsstand.UserError {
+            if (!Name.valid(fleet)) {
+                throw new Newsstand.UserError("--fleet '" + fleet + "' is not allowed (allowed: " + Name.RULE + ")");
+            }
+            return fleet;
+        }
+    }
+
+    /** Where test-pattern and clear show: the configured panel, or a simulated one writing PNGs. */
+    static final class PanelTarget {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Choice choice;
+
+        static final class Choice {
+            @Option(names = "--config", paramLabel = "FILE", description = "The kiosk's configuration: its panel and driver.")
+            Path config;
+
+            @Option(names = "--panel", paramLabel = "MODEL", description = "A simulated panel of this model (PNGs into --out).")
+            PanelModel model;
+        }
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/panel", description = "Folder for a simulated panel's PNGs (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        Panel open() throws Exception {
+            if (choice.model != null) {
+                Files.createDirectories(out);
+                return new SimulatedPanel(choice.model, out, "panel-%03d.png");
+            }
+            DeviceConfig c = DeviceConfig.load(choice.config);
+            if (c.panelDriver() == PanelDriver.SIMULATED) {
+                Files.createDirectories(c.panelOutput());
+                return new SimulatedPanel(c.panelModel(), c.panelOutput(), "panel-%03d.png");
+            }
+            return Panels.pi4j(c.panelModel(), c.panelWiring(), c.panelVcomMillivolts());
+        }
+    }
+
+    /** The --panel option of demo and render. */
+    static final class PanelOption {
+        @Option(names = "--panel", paramLabel = "MODEL", defaultValue = "it8951-10in3",
+                description = "Panel model: it8951-10in3, it8951-13in3, it8951-6in or waveshare-7in5-v2 (default: ${DEFAULT-VALUE}).")
+        PanelModel model;
+    }
+
+    /** The --font, --face and --px options of the font tools: a file, in a collection the face by family name, a size. */
+    static final class FontOption {
+        @Option(names = "--font", paramLabel = "FILE", required = true, description = "A .ttf, .otf, .ttc or .otc file.")
+        Path font;
+
+        @Option(names = "--face", paramLabel = "NAME", description = "The face's family name; required for a collection (.ttc, .otc).")
+        String face;
+
+        @Option(names = "--px", paramLabel = "N", required = true, description = "Size in pixels per em (4 to 512).")
+        int px;
+
+        /** The size, checked. */
+        int px() throws Newsstand.UserError {
+            if (px < 4 || px > 512) throw new Newsstand.UserError("--px " + px + " is not allowed (allowed: 4 to 512)");
+            return px;
+        }
+
+        Face open() throws FontException, Newsstand.UserError {
+            FontFile file = FontFile.open(font);
+            if (face != null) return file.face(face);
+            if (file.faceCount() == 1) return file.face(0);
+            String names = file.faces().stream().map(Face::family).collect(Collectors.joining(", "));
+            throw new Newsstand.UserError(font + " is a collection of " + file.faceCount() + " faces; give --face NAME (one of: " + names + ")");
+        }
+    }
+}
