@@ -108,7 +108,7 @@ public record DeviceConfig(
         });
         Path output = v.path(Key.PANEL_OUTPUT, base);
         Integer vcom = v.parse(Key.PANEL_VCOM, DeviceConfig::vcomMillivolts);
-        PanelWiring hat = model == null ? PanelWiring.waveshare(PanelModel.IT8951_10IN3) : PanelWiring.waveshare(model);
+        PanelWiring hat = (model == null ? PanelModel.IT8951_10IN3 : model).hat();
         int bus = v.number(Key.PANEL_SPI_BUS, hat.spiBus(), 0, 6);
         int cs = v.number(Key.PANEL_SPI_CHIP_SELECT, hat.chipSelect(), 0, 2);
         int clock = v.number(Key.PANEL_SPI_CLOCK, hat.clockHz(), 100_000, 24_000_000);
@@ -116,10 +116,11 @@ public record DeviceConfig(
         int dc = v.pin(Key.PANEL_PIN_DC, hat.dcPin(), true);
         int busy = v.pin(Key.PANEL_PIN_BUSY, hat.readyPin(), false);
         int power = v.pin(Key.PANEL_PIN_POWER, hat.powerPin(), true);
-        if (model == PanelModel.WAVESHARE_7IN5_V2 && dc < 0 && values.containsKey(Key.PANEL_PIN_DC)) {
-            problems.add(at(lines, Key.PANEL_PIN_DC.name) + Key.PANEL_PIN_DC.name + " = none: the 7.5\" panel's UC8179 needs its DC line");
+        if (model != null && model.controller().dataCommandLine() && dc < 0 && values.containsKey(Key.PANEL_PIN_DC)) {
+            problems.add(at(lines, Key.PANEL_PIN_DC.name) + Key.PANEL_PIN_DC.name + " = none: the " + model.id() + " panel's "
+                    + model.controller() + " needs its DC line");
         }
-        int fullEvery = v.number(Key.PANEL_FULL_EVERY, 6, 1, 100);
+        int fullEvery = v.number(Key.PANEL_FULL_EVERY, (model == null ? PanelModel.IT8951_10IN3 : model).fullRefreshEvery(), 1, 100);
         int minInterval = v.number(Key.PANEL_MIN_INTERVAL, 0, 0, 600_000);
         Buttons buttons = new Buttons(v.pin(Key.BUTTON_NEXT, -1, true), v.pin(Key.BUTTON_PREVIOUS, -1, true),
                 v.pin(Key.BUTTON_HOME, -1, true));

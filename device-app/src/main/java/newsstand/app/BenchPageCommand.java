@@ -53,7 +53,7 @@ final class BenchPageCommand implements Callable<Integer> {
             PageRenderer.PhotoSource photos = file -> Files.readAllBytes(pkg.resolve(file));
             PageRenderer renderer = kiosk.renderer(photos, model);
             newsstand.display.Framebuffer fb = new newsstand.display.Framebuffer(model.width(), model.height(), model.greyLevels());
-            int bits = model.greyLevels() == 2 ? 1 : 4;
+            int bits = model.bitsPerPixel();
             newsstand.display.Region all = newsstand.display.Region.of(fb);
             // The first page: what a kiosk shows first after it boots.
             java.util.List<Page> pages = kiosk.compose(issue, model);

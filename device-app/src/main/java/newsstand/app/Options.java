@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import newsstand.config.DeviceConfig;
 import newsstand.config.Name;
-import newsstand.config.PanelDriver;
 import newsstand.config.PanelModel;
 import newsstand.delivery.Broker;
 import newsstand.display.Panel;
-import newsstand.display.Panels;
 import newsstand.display.SimulatedPanel;
+import newsstand.display.hardware.Panels;
 import newsstand.fonts.Face;
 import newsstand.fonts.FontException;
 import newsstand.fonts.FontFile;
@@ -79,12 +78,7 @@ final class Options {
                 Files.createDirectories(out);
                 return new SimulatedPanel(choice.model, out, "panel-%03d.png");
             }
-            DeviceConfig c = DeviceConfig.load(choice.config);
-            if (c.panelDriver() == PanelDriver.SIMULATED) {
-                Files.createDirectories(c.panelOutput());
-                return new SimulatedPanel(c.panelModel(), c.panelOutput(), "panel-%03d.png");
-            }
-            return Panels.pi4j(c.panelModel(), c.panelWiring(), c.panelVcomMillivolts());
+            return Panels.open(DeviceConfig.load(choice.config), "panel-%03d.png");
         }
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import newsstand.config.PanelModel;
 import newsstand.display.Panel;
-import newsstand.display.Panels;
 import newsstand.display.SimulatedPanel;
+import newsstand.display.hardware.Panels;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
 import newsstand.issue.Issue;
@@ -35,7 +35,7 @@ final class Outputs {
         }
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         out.println("rendered " + pages + " pages of " + issue.id() + " for " + model.id() + " in " + ms + " ms"
-                + (traced ? " through the " + (model == PanelModel.WAVESHARE_7IN5_V2 ? "UC8179" : "IT8951")
+                + (traced ? " through the " + model.controller()
                 + " driver, its traffic in " + trace : ""));
     }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
-import newsstand.display.Panels;
 import newsstand.display.Region;
+import newsstand.display.hardware.Panels;
 import newsstand.layout.PhotoDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,8 +48,10 @@ final class PanelTraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Panels.REFRESHES.contains(refresh)) {
-            throw new Newsstand.UserError("--refresh '" + refresh + "' is not allowed (allowed: " + String.join(", ", Panels.REFRESHES) + ")");
+        List<String> refreshes = model.controller().refreshes();
+        if (!refreshes.contains(refresh)) {
+            throw new Newsstand.UserError("--refresh '" + refresh + "' is not allowed on " + model.id() + "'s " + model.controller()
+                    + " (allowed: " + String.join(", ", refreshes) + ")");
         }
         if (buffer < 64 || buffer > 1 << 20) throw new Newsstand.UserError("--buffer " + buffer + " is not allowed (allowed: 64 to 1048576)");
         Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());

@@ -2,7 +2,6 @@ package newsstand.kiosk;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -14,10 +13,9 @@ import newsstand.config.PanelDriver;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeliveryException;
 import newsstand.delivery.DeviceSync;
-import newsstand.display.Buttons;
 import newsstand.display.Panel;
-import newsstand.display.Panels;
-import newsstand.display.SimulatedPanel;
+import newsstand.display.hardware.Panels;
+import newsstand.display.pi4j.Buttons;
 import newsstand.issue.Keys;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreException;
@@ -35,13 +33,7 @@ public final class Kiosk {
     public static void run(DeviceConfig c, PrintWriter out) throws IOException, StoreException, DeliveryException, InterruptedException {
         List<PublicKey> trusted = new ArrayList<>();
         for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
-        Panel panel;
-        if (c.panelDriver() == PanelDriver.SIMULATED) {
-            Files.createDirectories(c.panelOutput());
-            panel = new SimulatedPanel(c.panelModel(), c.panelOutput(), "page-%03d.png");
-        } else {
-            panel = Panels.pi4j(c.panelModel(), c.panelWiring(), c.panelVcomMillivolts());
-        }
+        Panel panel = Panels.open(c, "page-%03d.png");
         IssueStore store = IssueStore.open(c.storagePath());
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
         DeviceSync sync = null;

@@ -47,7 +47,7 @@ public final class IssueRenderer {
 
     /** A page renderer with glyphs kept at the panel's depth: 4 bits for 16 greys, 1 bit (strokes kept) for 2. */
     public PageRenderer renderer(PageRenderer.PhotoSource photos, PanelModel model) {
-        int depth = model.greyLevels() == 2 ? 1 : 4;
+        int depth = model.bitsPerPixel();
         if (cache == null || cache.depth() != depth) cache = new GlyphCache(GLYPH_CACHE_BYTES, depth);
         return new PageRenderer(regular, bold, cache, photos);
     }
@@ -61,7 +61,7 @@ public final class IssueRenderer {
         List<Page> pages = compose(issue, panel);
         Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
         PageRenderer renderer = renderer(photos, panel.model());
-        Refresher refresher = new Refresher(panel, Refresher.DEFAULT_FULL_EVERY, 0);
+        Refresher refresher = new Refresher(panel, panel.model().fullRefreshEvery(), 0);
         boolean first = true;
         for (Page page : pages) {
             renderer.draw(page, fb);

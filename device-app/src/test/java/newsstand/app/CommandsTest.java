@@ -208,7 +208,7 @@ class CommandsTest {
         assertEquals("CMD 0x0003", e.get(e.size() - 1), "sleep at the end");
         r = Cli.run("panel", "trace", "--panel", "waveshare-7in5-v2", "--image", png.toString(), "--refresh", "a2", "--out", it.toString());
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("is an IT8951 waveform; the UC8179 takes full, fast or partial"), r.err());
+        assertTrue(r.err().contains("--refresh 'a2' is not allowed on waveshare-7in5-v2's UC8179 (allowed: full, fast, partial)"), r.err());
         r = Cli.run("panel", "trace", "--panel", "it8951-6in", "--image", png.toString(), "--refresh", "full", "--region", "700,0,200,10", "--out", it.toString());
         assertEquals(1, r.exit());
         assertEquals("newsstand: --region '700,0,200,10' is outside the panel (allowed: X,Y,W,H inside the panel's 800x600)", r.err().strip());

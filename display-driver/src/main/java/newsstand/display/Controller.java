@@ -4,16 +4,16 @@ import java.io.IOException;
 import newsstand.config.PanelModel;
 
 /** What both drivers share: the wires, waiting for the ready line with a timeout, and the reset pulse. */
-abstract class Controller implements Panel {
+public abstract class Controller implements Panel {
     /** The reference drivers poll the ready line every 5 ms. */
-    static final int POLL_MS = 5;
+    protected static final int POLL_MS = 5;
 
-    final PanelIo io;
-    final PanelModel model;
+    protected final PanelIo io;
+    protected final PanelModel model;
     private final String readyLine;
     private final long timeoutMs;
 
-    Controller(PanelIo io, PanelModel model, String readyLine, long timeoutMs) {
+    protected Controller(PanelIo io, PanelModel model, String readyLine, long timeoutMs) {
         this.io = io;
         this.model = model;
         this.readyLine = readyLine;
@@ -26,7 +26,7 @@ abstract class Controller implements Panel {
     }
 
     /** Waits until the ready line is high; a line that stays low past the timeout is a wiring or power fault. */
-    void waitReady(String forWhat) throws PanelException {
+    protected void waitReady(String forWhat) throws PanelException {
         long start = io.millis();
         while (!io.ready()) {
             if (io.millis() - start >= timeoutMs) {
@@ -38,7 +38,7 @@ abstract class Controller implements Panel {
     }
 
     /** Reset: high, low, high, with the vendor's pauses. */
-    void resetPulse(int highMs, int lowMs) {
+    protected void resetPulse(int highMs, int lowMs) {
         io.reset(true);
         io.pause(highMs);
         io.reset(false);
@@ -47,7 +47,7 @@ abstract class Controller implements Panel {
         io.pause(highMs);
     }
 
-    static void check(Framebuffer frame, PanelModel model) throws PanelException {
+    protected static void check(Framebuffer frame, PanelModel model) throws PanelException {
         if (frame.width() != model.width() || frame.height() != model.height()) {
             throw new PanelException(model.id() + ": framebuffer is " + frame.width() + "x" + frame.height()
                     + ", the panel " + model.width() + "x" + model.height());

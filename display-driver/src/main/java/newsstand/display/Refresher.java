@@ -13,9 +13,6 @@ import java.util.function.LongSupplier;
  * woken by the next; refreshes keep a minimum interval where the vendor asks for one. One thread.
  */
 public final class Refresher {
-    /** KOReader's default: a full refresh after six partial ones. */
-    public static final int DEFAULT_FULL_EVERY = 6;
-
     private final Panel panel;
     private final int fullEvery;
     private final long minIntervalMs;
@@ -40,7 +37,7 @@ public final class Refresher {
         this.minIntervalMs = minIntervalMs;
         this.clock = clock;
         this.pause = pause;
-        this.bits = panel.model().greyLevels() == 2 ? 1 : 4;
+        this.bits = panel.model().bitsPerPixel();
     }
 
     /** With the system clock and Thread.sleep. */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import newsstand.config.PanelModel;
+import newsstand.display.trace.TraceIo;
+import newsstand.display.uc8179.Uc8179;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +69,7 @@ class RefresherTest {
     @Test
     void refreshesKeepTheMinimumIntervalAndThePanelSleepsAfterEach() throws Exception {
         PanelModel m = PanelModel.WAVESHARE_7IN5_V2;
-        TraceIo io = new TraceIo(TraceIo.Chip.UC8179, m, 4096);
+        TraceIo io = new TraceIo(m, 4096);
         Refresher r = refresher(new Uc8179(io, m), 6, 180_000);
         r.show(page(m, 10), false, false);
         now += 1000;

@@ -1,4 +1,4 @@
-package newsstand.display;
+package newsstand.display.hardware;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
@@ -6,17 +6,42 @@ import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
 import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import newsstand.config.DeviceConfig;
+import newsstand.config.PanelController;
+import newsstand.config.PanelDriver;
 import newsstand.config.PanelModel;
 import newsstand.config.PanelWiring;
+import newsstand.display.Framebuffer;
+import newsstand.display.Panel;
+import newsstand.display.PanelIo;
+import newsstand.display.RefreshMode;
+import newsstand.display.Region;
+import newsstand.display.SimulatedPanel;
+import newsstand.display.it8951.It8951;
+import newsstand.display.pi4j.Buttons;
+import newsstand.display.pi4j.Pi4jIo;
+import newsstand.display.trace.TraceIo;
+import newsstand.display.uc8179.Uc8179;
 
-/** The hardware panels: the UC8179 and IT8951 drivers on Pi4J, or against recording wires for traces. */
+/**
+ * The panels a kiosk drives: the model's controller driver (from the model's data) on Pi4J's wires, or against
+ * recording wires for traces, or the simulated panel writing PNGs.
+ */
 public final class Panels {
     private Panels() {}
 
-    /** The refreshes a trace can ask for: the three modes, and the IT8951's waveforms by name. */
-    public static final List<String> REFRESHES = List.of("full", "fast", "partial", "gc16", "du", "a2");
+    /** The configured panel: simulated (its refreshes as PNGs named by namePattern in panel.output) or on Pi4J. */
+    public static Panel open(DeviceConfig c, String namePattern) throws IOException {
+        if (c.panelDriver() == PanelDriver.SIMULATED) {
+            Files.createDirectories(c.panelOutput());
+            return new SimulatedPanel(c.panelModel(), c.panelOutput(), namePattern);
+        }
+        return pi4j(c.panelModel(), c.panelWiring(), c.panelVcomMillivolts());
+    }
 
     /**
      * The panel's driver on a Pi: linuxfs SPI (no root) and gpiod GPIO, named explicitly so that Pi4J never picks
@@ -40,18 +65,18 @@ public final class Panels {
     }
 
     static Panel driver(PanelModel model, PanelIo io, int vcomMillivolts) {
-        return model == PanelModel.WAVESHARE_7IN5_V2
-                ? new Uc8179(io, model)
-                : new It8951(io, model, vcomMillivolts, 4, It8951.TIMEOUT_MS);
+        return switch (model.controller()) {
+            case UC8179 -> new Uc8179(io, model);
+            case IT8951 -> new It8951(io, model, vcomMillivolts, model.bitsPerPixel(), It8951.TIMEOUT_MS);
+        };
     }
 
     /**
      * The real driver for a model against recording wires and a simulated controller; on close the traffic goes to
      * the file, one event a line (the format of {@code newsstand panel trace}). The demo runs on it.
      */
-    public static Panel traced(PanelModel model, java.nio.file.Path traceFile) {
-        boolean uc = model == PanelModel.WAVESHARE_7IN5_V2;
-        TraceIo io = new TraceIo(uc ? TraceIo.Chip.UC8179 : TraceIo.Chip.IT8951, model, 4096);
+    public static Panel traced(PanelModel model, Path traceFile) {
+        TraceIo io = new TraceIo(model, 4096);
         Panel driver = driver(model, io, 2000);
         return new Panel() {
             public PanelModel model() { return model; }
@@ -60,25 +85,25 @@ public final class Panels {
             public void sleep() throws IOException { driver.sleep(); }
             public void close() throws IOException {
                 driver.close();
-                java.nio.file.Files.write(traceFile, io.events());
+                Files.write(traceFile, io.events());
             }
         };
     }
 
     /**
      * Runs the real driver for a model against recording wires and a simulated controller, shows the region of the
-     * frame with a refresh (full, fast, partial; gc16, du, a2 on IT8951 panels), and returns the traffic, one event
-     * a line. The first refresh of a driver includes its start-up (reset, init or device info).
+     * frame with a refresh (one of the controller's: full, fast, partial; gc16, du, a2 on IT8951 panels), and
+     * returns the traffic, one event a line. The first refresh of a driver includes its start-up (reset, init or
+     * device info).
      */
     public static List<String> trace(PanelModel model, Framebuffer frame, Region region, String refresh, int maxTransfer)
             throws IOException {
         String r = refresh.toLowerCase(Locale.ROOT);
-        if (!REFRESHES.contains(r)) throw new IllegalArgumentException("refresh '" + refresh + "' is not one of " + REFRESHES);
-        boolean uc = model == PanelModel.WAVESHARE_7IN5_V2;
-        if (uc && List.of("gc16", "du", "a2").contains(r)) {
-            throw new IllegalArgumentException("refresh '" + refresh + "' is an IT8951 waveform; the UC8179 takes full, fast or partial");
+        PanelController chip = model.controller();
+        if (!chip.refreshes().contains(r)) {
+            throw new IllegalArgumentException("refresh '" + refresh + "' is not one of the " + chip + "'s: " + String.join(", ", chip.refreshes()));
         }
-        TraceIo io = new TraceIo(uc ? TraceIo.Chip.UC8179 : TraceIo.Chip.IT8951, model, maxTransfer);
+        TraceIo io = new TraceIo(model, maxTransfer);
         Panel panel = driver(model, io, 2000);
         switch (r) {
             case "full" -> panel.refresh(frame, region, RefreshMode.FULL);

@@ -1,7 +1,12 @@
-package newsstand.display;
+package newsstand.display.uc8179;
 
 import java.io.IOException;
 import newsstand.config.PanelModel;
+import newsstand.display.Controller;
+import newsstand.display.Framebuffer;
+import newsstand.display.PanelIo;
+import newsstand.display.RefreshMode;
+import newsstand.display.Region;
 
 /**
  * The Waveshare 7.5" V2 panel (800x480, black and white) on its UC8179 controller. Full, fast and partial refresh
@@ -9,22 +14,22 @@ import newsstand.config.PanelModel;
  * is shown in the controller's 4-grey mode on a full refresh. Deep sleep after use; only a reset wakes the panel, so
  * the next refresh starts with one.
  */
-final class Uc8179 extends Controller {
-    static final int PSR = 0x00, PWR = 0x01, POF = 0x02, PON = 0x04, BTST = 0x06, DSLP = 0x07, DTM1 = 0x10;
-    static final int DRF = 0x12, DTM2 = 0x13, DSPI = 0x15, CDI = 0x50, TCON = 0x60, TRES = 0x61, PTL = 0x90;
-    static final int PTIN = 0x91, PTOUT = 0x92, CCSET = 0xE0, TSSET = 0xE5;
+public final class Uc8179 extends Controller {
+    public static final int PSR = 0x00, PWR = 0x01, POF = 0x02, PON = 0x04, BTST = 0x06, DSLP = 0x07, DTM1 = 0x10;
+    public static final int DRF = 0x12, DTM2 = 0x13, DSPI = 0x15, CDI = 0x50, TCON = 0x60, TRES = 0x61, PTL = 0x90;
+    public static final int PTIN = 0x91, PTOUT = 0x92, CCSET = 0xE0, TSSET = 0xE5;
     /** BUSY waits: a full refresh takes 4 to 5 s; anything near this is a fault. */
-    static final long TIMEOUT_MS = 30_000;
+    public static final long TIMEOUT_MS = 30_000;
 
     private enum Init { NONE, FULL, FAST, PARTIAL, GREY4 }
 
     private Init init = Init.NONE;
 
-    Uc8179(PanelIo io, PanelModel model) {
+    public Uc8179(PanelIo io, PanelModel model) {
         this(io, model, TIMEOUT_MS);
     }
 
-    Uc8179(PanelIo io, PanelModel model, long timeoutMs) {
+    public Uc8179(PanelIo io, PanelModel model, long timeoutMs) {
         super(io, model, "BUSY", timeoutMs);
         if (model.width() % 8 != 0) throw new IllegalArgumentException(model.id() + ": width must be a multiple of 8");
     }

@@ -1,4 +1,4 @@
-package newsstand.display;
+package newsstand.display.pi4j;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;

@@ -1,4 +1,4 @@
-package newsstand.display;
+package newsstand.display.pi4j;
 
 import static org.junit.jupiter.api.Assertions.*;
 

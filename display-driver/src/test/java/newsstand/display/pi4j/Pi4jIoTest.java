@@ -1,4 +1,4 @@
-package newsstand.display;
+package newsstand.display.pi4j;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -14,6 +14,11 @@ import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
 import java.util.Arrays;
 import newsstand.config.PanelModel;
 import newsstand.config.PanelWiring;
+import newsstand.display.Framebuffer;
+import newsstand.display.PanelException;
+import newsstand.display.RefreshMode;
+import newsstand.display.Region;
+import newsstand.display.uc8179.Uc8179;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,7 @@ class Pi4jIoTest {
         pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(MockSpiProvider.newInstance(), MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
                 .build();
-        io = new Pi4jIo(pi4j, PanelWiring.waveshare(MODEL), MockSpiProvider.ID, MockDigitalInputProvider.ID, MockDigitalOutputProvider.ID, 4096);
+        io = new Pi4jIo(pi4j, MODEL.hat(), MockSpiProvider.ID, MockDigitalInputProvider.ID, MockDigitalOutputProvider.ID, 4096);
     }
 
     @AfterEach

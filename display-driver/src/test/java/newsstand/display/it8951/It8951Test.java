@@ -1,9 +1,15 @@
-package newsstand.display;
+package newsstand.display.it8951;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import newsstand.config.PanelModel;
+import newsstand.display.Framebuffer;
+import newsstand.display.PanelException;
+import newsstand.display.RefreshMode;
+import newsstand.display.Region;
+import newsstand.display.trace.TraceIo;
+import newsstand.display.uc8179.Uc8179Test;
 import org.junit.jupiter.api.Test;
 
 /** The IT8951 driver's frames against the controller facts (reference/panels.md), through recording wires. */
@@ -21,7 +27,7 @@ class It8951Test {
     @Test
     void startUpReadsDeviceInfoEnablesPackedWritesAndSetsVcom() throws Exception {
         PanelModel m = PanelModel.IT8951_13IN3;
-        TraceIo io = new TraceIo(TraceIo.Chip.IT8951, m, 4096);
+        TraceIo io = new TraceIo(m, 4096);
         It8951 panel = driver(io, m);
         Framebuffer fb = frame(m, 255);
         panel.refresh(fb, Region.of(fb), RefreshMode.FULL);
@@ -50,7 +56,7 @@ class It8951Test {
     @Test
     void eachPixelFrameHasItsOwnPreambleAndHrdyWait() throws Exception {
         PanelModel m = PanelModel.IT8951_6IN;
-        TraceIo io = new TraceIo(TraceIo.Chip.IT8951, m, 1024);
+        TraceIo io = new TraceIo(m, 1024);
         Framebuffer fb = frame(m, 0);
         driver(io, m).refresh(fb, Region.of(fb), RefreshMode.FULL);
         List<String> e = io.events();
@@ -64,7 +70,7 @@ class It8951Test {
     @Test
     void partialRegionsAreAlignedToWholeWordsAndMirroredOnTheTenInchPanel() throws Exception {
         PanelModel m = PanelModel.IT8951_10IN3;
-        TraceIo io = new TraceIo(TraceIo.Chip.IT8951, m, 4096);
+        TraceIo io = new TraceIo(m, 4096);
         Framebuffer fb = frame(m, 255);
         driver(io, m).refresh(fb, new Region(1869, 1400, 3, 4), RefreshMode.PARTIAL);
         List<String> e = io.events();
@@ -87,7 +93,7 @@ class It8951Test {
     @Test
     void fastRefreshUsesTheOneBitPathAndTheFirmwaresA2Number() throws Exception {
         for (PanelModel m : List.of(PanelModel.IT8951_6IN, PanelModel.IT8951_13IN3)) {
-            TraceIo io = new TraceIo(TraceIo.Chip.IT8951, m, 4096);
+            TraceIo io = new TraceIo(m, 4096);
             Framebuffer fb = frame(m, 255);
             driver(io, m).refresh(fb, new Region(40, 8, 100, 20), RefreshMode.FAST);
             List<String> e = io.events();
@@ -107,17 +113,17 @@ class It8951Test {
         PanelModel m = PanelModel.IT8951_10IN3;
         Framebuffer fb = frame(m, 255);
         PanelException silent = assertThrows(PanelException.class,
-                () -> driver(new TraceIo(TraceIo.Chip.IT8951, m, 4096).silent(), m).refresh(fb, Region.of(fb), RefreshMode.FULL));
+                () -> driver(new TraceIo(m, 4096).silent(), m).refresh(fb, Region.of(fb), RefreshMode.FULL));
         assertTrue(silent.getMessage().contains("no IT8951 answering"), silent.getMessage());
         PanelException stuck = assertThrows(PanelException.class,
-                () -> driver(new TraceIo(TraceIo.Chip.IT8951, m, 4096).busyForever(), m).refresh(fb, Region.of(fb), RefreshMode.FULL));
+                () -> driver(new TraceIo(m, 4096).busyForever(), m).refresh(fb, Region.of(fb), RefreshMode.FULL));
         assertTrue(stuck.getMessage().contains("HRDY stayed low"), stuck.getMessage());
     }
 
     @Test
     void sleepThenWakeBySysRunWithoutAnotherReset() throws Exception {
         PanelModel m = PanelModel.IT8951_13IN3;
-        TraceIo io = new TraceIo(TraceIo.Chip.IT8951, m, 4096);
+        TraceIo io = new TraceIo(m, 4096);
         It8951 panel = driver(io, m);
         Framebuffer fb = frame(m, 255);
         panel.refresh(fb, Region.of(fb), RefreshMode.FULL);

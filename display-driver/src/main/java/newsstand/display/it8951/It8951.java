@@ -1,8 +1,14 @@
-package newsstand.display;
+package newsstand.display.it8951;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import newsstand.config.PanelModel;
+import newsstand.display.Controller;
+import newsstand.display.Framebuffer;
+import newsstand.display.PanelException;
+import newsstand.display.PanelIo;
+import newsstand.display.RefreshMode;
+import newsstand.display.Region;
 
 /**
  * Waveshare's IT8951 panels (6", 10.3", 13.3"): every value a 16-bit word, each command, write and read in its own
@@ -10,14 +16,14 @@ import newsstand.config.PanelModel;
  * Images load by area into the controller's buffer at 4 bpp (2 and 8 also), or 1 bit per pixel for fast black and
  * white; the waveform mode numbers come from the firmware's LUT string.
  */
-final class It8951 extends Controller {
-    static final int SYS_RUN = 0x0001, STANDBY = 0x0002, SLEEP = 0x0003, REG_RD = 0x0010, REG_WR = 0x0011;
-    static final int LD_IMG_AREA = 0x0021, LD_IMG_END = 0x0022, DPY_AREA = 0x0034, VCOM = 0x0039, GET_DEV_INFO = 0x0302;
-    static final int I80CPCR = 0x0004, LISAR = 0x0208, UP1SR = 0x1138, LUTAFSR = 0x1224, BGVR = 0x1250;
-    static final long TIMEOUT_MS = 10_000;
+public final class It8951 extends Controller {
+    public static final int SYS_RUN = 0x0001, STANDBY = 0x0002, SLEEP = 0x0003, REG_RD = 0x0010, REG_WR = 0x0011;
+    public static final int LD_IMG_AREA = 0x0021, LD_IMG_END = 0x0022, DPY_AREA = 0x0034, VCOM = 0x0039, GET_DEV_INFO = 0x0302;
+    public static final int I80CPCR = 0x0004, LISAR = 0x0208, UP1SR = 0x1138, LUTAFSR = 0x1224, BGVR = 0x1250;
+    public static final long TIMEOUT_MS = 10_000;
 
     /** Waveform modes; their numbers depend on the firmware. */
-    enum Waveform { INIT, DU, GC16, GL16, A2 }
+    public enum Waveform { INIT, DU, GC16, GL16, A2 }
 
     private final int vcomMillivolts;
     private final boolean mirrored;
@@ -33,7 +39,7 @@ final class It8951 extends Controller {
      * @param vcomMillivolts |VCOM| in mV as printed on the panel's cable (2510 for -2.51 V)
      * @param bitsPerPixel   how grey images load: 4 (16 greys), 2 or 8
      */
-    It8951(PanelIo io, PanelModel model, int vcomMillivolts, int bitsPerPixel, long timeoutMs) {
+    public It8951(PanelIo io, PanelModel model, int vcomMillivolts, int bitsPerPixel, long timeoutMs) {
         super(io, model, "HRDY", timeoutMs);
         if (vcomMillivolts < 200 || vcomMillivolts > 5000) {
             throw new IllegalArgumentException("VCOM " + vcomMillivolts + " mV is not allowed (allowed: 200 to 5000, the panel's |VCOM| x 1000)");
@@ -43,8 +49,7 @@ final class It8951 extends Controller {
         }
         this.vcomMillivolts = vcomMillivolts;
         this.bitsPerPixel = bitsPerPixel;
-        // The 10.3" panel is mounted mirrored: its image is flipped left to right before loading.
-        this.mirrored = model == PanelModel.IT8951_10IN3;
+        this.mirrored = model.mirrored();
     }
 
     /** The waveform's mode number: the 6" panels' M641 firmware numbers A2 4 where the others have 6. */
@@ -69,7 +74,7 @@ final class It8951 extends Controller {
     }
 
     /** Loads the region and displays it with a waveform; A2 loads 1 bit per pixel. */
-    void show(Framebuffer frame, Region region, Waveform waveform) throws IOException {
+    public void show(Framebuffer frame, Region region, Waveform waveform) throws IOException {
         check(frame, model);
         start();
         Region r = region.clip(model.width(), model.height());

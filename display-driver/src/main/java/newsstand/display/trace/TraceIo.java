@@ -1,4 +1,4 @@
-package newsstand.display;
+package newsstand.display.trace;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +7,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import newsstand.config.PanelController;
 import newsstand.config.PanelModel;
+import newsstand.display.PanelIo;
+import newsstand.display.it8951.It8951;
+import newsstand.display.uc8179.Uc8179;
 
 /**
  * Recording wires with a simulated controller behind them: the traffic a driver sends, one event per line, in the
@@ -15,10 +19,8 @@ import newsstand.config.PanelModel;
  * IT8951's device info for the model, its registers). A virtual clock: pauses cost no time. A frame longer than
  * the SPI buffer fails, as spidev does.
  */
-final class TraceIo implements PanelIo {
-    enum Chip { UC8179, IT8951 }
-
-    private final Chip chip;
+public final class TraceIo implements PanelIo {
+    private final PanelController chip;
     private final PanelModel model;
     private final int maxTransfer;
     private final List<String> events = new ArrayList<>();
@@ -47,35 +49,35 @@ final class TraceIo implements PanelIo {
     private final Map<Integer, Integer> registers = new HashMap<>();
     private int vcom = 1500;
 
-    TraceIo(Chip chip, PanelModel model, int maxTransfer) {
-        this.chip = chip;
+    public TraceIo(PanelModel model, int maxTransfer) {
+        this.chip = model.controller();
         this.model = model;
         this.maxTransfer = maxTransfer;
     }
 
     /** An IT8951 that answers nothing (all zeros), as one with SPI miswired or unpowered does. */
-    TraceIo silent() {
+    public TraceIo silent() {
         silent = true;
         return this;
     }
 
     /** A controller whose ready line never goes high: for timeout tests. */
-    TraceIo busyForever() {
+    public TraceIo busyForever() {
         busyForever = true;
         return this;
     }
 
     /** The events so far, flushing merged data. */
-    List<String> events() {
+    public List<String> events() {
         flush();
         return List.copyOf(events);
     }
 
-    int largestFrame() {
+    public int largestFrame() {
         return largestFrame;
     }
 
-    int vcom() {
+    public int vcom() {
         return vcom;
     }
 
@@ -88,7 +90,7 @@ final class TraceIo implements PanelIo {
         polling = false;
         if (!checked) framesWithoutWait++;
         checked = false;
-        if (chip == Chip.UC8179) uc8179(tx, length);
+        if (chip == PanelController.UC8179) uc8179(tx, length);
         else it8951(tx, rx, length);
     }
 
@@ -160,7 +162,7 @@ final class TraceIo implements PanelIo {
             info[2] = address & 0xFFFF;
             info[3] = address >>> 16;
             putString(info, 4, "SWv_0.1.1");
-            putString(info, 12, model == PanelModel.IT8951_6IN ? "M641_TFA2812" : "M841_TFAB512");
+            putString(info, 12, model.lut());
             System.arraycopy(info, 0, a, 0, Math.min(n, 20));
         } else if (itCommand == It8951.REG_RD) {
             a[0] = lastRegister == It8951.LUTAFSR ? 0 : registers.getOrDefault(lastRegister, 0);
@@ -176,7 +178,7 @@ final class TraceIo implements PanelIo {
     }
 
     private void flush() {
-        if (chip == Chip.UC8179 && pending.size() > 0) {
+        if (chip == PanelController.UC8179 && pending.size() > 0) {
             byte[] b = pending.toByteArray();
             pending.reset();
             if (command == Uc8179.DTM1 || command == Uc8179.DTM2) {
@@ -185,7 +187,7 @@ final class TraceIo implements PanelIo {
                 events.add("DATA " + b.length + " first=" + HexFormat.of().formatHex(b, 0, Math.min(16, b.length)).toUpperCase());
             }
         }
-        if (chip == Chip.IT8951 && pixels != null) {
+        if (chip == PanelController.IT8951 && pixels != null) {
             events.add("PIXELS " + pixelBytes + " sha256=" + HexFormat.of().formatHex(pixels.digest()));
             pixels = null;
             pixelBytes = 0;
@@ -224,19 +226,19 @@ final class TraceIo implements PanelIo {
     public boolean ready() {
         checked = true;
         // The waits between an image load's pixel frames belong to the merged PIXELS line.
-        boolean loading = chip == Chip.IT8951 && itCommand == It8951.LD_IMG_AREA && loadArgsSeen;
+        boolean loading = chip == PanelController.IT8951 && itCommand == It8951.LD_IMG_AREA && loadArgsSeen;
         if (loading) {
             waitDeferred = !busyForever; // shown only if a command follows rather than a pixel frame
         } else if (!polling) {
             flush();
-            events.add(chip == Chip.UC8179 ? "WAIT BUSY" : "WAIT HRDY");
+            events.add("WAIT " + chip.readyLine());
         }
         polling = busyForever;
         return !busyForever;
     }
 
     /** IT8951 frames sent without a ready check since the frame before (the vendor checks HRDY before each). */
-    int framesWithoutWait() {
+    public int framesWithoutWait() {
         return framesWithoutWait;
     }
 

@@ -1,4 +1,4 @@
-package newsstand.display;
+package newsstand.display.pi4j;
 
 
 import com.pi4j.context.Context;
@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import newsstand.config.PanelWiring;
+import newsstand.display.PanelIo;
 
 /**
  * The panel's wires on a Pi through Pi4J, with the providers named by the caller (linuxfs SPI and gpiod digital
  * I/O on a kiosk, never pigpio; Pi4J's mock providers in tests).
  */
-final class Pi4jIo implements PanelIo {
+public final class Pi4jIo implements PanelIo {
     private final Spi spi;
     private final DigitalOutput reset;
     private final DigitalOutput dc;
@@ -25,7 +26,7 @@ final class Pi4jIo implements PanelIo {
     private final DigitalInput ready;
     private final int maxTransfer;
 
-    Pi4jIo(Context pi4j, PanelWiring w, String spiProvider, String inputProvider, String outputProvider, int maxTransfer) {
+    public Pi4jIo(Context pi4j, PanelWiring w, String spiProvider, String inputProvider, String outputProvider, int maxTransfer) {
         this.maxTransfer = maxTransfer;
         spi = pi4j.create(Spi.newConfigBuilder(pi4j).id("panel-spi").bus(w.spiBus()).channel(w.chipSelect())
                 .baud(w.clockHz()).mode(SpiMode.MODE_0).provider(spiProvider).build());
@@ -42,7 +43,7 @@ final class Pi4jIo implements PanelIo {
     }
 
     /** spidev's buffer size as the kernel reports it, or its default of 4096. */
-    static int spidevBufferSize() {
+    public static int spidevBufferSize() {
         try {
             return Integer.parseInt(Files.readString(Path.of("/sys/module/spidev/parameters/bufsiz")).strip());
         } catch (IOException | NumberFormatException e) {

@@ -1,4 +1,4 @@
-package newsstand.display;
+package newsstand.display.uc8179;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -7,10 +7,15 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import newsstand.config.PanelModel;
+import newsstand.display.Framebuffer;
+import newsstand.display.PanelException;
+import newsstand.display.RefreshMode;
+import newsstand.display.Region;
+import newsstand.display.trace.TraceIo;
 import org.junit.jupiter.api.Test;
 
 /** The UC8179 driver's byte stream against the controller facts (reference/panels.md), through recording wires. */
-class Uc8179Test {
+public class Uc8179Test {
     static final PanelModel MODEL = PanelModel.WAVESHARE_7IN5_V2;
 
     static Framebuffer frame(int grey) {
@@ -19,7 +24,7 @@ class Uc8179Test {
         return fb;
     }
 
-    static String sha(byte[] b) throws Exception {
+    public static String sha(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
@@ -31,7 +36,7 @@ class Uc8179Test {
 
     @Test
     void fullRefreshFollowsTheVendorSequenceWithWhiteAsOneInTheFirstPlane() throws Exception {
-        TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 4096);
+        TraceIo io = new TraceIo(MODEL, 4096);
         Uc8179 panel = new Uc8179(io, MODEL);
         Framebuffer white = frame(255);
         panel.refresh(white, Region.of(white), RefreshMode.FULL);
@@ -50,7 +55,7 @@ class Uc8179Test {
 
     @Test
     void blackPixelsAreZeroInTheFirstPlaneAndOneInTheSecond() throws Exception {
-        TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 1000);
+        TraceIo io = new TraceIo(MODEL, 1000);
         Framebuffer black = frame(0);
         new Uc8179(io, MODEL).refresh(black, Region.of(black), RefreshMode.FULL);
         List<String> e = io.events();
@@ -61,7 +66,7 @@ class Uc8179Test {
 
     @Test
     void fastAndPartialHaveTheirOwnInitAndModeChangesResetFirst() throws Exception {
-        TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 4096);
+        TraceIo io = new TraceIo(MODEL, 4096);
         Uc8179 panel = new Uc8179(io, MODEL);
         Framebuffer fb = frame(255);
         panel.refresh(fb, Region.of(fb), RefreshMode.FAST);
@@ -86,7 +91,7 @@ class Uc8179Test {
                 new Case(new Region(0, 0, 1, 1), "DATA 9 first=000000070000000001", 1),         // top-left pixel
                 new Case(new Region(3, 100, 10, 2), "DATA 9 first=0000000F0064006501", 4),        // 3..12 -> 0..15
                 new Case(new Region(250, 0, 14, 480), "DATA 9 first=00F80107000001DF01", 2 * 480))) { // across x = 256
-            TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 4096);
+            TraceIo io = new TraceIo(MODEL, 4096);
             Framebuffer fb = frame(255);
             new Uc8179(io, MODEL).refresh(fb, c.region(), RefreshMode.PARTIAL);
             List<String> e = io.events();
@@ -101,7 +106,7 @@ class Uc8179Test {
 
     @Test
     void fourGreysSplitIntoTwoPlanes() throws Exception {
-        TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 4096);
+        TraceIo io = new TraceIo(MODEL, 4096);
         Framebuffer fb = new Framebuffer(800, 480, 4);
         // Columns: white, light, dark, black, repeated: pairs (0,0) (1,0) (0,1) (1,1) -> planes 0x55.. and 0x33..
         for (int x = 0; x < 800; x++) fb.fillRect(x, 0, 1, 480, new int[] {255, 170, 85, 0}[x % 4]);
@@ -114,7 +119,7 @@ class Uc8179Test {
 
     @Test
     void aBusyLineThatNeverClearsIsAClearError() {
-        TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 4096).busyForever();
+        TraceIo io = new TraceIo(MODEL, 4096).busyForever();
         Framebuffer fb = frame(255);
         PanelException e = assertThrows(PanelException.class, () -> new Uc8179(io, MODEL, 2000).refresh(fb, Region.of(fb), RefreshMode.FULL));
         assertTrue(e.getMessage().contains("BUSY stayed low (busy) for 2000 ms waiting for power on"), e.getMessage());
@@ -123,7 +128,7 @@ class Uc8179Test {
 
     @Test
     void sleepingThenRefreshingWakesWithAReset() throws Exception {
-        TraceIo io = new TraceIo(TraceIo.Chip.UC8179, MODEL, 4096);
+        TraceIo io = new TraceIo(MODEL, 4096);
         Uc8179 panel = new Uc8179(io, MODEL);
         Framebuffer fb = frame(255);
         panel.refresh(fb, Region.of(fb), RefreshMode.FULL);
