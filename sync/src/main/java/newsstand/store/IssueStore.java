@@ -374,7 +374,7 @@ public final class IssueStore implements AutoCloseable {
                 return rs.getBytes(1);
             }
         } catch (SQLException e) {
-            throw new StoreException("store " + file + ": cannot read image: " + e.getMessage(), e);
+            throw new StoreException("store " + this.file + ": cannot read image " + file + " of issue " + issueId + ": " + e.getMessage(), e);
         }
     }
 

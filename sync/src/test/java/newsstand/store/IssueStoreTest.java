@@ -34,6 +34,20 @@ class IssueStoreTest {
     }
 
     @Test
+    void anImageThatCannotBeReadNamesTheStoreTheImageAndTheIssue() throws Exception {
+        Path pkg = Packages.write(dir.resolve("pkg"), Packages.MANIFEST);
+        Path file = dir.resolve("kiosk.db");
+        IssueStore store = IssueStore.open(file);
+        store.importPackage(pkg);
+        StoreException missing = assertThrows(StoreException.class, () -> store.image("test-2025-09-10", "images/none.jpg"));
+        assertEquals("issue test-2025-09-10 has no image images/none.jpg", missing.getMessage());
+        store.close();
+        StoreException closed = assertThrows(StoreException.class, () -> store.image("test-2025-09-10", "images/b.jpg"));
+        assertTrue(closed.getMessage().startsWith("store " + file + ": cannot read image images/b.jpg of issue test-2025-09-10: "),
+                closed.getMessage());
+    }
+
+    @Test
     void aFailedImportLeavesNothingBehind() throws Exception {
         Path pkg = Packages.write(dir.resolve("pkg"), Packages.MANIFEST);
         Issue issue = IssuePackage.read(pkg);
