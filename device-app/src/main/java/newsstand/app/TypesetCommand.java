@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import newsstand.fonts.LineBreaker;
-import newsstand.fonts.SetLine;
 import newsstand.fonts.Typeface;
+import newsstand.fonts.typeset.LineBreaker;
+import newsstand.fonts.typeset.SetLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "typeset", mixinStandardHelpOptions = true,
         description = {"Sets each paragraph of a text file (one paragraph a line) into justified lines of W pixels with "

@@ -3,7 +3,7 @@ package newsstand.layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import newsstand.fonts.SetLine;
+import newsstand.fonts.typeset.SetLine;
 
 /**
  * The cursor of a layout as text flows down columns and on to new pages: the pages so far, the page, column and

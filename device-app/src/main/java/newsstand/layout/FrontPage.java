@@ -2,7 +2,7 @@ package newsstand.layout;
 
 import java.util.ArrayList;
 import java.util.List;
-import newsstand.fonts.SetLine;
+import newsstand.fonts.typeset.SetLine;
 import newsstand.issue.Article;
 import newsstand.issue.Photo;
 import newsstand.issue.Section;

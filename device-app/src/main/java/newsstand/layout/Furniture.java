@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import newsstand.fonts.SetLine;
+import newsstand.fonts.typeset.SetLine;
 import newsstand.issue.Article;
 import newsstand.issue.Issue;
 import newsstand.issue.Section;

@@ -2,7 +2,7 @@ package newsstand.layout;
 
 import java.util.ArrayList;
 import java.util.List;
-import newsstand.fonts.SetLine;
+import newsstand.fonts.typeset.SetLine;
 import newsstand.issue.Photo;
 
 /** One composed page: what to draw where, in panel pixels, before anything is drawn. */

@@ -13,8 +13,8 @@ import newsstand.display.GreyImage;
 import newsstand.fonts.Face;
 import newsstand.fonts.GlyphBitmap;
 import newsstand.fonts.GlyphCache;
-import newsstand.fonts.SetLine;
 import newsstand.fonts.Typeface;
+import newsstand.fonts.typeset.SetLine;
 import org.tinylog.Logger;
 
 /** Draws composed pages into a framebuffer: glyphs from the cache, rules, and photos decoded and dithered. */

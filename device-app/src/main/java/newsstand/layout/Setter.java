@@ -1,9 +1,9 @@
 package newsstand.layout;
 
 import java.util.List;
-import newsstand.fonts.LineBreaker;
-import newsstand.fonts.SetLine;
 import newsstand.fonts.Typeface;
+import newsstand.fonts.typeset.LineBreaker;
+import newsstand.fonts.typeset.SetLine;
 
 /** Text set for a layout: the regular and bold types at the page's sizes, broken into lines by clreq's rules. */
 final class Setter {

@@ -1,7 +1,7 @@
 package newsstand.layout;
 
 import java.util.List;
-import newsstand.fonts.SetLine;
+import newsstand.fonts.typeset.SetLine;
 import newsstand.issue.Article;
 import newsstand.issue.Photo;
 

@@ -7,9 +7,9 @@ import java.util.List;
 import newsstand.display.Framebuffer;
 import newsstand.fonts.FontFile;
 import newsstand.fonts.GlyphCache;
-import newsstand.fonts.LineBreaker;
-import newsstand.fonts.SetLine;
 import newsstand.fonts.Typeface;
+import newsstand.fonts.typeset.LineBreaker;
+import newsstand.fonts.typeset.SetLine;
 import org.junit.jupiter.api.Test;
 
 /** What the renderer adds to the glyphs it draws, on Noto Sans CJK SC. */

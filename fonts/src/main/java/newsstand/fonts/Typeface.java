@@ -137,6 +137,11 @@ public final class Typeface {
         return cache.turned(face(packed), glyphId(packed), px, synthesizeBold);
     }
 
+    /** Whether a code point is a variation selector (it chooses the glyph of the character before it). */
+    public static boolean isVariationSelector(int codePoint) {
+        return Cmap.isSelector(codePoint);
+    }
+
     @Override
     public String toString() {
         return faces.stream().map(Face::family).reduce((a, b) -> a + " > " + b).orElse("") + (synthesizeBold ? " (synthetic bold)" : "");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import newsstand.fonts.typeset.LineBreaker;
+import newsstand.fonts.typeset.SetLine;
 import org.junit.jupiter.api.Test;
 
 class VariationTest {

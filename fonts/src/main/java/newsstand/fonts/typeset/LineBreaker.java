@@ -1,9 +1,10 @@
-package newsstand.fonts;
+package newsstand.fonts.typeset;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import newsstand.fonts.Typeface;
 
 /**
  * Sets Chinese paragraphs into lines of a fixed measure as W3C clreq (GB/T 15834) asks, in this order: punctuation
@@ -128,7 +129,7 @@ public final class LineBreaker {
         /** Glyph and advance of one code point: upright or turned in vertical setting. */
         private void shape(int c, boolean latin) {
             int cp = cps[c];
-            if (Cmap.isSelector(cp)) {
+            if (Typeface.isVariationSelector(cp)) {
                 glyphs[c] = Typeface.NONE;
                 return;
             }
@@ -154,7 +155,7 @@ public final class LineBreaker {
             while (i < cps.length) {
                 int c = cps[i];
                 int j = i + 1;
-                while (j < cps.length && Cmap.isSelector(cps[j])) j++;
+                while (j < cps.length && Typeface.isVariationSelector(cps[j])) j++;
                 if (c == ' ' || c == '\t' || c == '\u3000') {
                     add(i, j, Kind.SPACE);
                 } else if (latin(c)) {

@@ -1,10 +1,13 @@
-package newsstand.fonts;
+package newsstand.fonts.typeset;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
-import newsstand.fonts.LineBreaker.Level;
+import newsstand.fonts.Face;
+import newsstand.fonts.FontFile;
+import newsstand.fonts.typeset.LineBreaker.Level;
+import newsstand.fonts.Typeface;
 import org.junit.jupiter.api.Test;
 
 /** clreq's rules, string by string, on Noto Sans CJK SC (full-width marks with their ink in one half). */
@@ -204,7 +207,7 @@ class LineBreakerTest {
         float c = face.advance(face.glyph('C'), PX);
         assertEquals(c, line.x()[t.indexOf('P')] - line.x()[t.indexOf('C')], 0.01, "Latin advances along the column by its width");
         // A face without a 'vert' feature falls back to Unicode's vertical presentation forms where another has them.
-        Typeface chain = new Typeface(List.of(FontFileTest.microHei(), noto), false);
+        Typeface chain = new Typeface(List.of(FontFile.open(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).face("WenQuanYi Micro Hei"), noto), false);
         int packed = chain.verticalGlyph('，', chain.glyph('，'));
         assertTrue(packed == chain.glyph('︐') || packed >>> 16 == 0 && packed != chain.glyph('，'), "vertical comma: " + Integer.toHexString(packed));
     }

@@ -1,4 +1,4 @@
-package newsstand.fonts;
+package newsstand.fonts.typeset;
 
 /**
  * One typeset line: its text, its glyphs (packed by {@link Typeface#glyph}), each glyph's pen position in pixels
