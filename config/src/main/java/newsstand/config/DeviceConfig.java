@@ -42,7 +42,14 @@ public record DeviceConfig(
     public record Buttons(int next, int previous, int home) {}
 
     /** The broker a kiosk takes its issues from; caFile is null for the system's CAs, user and password may be null. */
-    public record Mqtt(String url, String username, String password, Path caFile) {}
+    public record Mqtt(String url, String username, String password, Path caFile) {
+        private static final Pattern URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?");
+
+        /** Whether a broker URL is one the kiosk and the operator's tools take: tcp://HOST[:PORT] or ssl://HOST[:PORT]. */
+        public static boolean validUrl(String url) {
+            return url != null && URL.matcher(url).matches();
+        }
+    }
 
     /** Device ids that would clash with the fleet's own topics (PROTOCOL.md). */
     private static final java.util.Set<String> RESERVED = java.util.Set.of("issues", "chunks");
@@ -186,13 +193,12 @@ public record DeviceConfig(
                 mqtt, trust, keep, quotaMb * 1024L * 1024L);
     }
 
-    private static final Pattern BROKER_URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?");
 
     /** The broker settings, or null when mqtt.url is empty. */
     private static Mqtt mqtt(Values v, Path base, Map<String, Integer> lines, List<String> problems) {
         String url = v.raw(Key.MQTT_URL);
         if (url == null || url.isBlank()) return null;
-        if (!BROKER_URL.matcher(url).matches()) {
+        if (!Mqtt.validUrl(url)) {
             v.bad(Key.MQTT_URL, url);
             return null;
         }

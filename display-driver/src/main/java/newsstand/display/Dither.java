@@ -6,7 +6,7 @@ package newsstand.display;
  * refresh modes, whose quick waveforms ghost less with a fixed pattern than with diffused noise. Text is never
  * dithered, only quantized.
  */
-public final class Dither {
+final class Dither {
     private Dither() {}
 
     /** A copy of the picture with every pixel at one of the levels, spread evenly from black to white. */

@@ -10,6 +10,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import newsstand.config.DeviceConfig;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -22,7 +23,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public record Broker(String url, String username, String password, Path caFile) {
     public Broker {
-        if (url == null || !url.matches("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
+        if (!DeviceConfig.Mqtt.validUrl(url)) {
             throw new IllegalArgumentException("broker '" + url + "' (allowed: tcp://HOST:PORT or ssl://HOST:PORT)");
         }
     }
