@@ -115,7 +115,9 @@ public record DeviceConfig(
         });
         Path output = v.path(Key.PANEL_OUTPUT, base);
         Integer vcom = v.parse(Key.PANEL_VCOM, DeviceConfig::vcomMillivolts);
-        PanelWiring hat = (model == null ? PanelModel.IT8951_10IN3 : model).hat();
+        // Defaults from the model; with no usable model, the 10.3" panel's, so that the other keys are still checked.
+        PanelModel defaults = model == null ? PanelModel.IT8951_10IN3 : model;
+        PanelWiring hat = defaults.hat();
         int bus = v.number(Key.PANEL_SPI_BUS, hat.spiBus(), 0, 6);
         int cs = v.number(Key.PANEL_SPI_CHIP_SELECT, hat.chipSelect(), 0, 2);
         int clock = v.number(Key.PANEL_SPI_CLOCK, hat.clockHz(), 100_000, 24_000_000);
@@ -127,7 +129,7 @@ public record DeviceConfig(
             problems.add(at(lines, Key.PANEL_PIN_DC.name) + Key.PANEL_PIN_DC.name + " = none: the " + model.id() + " panel's "
                     + model.controller() + " needs its DC line");
         }
-        int fullEvery = v.number(Key.PANEL_FULL_EVERY, (model == null ? PanelModel.IT8951_10IN3 : model).fullRefreshEvery(), 1, 100);
+        int fullEvery = v.number(Key.PANEL_FULL_EVERY, defaults.fullRefreshEvery(), 1, 100);
         int minInterval = v.number(Key.PANEL_MIN_INTERVAL, 0, 0, 600_000);
         Buttons buttons = new Buttons(v.pin(Key.BUTTON_NEXT, -1, true), v.pin(Key.BUTTON_PREVIOUS, -1, true),
                 v.pin(Key.BUTTON_HOME, -1, true));

@@ -64,13 +64,9 @@ public enum PanelModel {
     /** Partial refreshes before a full, flashing one clears their ghosting (panel.full-refresh-every's default). */
     public int fullRefreshEvery() { return FULL_REFRESH_EVERY; }
 
-    /**
-     * Waveshare's HAT for the panel: RST 17, BUSY/HRDY 24, CS0 on SPI 0; the UC8179's HAT adds DC 25 and PWR 18 and
-     * runs at 4 MHz (its vendor's Python driver), the IT8951's at 12 MHz (below the 18 MHz some setups hang at).
-     */
+    /** Waveshare's HAT for the panel's controller. */
     public PanelWiring hat() {
-        boolean dc = controller.dataCommandLine();
-        return new PanelWiring(0, 0, dc ? 4_000_000 : 12_000_000, 17, dc ? 25 : -1, 24, dc ? 18 : -1);
+        return controller.hat();
     }
 
     /** Pixels per inch, from the pixel size and the diagonal. */
