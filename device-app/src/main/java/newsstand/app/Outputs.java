@@ -5,12 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import newsstand.config.PanelModel;
 import newsstand.display.Panel;
 import newsstand.display.SimulatedPanel;
 import newsstand.display.hardware.Panels;
-import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
 import newsstand.issue.Issue;
 import newsstand.layout.IssueRenderer;
@@ -27,16 +25,14 @@ final class Outputs {
     static void render(Issue issue, PageRenderer.PhotoSource photos, PanelModel model, Path folder, long startNanos,
                        PrintWriter out, boolean traced) throws IOException, FontException {
         Path trace = folder.resolve("panel-trace.txt");
-        FontCatalog fonts = FontCatalog.scan(List.of());
+        IssueRenderer renderer = IssueRenderer.open(issue.language());
         int pages;
         try (Panel panel = traced ? Panels.traced(model, trace) : new SimulatedPanel(model, folder, "page-%03d.png")) {
-            pages = new IssueRenderer(fonts.typeface(issue.language(), false), fonts.typeface(issue.language(), true))
-                    .renderAll(issue, photos, panel);
+            pages = renderer.renderAll(issue, photos, panel);
         }
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         out.println("rendered " + pages + " pages of " + issue.id() + " for " + model.id() + " in " + ms + " ms"
-                + (traced ? " through the " + model.controller()
-                + " driver, its traffic in " + trace : ""));
+                + (traced ? " through the " + model.controller() + " driver, its traffic in " + trace : ""));
     }
 
     /** Creates the folder, and removes the pages and refresh log an earlier run left there. */

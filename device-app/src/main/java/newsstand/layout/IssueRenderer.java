@@ -21,7 +21,7 @@ public final class IssueRenderer {
     private final Typeface bold;
     private GlyphCache cache;
 
-    public IssueRenderer(Typeface regular, Typeface bold) {
+    private IssueRenderer(Typeface regular, Typeface bold) {
         this.regular = regular;
         this.bold = bold;
     }
