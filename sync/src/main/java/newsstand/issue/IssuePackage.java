@@ -34,12 +34,6 @@ import newsstand.config.Name;
 public final class IssuePackage {
     public static final String MANIFEST = "issue.json";
     public static final int FORMAT = 1;
-    /** issue.json is text; a day's paper is well under 1 MiB of it. */
-    public static final long MAX_MANIFEST_BYTES = 4L << 20;
-    public static final long MAX_IMAGE_BYTES = 16L << 20;
-    /** Larger images are refused before decoding: a small file can declare billions of pixels. */
-    public static final int MAX_IMAGE_SIDE = 8192;
-    public static final long MAX_IMAGE_PIXELS = 24_000_000L;
 
     private static final Set<String> LANGUAGES = Set.of("zh-Hans", "zh-Hant", "ja", "ko");
     private static final Set<String> ISSUE_FIELDS = Set.of("format", "id", "title", "date", "edition", "language", "sections");
@@ -57,8 +51,8 @@ public final class IssuePackage {
         String text;
         try {
             long size = Files.size(manifest);
-            if (size > MAX_MANIFEST_BYTES) {
-                throw new PackageException(manifest.toString(), List.of("file is " + size + " bytes (allowed: at most " + MAX_MANIFEST_BYTES + ")"));
+            if (size > PackageLimits.MANIFEST_BYTES) {
+                throw new PackageException(manifest.toString(), List.of("file is " + size + " bytes (allowed: at most " + PackageLimits.MANIFEST_BYTES + ")"));
             }
             text = utf8(Files.readAllBytes(manifest), manifest.toString());
         } catch (IOException e) {
@@ -117,13 +111,19 @@ public final class IssuePackage {
         else if (!LANGUAGES.contains(language)) f.problem("language", "is '" + language + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(LANGUAGES)) + ")");
         List<Section> sections = new ArrayList<>();
         Set<String> articleIds = new HashSet<>();
-        JsonArray array = f.array(o, "", "sections", true);
+        JsonArray array = f.array(o, "", "sections", true, PackageLimits.SECTIONS, "sections an issue");
         if (array != null) {
             for (int i = 0; i < array.size(); i++) {
                 String at = "sections[" + i + "]";
                 JsonObject s = f.object(array.get(i), at);
                 if (s != null) sections.add(section(s, at, f, folder, articleIds));
             }
+        }
+        if (f.chars > PackageLimits.ISSUE_CHARS) {
+            f.problem("", "the issue has " + f.chars + " characters of text (allowed: at most " + PackageLimits.ISSUE_CHARS + " an issue)");
+        }
+        if (f.photos > PackageLimits.PHOTOS) {
+            f.problem("", "the issue has " + f.photos + " photos (allowed: at most " + PackageLimits.PHOTOS + " an issue)");
         }
         return new Issue(id, title, date, edition, language, sections);
     }
@@ -133,7 +133,7 @@ public final class IssuePackage {
         String id = f.id(s, at, "id");
         String title = f.text(s, at, "title", true, 32);
         List<Article> articles = new ArrayList<>();
-        JsonArray array = f.array(s, at, "articles", true);
+        JsonArray array = f.array(s, at, "articles", true, PackageLimits.ARTICLES_PER_SECTION, "articles a section");
         if (array != null) {
             for (int i = 0; i < array.size(); i++) {
                 String aAt = at + ".articles[" + i + "]";
@@ -158,27 +158,43 @@ public final class IssuePackage {
         String byline = f.text(a, at, "byline", false, 200);
         String dateline = f.text(a, at, "dateline", false, 80);
         List<String> paragraphs = new ArrayList<>();
-        JsonArray ps = f.array(a, at, "paragraphs", true);
+        JsonArray ps = f.array(a, at, "paragraphs", true, PackageLimits.ARTICLE_PARAGRAPHS, "paragraphs an article");
+        long articleChars = 0;
         if (ps != null) {
             for (int i = 0; i < ps.size(); i++) {
                 JsonElement p = ps.get(i);
                 String pAt = at + ".paragraphs[" + i + "]";
                 if (!p.isJsonPrimitive() || !p.getAsJsonPrimitive().isString() || p.getAsString().isBlank()) {
-                    f.problem(pAt, "is " + p + " (allowed: a non-empty string)");
-                } else if (p.getAsString().indexOf('\n') >= 0) {
+                    f.problem(pAt, "is " + Fields.abbreviate(p) + " (allowed: a non-empty string)");
+                    continue;
+                }
+                String text = p.getAsString().strip();
+                int chars = text.codePointCount(0, text.length());
+                String bad = text.indexOf('\n') >= 0 ? null : TextRule.problem(text);
+                if (text.indexOf('\n') >= 0) {
                     f.problem(pAt, "contains a line break (allowed: one paragraph per string)");
+                } else if (bad != null) {
+                    f.problem(pAt, "contains " + bad + " (allowed: printable text)");
+                } else if (chars > PackageLimits.PARAGRAPH_CHARS) {
+                    f.problem(pAt, "is " + chars + " characters (allowed: at most " + PackageLimits.PARAGRAPH_CHARS + " a paragraph)");
                 } else {
-                    paragraphs.add(p.getAsString().strip());
+                    paragraphs.add(text);
+                    articleChars += chars;
+                    f.chars += chars;
                 }
             }
         }
+        if (articleChars > PackageLimits.ARTICLE_CHARS) {
+            f.problem(at + ".paragraphs", "have " + articleChars + " characters (allowed: at most " + PackageLimits.ARTICLE_CHARS + " an article)");
+        }
         List<Photo> photos = new ArrayList<>();
-        JsonArray ph = f.array(a, at, "photos", false);
+        JsonArray ph = f.array(a, at, "photos", false, PackageLimits.PHOTOS_PER_ARTICLE, "photos an article");
         if (ph != null) {
             for (int i = 0; i < ph.size(); i++) {
                 String pAt = at + ".photos[" + i + "]";
                 JsonObject p = f.object(ph.get(i), pAt);
                 if (p != null) photos.add(photo(p, pAt, f, folder));
+                f.photos++;
             }
         }
         return new Article(id, kicker, headline, subhead, byline, dateline, paragraphs, photos);
@@ -221,8 +237,8 @@ public final class IssuePackage {
         }
         try {
             long size = Files.size(p);
-            if (size > MAX_IMAGE_BYTES) {
-                f.problem(at, "'" + file + "' is " + size + " bytes (allowed: at most " + MAX_IMAGE_BYTES + ")");
+            if (size > PackageLimits.IMAGE_BYTES) {
+                f.problem(at, "'" + file + "' is " + size + " bytes (allowed: at most " + PackageLimits.IMAGE_BYTES + ")");
                 return null;
             }
             ImageHeader h = ImageHeader.read(p);
@@ -231,10 +247,10 @@ public final class IssuePackage {
                         + (h == null ? " (its header is not JPEG or PNG)" : " (its header says " + h.type() + ")"));
                 return null;
             }
-            if (h.width() <= 0 || h.height() <= 0 || h.width() > MAX_IMAGE_SIDE || h.height() > MAX_IMAGE_SIDE
-                    || (long) h.width() * h.height() > MAX_IMAGE_PIXELS) {
-                f.problem(at, "'" + file + "' is " + h.width() + "x" + h.height() + " pixels (allowed: 1 to " + MAX_IMAGE_SIDE
-                        + " per side and at most " + MAX_IMAGE_PIXELS + " pixels)");
+            if (h.width() <= 0 || h.height() <= 0 || h.width() > PackageLimits.IMAGE_SIDE || h.height() > PackageLimits.IMAGE_SIDE
+                    || (long) h.width() * h.height() > PackageLimits.IMAGE_PIXELS) {
+                f.problem(at, "'" + file + "' is " + h.width() + "x" + h.height() + " pixels (allowed: 1 to " + PackageLimits.IMAGE_SIDE
+                        + " per side and at most " + PackageLimits.IMAGE_PIXELS + " pixels)");
                 return null;
             }
             return h;
@@ -293,85 +309,4 @@ public final class IssuePackage {
     }
 
     /** Collects problems while reading fields; each names the manifest and the field's path. */
-    private static final class Fields {
-        final String file;
-        final List<String> problems = new ArrayList<>();
-
-        Fields(String file) {
-            this.file = file;
-        }
-
-        void problem(String field, String what) {
-            if (problems.size() < 100) problems.add(file + ": " + (field.isEmpty() ? "" : field + " ") + what);
-        }
-
-        private static String path(String at, String name) {
-            return at.isEmpty() ? name : at + "." + name;
-        }
-
-        void known(JsonObject o, String at, Set<String> allowed) {
-            for (String key : o.keySet()) {
-                if (!allowed.contains(key)) {
-                    problem(path(at, key), "is not a known field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
-                }
-            }
-        }
-
-        JsonObject object(JsonElement e, String at) {
-            if (e == null || !e.isJsonObject()) {
-                problem(at, "is " + e + " (allowed: an object)");
-                return null;
-            }
-            return e.getAsJsonObject();
-        }
-
-        JsonArray array(JsonObject o, String at, String name, boolean required) {
-            JsonElement e = o.get(name);
-            if (e == null || e.isJsonNull()) {
-                if (required) problem(path(at, name), "is missing (allowed: a non-empty list)");
-                return null;
-            }
-            if (!e.isJsonArray() || (required && e.getAsJsonArray().isEmpty())) {
-                problem(path(at, name), "is " + abbreviate(e) + " (allowed: a" + (required ? " non-empty" : "") + " list)");
-                return null;
-            }
-            return e.getAsJsonArray();
-        }
-
-        String text(JsonObject o, String at, String name, boolean required, int maxLength) {
-            JsonElement e = o.get(name);
-            if (e == null || e.isJsonNull()) {
-                if (required) problem(path(at, name), "is missing (allowed: a non-empty string of at most " + maxLength + " characters)");
-                return null;
-            }
-            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()
-                    || e.getAsString().codePointCount(0, e.getAsString().length()) > maxLength) {
-                problem(path(at, name), "is " + abbreviate(e) + " (allowed: a non-empty string of at most " + maxLength + " characters)");
-                return null;
-            }
-            String s = e.getAsString().strip();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c == 0x7F) {
-                    problem(path(at, name), "contains control character U+" + String.format("%04X", (int) c) + " (allowed: printable text)");
-                    return null;
-                }
-            }
-            return s;
-        }
-
-        String id(JsonObject o, String at, String name) {
-            String s = text(o, at, name, true, 64);
-            if (s != null && !Name.valid(s)) {
-                problem(path(at, name), "is '" + s + "' (allowed: " + Name.RULE + ")");
-                return null;
-            }
-            return s;
-        }
-
-        private static String abbreviate(JsonElement e) {
-            String s = e.toString();
-            return s.length() > 40 ? s.substring(0, 37) + "..." : s;
-        }
-    }
 }

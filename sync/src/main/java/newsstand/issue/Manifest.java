@@ -199,7 +199,7 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
                 long size = f.get("size").getAsLong();
                 if (!FILE.matcher(name).matches() || name.contains("..")) throw new Rejected("manifest file name '" + name + "' is not allowed (letters, digits, . _ - and up to 3 folders)");
                 if (!names.add(name)) throw new Rejected("manifest lists " + name + " twice");
-                if (size < 0 || size > IssuePackage.MAX_IMAGE_BYTES) throw new Rejected("manifest file " + name + " has size " + size + " (allowed: 0 to " + IssuePackage.MAX_IMAGE_BYTES + ")");
+                if (size < 0 || size > PackageLimits.IMAGE_BYTES) throw new Rejected("manifest file " + name + " has size " + size + " (allowed: 0 to " + PackageLimits.IMAGE_BYTES + ")");
                 total += size;
                 files.add(new FileEntry(name, size));
             }

@@ -22,6 +22,7 @@ import java.util.Set;
 import newsstand.issue.Article;
 import newsstand.issue.Issue;
 import newsstand.issue.IssuePackage;
+import newsstand.issue.PackageLimits;
 import newsstand.issue.PackageException;
 import newsstand.issue.Photo;
 import newsstand.issue.Section;
@@ -219,9 +220,9 @@ public final class IssueStore implements AutoCloseable {
                             // One image at a time passes through the heap; an issue's images never do together.
                             byte[] bytes;
                             try (InputStream in = images.open(photo.file())) {
-                                bytes = in.readNBytes((int) IssuePackage.MAX_IMAGE_BYTES + 1);
+                                bytes = in.readNBytes((int) PackageLimits.IMAGE_BYTES + 1);
                             }
-                            if (bytes.length > IssuePackage.MAX_IMAGE_BYTES) throw new IOException(photo.file() + " grew past the size limit");
+                            if (bytes.length > PackageLimits.IMAGE_BYTES) throw new IOException(photo.file() + " grew past the size limit");
                             img.setString(1, issue.id());
                             img.setString(2, photo.file());
                             img.setBytes(3, bytes);

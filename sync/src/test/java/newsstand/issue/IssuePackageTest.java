@@ -42,6 +42,50 @@ class IssuePackageTest {
     }
 
     @Test
+    void refusesTextOverTheLimitsNamingEach() throws Exception {
+        String huge = "海".repeat(PackageLimits.PARAGRAPH_CHARS + 1);
+        assertOne(problems(Packages.MANIFEST.replace("\"第二段。\"", "\"" + huge + "\"")),
+                "issue.json: sections[0].articles[0].paragraphs[1] is 4001 characters (allowed: at most 4000 a paragraph)");
+        String six = ("\"" + "海".repeat(3_500) + "\",").repeat(6);
+        assertOne(problems(Packages.MANIFEST.replace("\"paragraphs\": [\"正文。\"]", "\"paragraphs\": [" + six + "\"正文。\"]")),
+                "issue.json: sections[0].articles[1].paragraphs have 21003 characters (allowed: at most 20000 an article)");
+        StringBuilder articles = new StringBuilder();
+        for (int i = 0; i < 13; i++) {
+            articles.append("{\"id\": \"x").append(i).append("\", \"headline\": \"长文\", \"paragraphs\": [")
+                    .append(("\"" + "海".repeat(3_999) + "\",").repeat(4)).append("\"末。\"]},");
+        }
+        List<String> p = problems(Packages.MANIFEST.replace("\"articles\": [", "\"articles\": [" + articles));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).matches("issue\\.json: the issue has 2\\d{5} characters of text \\(allowed: at most 200000 an issue\\)"), p.get(0));
+    }
+
+    @Test
+    void refusesMoreArticlesSectionsAndPhotosThanAllowed() throws Exception {
+        String photo = "{\"caption\": \"图\"},";
+        assertOne(problems(Packages.MANIFEST.replace("\"photos\": [{\"file\": \"images/b.jpg\"", "\"photos\": [" + photo.repeat(8) + "{\"file\": \"images/b.jpg\"")),
+                "issue.json: sections[0].articles[1].photos has 9 entries (allowed: at most 8 photos an article)");
+        String article = "{\"id\": \"n%d\", \"headline\": \"短讯\", \"paragraphs\": [\"一句。\"]},";
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 59; i++) many.append(String.format(article, i));
+        assertOne(problems(Packages.MANIFEST.replace("\"articles\": [", "\"articles\": [" + many)),
+                "issue.json: sections[0].articles has 61 entries (allowed: at most 60 articles a section)");
+    }
+
+    @Test
+    void refusesControlAndBidiCharactersInText() throws Exception {
+        assertOne(problems(Packages.MANIFEST.replace("第二段。", "第二段\\u001b[31m。")),
+                "issue.json: sections[0].articles[0].paragraphs[1] contains control character U+001B (allowed: printable text)");
+        assertOne(problems(Packages.MANIFEST.replace("第二段。", "第二段\\u0085。")),
+                "issue.json: sections[0].articles[0].paragraphs[1] contains control character U+0085 (allowed: printable text)");
+        assertOne(problems(Packages.MANIFEST.replace("第二段。", "第二段\\u0000。")),
+                "issue.json: sections[0].articles[0].paragraphs[1] contains control character U+0000 (allowed: printable text)");
+        assertOne(problems(Packages.MANIFEST.replace("海上风电并网", "海上\\u202e风电并网")),
+                "issue.json: sections[0].articles[0].headline contains bidirectional control U+202E (allowed: printable text)");
+        assertOne(problems(Packages.MANIFEST.replace("风电场", "风电\\ud800场")),
+                "issue.json: sections[0].articles[0].photos[0].caption contains unpaired surrogate U+D800 (allowed: printable text)");
+    }
+
+    @Test
     void namesAFieldOfTheWrongType() throws Exception {
         assertOne(problems(Packages.MANIFEST.replace("\"paragraphs\": [\"正文。\"]", "\"paragraphs\": \"正文。\"")),
                 "issue.json: sections[0].articles[1].paragraphs is \"正文。\" (allowed: a non-empty list)");
