@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import newsstand.display.Framebuffer;
@@ -63,7 +64,14 @@ final class DisplayLoop {
     /** Shows the active issue, then handles events until a Stop. */
     void run() throws InterruptedException {
         try {
-            store.active().ifPresentOrElse(this::open, () -> Logger.info("kiosk: no issue yet; waiting for the first delivery"));
+            Optional<String> active = store.active();
+            if (active.isEmpty()) {
+                Logger.info("kiosk: no issue yet; waiting for the first delivery");
+            } else if (!open(active.get())) {
+                // What the kiosk showed before the active issue, rather than nothing.
+                Optional<String> previous = store.previous();
+                if (previous.isPresent()) open(previous.get());
+            }
         } catch (StoreException e) {
             Logger.error("kiosk: {}", e.getMessage());
         }
@@ -82,7 +90,8 @@ final class DisplayLoop {
         }
     }
 
-    private void open(String id) {
+    /** Composes an issue and shows its front page; false, still showing what it showed, when that fails. */
+    private boolean open(String id) {
         try {
             Issue issue = store.issue(id);
             IssueRenderer r = renderers.get(issue.language());
@@ -91,6 +100,7 @@ final class DisplayLoop {
                 renderers.put(issue.language(), r);
             }
             List<Page> composed = r.compose(issue, panel);
+            if (pageRenderer != null) pageRenderer.close();
             pageRenderer = r.renderer(file -> {
                 try {
                     return store.image(id, file);
@@ -102,8 +112,10 @@ final class DisplayLoop {
             pages = composed;
             Logger.info("kiosk: showing {} ({} pages)", id, pages.size());
             show(0, true);
-        } catch (StoreException | FontException | RuntimeException e) {
-            Logger.error("kiosk: cannot show issue {}: {}; still showing {}", id, e.getMessage(), issueId == null ? "nothing" : issueId);
+            return true;
+        } catch (StoreException | FontException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            Logger.error("kiosk: cannot show issue {}: {}; still showing {}", id, e.toString(), issueId == null ? "nothing" : issueId);
+            return false;
         }
     }
 
@@ -112,8 +124,8 @@ final class DisplayLoop {
             pageRenderer.draw(pages.get(to), fb);
             refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
             page = to;
-        } catch (IOException | RuntimeException e) {
-            Logger.error("kiosk: page {} of {} not shown: {}", to + 1, issueId, e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            Logger.error("kiosk: page {} of {} not shown: {}", to + 1, issueId, e.toString());
         }
     }
 }

@@ -41,7 +41,8 @@ public final class Kiosk {
             DeviceConfig.Mqtt m = c.mqtt();
             Broker broker = new Broker(m.url(), m.username(), m.password(), m.caFile());
             sync = DeviceSync.start(DeviceSync.Settings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
-                    c.keepIssues(), c.quotaBytes()), id -> display.events().add(new DisplayLoop.Activated(id)));
+                    c.keepIssues(), c.quotaBytes()), new IssueTrial(c.panelModel(), c.fontPaths()),
+                    id -> display.events().add(new DisplayLoop.Activated(id)));
         } else {
             Logger.info("run: mqtt.url is not set; showing the stored issues only");
         }

@@ -16,6 +16,7 @@ import newsstand.issue.Issue;
 /** Composes an issue for a panel and shows its pages one after another, through one reused framebuffer. */
 public final class IssueRenderer {
     static final long GLYPH_CACHE_BYTES = 4L << 20;
+    static final long TRIAL_CACHE_BYTES = 1L << 20;
 
     private final Typeface regular;
     private final Typeface bold;
@@ -50,6 +51,23 @@ public final class IssueRenderer {
         int depth = model.bitsPerPixel();
         if (cache == null || cache.depth() != depth) cache = new GlyphCache(GLYPH_CACHE_BYTES, depth);
         return new PageRenderer(regular, bold, cache, photos);
+    }
+
+    /**
+     * What a kiosk does before it shows a new issue: composes every page and draws each into a scratch framebuffer,
+     * through a glyph cache of its own (1 MB) beside the one of the pages shown. Returns the page count; a page that
+     * cannot be composed or drawn throws (a photo that cannot be decoded is drawn as a grey box, as when shown).
+     */
+    public int trial(Issue issue, PageRenderer.PhotoSource photos, PanelModel model) {
+        List<Page> pages = compose(issue, model);
+        Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());
+        PageRenderer renderer = new PageRenderer(regular, bold, new GlyphCache(TRIAL_CACHE_BYTES, model.bitsPerPixel()), photos);
+        try {
+            for (Page page : pages) renderer.draw(page, fb);
+        } finally {
+            renderer.close();
+        }
+        return pages.size();
     }
 
     /**

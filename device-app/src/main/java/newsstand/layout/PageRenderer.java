@@ -81,6 +81,11 @@ public final class PageRenderer {
         }
     }
 
+    /** Stops the photo decoder's thread, if one was started. */
+    public void close() {
+        if (decoder != null) decoder.shutdownNow();
+    }
+
     /** The photo's bytes are read here (the store stays on one thread); the decoding goes to the second core. */
     private Future<GreyImage> decodeLater(Page.Picture p) {
         try {

@@ -187,6 +187,36 @@ class KioskProcessTest {
         assertEquals("qd-third", active());
     }
 
+    @Test
+    void anIssueTheKioskDiedOnWhileComposingItIsRefusedAndNotTriedAgain() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        observer.subscribe(Topics.events("qd", "kiosk-r"), 1, (t, m) -> events.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
+        kiosk = new Kiosk("trial-1", "-Dnewsstand.sync.hold-trial-ms=60000");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        kiosk.await("^WARN: sync: trial of qd-first written down", 60);
+        // As an out-of-memory crash while composing would: the process dies in the middle of the trial.
+        kiosk.kill();
+        kiosk = new Kiosk("trial-2");
+        kiosk.await("^WARN: sync: issue qd-first rejected: the kiosk stopped while composing it \\(out of memory or killed\\); not tried again", 30);
+        kiosk.await("^INFO: sync: connected", 30);
+        DeliveryTest.await("the rejected event", 10, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"") && e.contains("qd-first")
+                && e.contains("the kiosk stopped while composing it")));
+        DeliveryTest.await("status with the rejection", 10, () -> status.get() != null && status.get().get("lastError").isJsonObject()
+                && status.get().getAsJsonObject("lastError").get("message").getAsString().contains("qd-first rejected"));
+        Mosquitto.sleep(2000); // the retained manifest has come again by now
+        assertFalse(kiosk.log().contains("downloading qd-first"), "the refused issue was taken again:\n" + kiosk.log());
+        try (IssueStore st = IssueStore.open(store)) {
+            assertEquals(Optional.empty(), st.active());
+            assertFalse(st.issueIds().contains("qd-first"));
+        }
+        // A refused issue blocks nothing: the next one is composed and shown.
+        assertEquals(0, publish(TestIssues.write(dir.resolve("second"), "qd-second", 0), 200).exit());
+        kiosk.await("^INFO: kiosk: qd-second composes into \\d+ pages for waveshare-7in5-v2", 60);
+        kiosk.await("^INFO: kiosk: showing qd-second", 30);
+        assertStoreShows("qd-second");
+    }
+
     void assertStoreShows(String issue) throws Exception {
         try (IssueStore st = IssueStore.open(store)) {
             assertEquals("ok", st.integrityCheck());

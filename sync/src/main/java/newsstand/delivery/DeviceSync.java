@@ -33,9 +33,20 @@ import org.tinylog.Logger;
 public final class DeviceSync implements AutoCloseable {
     /** How a kiosk syncs: its broker, fleet and id, the operator keys it trusts, its store and retention. */
     public record Settings(Broker broker, String fleet, String device, List<PublicKey> trusted, Path store, int keepIssues,
-                           long quotaBytes, Duration minBackoff, Duration maxBackoff, Duration stallTimeout, int keepAliveSeconds) {
+                           long quotaBytes, Duration minBackoff, Duration maxBackoff, Duration stallTimeout, int keepAliveSeconds,
+                           Duration trialTimeout) {
         public Settings {
             trusted = List.copyOf(trusted);
+        }
+
+        /**
+         * With the production trial time: an issue must compose within two minutes (the largest issue the package
+         * limits allow, 149 pages on the 10.3" panel, renders in 9.5 s on a development VM).
+         */
+        public Settings(Broker broker, String fleet, String device, List<PublicKey> trusted, Path store, int keepIssues,
+                        long quotaBytes, Duration minBackoff, Duration maxBackoff, Duration stallTimeout, int keepAliveSeconds) {
+            this(broker, fleet, device, trusted, store, keepIssues, quotaBytes, minBackoff, maxBackoff, stallTimeout, keepAliveSeconds,
+                    Duration.ofSeconds(120));
         }
 
         /** The production timings: backoff from 1 s to 2 min, a stalled chunk asked for again after 60 s. */
@@ -47,6 +58,7 @@ public final class DeviceSync implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final Trial trial;
     private final Consumer<String> onActivated;
     private final SyncThread thread;
     private final ManifestPolicy policy;
@@ -59,8 +71,9 @@ public final class DeviceSync implements AutoCloseable {
     /** The download in progress, or null. */
     private Download download;
 
-    private DeviceSync(Settings settings, Consumer<String> onActivated) {
+    private DeviceSync(Settings settings, Trial trial, Consumer<String> onActivated) {
         this.settings = settings;
+        this.trial = trial;
         this.onActivated = onActivated;
         this.thread = new SyncThread(settings.device());
         this.policy = new ManifestPolicy(settings.fleet(), settings.trusted());
@@ -73,7 +86,15 @@ public final class DeviceSync implements AutoCloseable {
      * with the id of each issue activated.
      */
     public static DeviceSync start(Settings settings, Consumer<String> onActivated) throws StoreException, DeliveryException {
-        DeviceSync sync = new DeviceSync(settings, onActivated);
+        return start(settings, Trial.NONE, onActivated);
+    }
+
+    /**
+     * As {@link #start(Settings, Consumer)}, each complete issue first composed by the trial: one that fails it is
+     * refused and never becomes active.
+     */
+    public static DeviceSync start(Settings settings, Trial trial, Consumer<String> onActivated) throws StoreException, DeliveryException {
+        DeviceSync sync = new DeviceSync(settings, trial, onActivated);
         try {
             sync.thread.call(() -> {
                 sync.open();
@@ -99,7 +120,15 @@ public final class DeviceSync implements AutoCloseable {
         store = IssueStore.open(settings.store());
         deliveries = new Deliveries(store);
         outbox = new Outbox(deliveries, settings, thread);
-        installer = new Installer(settings, deliveries, outbox);
+        installer = new Installer(settings, deliveries, outbox, trial);
+        Optional<Deliveries.Trial> died = deliveries.unfinishedTrial();
+        if (died.isPresent()) {
+            // The kiosk stopped while composing it (out of memory, killed): trying it again would stop it again.
+            String reason = "the kiosk stopped while composing it (out of memory or killed); not tried again";
+            Deliveries.Trial t = died.get();
+            deliveries.refuse(t.issue(), t.sequence(), reason, outbox.event("rejected", t.issue(), t.sequence(), reason));
+            status.error("issue " + t.issue() + " rejected: " + reason);
+        }
         Optional<Deliveries.Download> d = deliveries.unfinished();
         if (d.isPresent()) {
             try {
@@ -122,7 +151,8 @@ public final class DeviceSync implements AutoCloseable {
             public void lost(Throwable cause) {
                 if (download != null) download.requested(-1);
                 outbox.lost();
-                error("connection to " + settings.broker().url() + " lost: " + (cause == null ? "closed" : cause.getMessage()));
+                status.connectionError("connection to " + settings.broker().url() + " lost: " + (cause == null ? "closed" : cause.getMessage()));
+                publishStatus();
             }
 
             @Override
@@ -132,13 +162,14 @@ public final class DeviceSync implements AutoCloseable {
 
             @Override
             public void failed(String why) {
-                error(why);
+                status.connectionError(why);
+                publishStatus();
             }
         }, () -> status.document(false, store, download, session.failures()));
     }
 
     private void connected() {
-        status.clearError();
+        status.connected();
         try {
             session.subscribe(Topics.manifests(settings.fleet()));
         } catch (MqttException e) {
@@ -261,7 +292,7 @@ public final class DeviceSync implements AutoCloseable {
         try {
             try {
                 installer.install(m);
-            } catch (PackageException e) {
+            } catch (PackageException | Installer.Refused e) {
                 download = null;
                 error("issue " + m.issue() + " rejected: " + e.getMessage());
                 return;
@@ -324,7 +355,7 @@ public final class DeviceSync implements AutoCloseable {
         }
     }
 
-    /** Says goodbye (status offline), disconnects and closes the store; waits at most a few seconds. */
+    /** Says goodbye (status offline), disconnects and closes the store; waits at most a few seconds. Once is enough. */
     @Override
     public void close() {
         try {
@@ -337,6 +368,8 @@ public final class DeviceSync implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             Logger.warn("sync: close: {}", e.getMessage());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed before
         } finally {
             thread.shutdown();
         }

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import newsstand.issue.Issue;
 import newsstand.issue.IssuePackage;
@@ -24,18 +28,28 @@ final class Installer {
     private final DeviceSync.Settings settings;
     private final Deliveries deliveries;
     private final Outbox outbox;
+    private final Trial trial;
 
-    Installer(DeviceSync.Settings settings, Deliveries deliveries, Outbox outbox) {
+    Installer(DeviceSync.Settings settings, Deliveries deliveries, Outbox outbox, Trial trial) {
         this.settings = settings;
         this.deliveries = deliveries;
         this.outbox = outbox;
+        this.trial = trial;
+    }
+
+    /** An issue that failed its trial: refused for good, its rejection queued. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
     }
 
     /**
-     * Installs and activates the download's issue. Throws PackageException for a package that is not valid (the
-     * download is dropped and the rejection queued); any other exception leaves the download to be tried again.
+     * Installs and activates the download's issue once it has composed. Throws PackageException for a package that
+     * is not valid (the download is dropped and the rejection queued), Refused for one that failed its trial (the
+     * same, and remembered); any other exception leaves the download to be tried again.
      */
-    void install(Manifest m) throws PackageException, SQLException, IOException, StoreException {
+    void install(Manifest m) throws PackageException, Refused, SQLException, IOException, StoreException {
         // Beside the store and named after it: two stores in one folder never share it.
         Path store = settings.store().toAbsolutePath();
         Path folder = store.resolveSibling(store.getFileName() + ".incoming-" + m.issue());
@@ -56,6 +70,11 @@ final class Installer {
                 outbox.add("rejected", m.issue(), m.sequence(), "package invalid: " + e.getMessage());
                 throw e;
             }
+            String failed = tryComposing(issue, m.sequence(), folder);
+            if (failed != null) {
+                deliveries.refuse(m.issue(), m.sequence(), failed, outbox.event("rejected", m.issue(), m.sequence(), failed));
+                throw new Refused(failed);
+            }
             deliveries.install(issue, m.sequence(), file -> Files.newInputStream(folder.resolve(file)),
                     outbox.event("activated", m.issue(), m.sequence(), null));
             Logger.info("sync: {} (sequence {}) is now the active issue", m.issue(), m.sequence());
@@ -66,6 +85,53 @@ final class Installer {
                 Logger.warn("sync: cannot remove {}: {}", folder, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Composes the issue on a thread of its own within the settings' time, written down first so that a kiosk that
+     * dies meanwhile refuses it at the next start. Returns why it failed, or null.
+     */
+    private String tryComposing(Issue issue, long sequence, Path folder) throws SQLException, IOException {
+        deliveries.beginTrial(issue.id(), sequence);
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            holdTrial(issue.id());
+            trial.compose(issue, file -> Files.newInputStream(folder.resolve(file)));
+            return null;
+        });
+        Thread t = new Thread(task, "trial-" + issue.id());
+        t.setDaemon(true);
+        long start = System.nanoTime();
+        t.start();
+        try {
+            task.get(settings.trialTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            deliveries.endTrial();
+            Logger.info("sync: {} composed in {} ms", issue.id(), (System.nanoTime() - start) / 1_000_000);
+            return null;
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            return "it did not compose within " + settings.trialTimeout().toSeconds() + " s";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OutOfMemoryError) return "it does not compose within the kiosk's memory (" + cause.getMessage() + ")";
+            return "it does not compose: " + cause;
+        } catch (InterruptedException e) {
+            // The kiosk is stopping, through no fault of the issue's: it is tried again at the next start.
+            task.cancel(true);
+            deliveries.endTrial();
+            Thread.currentThread().interrupt();
+            throw new IOException("its trial was interrupted (the kiosk is stopping)");
+        }
+    }
+
+    /**
+     * The crash test's seam: with the system property {@code newsstand.sync.hold-trial-ms} set, a trial waits that
+     * long once it is written down, so that a test can kill the kiosk in the middle of it. Never set on a kiosk.
+     */
+    private static void holdTrial(String issue) throws InterruptedException {
+        long ms = Long.getLong("newsstand.sync.hold-trial-ms", 0);
+        if (ms <= 0) return;
+        Logger.warn("sync: trial of {} written down, holding it for {} ms (newsstand.sync.hold-trial-ms)", issue, ms);
+        Thread.sleep(ms);
     }
 
     /** Removes the issues beyond the kept number and the quota (never the active and the previous one). */

@@ -55,6 +55,7 @@ final class ManifestPolicy {
             return remember(digest, Verdict.reject(r.getMessage(), -1));
         }
         if (inProgress != null && inProgress.issue().equals(m.issue()) && inProgress.sequence() == m.sequence()) return Verdict.IGNORE;
+        if (deliveries.refused(m.issue(), m.sequence())) return remember(digest, Verdict.IGNORE); // said when it was refused
         long high = deliveries.highWater();
         if (m.sequence() <= high) {
             Optional<Deliveries.Download> d = deliveries.download(m.issue());

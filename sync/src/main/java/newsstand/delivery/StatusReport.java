@@ -17,6 +17,8 @@ final class StatusReport {
     private final DeviceSync.Settings settings;
     private String lastError;
     private Instant lastErrorAt;
+    /** Whether the last error was about reaching the broker: a connection ends it. */
+    private boolean connectionError;
     /** Chunks received again after they were stored, since start: the cost of interruptions. */
     private long duplicates;
     private long lastSentNanos;
@@ -26,14 +28,24 @@ final class StatusReport {
     }
 
     void error(String message) {
+        error(message, false);
+    }
+
+    /** An error reaching the broker (connect failed, connection lost): over once connected. */
+    void connectionError(String message) {
+        error(message, true);
+    }
+
+    private void error(String message, boolean connection) {
         lastError = message;
         lastErrorAt = Instant.now();
+        connectionError = connection;
         Logger.warn("sync: {}", message);
     }
 
-    /** Connected: the last error is over. */
-    void clearError() {
-        lastError = null;
+    /** Connected: a connection error is over; any other stays until the next error replaces it. */
+    void connected() {
+        if (connectionError) lastError = null;
     }
 
     void duplicate() {

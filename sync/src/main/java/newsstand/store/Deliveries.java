@@ -170,6 +170,72 @@ public final class Deliveries {
         return Files.newOutputStream(p);
     }
 
+    /** An issue being tried (composed) before it is shown. */
+    public record Trial(String issue, long sequence) {}
+
+    /** Writes down the issue about to be tried: if the kiosk dies while trying it, the next start finds it here. */
+    public void beginTrial(String issue, long sequence) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO trial (slot, issue_id, sequence, started_at) VALUES (1, ?, ?, ?)"
+                + " ON CONFLICT(slot) DO UPDATE SET issue_id = excluded.issue_id, sequence = excluded.sequence, started_at = excluded.started_at")) {
+            ps.setString(1, issue);
+            ps.setLong(2, sequence);
+            ps.setString(3, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Ends a trial that did not fail: the issue composed (a kiosk killed while installing it tries it again), or
+     * the kiosk is stopping (no fault of the issue's).
+     */
+    public void endTrial() throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("DELETE FROM trial");
+        }
+    }
+
+    /** The issue that was being tried when the kiosk last stopped, if it never finished. */
+    public Optional<Trial> unfinishedTrial() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT issue_id, sequence FROM trial WHERE slot = 1")) {
+            return rs.next() ? Optional.of(new Trial(rs.getString(1), rs.getLong(2))) : Optional.empty();
+        }
+    }
+
+    /**
+     * Refuses an issue for good, in one transaction: remembered with the reason (its manifest is passed over when it
+     * comes again), its download and chunks dropped, the trial ended, the event queued.
+     */
+    public void refuse(String issue, long sequence, String reason, String event) throws SQLException {
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO refused (issue_id, sequence, reason, refused_at) VALUES (?,?,?,?)")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                ps.setString(3, reason);
+                ps.setString(4, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'downloading'")) {
+                ps.setString(1, issue);
+                ps.executeUpdate();
+            }
+            try (Statement st = db.createStatement()) {
+                st.execute("DELETE FROM trial");
+            }
+            outbox(event);
+        });
+    }
+
+    /** Whether this sequence of an issue was refused before. */
+    public boolean refused(String issue, long sequence) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM refused WHERE issue_id = ? AND sequence = ?")) {
+            ps.setString(1, issue);
+            ps.setLong(2, sequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
      * Installs a downloaded issue and makes it the active one, in one transaction synced to disk: content, the
      * active pointer (the previous issue kept), the high-water mark, the download marked installed with its chunks

@@ -91,5 +91,23 @@ final class Schema {
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               payload TEXT NOT NULL
             );
+            """,
+            // 3: an issue is composed before it is shown; the one being tried is written down first, so that one
+            // the kiosk died on is refused at the next start instead of tried again, and refused issues are
+            // remembered (their retained manifests come again at every connect).
+            """
+            CREATE TABLE trial (
+              slot INTEGER PRIMARY KEY CHECK (slot = 1),
+              issue_id TEXT NOT NULL,
+              sequence INTEGER NOT NULL,
+              started_at TEXT NOT NULL
+            );
+            CREATE TABLE refused (
+              issue_id TEXT NOT NULL,
+              sequence INTEGER NOT NULL,
+              reason TEXT NOT NULL,
+              refused_at TEXT NOT NULL,
+              PRIMARY KEY (issue_id, sequence)
+            );
             """);
 }

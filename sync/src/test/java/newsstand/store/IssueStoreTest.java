@@ -25,7 +25,7 @@ class IssueStoreTest {
             assertEquals(imported, store.issue("test-2025-09-10"));
             assertArrayEquals(Files.readAllBytes(pkg.resolve("images/b.jpg")), store.image("test-2025-09-10", "images/b.jpg"));
             assertEquals(java.util.List.of("test-2025-09-10"), store.issueIds());
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kiosk.db"));
              var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {

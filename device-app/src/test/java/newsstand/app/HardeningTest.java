@@ -1,0 +1,169 @@
+package newsstand.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import newsstand.delivery.Broker;
+import newsstand.delivery.DeviceSync;
+import newsstand.delivery.Topics;
+import newsstand.delivery.Trial;
+import newsstand.issue.Keys;
+import newsstand.store.IssueStore;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input from outside, however wrong, never stops a kiosk showing a newspaper (issue 18), against a real broker. */
+class HardeningTest {
+    @TempDir Path dir;
+    Mosquitto broker;
+    PublicKey operator;
+    MqttClient observer;
+    final List<String> events = new CopyOnWriteArrayList<>();
+    final List<AutoCloseable> closing = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        broker = new Mosquitto(dir.resolve("broker"));
+        closing.add(broker);
+        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("keys").toString()).exit());
+        operator = Keys.readPublic(dir.resolve("keys/operator.pub"));
+        observer = DeliveryTest.client(broker.url());
+        closing.add(DeliveryTest.closer(observer));
+        observer.subscribe(Topics.events("qd", "+"), 1, (t, m) -> events.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closing.size() - 1; i >= 0; i--) closing.get(i).close();
+    }
+
+    record Device(DeviceSync sync, Path store, BlockingQueue<String> activated) {
+        JsonObject status() {
+            return JsonParser.parseString(sync.status()).getAsJsonObject();
+        }
+
+        String lastError() {
+            JsonObject s = status();
+            return s.get("lastError").isJsonObject() ? s.getAsJsonObject("lastError").get("message").getAsString() : "";
+        }
+
+        Optional<String> active() throws Exception {
+            try (IssueStore st = IssueStore.open(store)) {
+                return st.active();
+            }
+        }
+    }
+
+    Device device(String name, Trial trial, Duration trialTimeout) throws Exception {
+        BlockingQueue<String> activated = new LinkedBlockingQueue<>();
+        Path store = dir.resolve(name + ".db");
+        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(new Broker(broker.url(), null, null, null), "qd", name, List.of(operator),
+                store, 7, 512L << 20, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), 5, trialTimeout), trial, activated::add);
+        closing.add(sync);
+        return new Device(sync, store, activated);
+    }
+
+    Cli publish(Path issue, long sequence) {
+        return Cli.run("publish", "--broker", broker.url(), "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(),
+                "--issue", issue.toString(), "--sequence", Long.toString(sequence));
+    }
+
+    /** The sample issue with one paragraph of n characters. */
+    Path withParagraph(String id, int n) throws Exception {
+        Path pkg = TestIssues.write(dir.resolve(id), id, 0);
+        Path json = pkg.resolve("issue.json");
+        JsonObject issue = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        issue.getAsJsonArray("sections").get(0).getAsJsonObject().getAsJsonArray("articles").get(0).getAsJsonObject()
+                .getAsJsonArray("paragraphs").set(0, new com.google.gson.JsonPrimitive("海".repeat(n)));
+        Files.writeString(json, issue.toString());
+        return pkg;
+    }
+
+    @Test
+    void anIssueOverTheLimitsIsRefusedByRenderAndPublishNamingTheLimit() throws Exception {
+        Path huge = withParagraph("qd-huge", 400_000);
+        String limit = "sections[0].articles[0].paragraphs[0] is 400000 characters (allowed: at most 4000 a paragraph)";
+        Cli render = Cli.run("render", "--issue", huge.toString(), "--out", dir.resolve("preview").toString());
+        assertEquals(1, render.exit(), render.err());
+        assertTrue(render.err().contains(limit), render.err());
+        Cli publish = publish(huge, 1);
+        assertEquals(1, publish.exit(), publish.err());
+        assertTrue(publish.err().contains(limit), publish.err());
+        MqttClient probe = DeliveryTest.client(broker.url());
+        closing.add(DeliveryTest.closer(probe));
+        List<String> retained = new CopyOnWriteArrayList<>();
+        probe.subscribe("newsstand/qd/#", 1, (t, m) -> retained.add(t));
+        Mosquitto.sleep(500);
+        assertEquals(List.of(), retained, "nothing of a refused issue reaches the broker");
+    }
+
+    @Test
+    void anIssueThatFailsItsTrialIsRefusedAndThePreviousStaysActive() throws Exception {
+        Trial trial = (issue, images) -> {
+            if (issue.id().equals("qd-bad")) throw new IllegalStateException("page 3 cannot be laid out");
+            if (issue.id().equals("qd-oom")) {
+                long[] whole = new long[Integer.MAX_VALUE - 8]; // more than any heap: an OutOfMemoryError, at once
+                whole[0] = 1;
+            }
+        };
+        Device d = device("kiosk-t", trial, Duration.ofSeconds(30));
+        assertEquals(0, publish(TestIssues.write(dir.resolve("good"), "qd-good", 0), 1).exit());
+        assertEquals("qd-good", d.activated().poll(30, TimeUnit.SECONDS));
+
+        assertEquals(0, publish(TestIssues.write(dir.resolve("bad"), "qd-bad", 0), 2).exit());
+        DeliveryTest.await("the rejection of qd-bad", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"")
+                && e.contains("qd-bad") && e.contains("it does not compose: java.lang.IllegalStateException: page 3 cannot be laid out")));
+        assertTrue(d.lastError().startsWith("issue qd-bad rejected: it does not compose"), d.lastError());
+        assertEquals(Optional.of("qd-good"), d.active());
+
+        assertEquals(0, publish(TestIssues.write(dir.resolve("oom"), "qd-oom", 0), 3).exit());
+        DeliveryTest.await("the rejection of qd-oom", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"")
+                && e.contains("qd-oom") && e.contains("it does not compose within the kiosk's memory")));
+        assertEquals(Optional.of("qd-good"), d.active());
+        assertTrue(d.activated().isEmpty());
+
+        // Refused for good: after a restart the retained manifests come again and are passed over.
+        d.sync().close();
+        int rejections = (int) events.stream().filter(e -> e.contains("\"rejected\"")).count();
+        Device again = device("kiosk-t", trial, Duration.ofSeconds(30));
+        DeliveryTest.await("online again", 10, () -> again.status().get("online").getAsBoolean());
+        Mosquitto.sleep(1500);
+        assertTrue(again.status().get("syncing").isJsonNull(), again.status().toString());
+        assertEquals(rejections, events.stream().filter(e -> e.contains("\"rejected\"")).count(), events.toString());
+
+        // And nothing is blocked behind them.
+        assertEquals(0, publish(TestIssues.write(dir.resolve("next"), "qd-next", 0), 4).exit());
+        assertEquals("qd-next", again.activated().poll(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anIssueThatDoesNotComposeInTimeIsRefused() throws Exception {
+        Trial slow = (issue, images) -> Thread.sleep(issue.id().equals("qd-slow") ? 10_000 : 0);
+        Device d = device("kiosk-s", slow, Duration.ofSeconds(1));
+        assertEquals(0, publish(TestIssues.write(dir.resolve("good"), "qd-good", 0), 1).exit());
+        assertEquals("qd-good", d.activated().poll(30, TimeUnit.SECONDS));
+        assertEquals(0, publish(TestIssues.write(dir.resolve("slow"), "qd-slow", 0), 2).exit());
+        DeliveryTest.await("the rejection of qd-slow", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"")
+                && e.contains("qd-slow") && e.contains("it did not compose within 1 s")));
+        assertEquals(Optional.of("qd-good"), d.active());
+        assertFalse(d.activated().contains("qd-slow"));
+    }
+}
