@@ -18,6 +18,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -47,7 +48,10 @@ public final class IssuePackage {
     public static Issue read(Path folder) throws PackageException {
         Path manifest = folder.resolve(MANIFEST);
         if (!Files.isDirectory(folder)) throw new PackageException(folder.toString(), List.of("not a folder"));
-        if (!Files.isRegularFile(manifest)) throw new PackageException(manifest.toString(), List.of("file not found (every package has one)"));
+        if (!Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) throw new PackageException(manifest.toString(), List.of("file not found (every package has one)"));
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PackageException(manifest.toString(), List.of("is a symbolic link or not a plain file (allowed: a plain file)"));
+        }
         String text;
         try {
             long size = Files.size(manifest);
@@ -225,20 +229,33 @@ public final class IssuePackage {
             f.problem(at, "'" + file + "' leaves the package (allowed: a relative path inside it, such as images/a.jpg)");
             return null;
         }
+        if (!FileName.valid(file)) {
+            f.problem(at, "'" + file + "' is not an allowed file name (allowed: " + FileName.RULE + ")");
+            return null;
+        }
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         String expected = lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "jpeg" : lower.endsWith(".png") ? "png" : null;
         if (expected == null) {
             f.problem(at, "'" + file + "' is not a supported image type (allowed: .jpg, .jpeg, .png)");
             return null;
         }
-        if (!Files.isRegularFile(p)) {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             f.problem(at, "'" + file + "' is not in the package");
+            return null;
+        }
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            f.problem(at, "'" + file + "' is " + (Files.isSymbolicLink(p) ? "a symbolic link" : "not a plain file")
+                    + " (allowed: a plain file inside the package)");
             return null;
         }
         try {
             long size = Files.size(p);
             if (size > PackageLimits.IMAGE_BYTES) {
                 f.problem(at, "'" + file + "' is " + size + " bytes (allowed: at most " + PackageLimits.IMAGE_BYTES + ")");
+                return null;
+            }
+            if (!p.toRealPath().startsWith(folder.toRealPath())) {
+                f.problem(at, "'" + file + "' resolves outside the package through a linked folder (allowed: a plain file inside it)");
                 return null;
             }
             ImageHeader h = ImageHeader.read(p);

@@ -35,7 +35,6 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
     public static final int MAX_ENVELOPE_BYTES = 1 << 20;
     public static final long MAX_ISSUE_BYTES = 256L << 20;
     public static final int MAX_FILES = 10_000;
-    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_][A-Za-z0-9._-]{0,127}){0,3}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     /** A file of the package, its name relative to the package folder. */
@@ -197,7 +196,7 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
                 JsonObject f = e.getAsJsonObject();
                 String name = f.get("name").getAsString();
                 long size = f.get("size").getAsLong();
-                if (!FILE.matcher(name).matches() || name.contains("..")) throw new Rejected("manifest file name '" + name + "' is not allowed (letters, digits, . _ - and up to 3 folders)");
+                if (!FileName.valid(name)) throw new Rejected("manifest file name '" + name + "' is not allowed (allowed: " + FileName.RULE + ")");
                 if (!names.add(name)) throw new Rejected("manifest lists " + name + " twice");
                 if (size < 0 || size > PackageLimits.IMAGE_BYTES) throw new Rejected("manifest file " + name + " has size " + size + " (allowed: 0 to " + PackageLimits.IMAGE_BYTES + ")");
                 total += size;

@@ -86,6 +86,45 @@ class IssuePackageTest {
     }
 
     @Test
+    void refusesFileNamesTheKioskWouldRefuse() throws Exception {
+        String rule = "(allowed: " + FileName.RULE + ")";
+        for (String name : new String[] {"images/a b.png", "images/风电.png", "images/.a.png", "a/b/c/d/e.png",
+                "images/" + "a".repeat(125) + ".png"}) {
+            Path pkg = Packages.write(dir.resolve("p" + Math.abs(name.hashCode())), Packages.MANIFEST.replace("images/a.png", name));
+            Path file = pkg.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.copy(pkg.resolve("images/a.png"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            List<String> p = assertThrows(PackageException.class, () -> IssuePackage.read(pkg)).problems();
+            assertOne(p, "issue.json: sections[0].articles[0].photos[0].file '" + name + "' is not an allowed file name " + rule);
+            assertFalse(FileName.valid(name), name);
+        }
+        assertTrue(FileName.valid("images/a.png") && FileName.valid("a/b/c/d.png") && FileName.valid("_x/a-b_c.1.jpg"));
+    }
+
+    @Test
+    void refusesLinksAndFilesOutsideThePackage() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Packages.image(outside.resolve("secret.png"), "png", 10, 10);
+        Path pkg = Packages.write(dir.resolve("linked"), Packages.MANIFEST);
+        Files.delete(pkg.resolve("images/a.png"));
+        Files.createSymbolicLink(pkg.resolve("images/a.png"), outside.resolve("secret.png"));
+        assertOne(assertThrows(PackageException.class, () -> IssuePackage.read(pkg)).problems(),
+                "issue.json: sections[0].articles[0].photos[0].file 'images/a.png' is a symbolic link (allowed: a plain file inside the package)");
+
+        Path viaFolder = Packages.write(dir.resolve("folder"), Packages.MANIFEST.replace("images/a.png", "pics/a.png"));
+        Files.createSymbolicLink(viaFolder.resolve("pics"), outside);
+        Files.copy(outside.resolve("secret.png"), outside.resolve("a.png"));
+        assertOne(assertThrows(PackageException.class, () -> IssuePackage.read(viaFolder)).problems(),
+                "issue.json: sections[0].articles[0].photos[0].file 'pics/a.png' resolves outside the package through a linked folder (allowed: a plain file inside it)");
+
+        Path json = Packages.write(dir.resolve("json"), Packages.MANIFEST);
+        Files.move(json.resolve("issue.json"), outside.resolve("issue.json"));
+        Files.createSymbolicLink(json.resolve("issue.json"), outside.resolve("issue.json"));
+        PackageException e = assertThrows(PackageException.class, () -> IssuePackage.read(json));
+        assertEquals(List.of("is a symbolic link or not a plain file (allowed: a plain file)"), e.problems());
+    }
+
+    @Test
     void namesAFieldOfTheWrongType() throws Exception {
         assertOne(problems(Packages.MANIFEST.replace("\"paragraphs\": [\"正文。\"]", "\"paragraphs\": \"正文。\"")),
                 "issue.json: sections[0].articles[1].paragraphs is \"正文。\" (allowed: a non-empty list)");

@@ -121,7 +121,7 @@ class IssueStoreTest {
             c.createStatement().execute("PRAGMA user_version = 99");
         }
         StoreException e = assertThrows(StoreException.class, () -> IssueStore.open(db));
-        assertTrue(e.getMessage().contains("schema version 99 is newer than this program's 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 99 is newer than this program's 3"), e.getMessage());
     }
 
     @Test
