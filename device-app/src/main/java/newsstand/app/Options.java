@@ -2,6 +2,9 @@ package newsstand.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.stream.Collectors;
 import newsstand.config.DeviceConfig;
 import newsstand.config.Name;
@@ -13,6 +16,7 @@ import newsstand.display.hardware.Panels;
 import newsstand.fonts.Face;
 import newsstand.fonts.FontException;
 import newsstand.fonts.FontFile;
+import newsstand.issue.Keys;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -112,6 +116,34 @@ final class Options {
             if (file.faceCount() == 1) return file.face(0);
             String names = file.faces().stream().map(Face::family).collect(Collectors.joining(", "));
             throw new Newsstand.UserError(font + " is a collection of " + file.faceCount() + " faces; give --face NAME (one of: " + names + ")");
+        }
+    }
+
+    /** --key: the operator's private key, its public half beside it; checked to be one pair before anything is signed. */
+    static final class KeyOption {
+        @Option(names = "--key", paramLabel = "FILE", required = true,
+                description = "The operator's private key (operator.key); its operator.pub must lie beside it.")
+        Path key;
+
+        /** The private key and the id of its public half. */
+        record Signer(PrivateKey key, String id) {}
+
+        Signer signer() throws Exception {
+            PrivateKey priv = Keys.readPrivate(key);
+            Path pubFile = key.resolveSibling(Keys.PUBLIC_FILE);
+            if (!Files.isRegularFile(pubFile)) {
+                throw new Newsstand.UserError("--key " + key + ": " + pubFile + " is missing (keygen writes both; the key id comes from it)");
+            }
+            PublicKey pub = Keys.readPublic(pubFile);
+            byte[] probe = "newsstand".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(priv);
+            s.update(probe);
+            byte[] sig = s.sign();
+            s.initVerify(pub);
+            s.update(probe);
+            if (!s.verify(sig)) throw new Newsstand.UserError("--key " + key + " and " + pubFile + " are not one key pair");
+            return new Signer(priv, Keys.id(pub));
         }
     }
 }

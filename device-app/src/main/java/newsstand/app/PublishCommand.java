@@ -1,11 +1,7 @@
 package newsstand.app;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import newsstand.delivery.Publisher;
-import newsstand.issue.Keys;
+import newsstand.issue.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +24,7 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin Options.BrokerOption broker;
     @Mixin Options.FleetOption fleet;
 
-    @Option(names = "--key", paramLabel = "FILE", required = true,
-            description = "The operator's private key (operator.key); its operator.pub must lie beside it.")
-    Path key;
+    @Mixin Options.KeyOption key;
 
     @Option(names = "--issue", paramLabel = "PATH", required = true, description = "The issue package folder (with issue.json).")
     Path issue;
@@ -43,13 +37,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrivateKey priv = Keys.readPrivate(key);
-        Path pubFile = key.resolveSibling(Keys.PUBLIC_FILE);
-        if (!Files.isRegularFile(pubFile)) {
-            throw new Newsstand.UserError("--key " + key + ": " + pubFile + " is missing (keygen writes both; the key id comes from it)");
-        }
-        PublicKey pub = Keys.readPublic(pubFile);
-        if (!pair(priv, pub)) throw new Newsstand.UserError("--key " + key + " and " + pubFile + " are not one key pair");
+        Options.KeyOption.Signer signer = key.signer();
         Instant until = Instant.now().plus(Duration.ofDays(7));
         if (expires != null) {
             try {
@@ -58,24 +46,18 @@ final class PublishCommand implements Callable<Integer> {
                 throw new Newsstand.UserError("--expires '" + expires + "' is not allowed (allowed: YYYY-MM-DD or an instant such as 2025-09-17T04:00:00Z)");
             }
         }
-        long seq = sequence != null ? sequence : System.currentTimeMillis();
-        if (seq < 1) throw new Newsstand.UserError("--sequence " + seq + " is not allowed (allowed: 1 or more)");
+        long now = System.currentTimeMillis();
+        long seq = sequence != null ? sequence : now;
+        long highest = now + Manifest.SEQUENCE_LEAD_MS;
+        if (seq < 1 || seq > highest) {
+            throw new Newsstand.UserError("--sequence " + seq + " is not allowed (allowed: 1 to " + highest + ", this computer's clock in ms"
+                    + " plus a day: kiosks refuse every issue below the highest sequence they took, so one far ahead would lock the fleet out)");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        Publisher.Published p = Publisher.publish(broker.broker(), fleet.fleet(), priv, Keys.id(pub), issue, seq, until,
+        Publisher.Published p = Publisher.publish(broker.broker(), fleet.fleet(), signer.key(), signer.id(), issue, seq, until,
                 line -> out.println("  " + line));
         out.println("published issue " + p.issue() + " (sequence " + p.sequence() + ") to fleet " + fleet.fleet() + ": "
                 + p.bytes() + " bytes sent in " + p.chunks() + " chunks and a manifest");
         return 0;
-    }
-
-    private static boolean pair(PrivateKey priv, PublicKey pub) throws Exception {
-        byte[] probe = "newsstand".getBytes();
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(priv);
-        s.update(probe);
-        byte[] sig = s.sign();
-        s.initVerify(pub);
-        s.update(probe);
-        return s.verify(sig);
     }
 }

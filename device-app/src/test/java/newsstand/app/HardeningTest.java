@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import newsstand.delivery.DeviceSync;
 import newsstand.delivery.Topics;
 import newsstand.delivery.Trial;
 import newsstand.issue.Keys;
+import newsstand.issue.Manifest;
 import newsstand.store.IssueStore;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
@@ -165,5 +167,55 @@ class HardeningTest {
                 && e.contains("qd-slow") && e.contains("it did not compose within 1 s")));
         assertEquals(Optional.of("qd-good"), d.active());
         assertFalse(d.activated().contains("qd-slow"));
+    }
+
+    @Test
+    void aSequenceFarAheadCannotLockTheFleetOutAndAResetBringsItBack() throws Exception {
+        Path pkg = TestIssues.write(dir.resolve("first"), "qd-first", 0);
+        Cli far = publish(pkg, Long.MAX_VALUE);
+        assertEquals(1, far.exit());
+        assertTrue(far.err().contains("--sequence 9223372036854775807 is not allowed (allowed: 1 to "), far.err());
+
+        // A manifest signed with a sequence far ahead of its own publishing time is refused by the kiosk.
+        Device d = device("kiosk-q", Trial.NONE, Duration.ofSeconds(30));
+        PrivateKeyAndId op = operatorKey();
+        Instant now = Instant.now();
+        Manifest ahead = new Manifest("qd", "qd-ahead", now.toEpochMilli() + 2 * Manifest.SEQUENCE_LEAD_MS, java.time.LocalDate.now(), now,
+                now.plus(Duration.ofDays(1)), 65536, List.of(new Manifest.FileEntry("issue.json", 10)), List.of("0".repeat(64)));
+        DeliveryTest.send(observer, Topics.manifest("qd", "qd-ahead"), ahead.sign(op.key(), op.id()), true);
+        DeliveryTest.await("the rejection of qd-ahead", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"")
+                && e.contains("qd-ahead") && e.contains("is more than a day ahead of its publishing time")));
+        DeliveryTest.send(observer, Topics.manifest("qd", "qd-ahead"), new byte[0], true);
+
+        // A high-water mark that is wrong all the same (an older kiosk took such a sequence) locks the fleet out...
+        d.sync().close();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + d.store())) {
+            db.createStatement().execute("INSERT INTO trust (slot, sequence) VALUES (1, " + Long.MAX_VALUE + ")"
+                    + " ON CONFLICT(slot) DO UPDATE SET sequence = excluded.sequence");
+        }
+        Device locked = device("kiosk-q", Trial.NONE, Duration.ofSeconds(30));
+        assertEquals(0, publish(pkg, now.toEpochMilli()).exit());
+        DeliveryTest.await("qd-first refused as a replay", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"")
+                && e.contains("qd-first") && e.contains("is not newer than the active issue's " + Long.MAX_VALUE)));
+        // ... until the operator's signed reset: applied once, and the issue refused before is taken.
+        Cli reset = Cli.run("fleet", "reset-sequence", "--broker", broker.url(), "--fleet", "qd", "--key",
+                dir.resolve("keys/operator.key").toString(), "--to", "0");
+        assertEquals(0, reset.exit(), reset.err());
+        assertTrue(reset.lastLine().startsWith("published a reset of fleet qd's highest sequence to 0 (issued "), reset.lastLine());
+        assertEquals("qd-first", locked.activated().poll(30, TimeUnit.SECONDS));
+        DeliveryTest.await("the high-water event", 10, () -> events.stream().anyMatch(e -> e.contains("\"high-water\"")
+                && e.contains("from " + Long.MAX_VALUE + " to 0")));
+        locked.sync().close();
+        Device later = device("kiosk-q", Trial.NONE, Duration.ofSeconds(30));
+        DeliveryTest.await("online again", 10, () -> later.status().get("online").getAsBoolean());
+        Mosquitto.sleep(1500);
+        assertEquals(1, events.stream().filter(e -> e.contains("\"high-water\"")).count(), "a retained reset is applied once: " + events);
+        assertEquals(Optional.of("qd-first"), later.active());
+    }
+
+    record PrivateKeyAndId(java.security.PrivateKey key, String id) {}
+
+    PrivateKeyAndId operatorKey() throws Exception {
+        return new PrivateKeyAndId(Keys.readPrivate(dir.resolve("keys/operator.key")), Keys.id(operator));
     }
 }

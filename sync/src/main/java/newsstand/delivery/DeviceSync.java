@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import newsstand.issue.HighWaterReset;
 import newsstand.issue.Manifest;
 import newsstand.issue.PackageException;
 import newsstand.store.Deliveries;
@@ -172,6 +173,7 @@ public final class DeviceSync implements AutoCloseable {
         status.connected();
         try {
             session.subscribe(Topics.manifests(settings.fleet()));
+            session.subscribe(Topics.reset(settings.fleet()));
         } catch (MqttException e) {
             error("cannot subscribe to manifests: " + e.getMessage());
         }
@@ -185,7 +187,9 @@ public final class DeviceSync implements AutoCloseable {
         try {
             String prefix = Topics.ROOT + settings.fleet() + "/";
             String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/") : new String[0];
-            if (parts.length == 2 && parts[0].equals("issues")) {
+            if (parts.length == 1 && parts[0].equals("high-water")) {
+                reset(message.getPayload());
+            } else if (parts.length == 2 && parts[0].equals("issues")) {
                 manifest(parts[1], message.getPayload());
             } else if (parts.length == 4 && parts[0].equals("chunks")) {
                 chunk(parts[1], parts[2], parts[3], message.getPayload());
@@ -226,6 +230,24 @@ public final class DeviceSync implements AutoCloseable {
         download = new Download(m, deliveries.stored(m.issue()));
         Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
         requestNext();
+        publishStatus();
+        outbox.flush(session);
+    }
+
+    /** The operator's reset of the high-water mark: applied once; the retained manifests are then read again. */
+    private void reset(byte[] payload) throws SQLException {
+        if (payload.length == 0) return;
+        try {
+            HighWaterReset r = policy.reset(payload, deliveries, outbox);
+            if (r == null) return;
+            Logger.warn("sync: the operator reset the highest sequence taken to {} (reset of {})", r.sequence(), r.issued());
+            session.unsubscribe(Topics.manifests(settings.fleet()));
+            session.subscribe(Topics.manifests(settings.fleet()));
+        } catch (Manifest.Rejected e) {
+            error("high-water reset rejected: " + e.getMessage());
+        } catch (MqttException e) {
+            error("cannot ask for the manifests again after a reset: " + e.getMessage());
+        }
         publishStatus();
         outbox.flush(session);
     }

@@ -1,5 +1,7 @@
 package newsstand.delivery;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import newsstand.issue.HighWaterReset;
 import newsstand.issue.Keys;
 import newsstand.issue.Manifest;
 import newsstand.store.Deliveries;
 import org.tinylog.Logger;
 
 /**
- * Which manifests a kiosk takes: signed by a key it trusts, for its fleet, not expired (all checked by
- * {@link Manifest#open}), and newer than the highest sequence ever activated here and than the download in
- * progress. Sync thread only.
+ * Which manifests a kiosk takes: signed by a key it trusts, for its fleet, not expired, with a sequence at most a
+ * day ahead of its own publishing time (all checked by {@link Manifest#open}), published no more than a day ahead
+ * of this kiosk's clock when that is synchronised, not refused before, and newer than the highest sequence ever
+ * activated here and than the download in progress. Sync thread only.
  */
 final class ManifestPolicy {
     /** What to do with a manifest: take it, reject it (with the reason, said once), or pass over it in silence. */
@@ -29,13 +34,23 @@ final class ManifestPolicy {
         }
     }
 
+    /** systemd-timesyncd writes this file once the clock is synchronised (Raspberry Pi OS and Debian's default). */
+    static final Path SYNCHRONISED = Path.of("/run/systemd/timesync/synchronized");
+
     private final String fleet;
+    private final BooleanSupplier clockSynchronised;
     private final Map<String, PublicKey> trusted = new HashMap<>();
     /** Manifests already rejected (by digest): retained ones come again on every subscribe; say so once. */
     private final Set<String> rejected = new HashSet<>();
 
     ManifestPolicy(String fleet, List<PublicKey> keys) {
+        this(fleet, keys, () -> Files.exists(SYNCHRONISED));
+    }
+
+    /** clockSynchronised: whether this kiosk's clock can be trusted to judge a manifest's publishing time. */
+    ManifestPolicy(String fleet, List<PublicKey> keys, BooleanSupplier clockSynchronised) {
         this.fleet = fleet;
+        this.clockSynchronised = clockSynchronised;
         for (PublicKey k : keys) trusted.put(Keys.id(k), k);
     }
 
@@ -55,6 +70,12 @@ final class ManifestPolicy {
             return remember(digest, Verdict.reject(r.getMessage(), -1));
         }
         if (inProgress != null && inProgress.issue().equals(m.issue()) && inProgress.sequence() == m.sequence()) return Verdict.IGNORE;
+        Instant now = Instant.now();
+        if (clockSynchronised.getAsBoolean() && m.published().toEpochMilli() - Manifest.SEQUENCE_LEAD_MS > now.toEpochMilli()) {
+            // Its sequence may run a day ahead of that, so with this a sequence is never over two days ahead of now.
+            return remember(digest, Verdict.reject("published at " + m.published() + ", more than a day ahead of this kiosk's synchronised clock ("
+                    + now + "): its sequence " + m.sequence() + " would lock out every later issue", m.sequence()));
+        }
         if (deliveries.refused(m.issue(), m.sequence())) return remember(digest, Verdict.IGNORE); // said when it was refused
         long high = deliveries.highWater();
         if (m.sequence() <= high) {
@@ -68,6 +89,21 @@ final class ManifestPolicy {
             return Verdict.IGNORE;
         }
         return new Verdict(m, null, m.sequence());
+    }
+
+    /**
+     * Applies the operator's signed reset of the high-water mark, once: a reset not newer than the last one applied
+     * is passed over. Returns the reset applied, or null; throws with the reason for one that must not be applied.
+     */
+    HighWaterReset reset(byte[] payload, Deliveries deliveries, Outbox outbox) throws Manifest.Rejected, SQLException {
+        HighWaterReset r = HighWaterReset.open(payload, trusted, fleet);
+        Instant last = deliveries.lastReset();
+        if (last != null && !r.issued().isAfter(last)) return null;
+        long before = deliveries.highWater();
+        deliveries.applyReset(r.sequence(), r.issued(), outbox.event("high-water", null, r.sequence(),
+                "the operator's reset of " + r.issued() + ": from " + before + " to " + r.sequence()));
+        rejected.clear(); // manifests refused as replays may be taken now
+        return r;
     }
 
     private Verdict remember(String digest, Verdict v) {

@@ -35,7 +35,7 @@ final class Outbox {
         JsonObject o = new JsonObject();
         o.addProperty("device", settings.device());
         o.addProperty("event", kind);
-        o.addProperty("issue", issue);
+        if (issue != null) o.addProperty("issue", issue);
         if (sequence >= 0) o.addProperty("sequence", sequence);
         if (reason != null) o.addProperty("reason", reason);
         o.addProperty("time", Instant.now().toString());

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import newsstand.issue.Article;
+import newsstand.issue.HighWaterReset;
 import newsstand.issue.Issue;
 import newsstand.issue.IssuePackage;
 import newsstand.issue.Manifest;
@@ -93,6 +94,24 @@ public final class Publisher {
                 clear(client, fleet, before, window, failure);
             }
             return new Published(issue.id(), sequence, sent[0] + envelope.length, total);
+        } catch (MqttException e) {
+            throw new DeliveryException(broker.explain(e), e);
+        } finally {
+            disconnect(client);
+        }
+    }
+
+    /**
+     * Publishes the operator's signed reset of a fleet's high-water mark, retained: each kiosk sets the highest
+     * sequence it took to {@code sequence} once, when it next reads the reset. Returns the reset sent.
+     */
+    public static HighWaterReset resetHighWater(Broker broker, String fleet, PrivateKey key, String keyId, long sequence)
+            throws DeliveryException {
+        HighWaterReset reset = new HighWaterReset(fleet, sequence, Instant.now());
+        MqttAsyncClient client = connect(broker, "reset");
+        try {
+            client.publish(Topics.reset(fleet), reset.sign(key, keyId), 1, true).waitForCompletion(WAIT_MS);
+            return reset;
         } catch (MqttException e) {
             throw new DeliveryException(broker.explain(e), e);
         } finally {

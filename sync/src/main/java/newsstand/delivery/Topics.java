@@ -16,6 +16,9 @@ public final class Topics {
         return ROOT + fleet + "/chunks/" + issue + "/" + sequence + "/" + index;
     }
 
+    /** The operator's retained, signed reset of the fleet's high-water mark. */
+    public static String reset(String fleet) { return ROOT + fleet + "/high-water"; }
+
     /** A device's retained status, which its will sets offline. */
     public static String status(String fleet, String device) { return ROOT + fleet + "/" + device + "/status"; }
 

@@ -4,16 +4,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +29,15 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
     public static final int FORMAT = 1;
     public static final int CHUNK_SIZE = 64 * 1024;
     /** Mosquitto forwards nothing larger than its max_packet_size; an envelope stays far below it. */
-    public static final int MAX_ENVELOPE_BYTES = 1 << 20;
+    public static final int MAX_ENVELOPE_BYTES = Envelope.MAX_BYTES;
     public static final long MAX_ISSUE_BYTES = 256L << 20;
     public static final int MAX_FILES = 10_000;
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * How far a sequence may run ahead of its own publishing time, in ms: the default sequence is the publishing
+     * time, and one far ahead would make every kiosk refuse every later issue as a replay.
+     */
+    public static final long SEQUENCE_LEAD_MS = 24L * 3600 * 1000;
 
     /** A file of the package, its name relative to the package folder. */
     public record FileEntry(String name, long size) {}
@@ -83,21 +85,7 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
 
     /** The MQTT payload: this manifest signed with the operator's key. */
     public byte[] sign(PrivateKey key, String keyId) {
-        byte[] json = json();
-        byte[] signature;
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(key);
-            s.update(json);
-            signature = s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with Ed25519: " + e.getMessage(), e);
-        }
-        JsonObject env = new JsonObject();
-        env.addProperty("manifest", Base64.getEncoder().encodeToString(json));
-        env.addProperty("key", keyId);
-        env.addProperty("signature", Base64.getEncoder().encodeToString(signature));
-        return env.toString().getBytes(StandardCharsets.UTF_8);
+        return Envelope.sign(json(), key, keyId, "manifest");
     }
 
     /** The lowercase hex SHA-256 of the first n bytes: a chunk's hash as the manifest lists it. */
@@ -120,7 +108,7 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
 
     /** Reads an envelope without checking its signature: for operator tools that only need its facts. */
     public static Manifest read(byte[] envelope) throws Rejected {
-        return parse(unwrap(envelope)[0]);
+        return parse(Envelope.unsigned(envelope, "manifest"));
     }
 
     /**
@@ -129,45 +117,11 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
      */
     public static Manifest open(byte[] envelope, Map<String, PublicKey> trusted, String fleet, String topicIssue, Instant now)
             throws Rejected {
-        byte[][] parts = unwrap(envelope);
-        String keyId = new String(parts[1], StandardCharsets.UTF_8);
-        PublicKey key = trusted.get(keyId);
-        if (key == null) throw new Rejected("signed by key " + keyId + ", which this kiosk does not trust (trust.keys)");
-        boolean valid;
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(parts[0]);
-            valid = s.verify(parts[2]);
-        } catch (GeneralSecurityException e) {
-            valid = false;
-        }
-        if (!valid) throw new Rejected("signature does not match (the manifest was altered or signed by another key)");
-        Manifest m = parse(parts[0]);
+        Manifest m = parse(Envelope.verify(envelope, "manifest", trusted));
         if (!m.fleet().equals(fleet)) throw new Rejected("manifest is for fleet " + m.fleet() + ", not " + fleet);
         if (!m.issue().equals(topicIssue)) throw new Rejected("manifest names issue " + m.issue() + " but came on the topic of " + topicIssue);
         if (!now.isBefore(m.expires())) throw new Rejected("manifest expired at " + m.expires());
         return m;
-    }
-
-    /** {manifest JSON, key id, signature}. */
-    private static byte[][] unwrap(byte[] envelope) throws Rejected {
-        if (envelope.length == 0) throw new Rejected("empty message");
-        if (envelope.length > MAX_ENVELOPE_BYTES) throw new Rejected("message of " + envelope.length + " bytes (allowed: at most " + MAX_ENVELOPE_BYTES + ")");
-        try {
-            JsonObject env = JsonParser.parseString(new String(envelope, StandardCharsets.UTF_8)).getAsJsonObject();
-            String json = string(env, "manifest"), key = string(env, "key"), sig = string(env, "signature");
-            if (json == null) throw new Rejected("unsigned: the envelope has no manifest field");
-            if (sig == null || key == null) throw new Rejected("unsigned: the envelope has no signature and key fields");
-            return new byte[][] {Base64.getDecoder().decode(json), key.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(sig)};
-        } catch (RuntimeException e) {
-            throw new Rejected("not a manifest envelope (allowed: JSON with manifest, key and signature): " + e.getMessage());
-        }
-    }
-
-    private static String string(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e != null && e.isJsonPrimitive() && ((JsonPrimitive) e).isString() ? e.getAsString() : null;
     }
 
     private static Manifest parse(byte[] json) throws Rejected {
@@ -185,6 +139,10 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
             LocalDate date = LocalDate.parse(o.get("date").getAsString());
             Instant published = Instant.parse(o.get("published").getAsString());
             Instant expires = Instant.parse(o.get("expires").getAsString());
+            if (sequence - SEQUENCE_LEAD_MS > published.toEpochMilli()) {
+                throw new Rejected("manifest sequence " + sequence + " is more than a day ahead of its publishing time " + published
+                        + " (allowed: at most " + (published.toEpochMilli() + SEQUENCE_LEAD_MS) + ", the publishing time in ms plus a day)");
+            }
             int chunkSize = o.get("chunkSize").getAsInt();
             if (chunkSize < 1024 || chunkSize > CHUNK_SIZE) throw new Rejected("manifest chunkSize " + chunkSize + " (allowed: 1024 to " + CHUNK_SIZE + ")");
             JsonArray fs = o.getAsJsonArray("files");

@@ -63,6 +63,27 @@ public final class Deliveries {
         }
     }
 
+    /** When the last high-water reset applied here was issued; null before the first. */
+    public Instant lastReset() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT reset_issued FROM trust WHERE slot = 1")) {
+            String s = rs.next() ? rs.getString(1) : null;
+            return s == null ? null : Instant.parse(s);
+        }
+    }
+
+    /** Sets the highest sequence taken to an operator's reset (lower or higher), remembering the reset, with its event. */
+    public void applyReset(long sequence, Instant issued, String event) throws SQLException {
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO trust (slot, sequence, reset_issued) VALUES (1, ?, ?)"
+                    + " ON CONFLICT(slot) DO UPDATE SET sequence = excluded.sequence, reset_issued = excluded.reset_issued")) {
+                ps.setLong(1, sequence);
+                ps.setString(2, issued.toString());
+                ps.executeUpdate();
+            }
+            outbox(event);
+        });
+    }
+
     /** Starts a download, dropping any unfinished one (a newer manifest supersedes it), with its event. */
     public void start(Manifest m, byte[] envelope, String event) throws SQLException {
         transaction(() -> {

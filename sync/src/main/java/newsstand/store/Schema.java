@@ -94,7 +94,7 @@ final class Schema {
             """,
             // 3: an issue is composed before it is shown; the one being tried is written down first, so that one
             // the kiosk died on is refused at the next start instead of tried again, and refused issues are
-            // remembered (their retained manifests come again at every connect).
+            // remembered (their retained manifests come again at every connect); the operator's last high-water reset.
             """
             CREATE TABLE trial (
               slot INTEGER PRIMARY KEY CHECK (slot = 1),
@@ -102,6 +102,7 @@ final class Schema {
               sequence INTEGER NOT NULL,
               started_at TEXT NOT NULL
             );
+            ALTER TABLE trust ADD COLUMN reset_issued TEXT;
             CREATE TABLE refused (
               issue_id TEXT NOT NULL,
               sequence INTEGER NOT NULL,

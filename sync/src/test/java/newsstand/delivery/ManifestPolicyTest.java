@@ -1,0 +1,80 @@
+package newsstand.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import newsstand.issue.Keys;
+import newsstand.issue.Manifest;
+import newsstand.store.Deliveries;
+import newsstand.store.IssueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sequence rules of PROTOCOL.md, on a real SQLite store and real signatures. */
+class ManifestPolicyTest {
+    @TempDir Path dir;
+    PrivateKey key;
+    PublicKey pub;
+    String keyId;
+
+    @BeforeEach
+    void keys() throws Exception {
+        keyId = Keys.generate(dir);
+        key = Keys.readPrivate(dir.resolve(Keys.PRIVATE_FILE));
+        pub = Keys.readPublic(dir.resolve(Keys.PUBLIC_FILE));
+    }
+
+    byte[] manifest(String issue, long sequence, Instant published) {
+        return new Manifest("qd", issue, sequence, LocalDate.now(), published, published.plus(Duration.ofDays(7)), 65536,
+                List.of(new Manifest.FileEntry("issue.json", 10)), List.of("0".repeat(64))).sign(key, keyId);
+    }
+
+    @Test
+    void aManifestPublishedFarAheadOfASynchronisedClockIsRefused() throws Exception {
+        try (IssueStore store = IssueStore.open(dir.resolve("k.db"))) {
+            Deliveries deliveries = new Deliveries(store);
+            Instant ahead = Instant.now().plus(Duration.ofDays(3));
+            byte[] m = manifest("qd-ahead", ahead.toEpochMilli(), ahead);
+            ManifestPolicy.Verdict synced = new ManifestPolicy("qd", List.of(pub), () -> true).judge("qd-ahead", m, null, deliveries);
+            assertNull(synced.take());
+            assertTrue(synced.rejected().contains("more than a day ahead of this kiosk's synchronised clock"), synced.rejected());
+            // An unsynchronised clock (a Pi without network time) cannot judge it: the signed rule alone holds.
+            ManifestPolicy.Verdict unsynced = new ManifestPolicy("qd", List.of(pub), () -> false).judge("qd-ahead", m, null, deliveries);
+            assertNotNull(unsynced.take());
+        }
+    }
+
+    @Test
+    void aSequenceFarAheadOfItsOwnPublishingTimeIsRefusedWithoutAClock() throws Exception {
+        try (IssueStore store = IssueStore.open(dir.resolve("k.db"))) {
+            Instant now = Instant.now();
+            byte[] m = manifest("qd-x", now.toEpochMilli() + Manifest.SEQUENCE_LEAD_MS + 1, now);
+            ManifestPolicy.Verdict v = new ManifestPolicy("qd", List.of(pub), () -> false).judge("qd-x", m, null, new Deliveries(store));
+            assertTrue(v.rejected().startsWith("manifest sequence " + (now.toEpochMilli() + Manifest.SEQUENCE_LEAD_MS + 1)
+                    + " is more than a day ahead of its publishing time"), v.rejected());
+            byte[] atLimit = manifest("qd-y", now.toEpochMilli() + Manifest.SEQUENCE_LEAD_MS, now);
+            assertNotNull(new ManifestPolicy("qd", List.of(pub), () -> false).judge("qd-y", atLimit, null, new Deliveries(store)).take());
+        }
+    }
+
+    @Test
+    void aRefusedIssueIsPassedOverInSilence() throws Exception {
+        try (IssueStore store = IssueStore.open(dir.resolve("k.db"))) {
+            Deliveries deliveries = new Deliveries(store);
+            deliveries.refuse("qd-bad", 5, "it does not compose", "{}");
+            ManifestPolicy p = new ManifestPolicy("qd", List.of(pub), () -> true);
+            assertEquals(ManifestPolicy.Verdict.IGNORE, p.judge("qd-bad", manifest("qd-bad", 5, Instant.now()), null, deliveries));
+            assertNotNull(p.judge("qd-bad", manifest("qd-bad", 6, Instant.now()), null, deliveries).take(), "a new sequence is judged anew");
+        }
+    }
+}
