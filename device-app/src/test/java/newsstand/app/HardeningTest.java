@@ -218,4 +218,31 @@ class HardeningTest {
     PrivateKeyAndId operatorKey() throws Exception {
         return new PrivateKeyAndId(Keys.readPrivate(dir.resolve("keys/operator.key")), Keys.id(operator));
     }
+
+    @Test
+    void hostileStatusesBecomeRowsThatSaySoAndControlCharactersAreNeverPrinted() throws Exception {
+        String good = "{\"device\":\"kiosk-1\",\"online\":true,\"activeIssue\":\"qd-1\",\"syncing\":null,"
+                + "\"lastError\":{\"message\":\"\\u001b[2J\\u001b[31mpwned\\u0085\\u202eevil\",\"time\":\"x\"},\"updated\":\"2025-09-10T04:00:00Z\"}";
+        DeliveryTest.send(observer, Topics.status("qd", "kiosk-1"), good.getBytes(StandardCharsets.UTF_8), true);
+        DeliveryTest.send(observer, Topics.status("qd", "kiosk-2"), "not json at all".getBytes(StandardCharsets.UTF_8), true);
+        DeliveryTest.send(observer, Topics.status("qd", "kiosk-3"), "{\"online\":\"yes\",\"activeIssue\":{\"a\":1}}".getBytes(StandardCharsets.UTF_8), true);
+        DeliveryTest.send(observer, Topics.status("qd", "kiosk-4"), "[1,2,3]".getBytes(StandardCharsets.UTF_8), true);
+        DeliveryTest.send(observer, Topics.status("qd", "\u202ekiosk-5"), "{\"online\":false}".getBytes(StandardCharsets.UTF_8), true);
+        Cli table = Cli.run("fleet", "status", "--broker", broker.url(), "--fleet", "qd", "--wait", "500");
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().matches("(?s).*kiosk-1 +online +qd-1 .*\\?\\[2J\\?\\[31mpwned\\?\\?evil.*"), table.out());
+        assertTrue(table.out().matches("(?s).*kiosk-2 +unreadable .*not a JSON object.*"), table.out());
+        assertTrue(table.out().matches("(?s).*kiosk-3 +unreadable .*online is not true or false.*"), table.out());
+        assertTrue(table.out().matches("(?s).*kiosk-4 +unreadable .*"), table.out());
+        assertTrue(table.out().matches("(?s).*\\?kiosk-5 +offline .*"), table.out());
+        assertTrue(table.lastLine().startsWith("5 kiosks in fleet qd"), table.out());
+        for (char c : new char[] {0x1b, 0x07, 0x85, 0x202e}) assertFalse(table.out().indexOf(c) >= 0, "printed U+" + Integer.toHexString(c));
+        Cli json = Cli.run("fleet", "status", "--broker", broker.url(), "--fleet", "qd", "--wait", "500", "--json");
+        assertEquals(0, json.exit(), json.err());
+        com.google.gson.JsonArray rows = JsonParser.parseString(json.out()).getAsJsonArray();
+        assertEquals(5, rows.size());
+        assertEquals("online", rows.get(0).getAsJsonObject().get("state").getAsString());
+        assertEquals("unreadable", rows.get(2).getAsJsonObject().get("state").getAsString());
+        for (char c : new char[] {0x1b, 0x07, 0x85, 0x202e}) assertFalse(json.out().indexOf(c) >= 0, "printed U+" + Integer.toHexString(c));
+    }
 }
