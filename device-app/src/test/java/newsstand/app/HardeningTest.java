@@ -245,4 +245,28 @@ class HardeningTest {
         assertEquals("unreadable", rows.get(2).getAsJsonObject().get("state").getAsString());
         for (char c : new char[] {0x1b, 0x07, 0x85, 0x202e}) assertFalse(json.out().indexOf(c) >= 0, "printed U+" + Integer.toHexString(c));
     }
+
+    @Test
+    void aFloodOfGarbageCostsOneRowAndNeverHoldsBackAnActivation() throws Exception {
+        Device d = device("kiosk-f", Trial.NONE, Duration.ofSeconds(30));
+        DeliveryTest.await("online", 10, () -> d.status().get("online").getAsBoolean());
+        int flood = 2_000;
+        for (int i = 0; i < flood; i++) {
+            observer.publish(Topics.manifest("qd", "junk-" + i), ("{\"manifest\":\"" + i + "\"}").getBytes(StandardCharsets.UTF_8), 0, false);
+        }
+        assertEquals(0, publish(TestIssues.write(dir.resolve("real"), "qd-real", 0), 1).exit());
+        assertEquals("qd-real", d.activated().poll(60, TimeUnit.SECONDS));
+        DeliveryTest.await("the activated event", 30, () -> events.stream().anyMatch(e -> e.contains("\"activated\"") && e.contains("qd-real")));
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + d.store());
+             var rs = db.createStatement().executeQuery("SELECT count(*) FROM outbox")) {
+            assertTrue(rs.getInt(1) <= newsstand.store.Events.LIMIT, "outbox rows: " + rs.getInt(1));
+        }
+        DeliveryTest.await("the flood reported", 30, () -> events.stream().anyMatch(e -> e.contains("junk-")));
+        Mosquitto.sleep(1000);
+        long rows = events.stream().filter(e -> e.contains("junk-")).map(e -> JsonParser.parseString(e).getAsJsonObject().get("id")).distinct().count();
+        long counted = events.stream().filter(e -> e.contains("junk-")).map(e -> JsonParser.parseString(e).getAsJsonObject()).distinct()
+                .mapToLong(e -> e.has("repeats") ? e.get("repeats").getAsLong() : 1).sum();
+        assertTrue(rows < flood / 4, "rejections sent one by one: " + rows);
+        assertTrue(counted > rows, "repeats counted on the coalesced rejection: " + counted + " in " + rows + " events");
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import newsstand.store.Deliveries;
+import newsstand.store.Events;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -42,26 +43,37 @@ final class Outbox {
         return o.toString();
     }
 
+    /** Queues an event about an issue (verified: progress; rejected: important). */
     void add(String kind, String issue, long sequence, String reason) throws SQLException {
-        deliveries.outbox(event(kind, issue, sequence, reason));
+        deliveries.events().add(event(kind, issue, sequence, reason), kind.equals("rejected") ? Events.IMPORTANT : Events.PROGRESS);
+    }
+
+    /**
+     * Queues the rejection of a message refused before anything was stored (unsigned, untrusted, expired, a replay):
+     * one row a kind, later ones counted on it, so that a flood costs one row and never holds back what matters.
+     */
+    void addNoise(String kind, String issue, long sequence, String reason) throws SQLException {
+        deliveries.events().addRepeated(kind, event("rejected", issue, sequence, reason));
     }
 
     /** Sends what is queued and not yet in flight (at most 50 at a time). */
     void flush(BrokerSession session) {
         if (!session.connected()) return;
         try {
-            for (Deliveries.Event e : deliveries.pending(50)) {
+            for (Events.Event e : deliveries.events().pending(50)) {
                 if (!inFlight.add(e.id())) continue;
                 JsonObject o = JsonParser.parseString(e.payload()).getAsJsonObject();
                 o.addProperty("id", e.id());
+                if (e.repeats() > 1) o.addProperty("repeats", e.repeats());
                 long id = e.id();
+                int repeats = e.repeats();
                 session.publish(Topics.events(settings.fleet(), settings.device()), o.toString().getBytes(StandardCharsets.UTF_8), false,
                         new IMqttActionListener() {
                             @Override
                             public void onSuccess(IMqttToken token) {
                                 thread.run(() -> {
                                     try {
-                                        deliveries.sent(id);
+                                        deliveries.events().sent(id, repeats);
                                     } catch (SQLException ex) {
                                         Logger.warn("sync: outbox: {}", ex.getMessage());
                                     }

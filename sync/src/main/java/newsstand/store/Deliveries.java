@@ -27,10 +27,17 @@ import org.tinylog.Logger;
 public final class Deliveries {
     private final IssueStore store;
     private final Connection db;
+    private final Events events;
 
     public Deliveries(IssueStore store) {
         this.store = store;
         this.db = store.connection();
+        this.events = new Events(db);
+    }
+
+    /** The outbox of events, on the same connection (an event commits with what it reports). */
+    public Events events() {
+        return events;
     }
 
     public record Download(String issue, long sequence, byte[] envelope, int chunks, long bytes, String state, int duplicates) {}
@@ -80,7 +87,7 @@ public final class Deliveries {
                 ps.setString(2, issued.toString());
                 ps.executeUpdate();
             }
-            outbox(event);
+            events.add(event, Events.IMPORTANT);
         });
     }
 
@@ -101,7 +108,7 @@ public final class Deliveries {
                 ps.setString(6, Instant.now().toString());
                 ps.executeUpdate();
             }
-            outbox(event);
+            events.add(event, Events.PROGRESS);
         });
     }
 
@@ -242,7 +249,7 @@ public final class Deliveries {
             try (Statement st = db.createStatement()) {
                 st.execute("DELETE FROM trial");
             }
-            outbox(event);
+            events.add(event, Events.IMPORTANT);
         });
     }
 
@@ -287,7 +294,7 @@ public final class Deliveries {
                     ps.setString(1, issue.id());
                     ps.executeUpdate();
                 }
-                outbox(event);
+                events.add(event, Events.IMPORTANT);
                 holdOpen(issue.id());
             });
         } finally {
@@ -310,34 +317,6 @@ public final class Deliveries {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Queues an event to send; it stays until sent. */
-    public void outbox(String payload) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox (payload) VALUES (?)")) {
-            ps.setString(1, payload);
-            ps.executeUpdate();
-        }
-    }
-
-    public record Event(long id, String payload) {}
-
-    public List<Event> pending(int limit) throws SQLException {
-        List<Event> events = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT id, payload FROM outbox ORDER BY id LIMIT ?")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) events.add(new Event(rs.getLong(1), rs.getString(2)));
-            }
-        }
-        return events;
-    }
-
-    public void sent(long id) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
         }
     }
 

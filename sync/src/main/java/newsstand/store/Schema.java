@@ -94,7 +94,7 @@ final class Schema {
             """,
             // 3: an issue is composed before it is shown; the one being tried is written down first, so that one
             // the kiosk died on is refused at the next start instead of tried again, and refused issues are
-            // remembered (their retained manifests come again at every connect); the operator's last high-water reset.
+            // remembered (their retained manifests come again at every connect); the operator's last high-water reset; the outbox bounded, in order of importance, noise coalesced.
             """
             CREATE TABLE trial (
               slot INTEGER PRIMARY KEY CHECK (slot = 1),
@@ -103,6 +103,11 @@ final class Schema {
               started_at TEXT NOT NULL
             );
             ALTER TABLE trust ADD COLUMN reset_issued TEXT;
+            ALTER TABLE outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE outbox ADD COLUMN coalesce_key TEXT;
+            ALTER TABLE outbox ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
+            CREATE INDEX outbox_order ON outbox (priority DESC, id);
+            CREATE INDEX outbox_key ON outbox (coalesce_key);
             CREATE TABLE refused (
               issue_id TEXT NOT NULL,
               sequence INTEGER NOT NULL,
