@@ -269,4 +269,21 @@ class HardeningTest {
         assertTrue(rows < flood / 4, "rejections sent one by one: " + rows);
         assertTrue(counted > rows, "repeats counted on the coalesced rejection: " + counted + " in " + rows + " events");
     }
+
+    @Test
+    void publishReadsBackWhatItWroteAndFailsNamingTheTopicABrokerDidNotKeep() throws Exception {
+        Path acl = Files.writeString(dir.resolve("read-only.acl"), "topic read newsstand/#\n");
+        Mosquitto readOnly = new Mosquitto(dir.resolve("read-only"), "allow_anonymous true\nacl_file " + acl + "\n");
+        closing.add(readOnly);
+        Path pkg = TestIssues.write(dir.resolve("denied"), "qd-denied", 0);
+        Cli p = Cli.run("publish", "--broker", readOnly.url(), "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(),
+                "--issue", pkg.toString(), "--sequence", "7");
+        assertEquals(1, p.exit(), p.out() + p.err());
+        assertTrue(p.err().contains("broker " + readOnly.url() + " did not keep newsstand/qd/chunks/qd-denied/7/0 (read back: missing), so kiosks"
+                + " cannot take it. Check that the operator's user may write newsstand/# (ACL: topic readwrite newsstand/#)"), p.err());
+        assertFalse(p.out().contains("published issue"), p.out());
+        Cli ok = publish(pkg, 8);
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("read back "), ok.out());
+    }
 }

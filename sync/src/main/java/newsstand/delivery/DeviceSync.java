@@ -218,7 +218,7 @@ public final class DeviceSync implements AutoCloseable {
         ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
         if (v.rejected() != null) {
             Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
-            outbox.addNoise(v.sequence() < 0 ? "rejected:unverified" : "rejected:" + issue, issue, v.sequence(), v.rejected());
+            outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
             error("manifest of " + issue + " rejected: " + v.rejected());
             outbox.flush(session);
             return;

@@ -56,6 +56,15 @@ final class Outbox {
         deliveries.events().addRepeated(kind, event("rejected", issue, sequence, reason));
     }
 
+    /**
+     * The kind of a rejection, for coalescing: its reason up to the first ':' or '(', numbers and key ids left out
+     * ("signed by key #, which this kiosk does not trust"), so that a flood of one kind is one row and kinds stay apart.
+     */
+    static String kind(String reason) {
+        String k = reason.split("[:(]", 2)[0].replaceAll("[0-9a-f]{6,}|[0-9]+", "#").strip();
+        return k.length() > 60 ? k.substring(0, 60) : k;
+    }
+
     /** Sends what is queued and not yet in flight (at most 50 at a time). */
     void flush(BrokerSession session) {
         if (!session.connected()) return;

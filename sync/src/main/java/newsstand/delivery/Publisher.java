@@ -88,7 +88,15 @@ public final class Publisher {
                 }
             });
             acquireAll(window, 10, failure);
+            // The chunks are read back before the manifest makes them visible: kiosks never see an issue the broker lacks.
+            long readBackMs = Math.max(5_000, total * 50L);
+            Map<String, String> held = ReadBack.retained(client, Topics.chunk(fleet, issue.id(), sequence, 0).replaceFirst("/0$", "/#"), total,
+                    readBackMs);
+            for (int i = 0; i < total; i++) ReadBack.check(broker, held, Topics.chunk(fleet, issue.id(), sequence, i), hashes.get(i));
+            progress.accept("read back " + total + " chunks");
             client.publish(Topics.manifest(fleet, issue.id()), envelope, 1, true).waitForCompletion(WAIT_MS);
+            String manifestTopic = Topics.manifest(fleet, issue.id());
+            ReadBack.check(broker, ReadBack.retained(client, manifestTopic, 1, readBackMs), manifestTopic, Manifest.sha256(envelope, envelope.length));
             if (before != null && before.sequence() != sequence) {
                 progress.accept("clearing the " + before.chunks().size() + " chunks of sequence " + before.sequence());
                 clear(client, fleet, before, window, failure);
@@ -110,7 +118,9 @@ public final class Publisher {
         HighWaterReset reset = new HighWaterReset(fleet, sequence, Instant.now());
         MqttAsyncClient client = connect(broker, "reset");
         try {
-            client.publish(Topics.reset(fleet), reset.sign(key, keyId), 1, true).waitForCompletion(WAIT_MS);
+            byte[] signed = reset.sign(key, keyId);
+            client.publish(Topics.reset(fleet), signed, 1, true).waitForCompletion(WAIT_MS);
+            ReadBack.check(broker, ReadBack.retained(client, Topics.reset(fleet), 1, 5_000), Topics.reset(fleet), Manifest.sha256(signed, signed.length));
             return reset;
         } catch (MqttException e) {
             throw new DeliveryException(broker.explain(e), e);
