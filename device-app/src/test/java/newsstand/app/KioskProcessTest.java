@@ -217,6 +217,29 @@ class KioskProcessTest {
         assertStoreShows("qd-second");
     }
 
+    @Test
+    void aMessageLargerThanTheKioskCanHoldNeverReachesIt() throws Exception {
+        kiosk = new Kiosk("big-1");
+        kiosk.await("^INFO: sync: connected", 30);
+        // On a broker with no max_packet_size, retained where the kiosk subscribes: 50 MB, past its 32 MB heap.
+        MqttClient attacker = DeliveryTest.client(broker.url());
+        try {
+            attacker.publish(Topics.manifest("qd", "huge"), new byte[50 << 20], 1, true);
+        } finally {
+            DeliveryTest.closer(attacker).close();
+        }
+        // It comes again at every reconnect of a persistent session: restart the kiosk, as after a power cut.
+        kiosk.kill();
+        kiosk = new Kiosk("big-2");
+        kiosk.await("^INFO: sync: connected", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("after"), "qd-after", 0), 100).exit());
+        kiosk.await("^INFO: kiosk: showing qd-after", 60);
+        assertTrue(kiosk.process.isAlive());
+        assertFalse(kiosk.log().contains("OutOfMemoryError"), kiosk.log());
+        DeliveryTest.await("status online with qd-after", 10,
+                () -> status.get() != null && status.get().get("online").getAsBoolean() && active().equals("qd-after"));
+    }
+
     void assertStoreShows(String issue) throws Exception {
         try (IssueStore st = IssueStore.open(store)) {
             assertEquals("ok", st.integrityCheck());

@@ -10,18 +10,32 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import newsstand.issue.Manifest;
 import newsstand.config.DeviceConfig;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 
 /**
  * Where and how to reach the broker: a tcp:// or ssl:// URL, an optional user name and password, and for TLS an
- * optional CA certificate (PEM) to trust instead of the system's CAs. MQTT 3.1.1, through Paho.
+ * optional CA certificate (PEM) to trust instead of the system's CAs. The kiosk's session speaks MQTT 5 (it declares
+ * the largest packet it takes); the operator's tools MQTT 3.1.1, both through Paho.
  */
 public record Broker(String url, String username, String password, Path caFile) {
+    /**
+     * The largest MQTT packet a kiosk takes: a manifest envelope at its limit with its topic and properties. The
+     * broker drops anything larger for the kiosk (MQTT 5's Maximum Packet Size) instead of sending it.
+     */
+    public static final long MAX_PACKET_BYTES = Manifest.MAX_ENVELOPE_BYTES + 8192;
+    /** QoS 1 messages the broker may have in flight to a kiosk at once: their bytes are the kiosk's to hold. */
+    public static final int RECEIVE_MAXIMUM = 4;
+    /** How long the broker keeps a kiosk's session (its subscriptions and queued messages) while it is away. */
+    public static final long SESSION_EXPIRY_S = 7L * 24 * 3600;
+
     public Broker {
         if (!DeviceConfig.Mqtt.validUrl(url)) {
             throw new IllegalArgumentException("broker '" + url + "' (allowed: tcp://HOST:PORT or ssl://HOST:PORT)");
@@ -50,6 +64,68 @@ public record Broker(String url, String username, String password, Path caFile) 
         if (password != null) o.setPassword(password.toCharArray());
         if (url.startsWith("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
         return o;
+    }
+
+    /** An unconnected MQTT 5 client for the kiosk's session; in-flight messages in memory (the outbox is in SQLite). */
+    org.eclipse.paho.mqttv5.client.MqttAsyncClient sessionClient(String clientId) throws DeliveryException {
+        try {
+            return new org.eclipse.paho.mqttv5.client.MqttAsyncClient(url, clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        } catch (org.eclipse.paho.mqttv5.common.MqttException | IllegalArgumentException e) {
+            throw new DeliveryException("broker " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The kiosk's session: MQTT 5, clean start off and the session kept a week, our own reconnects, the largest
+     * packet and the in-flight messages it takes declared, credentials and TLS as configured.
+     */
+    MqttConnectionOptions sessionOptions(int keepAliveSeconds) throws DeliveryException {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(SESSION_EXPIRY_S);
+        o.setAutomaticReconnect(false);
+        o.setKeepAliveInterval(keepAliveSeconds);
+        o.setConnectionTimeout(10);
+        o.setMaximumPacketSize(MAX_PACKET_BYTES);
+        o.setReceiveMaximum(RECEIVE_MAXIMUM);
+        if (username != null) o.setUserName(username);
+        if (password != null) o.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (url.startsWith("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
+        return o;
+    }
+
+    /** Why the broker ended a kiosk's session, in words a technician can act on. */
+    static String explainDisconnect(MqttDisconnectResponse r) {
+        if (r == null) return "connection closed";
+        // A DISCONNECT from the broker comes as the response's code, or as its exception's (Paho wraps the packet).
+        int code = r.getReturnCode() != 0 ? r.getReturnCode() : r.getException() != null ? r.getException().getReasonCode() : 0;
+        String reason = switch (code) {
+            case 0x8E -> "the session was taken over by another client with this kiosk's client id (check that no two kiosks share a "
+                    + "device.id, and the broker's use_username_as_clientid)";
+            case 0x95 -> "the broker refused a packet as too large";
+            case 0x87 -> "not authorized";
+            case 0x8B -> "the broker is shutting down";
+            default -> code > 0 && code < 0x100 ? "reason code 0x" + Integer.toHexString(code) : null;
+        };
+        String why = r.getException() != null ? String.valueOf(r.getException().getMessage()) : null;
+        if (reason == null) return why == null ? "connection closed" : why;
+        return reason + (r.getReasonString() != null ? ": " + r.getReasonString() : "");
+    }
+
+    /** What went wrong connecting the kiosk's session, in words an operator or technician can act on. */
+    String explain5(Throwable e) {
+        if (e instanceof org.eclipse.paho.mqttv5.common.MqttException m) {
+            int code = m.getReasonCode();
+            if (code == 0x86 || code == 0x87 || m instanceof org.eclipse.paho.mqttv5.common.MqttSecurityException) {
+                return "broker " + url + " refused user name or password" + (username == null ? " (none was given)" : " for user '" + username + "'")
+                        + " (check mqtt.username and mqtt.password, and the broker's password file)";
+            }
+            if (m.getCause() instanceof javax.net.ssl.SSLException ssl) return "broker " + url + ": TLS failed: " + ssl.getMessage();
+            if (code == 32103 || m.getCause() instanceof java.io.IOException) { // Paho's "unable to connect to server"
+                return "broker " + url + " cannot be reached" + (m.getCause() != null ? ": " + m.getCause() : "");
+            }
+        }
+        return "broker " + url + ": " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
     }
 
     private static SSLContext trusting(Path caFile) throws DeliveryException {

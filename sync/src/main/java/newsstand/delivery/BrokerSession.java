@@ -2,27 +2,32 @@ package newsstand.delivery;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 /**
- * A kiosk's persistent MQTT session (stable client id, clean session off): connects and reconnects with jittered
- * exponential backoff, the first connect included, and gives up on an attempt the broker does not answer. Paho's
- * callbacks are handed to the sync thread; everything else here runs on it.
+ * A kiosk's persistent MQTT 5 session (stable client id, clean start off, the session kept a week): connects and
+ * reconnects with jittered exponential backoff, the first connect included, and gives up on an attempt the broker
+ * does not answer. The CONNECT declares the largest packet the kiosk takes ({@link Broker#MAX_PACKET_BYTES}) and
+ * how few QoS 1 messages may be in flight to it, so that the broker never sends a message the kiosk's heap cannot
+ * hold (it drops such a message for this client instead). Paho's callbacks are handed to the sync thread;
+ * everything else here runs on it.
  */
 final class BrokerSession {
     /** What the session tells its owner, on the sync thread. */
     interface Listener {
         void connected(boolean sessionPresent);
 
-        void lost(Throwable cause);
+        /** The connection ended; why, in words (the broker's reason code where it gave one). */
+        void lost(String why);
 
         void message(String topic, MqttMessage message);
 
@@ -44,6 +49,10 @@ final class BrokerSession {
     private int failures;
     /** Connect attempts so far; answers to an attempt that is not the latest are ignored. */
     private int attempt;
+    private long connectedAtNanos;
+    /** Connections the broker closed within seconds of accepting them, in a row: a takeover fight, or a refusal. */
+    private int quickDrops;
+    private static final long QUICK_DROP_NANOS = 10_000_000_000L;
 
     BrokerSession(DeviceSync.Settings settings, SyncThread thread, Listener listener, Supplier<byte[]> will) throws DeliveryException {
         this.settings = settings;
@@ -68,17 +77,19 @@ final class BrokerSession {
      * attempt the broker never answers is abandoned with its client. Events of an abandoned client are ignored.
      */
     private MqttAsyncClient newClient() throws DeliveryException {
-        MqttAsyncClient c = settings.broker().client(clientId);
+        MqttAsyncClient c = settings.broker().sessionClient(clientId);
         c.setManualAcks(true);
-        c.setCallback(new MqttCallbackExtended() {
+        c.setCallback(new MqttCallback() {
             @Override
-            public void connectComplete(boolean reconnect, String serverURI) {}
+            public void disconnected(MqttDisconnectResponse response) {
+                thread.run(() -> {
+                    if (c == client) lost(Broker.explainDisconnect(response));
+                });
+            }
 
             @Override
-            public void connectionLost(Throwable cause) {
-                thread.run(() -> {
-                    if (c == client) lost(cause);
-                });
+            public void mqttErrorOccurred(MqttException e) {
+                Logger.warn("sync: MQTT error: {}", e.getMessage());
             }
 
             @Override
@@ -89,7 +100,13 @@ final class BrokerSession {
             }
 
             @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {}
+            public void deliveryComplete(IMqttToken token) {}
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {}
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
         });
         return c;
     }
@@ -103,7 +120,7 @@ final class BrokerSession {
             return;
         }
         try {
-            old.disconnectForcibly(0, 0);
+            old.disconnectForcibly(0, 0, false);
         } catch (MqttException e) {
             // it was not connected
         }
@@ -119,9 +136,10 @@ final class BrokerSession {
         int mine = ++attempt;
         if (failures > 0) abandonClient();
         try {
-            MqttConnectOptions o = settings.broker().options(false, settings.keepAliveSeconds());
-            o.setWill(Topics.status(settings.fleet(), settings.device()), will.get(), 1, true);
-            client.connect(o, null, new IMqttActionListener() {
+            MqttConnectionOptions o = settings.broker().sessionOptions(settings.keepAliveSeconds());
+            MqttMessage goodbye = new MqttMessage(will.get(), 1, true, null);
+            o.setWill(Topics.status(settings.fleet(), settings.device()), goodbye);
+            client.connect(o, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     boolean session = token.getSessionPresent();
@@ -134,7 +152,7 @@ final class BrokerSession {
                 public void onFailure(IMqttToken token, Throwable e) {
                     thread.run(() -> {
                         if (mine != attempt) return;
-                        listener.failed(settings.broker().explain(e));
+                        listener.failed(settings.broker().explain5(e));
                         retry();
                     });
                 }
@@ -147,7 +165,7 @@ final class BrokerSession {
                 }
             }, CONNECT_WAIT_S * 1000L);
         } catch (MqttException | DeliveryException e) {
-            listener.failed(e instanceof MqttException m ? settings.broker().explain(m) : e.getMessage());
+            listener.failed(e instanceof MqttException m ? settings.broker().explain5(m) : e.getMessage());
             retry();
         }
     }
@@ -164,16 +182,23 @@ final class BrokerSession {
 
     private void connected(boolean sessionPresent) {
         connected = true;
+        connectedAtNanos = System.nanoTime();
         failures = 0;
         Logger.info("sync: connected to {} as {} ({})", settings.broker().url(), clientId, sessionPresent ? "session resumed" : "new session");
         listener.connected(sessionPresent);
     }
 
-    private void lost(Throwable cause) {
+    private void lost(String why) {
         if (closed) return;
         connected = false;
+        quickDrops = System.nanoTime() - connectedAtNanos < QUICK_DROP_NANOS ? quickDrops + 1 : 0;
+        if (quickDrops >= 3) {
+            // Mosquitto closes the older of two connections with one client id without a word: say what it likely is.
+            why += "; the broker closed the connection " + quickDrops + " times in a row within seconds of accepting it: another client"
+                    + " may be using this kiosk's client id (two kiosks with one device.id?), or the broker refuses something (see its log)";
+        }
         if (failures == 0) failures = 1; // the next attempt starts on a fresh client
-        listener.lost(cause);
+        listener.lost(why);
         retry();
     }
 
@@ -194,7 +219,7 @@ final class BrokerSession {
         }
     }
 
-    IMqttDeliveryToken publish(String topic, byte[] payload, boolean retained, IMqttActionListener done) throws MqttException {
+    IMqttToken publish(String topic, byte[] payload, boolean retained, MqttActionListener done) throws MqttException {
         return client.publish(topic, payload, 1, retained, null, done);
     }
 

@@ -16,8 +16,8 @@ import newsstand.issue.PackageException;
 import newsstand.store.Deliveries;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreException;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.tinylog.Logger;
 
 /**
@@ -149,10 +149,10 @@ public final class DeviceSync implements AutoCloseable {
             }
 
             @Override
-            public void lost(Throwable cause) {
+            public void lost(String why) {
                 if (download != null) download.requested(-1);
                 outbox.lost();
-                status.connectionError("connection to " + settings.broker().url() + " lost: " + (cause == null ? "closed" : cause.getMessage()));
+                status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
                 publishStatus();
             }
 

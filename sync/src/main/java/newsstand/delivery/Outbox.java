@@ -9,9 +9,9 @@ import java.util.HashSet;
 import java.util.Set;
 import newsstand.store.Deliveries;
 import newsstand.store.Events;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.tinylog.Logger;
 
 /**
@@ -77,7 +77,7 @@ final class Outbox {
                 long id = e.id();
                 int repeats = e.repeats();
                 session.publish(Topics.events(settings.fleet(), settings.device()), o.toString().getBytes(StandardCharsets.UTF_8), false,
-                        new IMqttActionListener() {
+                        new MqttActionListener() {
                             @Override
                             public void onSuccess(IMqttToken token) {
                                 thread.run(() -> {
