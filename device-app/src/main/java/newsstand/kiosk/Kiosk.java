@@ -19,6 +19,7 @@ import newsstand.display.pi4j.Buttons;
 import newsstand.issue.Keys;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreException;
+import newsstand.store.StoreRecovery;
 import org.tinylog.Logger;
 
 /**
@@ -34,7 +35,8 @@ public final class Kiosk {
         List<PublicKey> trusted = new ArrayList<>();
         for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
         Panel panel = Panels.open(c, "page-%03d.png");
-        IssueStore store = IssueStore.open(c.storagePath());
+        StoreRecovery.Opened opened = StoreRecovery.open(c.storagePath());
+        IssueStore store = opened.store();
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
         DeviceSync sync = null;
         if (c.mqtt() != null) {
@@ -43,6 +45,7 @@ public final class Kiosk {
             sync = DeviceSync.start(DeviceSync.Settings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
                     c.keepIssues(), c.quotaBytes()), new IssueTrial(c.panelModel(), c.fontPaths()),
                     id -> display.events().add(new DisplayLoop.Activated(id)));
+            if (opened.replaced() != null) sync.report(opened.replaced());
         } else {
             Logger.info("run: mqtt.url is not set; showing the stored issues only");
         }

@@ -304,4 +304,20 @@ class HardeningTest {
         DeliveryTest.await("the takeover reported", 60, () -> first.lastError().contains(likely)
                 || JsonParser.parseString(second.status()).getAsJsonObject().toString().contains(likely));
     }
+
+    @Test
+    void anIssueThatDoesNotFitTheQuotaIsNotDownloadedAndSaysWhy() throws Exception {
+        BlockingQueue<String> activated = new LinkedBlockingQueue<>();
+        Path store = dir.resolve("small.db");
+        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(new Broker(broker.url(), null, null, null), "qd", "kiosk-small",
+                List.of(operator), store, 7, 100_000, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), 5), activated::add);
+        closing.add(sync);
+        Device d = new Device(sync, store, activated);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("big"), "qd-big", 0), 1).exit());
+        DeliveryTest.await("the refusal", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"") && e.contains("qd-big")
+                && e.contains("not now: it is 0.3 MB and storage.quota-mb allows 0.1 MB for all issues (raise storage.quota-mb)")));
+        assertTrue(d.lastError().startsWith("issue qd-big not taken now: it is 0.3 MB"), d.lastError());
+        assertTrue(d.status().get("syncing").isJsonNull(), "nothing downloaded: " + d.status());
+        assertEquals(Optional.empty(), d.active());
+    }
 }

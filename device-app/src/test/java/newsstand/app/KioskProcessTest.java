@@ -240,6 +240,31 @@ class KioskProcessTest {
                 () -> status.get() != null && status.get().get("online").getAsBoolean() && active().equals("qd-after"));
     }
 
+    @Test
+    void aDamagedStoreIsMovedAsideAndTheIssuesAreTakenAgain() throws Exception {
+        kiosk = new Kiosk("damaged-1");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        kiosk.await("^INFO: kiosk: showing qd-first", 60);
+        kiosk.kill();
+        // What a failing SD card leaves: the file is there, and it is not a database any more.
+        for (String suffix : new String[] {"-wal", "-shm"}) Files.deleteIfExists(Path.of(store + suffix));
+        byte[] garbage = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(store, garbage);
+        kiosk = new Kiosk("damaged-2");
+        kiosk.await("^ERROR: kiosk: store " + Pattern.quote(store.toString()) + " was damaged \\(.*\\); moved aside to .*\\.damaged-\\d{8}-\\d{6}"
+                + " and started afresh, taking the issues again from the broker", 30);
+        kiosk.await("^INFO: kiosk: showing qd-first", 60);
+        try (var files = Files.list(dir)) {
+            Path aside = files.filter(f -> f.getFileName().toString().startsWith("kiosk.db.damaged-")).findFirst().orElseThrow();
+            assertTrue(java.util.Arrays.equals(garbage, Files.readAllBytes(aside)), "the damaged store is kept as it was");
+        }
+        assertStoreShows("qd-first");
+        DeliveryTest.await("the status says so", 10, () -> status.get() != null && status.get().get("lastError").isJsonObject()
+                && status.get().getAsJsonObject("lastError").get("message").getAsString().contains("was damaged"));
+    }
+
     void assertStoreShows(String issue) throws Exception {
         try (IssueStore st = IssueStore.open(store)) {
             assertEquals("ok", st.integrityCheck());

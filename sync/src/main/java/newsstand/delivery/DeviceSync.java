@@ -71,6 +71,10 @@ public final class DeviceSync implements AutoCloseable {
     private BrokerSession session;
     /** The download in progress, or null. */
     private Download download;
+    /** A manifest that did not fit the storage when it came, tried again every minute. */
+    private Waiting waitingForRoom;
+
+    private record Waiting(String issue, byte[] payload, long sinceNanos) {}
 
     private DeviceSync(Settings settings, Trial trial, Consumer<String> onActivated) {
         this.settings = settings;
@@ -197,7 +201,7 @@ public final class DeviceSync implements AutoCloseable {
                 Logger.warn("sync: message on unexpected topic {} ignored", topic);
             }
         } catch (SQLException e) {
-            error("store " + settings.store() + ": " + e.getMessage());
+            error(StorageCheck.explain(settings.store(), e));
         } finally {
             // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
             session.acknowledge(message);
@@ -225,6 +229,19 @@ public final class DeviceSync implements AutoCloseable {
         }
         Manifest m = v.take();
         if (m == null) return;
+        String room = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
+        if (room != null) {
+            // Not refused for good: space may come back (retention, a technician); tried again every minute.
+            boolean first = waitingForRoom == null || !waitingForRoom.issue().equals(issue);
+            waitingForRoom = new Waiting(issue, payload, System.nanoTime());
+            if (first) {
+                outbox.add("rejected", issue, m.sequence(), "not now: " + room);
+                error("issue " + issue + " not taken now: " + room);
+                outbox.flush(session);
+            }
+            return;
+        }
+        waitingForRoom = null;
         unsubscribeRequested();
         deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
         download = new Download(m, deliveries.stored(m.issue()));
@@ -336,6 +353,14 @@ public final class DeviceSync implements AutoCloseable {
      * at once when no chunk is asked for at all (a subscribe that failed while the connection stood).
      */
     private void watch() {
+        Waiting w = waitingForRoom;
+        if (w != null && download == null && System.nanoTime() - w.sinceNanos() > 60_000_000_000L) {
+            try {
+                manifest(w.issue(), w.payload());
+            } catch (SQLException e) {
+                error(StorageCheck.explain(settings.store(), e));
+            }
+        }
         Download d = download;
         if (!session.connected() || d == null) return;
         if (d.requested() < 0) {
@@ -363,6 +388,11 @@ public final class DeviceSync implements AutoCloseable {
         } catch (MqttException e) {
             Logger.debug("sync: status not sent: {}", e.getMessage());
         }
+    }
+
+    /** Reports a problem found outside the sync (the store replaced at start) in the status, as its last error. */
+    public void report(String problem) {
+        thread.run(() -> error(problem));
     }
 
     /** The status document as the kiosk would publish it now (online: connected to the broker). */

@@ -379,6 +379,11 @@ public final class IssueStore implements AutoCloseable {
         }
     }
 
+    /** The result of PRAGMA quick_check (the faster check, run at every start): "ok" for a sound file. */
+    public String quickCheck() throws StoreException {
+        return query("PRAGMA quick_check", rs -> rs.getString(1));
+    }
+
     /** The result of PRAGMA integrity_check: "ok" for a sound file. */
     public String integrityCheck() throws StoreException {
         return query("PRAGMA integrity_check", rs -> rs.getString(1));
