@@ -47,7 +47,11 @@ public record DeviceConfig(
 
         /** Whether a broker URL is one the kiosk and the operator's tools take: tcp://HOST[:PORT] or ssl://HOST[:PORT]. */
         public static boolean validUrl(String url) {
-            return url != null && URL.matcher(url).matches();
+            if (url == null || !URL.matcher(url).matches()) return false;
+            int colon = url.lastIndexOf(':');
+            if (colon <= url.indexOf("://")) return true;
+            int port = Integer.parseInt(url.substring(colon + 1));
+            return port >= 1 && port <= 65535;
         }
     }
 
@@ -212,13 +216,25 @@ public record DeviceConfig(
             ca = base == null ? Path.of(caText) : base.resolve(caText);
             if (!Files.isRegularFile(ca)) {
                 problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
-                        + "': no such file (allowed: " + Key.MQTT_CA_FILE.allowed + ")");
+                        + "': " + (Files.isDirectory(ca) ? "a folder" : "no such file") + " (allowed: " + Key.MQTT_CA_FILE.allowed + ")");
+            } else if (!certificate(ca)) {
+                problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
+                        + "': not a certificate (allowed: " + Key.MQTT_CA_FILE.allowed + ")");
             }
             if (url.startsWith("tcp:")) {
                 problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " is set but mqtt.url is tcp:// (use ssl:// for TLS)");
             }
         }
         return new Mqtt(url, user == null || user.isEmpty() ? null : user, password == null || password.isEmpty() ? null : password, ca);
+    }
+
+    /** Whether a file holds at least one X.509 certificate (PEM or DER). */
+    private static boolean certificate(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return !java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty();
+        } catch (IOException | java.security.cert.CertificateException e) {
+            return false;
+        }
     }
 
     /** "-2.51" (volts, as printed on the panel's cable; the sign may be left out) as 2510 mV. */

@@ -188,6 +188,23 @@ class DeviceConfigTest {
     }
 
     @Test
+    void aPortOutOfRangeAndACaFileThatIsNoCertificateAreNamed() throws Exception {
+        String base = "device.id = k1\npanel.model = it8951-6in\nstorage.path = news.db\ntrust.keys = a.pub\n";
+        Files.writeString(dir.resolve("a.pub"), "key");
+        List<String> p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = tcp://b:99999\n", "t", dir)).problems();
+        assertTrue(p.get(0).contains("mqtt.url = 'tcp://b:99999' is not allowed (allowed: empty (no delivery), or the broker as tcp://HOST:PORT"
+                + " or ssl://HOST:PORT, PORT 1 to 65535)"), p.toString());
+        assertFalse(DeviceConfig.Mqtt.validUrl("ssl://b:0"));
+        assertTrue(DeviceConfig.Mqtt.validUrl("ssl://b:65535") && DeviceConfig.Mqtt.validUrl("tcp://b"));
+        Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = ssl://b:8883\nmqtt.ca-file = ca.pem\n", "t", dir)).problems();
+        assertTrue(p.get(0).contains("mqtt.ca-file = 'ca.pem': not a certificate (allowed: "), p.toString());
+        Files.createDirectories(dir.resolve("cas"));
+        p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = ssl://b:8883\nmqtt.ca-file = cas\n", "t", dir)).problems();
+        assertTrue(p.get(0).contains("mqtt.ca-file = 'cas': a folder (allowed: "), p.toString());
+    }
+
+    @Test
     void panelDensityComesFromPixelsAndDiagonal() {
         assertEquals(227.2, PanelModel.IT8951_10IN3.dpi(), 0.1);
         assertEquals(124.4, PanelModel.WAVESHARE_7IN5_V2.dpi(), 0.1);

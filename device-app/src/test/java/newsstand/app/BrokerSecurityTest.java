@@ -184,5 +184,10 @@ class BrokerSecurityTest {
                 "--ca", dir.resolve("other.crt").toString());
         assertEquals(1, op.exit());
         assertTrue(op.err().contains("TLS failed"), op.err());
+
+        // tcp:// to the TLS port: said in words a technician can act on.
+        DeviceSync plain = kiosk(new Broker("tcp://127.0.0.1:" + broker.port, "kiosk-3", "k3-secret", null), "kiosk-3", new LinkedBlockingQueue<>());
+        DeliveryTest.await("the mismatch said", 30, () -> JsonParser.parseString(plain.status()).getAsJsonObject().toString()
+                .contains("closed the connection while connecting (if it speaks TLS on this port, use ssl://)"));
     }
 }

@@ -154,6 +154,7 @@ class HardeningTest {
         // And nothing is blocked behind them.
         assertEquals(0, publish(TestIssues.write(dir.resolve("next"), "qd-next", 0), 4).exit());
         assertEquals("qd-next", again.activated().poll(30, TimeUnit.SECONDS));
+        assertEquals("", again.lastError(), "an activation ends the last error");
     }
 
     @Test

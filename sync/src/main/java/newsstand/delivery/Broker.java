@@ -120,7 +120,13 @@ public record Broker(String url, String username, String password, Path caFile) 
                 return "broker " + url + " refused user name or password" + (username == null ? " (none was given)" : " for user '" + username + "'")
                         + " (check mqtt.username and mqtt.password, and the broker's password file)";
             }
-            if (m.getCause() instanceof javax.net.ssl.SSLException ssl) return "broker " + url + ": TLS failed: " + ssl.getMessage();
+            if (m.getCause() instanceof javax.net.ssl.SSLException ssl) {
+                return "broker " + url + ": TLS failed: " + ssl.getMessage() + (ssl.getMessage() != null && ssl.getMessage().contains("nrecognized")
+                        ? " (the broker does not speak TLS on this port: use tcp://, or the broker's TLS port)" : "");
+            }
+            if (url.startsWith("tcp:") && (code == 32109 || m.getCause() instanceof java.io.EOFException)) {
+                return "broker " + url + " closed the connection while connecting (if it speaks TLS on this port, use ssl://)";
+            }
             if (code == 32103 || m.getCause() instanceof java.io.IOException) { // Paho's "unable to connect to server"
                 return "broker " + url + " cannot be reached" + (m.getCause() != null ? ": " + m.getCause() : "");
             }

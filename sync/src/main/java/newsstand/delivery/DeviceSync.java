@@ -337,6 +337,7 @@ public final class DeviceSync implements AutoCloseable {
                 return;
             }
             download = null;
+            status.clear();
             installer.retire();
             onActivated.accept(m.issue());
         } catch (SQLException | IOException | StoreException e) {

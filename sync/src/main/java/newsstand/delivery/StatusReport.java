@@ -43,7 +43,12 @@ final class StatusReport {
         Logger.warn("sync: {}", message);
     }
 
-    /** Connected: a connection error is over; any other stays until the next error replaces it. */
+    /** An issue was activated: whatever went wrong before is over. */
+    void clear() {
+        lastError = null;
+    }
+
+    /** Connected: a connection error is over; any other stays until the next error replaces it or an issue is activated. */
     void connected() {
         if (connectionError) lastError = null;
     }

@@ -88,8 +88,15 @@ public final class Keys {
     }
 
     private static byte[] der(Path file, String type) throws IOException {
+        if (Files.isDirectory(file)) throw new IOException(file + ": is a folder (allowed: a PEM " + type + " file, as newsstand keygen wrote it)");
         if (Files.size(file) > 16_384) throw new IOException(file + ": too large for a key file (allowed: a PEM " + type + ")");
-        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (Files.size(file) == 0) throw new IOException(file + ": is empty (allowed: a PEM " + type + ", as newsstand keygen wrote it)");
+        String text;
+        try {
+            text = StandardCharsets.US_ASCII.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString().strip();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": is not text, so not a PEM " + type + " (allowed: the file newsstand keygen wrote)");
+        }
         String begin = "-----BEGIN " + type + "-----", end = "-----END " + type + "-----";
         if (!text.startsWith(begin) || !text.endsWith(end)) {
             throw new IOException(file + ": not a PEM " + type + " (allowed: the file newsstand keygen wrote)");
