@@ -10,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * The type and pixel size of a JPEG or PNG, read from its header without decoding it: a decompression bomb is
- * refused before a single pixel is expanded.
+ * refused before a single pixel is expanded. whole: the decoder must hold the whole image at once (a progressive
+ * JPEG's coefficients, an interlaced PNG's passes), however small the kiosk shows it.
  */
-record ImageHeader(String type, int width, int height) {
+record ImageHeader(String type, int width, int height, boolean whole) {
     /** The header of a file, or null when it is neither a JPEG nor a PNG. */
     static ImageHeader read(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
@@ -32,7 +33,9 @@ record ImageHeader(String type, int width, int height) {
         if (rest[0] != 'N' || rest[1] != 'G') return null;
         in.readInt();
         if (in.readInt() != 0x49484452) return null; // IHDR
-        return new ImageHeader("png", in.readInt(), in.readInt());
+        int width = in.readInt(), height = in.readInt();
+        in.skipNBytes(4); // bit depth, colour type, compression, filter
+        return new ImageHeader("png", width, height, in.readUnsignedByte() != 0);
     }
 
     private static ImageHeader jpeg(DataInputStream in) throws IOException {
@@ -51,7 +54,8 @@ record ImageHeader(String type, int width, int height) {
                 in.readUnsignedByte();
                 int height = in.readUnsignedShort();
                 int width = in.readUnsignedShort();
-                return new ImageHeader("jpeg", width, height);
+                boolean progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+                return new ImageHeader("jpeg", width, height, progressive);
             }
             in.skipNBytes(length - 2);
         }

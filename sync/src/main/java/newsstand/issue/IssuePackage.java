@@ -270,6 +270,12 @@ public final class IssuePackage {
                         + " per side and at most " + PackageLimits.IMAGE_PIXELS + " pixels)");
                 return null;
             }
+            if (h.whole() && (long) h.width() * h.height() > PackageLimits.WHOLE_IMAGE_PIXELS) {
+                String kind = h.type().equals("jpeg") ? "a progressive JPEG" : "an interlaced PNG";
+                f.problem(at, "'" + file + "' is " + kind + " of " + h.width() + "x" + h.height() + " pixels, which a kiosk must decode whole (allowed:"
+                        + " at most " + PackageLimits.WHOLE_IMAGE_PIXELS + " pixels for " + kind + "; save it as a baseline JPEG or a plain PNG)");
+                return null;
+            }
             return h;
         } catch (IOException e) {
             f.problem(at, "'" + file + "' cannot be read: " + e.getMessage());

@@ -25,4 +25,9 @@ public final class PackageLimits {
     /** Larger images are refused before decoding: a small file can declare billions of pixels. */
     public static final int IMAGE_SIDE = 8192;
     public static final long IMAGE_PIXELS = 24_000_000L;
+    /**
+     * Pixels of an image the decoder must hold whole (a progressive JPEG, an interlaced PNG): an 8192x2929 progressive
+     * JPEG took 175 MB of native memory to decode, however small it was shown. A baseline JPEG is read row by row.
+     */
+    public static final long WHOLE_IMAGE_PIXELS = 4_000_000L;
 }

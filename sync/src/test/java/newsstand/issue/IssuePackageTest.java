@@ -125,6 +125,30 @@ class IssuePackageTest {
     }
 
     @Test
+    void refusesALargeProgressiveJpegThatAKioskWouldDecodeWhole() throws Exception {
+        Path pkg = Packages.write(dir.resolve("prog"), Packages.MANIFEST);
+        progressiveJpeg(pkg.resolve("images/b.jpg"), 2400, 1700);
+        assertOne(assertThrows(PackageException.class, () -> IssuePackage.read(pkg)).problems(),
+                "issue.json: sections[0].articles[1].photos[0].file 'images/b.jpg' is a progressive JPEG of 2400x1700 pixels, which a kiosk must"
+                        + " decode whole (allowed: at most 4000000 pixels for a progressive JPEG; save it as a baseline JPEG or a plain PNG)");
+        progressiveJpeg(pkg.resolve("images/b.jpg"), 1600, 1200); // small enough to decode whole
+        assertEquals("images/b.jpg", IssuePackage.read(pkg).sections().get(0).articles().get(1).photos().get(0).file());
+    }
+
+    static void progressiveJpeg(Path file, int w, int h) throws Exception {
+        var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        var param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    @Test
     void namesAFieldOfTheWrongType() throws Exception {
         assertOne(problems(Packages.MANIFEST.replace("\"paragraphs\": [\"正文。\"]", "\"paragraphs\": \"正文。\"")),
                 "issue.json: sections[0].articles[1].paragraphs is \"正文。\" (allowed: a non-empty list)");
