@@ -8,7 +8,7 @@ final class Printable {
     private Printable() {}
 
     static String of(String s, int max) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), max + 1));
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 1);
         for (int i = 0; i < s.length() && b.length() < max; i++) {
             char c = s.charAt(i);
             boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
