@@ -87,6 +87,7 @@ public final class Newsstand implements Runnable {
 
     private static String describe(Exception e) {
         if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file or folder";
+        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied (this user may not read or write it)";
         if (known(e)) return e.getMessage();
         return "internal error: " + e;
     }

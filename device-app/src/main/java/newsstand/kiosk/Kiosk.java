@@ -34,9 +34,9 @@ public final class Kiosk {
     public static void run(DeviceConfig c, PrintWriter out) throws IOException, StoreException, DeliveryException, InterruptedException {
         List<PublicKey> trusted = new ArrayList<>();
         for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
-        Panel panel = Panels.open(c, "page-%03d.png");
         StoreRecovery.Opened opened = StoreRecovery.open(c.storagePath());
         IssueStore store = opened.store();
+        Panel panel = Panels.open(c, "page-%03d.png");
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
         DeviceSync sync = null;
         if (c.mqtt() != null) {
