@@ -242,6 +242,8 @@ class KioskProcessTest {
 
     @Test
     void aDamagedStoreIsMovedAsideAndTheIssuesAreTakenAgain() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        observer.subscribe(Topics.events("qd", "kiosk-r"), 1, (t, m) -> events.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
         kiosk = new Kiosk("damaged-1");
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
@@ -261,8 +263,8 @@ class KioskProcessTest {
             assertTrue(java.util.Arrays.equals(garbage, Files.readAllBytes(aside)), "the damaged store is kept as it was");
         }
         assertStoreShows("qd-first");
-        DeliveryTest.await("the status says so", 10, () -> status.get() != null && status.get().get("lastError").isJsonObject()
-                && status.get().getAsJsonObject("lastError").get("message").getAsString().contains("was damaged"));
+        DeliveryTest.await("the operator is told", 10, () -> events.stream().anyMatch(e -> e.contains("\"problem\"") && e.contains("was damaged")
+                && e.contains("moved aside to")));
     }
 
     void assertStoreShows(String issue) throws Exception {

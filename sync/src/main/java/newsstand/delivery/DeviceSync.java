@@ -14,6 +14,7 @@ import newsstand.issue.HighWaterReset;
 import newsstand.issue.Manifest;
 import newsstand.issue.PackageException;
 import newsstand.store.Deliveries;
+import newsstand.store.Events;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreException;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -391,9 +392,20 @@ public final class DeviceSync implements AutoCloseable {
         }
     }
 
-    /** Reports a problem found outside the sync (the store replaced at start) in the status, as its last error. */
+    /**
+     * Reports a problem found outside the sync (the store replaced at start): a "problem" event, kept until sent, and
+     * the status's last error until an issue is activated again.
+     */
     public void report(String problem) {
-        thread.run(() -> error(problem));
+        thread.run(() -> {
+            try {
+                deliveries.events().add(outbox.event("problem", null, -1, problem), Events.IMPORTANT);
+            } catch (SQLException e) {
+                Logger.warn("sync: the problem could not be queued: {}", e.getMessage());
+            }
+            error(problem);
+            outbox.flush(session);
+        });
     }
 
     /** The status document as the kiosk would publish it now (online: connected to the broker). */
