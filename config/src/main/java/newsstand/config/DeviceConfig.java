@@ -33,6 +33,7 @@ public record DeviceConfig(
         int fullRefreshEvery,
         int minRefreshIntervalMs,
         Buttons buttons,
+        Path buttonsInput,
         Mqtt mqtt,
         List<Path> trustKeys,
         int keepIssues,
@@ -193,9 +194,15 @@ public record DeviceConfig(
             problems.add("missing key '" + Key.TRUST_KEYS.name + "': a kiosk with mqtt.url set needs the operator's public key"
                     + " (allowed: " + Key.TRUST_KEYS.allowed + ")");
         }
+        String inputText = v.raw(Key.BUTTONS_INPUT);
+        Path buttonsInput = inputText == null || inputText.isBlank() ? null : base == null ? Path.of(inputText.trim()) : base.resolve(inputText.trim());
+        if (buttonsInput != null && buttonsInput.toAbsolutePath().getParent() != null && !Files.isDirectory(buttonsInput.toAbsolutePath().getParent())) {
+            problems.add(at(lines, Key.BUTTONS_INPUT.name) + Key.BUTTONS_INPUT.name + " = '" + inputText + "': folder "
+                    + buttonsInput.toAbsolutePath().getParent() + " does not exist (allowed: " + Key.BUTTONS_INPUT.allowed + ")");
+        }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
-                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons,
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput,
                 mqtt, trust, keep, quotaMb * 1024L * 1024L);
     }
 

@@ -23,6 +23,8 @@ enum Key {
     BUTTON_NEXT("button.next", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     BUTTON_PREVIOUS("button.previous", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     BUTTON_HOME("button.home", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
+    BUTTONS_INPUT("buttons.input", "", "empty, or a file or named pipe the kiosk reads presses from, one a line: next, previous, home,"
+            + " hold next, hold previous, hold home (for a simulated panel, tests and a technician's laptop)"),
     STORAGE_PATH("storage.path", "newsstand.db", "the path of the SQLite file, in an existing folder"),
     STORAGE_KEEP("storage.keep-issues", "7", "2 to 365 issues kept (the active and the previous one always are)"),
     STORAGE_QUOTA("storage.quota-mb", "512", "16 to 1000000 megabytes the stored issues may take"),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.Refresher;
@@ -36,6 +37,12 @@ final class DisplayLoop {
 
     record Stop() implements Event {}
 
+    /**
+     * What the panel shows, as the status reports it: the screen (waiting, page, fault), and on a page the title,
+     * the issue, the page (1-based) and the issue's pages.
+     */
+    record Shown(String screen, String title, String issue, int page, int pages) {}
+
     private final IssueStore store;
     /** The configured font folders (fonts.path), searched before the system's. */
     private final List<Path> fontFolders;
@@ -48,6 +55,11 @@ final class DisplayLoop {
     private List<Page> pages = List.of();
     private PageRenderer pageRenderer;
     private int page;
+    private String title;
+    private Shown shown;
+    private Consumer<Shown> onShown = s -> {};
+    /** Who the kiosk is, for its own screens: device id, fleet, broker. */
+    private List<String> identity = List.of();
 
     DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -61,12 +73,29 @@ final class DisplayLoop {
         return events;
     }
 
+    /** Where each change of what the panel shows is told (the status); called on the display thread. */
+    void onShown(Consumer<Shown> listener) {
+        onShown = listener;
+    }
+
+    /** The kiosk's identity for its own screens (waiting for the first issue). */
+    void identity(List<String> lines) {
+        identity = List.copyOf(lines);
+    }
+
+    private void shown(Shown s) {
+        if (s.equals(shown)) return;
+        shown = s;
+        onShown.accept(s);
+    }
+
     /** Shows the active issue, then handles events until a Stop. */
     void run() throws InterruptedException {
         try {
             Optional<String> active = store.active();
             if (active.isEmpty()) {
                 Logger.info("kiosk: no issue yet; waiting for the first delivery");
+                waiting();
             } else if (!open(active.get())) {
                 // What the kiosk showed before the active issue, rather than nothing.
                 Optional<String> previous = store.previous();
@@ -90,15 +119,36 @@ final class DisplayLoop {
         }
     }
 
+    /** The waiting screen: never a blank panel before the first issue. */
+    private void waiting() {
+        try {
+            IssueRenderer r = renderer("zh-Hans");
+            List<String> lines = new java.util.ArrayList<>(List.of("Waiting for the first issue", "新的一期到达后自动显示"));
+            lines.addAll(identity);
+            Page notice = r.notice("等待第一期报纸", lines, panel.model());
+            if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
+            pageRenderer.draw(notice, fb);
+            refresher.show(fb, true, false);
+            shown(new Shown("waiting", null, null, 0, 0));
+        } catch (FontException | IOException | RuntimeException e) {
+            Logger.error("kiosk: the waiting screen cannot be shown: {}", e.toString());
+        }
+    }
+
+    private IssueRenderer renderer(String language) throws FontException {
+        IssueRenderer r = renderers.get(language);
+        if (r == null) {
+            r = IssueRenderer.open(language, fontFolders);
+            renderers.put(language, r);
+        }
+        return r;
+    }
+
     /** Composes an issue and shows its front page; false, still showing what it showed, when that fails. */
     private boolean open(String id) {
         try {
             Issue issue = store.issue(id);
-            IssueRenderer r = renderers.get(issue.language());
-            if (r == null) {
-                r = IssueRenderer.open(issue.language(), fontFolders);
-                renderers.put(issue.language(), r);
-            }
+            IssueRenderer r = renderer(issue.language());
             List<Page> composed = r.compose(issue, panel);
             if (pageRenderer != null) pageRenderer.close();
             pageRenderer = r.renderer(file -> {
@@ -109,6 +159,7 @@ final class DisplayLoop {
                 }
             }, panel.model());
             issueId = id;
+            title = issue.title();
             pages = composed;
             Logger.info("kiosk: showing {} ({} pages)", id, pages.size());
             show(0, true);
@@ -124,6 +175,7 @@ final class DisplayLoop {
             pageRenderer.draw(pages.get(to), fb);
             refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
             page = to;
+            shown(new Shown("page", title, issueId, to + 1, pages.size()));
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             Logger.error("kiosk: page {} of {} not shown: {}", to + 1, issueId, e.toString());
         }

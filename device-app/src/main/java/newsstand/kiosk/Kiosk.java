@@ -46,9 +46,14 @@ public final class Kiosk {
                     c.keepIssues(), c.quotaBytes()), new IssueTrial(c.panelModel(), c.fontPaths()),
                     id -> display.events().add(new DisplayLoop.Activated(id)));
             if (opened.replaced() != null) sync.report(opened.replaced());
+            DeviceSync reporting = sync;
+            display.onShown(s -> reporting.showing(s.screen(), s.title(), s.issue(), s.page(), s.pages()));
         } else {
             Logger.info("run: mqtt.url is not set; showing the stored issues only");
         }
+        display.identity(List.of("device " + c.deviceId() + " · fleet " + c.fleet(),
+                c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
+        if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new DisplayLoop.Pressed(p)));
         Buttons buttons = null;
         DeviceConfig.Buttons b = c.buttons();
         if (c.panelDriver() == PanelDriver.PI4J && (b.next() >= 0 || b.previous() >= 0 || b.home() >= 0)) {

@@ -46,6 +46,11 @@ public final class IssueRenderer {
         return new Composer(Typography.of(model), regular, bold).compose(issue);
     }
 
+    /** A screen of the kiosk's own (waiting, a fault): a heading and lines, centred, in this renderer's types. */
+    public Page notice(String heading, List<String> lines, PanelModel model) {
+        return Notice.compose(Typography.of(model), new Setter(regular, bold), heading, lines);
+    }
+
     /** A page renderer with glyphs kept at the panel's depth: 4 bits for 16 greys, 1 bit (strokes kept) for 2. */
     public PageRenderer renderer(PageRenderer.PhotoSource photos, PanelModel model) {
         int depth = model.bitsPerPixel();

@@ -267,6 +267,35 @@ class KioskProcessTest {
                 && e.contains("moved aside to")));
     }
 
+    @Test
+    void aKioskDrivenThroughItsInputFileShowsWhatItSaysItShows() throws Exception {
+        Path input = dir.resolve("buttons.input");
+        Files.writeString(input, "");
+        Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\n");
+        kiosk = new Kiosk("input-1");
+        // Never a blank panel: before the first issue, the waiting screen, said in the status.
+        DeliveryTest.await("the waiting screen", 30, () -> status.get() != null && "waiting".equals(text("screen")));
+        BufferedImage waiting = refresh(1);
+        int ink = 0;
+        for (int y = 0; y < waiting.getHeight(); y++) for (int x = 0; x < waiting.getWidth(); x++) if ((waiting.getRGB(x, y) & 0xFF) < 128) ink++;
+        assertTrue(ink > 2000, "the waiting screen has text: " + ink + " dark pixels");
+        assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        DeliveryTest.await("the front page", 60, () -> "page".equals(text("screen")) && "qd-first".equals(text("issue")) && "1".equals(text("page")));
+        int pages = Integer.parseInt(text("pages"));
+        assertTrue(pages >= 3, "pages: " + pages);
+        assertEquals("海滨日报", text("title"));
+        for (String[] step : new String[][] {{"next", "2"}, {"next", "3"}, {"previous", "2"}, {"home", "1"}, {"bogus", "1"}, {"hold next", "2"}}) {
+            Files.writeString(input, step[0] + "\n", java.nio.file.StandardOpenOption.APPEND);
+            DeliveryTest.await("page " + step[1] + " after " + step[0], 10, () -> step[1].equals(text("page")));
+        }
+        kiosk.await("^WARN: buttons.input .*: 'bogus' is not a press \\(allowed: next, previous, home, hold next, hold previous, hold home\\)", 5);
+    }
+
+    String text(String field) {
+        JsonObject s = status.get();
+        return s == null || s.get(field) == null || s.get(field).isJsonNull() ? null : s.get(field).getAsString();
+    }
+
     void assertStoreShows(String issue) throws Exception {
         try (IssueStore st = IssueStore.open(store)) {
             assertEquals("ok", st.integrityCheck());

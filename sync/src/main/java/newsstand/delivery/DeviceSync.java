@@ -74,6 +74,7 @@ public final class DeviceSync implements AutoCloseable {
     private Download download;
     /** A manifest that did not fit the storage when it came, tried again every minute. */
     private Waiting waitingForRoom;
+    private boolean showPending;
 
     private record Waiting(String issue, byte[] payload, long sinceNanos) {}
 
@@ -405,6 +406,24 @@ public final class DeviceSync implements AutoCloseable {
             }
             error(problem);
             outbox.flush(session);
+        });
+    }
+
+    /**
+     * What the panel shows now, for the status (PROTOCOL.md): republished on change, at most about once a second.
+     */
+    public void showing(String screen, String title, String issue, int page, int pages) {
+        thread.run(() -> {
+            status.showing(screen, title, issue, page, pages);
+            if (status.due()) {
+                publishStatus();
+            } else if (!showPending) {
+                showPending = true;
+                thread.later(() -> {
+                    showPending = false;
+                    publishStatus();
+                }, 1000);
+            }
         });
     }
 

@@ -22,6 +22,8 @@ final class StatusReport {
     /** Chunks received again after they were stored, since start: the cost of interruptions. */
     private long duplicates;
     private long lastSentNanos;
+    /** What the panel shows (screen, title, issue, page, pages), as the kiosk last said. */
+    private JsonObject display;
 
     StatusReport(DeviceSync.Settings settings) {
         this.settings = settings;
@@ -62,6 +64,16 @@ final class StatusReport {
         return System.nanoTime() - lastSentNanos > 500_000_000L;
     }
 
+    void showing(String screen, String title, String issue, int page, int pages) {
+        JsonObject o = new JsonObject();
+        o.addProperty("screen", screen);
+        o.addProperty("title", title);
+        o.addProperty("issue", issue);
+        o.addProperty("page", page);
+        o.addProperty("pages", pages);
+        display = o;
+    }
+
     void sent() {
         lastSentNanos = System.nanoTime();
     }
@@ -99,6 +111,9 @@ final class StatusReport {
             o.add("lastError", e);
         } else {
             o.add("lastError", null);
+        }
+        if (display != null) {
+            for (String k : display.keySet()) o.add(k, display.get(k));
         }
         o.addProperty("duplicateChunks", duplicates);
         o.addProperty("failedConnects", failedConnects);
