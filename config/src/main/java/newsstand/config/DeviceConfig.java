@@ -34,6 +34,7 @@ public record DeviceConfig(
         int minRefreshIntervalMs,
         Buttons buttons,
         Path buttonsInput,
+        int idleSeconds,
         Mqtt mqtt,
         List<Path> trustKeys,
         int keepIssues,
@@ -194,6 +195,10 @@ public record DeviceConfig(
             problems.add("missing key '" + Key.TRUST_KEYS.name + "': a kiosk with mqtt.url set needs the operator's public key"
                     + " (allowed: " + Key.TRUST_KEYS.allowed + ")");
         }
+        int idle = v.number(Key.KIOSK_IDLE, 120, 0, 86_400);
+        if (idle > 0 && idle < 5) {
+            problems.add(at(lines, Key.KIOSK_IDLE.name) + Key.KIOSK_IDLE.name + " = " + idle + " is not allowed (allowed: " + Key.KIOSK_IDLE.allowed + ")");
+        }
         String inputText = v.raw(Key.BUTTONS_INPUT);
         Path buttonsInput = inputText == null || inputText.isBlank() ? null : base == null ? Path.of(inputText.trim()) : base.resolve(inputText.trim());
         if (buttonsInput != null && buttonsInput.toAbsolutePath().getParent() != null && !Files.isDirectory(buttonsInput.toAbsolutePath().getParent())) {
@@ -202,7 +207,7 @@ public record DeviceConfig(
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
-                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput,
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle,
                 mqtt, trust, keep, quotaMb * 1024L * 1024L);
     }
 

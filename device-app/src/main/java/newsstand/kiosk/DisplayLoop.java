@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
@@ -56,6 +57,13 @@ final class DisplayLoop {
     private PageRenderer pageRenderer;
     private int page;
     private String title;
+    private Navigation nav = new Navigation(List.of());
+    private IssueRenderer current;
+    /** The index is on the panel, its cursor on a section. */
+    private boolean indexOpen;
+    private int cursor;
+    /** Without a press for this long, the front page comes back (0: never). */
+    private long idleMs;
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
@@ -76,6 +84,11 @@ final class DisplayLoop {
     /** Where each change of what the panel shows is told (the status); called on the display thread. */
     void onShown(Consumer<Shown> listener) {
         onShown = listener;
+    }
+
+    /** Without a press for this long, the kiosk goes back to the front page (0: never). */
+    void idle(long ms) {
+        idleMs = ms;
     }
 
     /** The kiosk's identity for its own screens (waiting for the first issue). */
@@ -105,18 +118,79 @@ final class DisplayLoop {
             Logger.error("kiosk: {}", e.getMessage());
         }
         while (true) {
-            Event e = events.take();
-            if (e instanceof Stop) return;
-            if (e instanceof Activated a) open(a.issue());
-            else if (e instanceof Pressed p && !pages.isEmpty()) {
-                int to = switch (p.press().button()) {
-                    case NEXT -> Math.min(pages.size() - 1, page + 1);
-                    case PREVIOUS -> Math.max(0, page - 1);
-                    case HOME -> 0;
-                };
-                if (to != page) show(to, false);
+            Event e = idleMs > 0 ? events.poll(idleMs, TimeUnit.MILLISECONDS) : events.take();
+            if (e == null) idle();
+            else if (e instanceof Stop) return;
+            else if (e instanceof Activated a) open(a.issue());
+            else if (e instanceof Pressed p && !pages.isEmpty()) press(p.press());
+        }
+    }
+
+    /**
+     * A press on a page: next and previous page; held, the next section or the start of this one (or the one before);
+     * home, the front page; home held, the index.
+     */
+    private void press(Buttons.Press p) {
+        if (indexOpen) {
+            indexPress(p);
+            return;
+        }
+        switch (p.button()) {
+            case NEXT -> show(p.longPress() ? nav.nextSection(page) : nav.next(page), false);
+            case PREVIOUS -> show(p.longPress() ? nav.previousSection(page) : nav.previous(page), false);
+            case HOME -> {
+                if (p.longPress()) openIndex();
+                else show(0, false);
             }
         }
+    }
+
+    /** On the index: next and previous move the cursor; home opens the section under it; home held goes back. */
+    private void indexPress(Buttons.Press p) {
+        List<Navigation.Section> sections = nav.index();
+        switch (p.button()) {
+            case NEXT -> cursor = Math.min(sections.size() - 1, cursor + 1);
+            case PREVIOUS -> cursor = Math.max(0, cursor - 1);
+            case HOME -> {
+                indexOpen = false;
+                show(p.longPress() ? page : sections.get(cursor).firstPage(), false);
+                return;
+            }
+        }
+        drawIndex();
+    }
+
+    private void openIndex() {
+        List<Navigation.Section> sections = nav.index();
+        cursor = 0;
+        for (int i = 0; i < sections.size(); i++) if (sections.get(i).firstPage() <= page) cursor = i;
+        indexOpen = true;
+        drawIndex();
+    }
+
+    /** The index of the issue: each section with its first page, the cursor's marked. */
+    private void drawIndex() {
+        try {
+            List<Navigation.Section> sections = nav.index();
+            List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < sections.size(); i++) {
+                lines.add((i == cursor ? "▶ " : "　") + sections.get(i).title() + "　第" + (sections.get(i).firstPage() + 1) + "版");
+            }
+            pageRenderer.draw(current.notice("本期目录　" + title, lines, panel.model()), fb);
+            refresher.show(fb, false, false);
+            shown(new Shown("index", title, issueId, sections.get(cursor).firstPage() + 1, pages.size()));
+        } catch (IOException | RuntimeException e) {
+            Logger.error("kiosk: the index of {} cannot be shown: {}", issueId, e.toString());
+            indexOpen = false;
+        }
+    }
+
+    /** No press for the idle time: back to the front page, for the next reader. */
+    private void idle() {
+        if (pages.isEmpty() || (!indexOpen && page == 0)) return;
+        Logger.info("kiosk: no press for {} s; back to the front page", idleMs / 1000);
+        indexOpen = false;
+        show(0, false);
     }
 
     /** The waiting screen: never a blank panel before the first issue. */
@@ -161,6 +235,9 @@ final class DisplayLoop {
             issueId = id;
             title = issue.title();
             pages = composed;
+            nav = new Navigation(composed.stream().map(Page::section).toList());
+            current = r;
+            indexOpen = false;
             Logger.info("kiosk: showing {} ({} pages)", id, pages.size());
             show(0, true);
             return true;
@@ -171,6 +248,7 @@ final class DisplayLoop {
     }
 
     private void show(int to, boolean newIssue) {
+        if (to == page && !newIssue && shown != null && "page".equals(shown.screen()) && shown.page() == to + 1) return;
         try {
             pageRenderer.draw(pages.get(to), fb);
             refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));

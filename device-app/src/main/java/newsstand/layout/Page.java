@@ -37,6 +37,16 @@ public final class Page {
     final String section;
     final List<Op> ops = new ArrayList<>();
 
+    /** The page's number in its issue (1-based). */
+    public int number() {
+        return number;
+    }
+
+    /** The title of the section the page belongs to. */
+    public String section() {
+        return section;
+    }
+
     Page(int number, String section) {
         this.number = number;
         this.section = section;

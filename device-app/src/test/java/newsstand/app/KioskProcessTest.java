@@ -271,7 +271,7 @@ class KioskProcessTest {
     void aKioskDrivenThroughItsInputFileShowsWhatItSaysItShows() throws Exception {
         Path input = dir.resolve("buttons.input");
         Files.writeString(input, "");
-        Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\n");
+        Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 5\n");
         kiosk = new Kiosk("input-1");
         // Never a blank panel: before the first issue, the waiting screen, said in the status.
         DeliveryTest.await("the waiting screen", 30, () -> status.get() != null && "waiting".equals(text("screen")));
@@ -284,11 +284,34 @@ class KioskProcessTest {
         int pages = Integer.parseInt(text("pages"));
         assertTrue(pages >= 3, "pages: " + pages);
         assertEquals("海滨日报", text("title"));
-        for (String[] step : new String[][] {{"next", "2"}, {"next", "3"}, {"previous", "2"}, {"home", "1"}, {"bogus", "1"}, {"hold next", "2"}}) {
-            Files.writeString(input, step[0] + "\n", java.nio.file.StandardOpenOption.APPEND);
+        for (String[] step : new String[][] {{"next", "2"}, {"next", "3"}, {"previous", "2"}, {"home", "1"}, {"bogus", "1"}}) {
+            press(input, step[0]);
             DeliveryTest.await("page " + step[1] + " after " + step[0], 10, () -> step[1].equals(text("page")));
         }
         kiosk.await("^WARN: buttons.input .*: 'bogus' is not a press \\(allowed: next, previous, home, hold next, hold previous, hold home\\)", 5);
+        // Held: the index, its cursor moved to the second section and opened; then a section back, a section on.
+        press(input, "hold home");
+        DeliveryTest.await("the index", 10, () -> "index".equals(text("screen")) && "1".equals(text("page")));
+        press(input, "next");
+        DeliveryTest.await("the cursor on the second section", 10, () -> "index".equals(text("screen")) && !"1".equals(text("page")));
+        String second = text("page");
+        press(input, "home");
+        DeliveryTest.await("the second section's first page", 10, () -> "page".equals(text("screen")) && second.equals(text("page")));
+        press(input, "next");
+        DeliveryTest.await("a page into the section", 10, () -> String.valueOf(Integer.parseInt(second) + 1).equals(text("page")));
+        press(input, "hold previous");
+        DeliveryTest.await("back to the section's start", 10, () -> second.equals(text("page")));
+        press(input, "hold previous");
+        DeliveryTest.await("back to the first section", 10, () -> "1".equals(text("page")));
+        press(input, "hold next");
+        DeliveryTest.await("on to the second section", 10, () -> second.equals(text("page")));
+        // Left alone, the kiosk goes back to the front page for the next reader.
+        kiosk.await("^INFO: kiosk: no press for 5 s; back to the front page", 15);
+        DeliveryTest.await("the front page again", 5, () -> "page".equals(text("screen")) && "1".equals(text("page")));
+    }
+
+    static void press(Path input, String press) throws IOException {
+        Files.writeString(input, press + "\n", java.nio.file.StandardOpenOption.APPEND);
     }
 
     String text(String field) {
