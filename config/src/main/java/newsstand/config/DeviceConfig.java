@@ -35,6 +35,7 @@ public record DeviceConfig(
         Buttons buttons,
         Path buttonsInput,
         int idleSeconds,
+        OpeningHours hours,
         Mqtt mqtt,
         List<Path> trustKeys,
         int keepIssues,
@@ -195,6 +196,24 @@ public record DeviceConfig(
             problems.add("missing key '" + Key.TRUST_KEYS.name + "': a kiosk with mqtt.url set needs the operator's public key"
                     + " (allowed: " + Key.TRUST_KEYS.allowed + ")");
         }
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        String zoneText = v.raw(Key.KIOSK_TIMEZONE);
+        if (zoneText != null && !zoneText.isBlank()) {
+            try {
+                zone = java.time.ZoneId.of(zoneText.strip());
+            } catch (java.time.DateTimeException e) {
+                v.bad(Key.KIOSK_TIMEZONE, zoneText);
+            }
+        }
+        OpeningHours hours = null;
+        String hoursText = v.raw(Key.KIOSK_HOURS);
+        if (hoursText != null && !hoursText.isBlank()) {
+            try {
+                hours = OpeningHours.parse(hoursText, zone);
+            } catch (IllegalArgumentException e) {
+                problems.add(at(lines, Key.KIOSK_HOURS.name) + Key.KIOSK_HOURS.name + " = '" + hoursText + "': " + e.getMessage());
+            }
+        }
         int idle = v.number(Key.KIOSK_IDLE, 120, 0, 86_400);
         if (idle > 0 && idle < 5) {
             problems.add(at(lines, Key.KIOSK_IDLE.name) + Key.KIOSK_IDLE.name + " = " + idle + " is not allowed (allowed: " + Key.KIOSK_IDLE.allowed + ")");
@@ -207,7 +226,7 @@ public record DeviceConfig(
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
-                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle,
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle, hours,
                 mqtt, trust, keep, quotaMb * 1024L * 1024L);
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import newsstand.config.OpeningHours;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.Refresher;
@@ -64,6 +65,12 @@ final class DisplayLoop {
     private int cursor;
     /** Without a press for this long, the front page comes back (0: never). */
     private long idleMs;
+    /** When the last press came (System.nanoTime), 0 once the idle return has happened. */
+    private long lastPress;
+    /** Opening hours (null: always open); outside them the closed screen, unless a press woke the kiosk. */
+    private OpeningHours hours;
+    private boolean closedShown;
+    private long awakeUntil;
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
@@ -89,6 +96,11 @@ final class DisplayLoop {
     /** Without a press for this long, the kiosk goes back to the front page (0: never). */
     void idle(long ms) {
         idleMs = ms;
+    }
+
+    /** Opening hours: outside them the panel shows the closed screen and sleeps; a press wakes it for a while. */
+    void hours(OpeningHours h) {
+        hours = h;
     }
 
     /** The kiosk's identity for its own screens (waiting for the first issue). */
@@ -117,12 +129,74 @@ final class DisplayLoop {
         } catch (StoreException e) {
             Logger.error("kiosk: {}", e.getMessage());
         }
+        schedule();
         while (true) {
-            Event e = idleMs > 0 ? events.poll(idleMs, TimeUnit.MILLISECONDS) : events.take();
-            if (e == null) idle();
-            else if (e instanceof Stop) return;
-            else if (e instanceof Activated a) open(a.issue());
-            else if (e instanceof Pressed p && !pages.isEmpty()) press(p.press());
+            long wait = hours != null ? (idleMs > 0 ? Math.min(idleMs, 15_000) : 15_000) : idleMs;
+            Event e = wait > 0 ? events.poll(wait, TimeUnit.MILLISECONDS) : events.take();
+            if (e instanceof Stop) return;
+            if (e instanceof Activated a) {
+                if (closedShown) pendingIssue = a.issue(); // shown when the kiosk opens or is woken
+                else open(a.issue());
+            } else if (e instanceof Pressed p) {
+                lastPress = System.nanoTime();
+                if (closedShown) wake();
+                else if (!pages.isEmpty()) press(p.press());
+            }
+            if (idleMs > 0 && lastPress != 0 && System.nanoTime() - lastPress >= idleMs * 1_000_000) {
+                lastPress = 0;
+                idle();
+            }
+            schedule();
+        }
+    }
+
+    /** An issue activated while the closed screen was on: opened when the kiosk next shows pages. */
+    private String pendingIssue;
+
+    /** Outside the opening hours (and not woken by a press), the closed screen; back in them, the front page. */
+    private void schedule() {
+        if (hours == null) return;
+        boolean open = hours.isOpen(java.time.ZonedDateTime.now()) || System.nanoTime() < awakeUntil;
+        if (!open && !closedShown) {
+            closed();
+        } else if (open && closedShown) {
+            reopen();
+        }
+    }
+
+    /** A press while closed: the newspaper for the idle time (a minute without one), then closed again. */
+    private void wake() {
+        awakeUntil = System.nanoTime() + (idleMs > 0 ? idleMs : 60_000) * 1_000_000;
+        Logger.info("kiosk: woken outside the opening hours ({})", hours);
+        reopen();
+    }
+
+    private void reopen() {
+        closedShown = false;
+        if (pendingIssue != null) {
+            String id = pendingIssue;
+            pendingIssue = null;
+            if (open(id)) return;
+        }
+        if (pages.isEmpty()) waiting();
+        else show(0, true);
+    }
+
+    /** The closed screen: when the kiosk opens, and that a press shows the newspaper meanwhile. */
+    private void closed() {
+        try {
+            IssueRenderer r = current != null ? current : renderer("zh-Hans");
+            Page notice = r.notice("报亭休息中", List.of("Closed", "开放时间 " + hours + "　Open " + hours,
+                    "按任意键阅读今日报纸 · Press any button to read today's paper"), panel.model());
+            if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
+            pageRenderer.draw(notice, fb);
+            refresher.show(fb, true, false);
+            closedShown = true;
+            indexOpen = false;
+            Logger.info("kiosk: closed until {} ({})", hours.open(), hours);
+            shown(new Shown("closed", null, null, 0, 0));
+        } catch (FontException | IOException | RuntimeException e) {
+            Logger.error("kiosk: the closed screen cannot be shown: {}", e.toString());
         }
     }
 
@@ -187,7 +261,7 @@ final class DisplayLoop {
 
     /** No press for the idle time: back to the front page, for the next reader. */
     private void idle() {
-        if (pages.isEmpty() || (!indexOpen && page == 0)) return;
+        if (closedShown || pages.isEmpty() || (!indexOpen && page == 0)) return;
         Logger.info("kiosk: no press for {} s; back to the front page", idleMs / 1000);
         indexOpen = false;
         show(0, false);

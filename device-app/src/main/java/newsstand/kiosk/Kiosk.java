@@ -54,6 +54,7 @@ public final class Kiosk {
         display.identity(List.of("device " + c.deviceId() + " · fleet " + c.fleet(),
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
         display.idle(c.idleSeconds() * 1000L);
+        display.hours(c.hours());
         if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new DisplayLoop.Pressed(p)));
         Buttons buttons = null;
         DeviceConfig.Buttons b = c.buttons();

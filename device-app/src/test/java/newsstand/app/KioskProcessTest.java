@@ -310,6 +310,27 @@ class KioskProcessTest {
         DeliveryTest.await("the front page again", 5, () -> "page".equals(text("screen")) && "1".equals(text("page")));
     }
 
+    @Test
+    void outsideItsHoursTheKioskIsClosedUntilAPressWakesIt() throws Exception {
+        Path input = dir.resolve("buttons.input");
+        Files.writeString(input, "");
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        String hours = now.plusHours(2).withSecond(0).withNano(0) + "-" + now.plusHours(3).withSecond(0).withNano(0);
+        Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 5\nkiosk.hours = " + hours
+                + "\nkiosk.timezone = UTC\n");
+        kiosk = new Kiosk("closed-1");
+        DeliveryTest.await("the closed screen", 30, () -> status.get() != null && "closed".equals(text("screen")));
+        kiosk.await("^INFO: kiosk: closed until ", 5);
+        // An issue that arrives meanwhile waits; a press shows it, for the idle time.
+        assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        kiosk.await("^INFO: sync: qd-first \\(sequence 100\\) is now the active issue", 60);
+        assertEquals("closed", text("screen"));
+        press(input, "next");
+        DeliveryTest.await("the front page, woken", 20, () -> "page".equals(text("screen")) && "qd-first".equals(text("issue")));
+        kiosk.await("^INFO: kiosk: woken outside the opening hours", 5);
+        DeliveryTest.await("closed again after the idle time", 30, () -> "closed".equals(text("screen")));
+    }
+
     static void press(Path input, String press) throws IOException {
         Files.writeString(input, press + "\n", java.nio.file.StandardOpenOption.APPEND);
     }
