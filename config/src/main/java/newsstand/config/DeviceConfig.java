@@ -36,6 +36,7 @@ public record DeviceConfig(
         Path buttonsInput,
         int idleSeconds,
         OpeningHours hours,
+        int offlineBannerMinutes,
         Mqtt mqtt,
         List<Path> trustKeys,
         int keepIssues,
@@ -214,6 +215,7 @@ public record DeviceConfig(
                 problems.add(at(lines, Key.KIOSK_HOURS.name) + Key.KIOSK_HOURS.name + " = '" + hoursText + "': " + e.getMessage());
             }
         }
+        int offlineBanner = v.number(Key.KIOSK_OFFLINE_BANNER, 60, 0, 10_080);
         int idle = v.number(Key.KIOSK_IDLE, 120, 0, 86_400);
         if (idle > 0 && idle < 5) {
             problems.add(at(lines, Key.KIOSK_IDLE.name) + Key.KIOSK_IDLE.name + " = " + idle + " is not allowed (allowed: " + Key.KIOSK_IDLE.allowed + ")");
@@ -226,7 +228,7 @@ public record DeviceConfig(
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
-                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle, hours,
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle, hours, offlineBanner,
                 mqtt, trust, keep, quotaMb * 1024L * 1024L);
     }
 

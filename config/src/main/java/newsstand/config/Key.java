@@ -25,6 +25,7 @@ enum Key {
     BUTTON_HOME("button.home", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     KIOSK_HOURS("kiosk.hours", "", "empty (always open), or " + OpeningHours.FORMAT),
     KIOSK_TIMEZONE("kiosk.timezone", "", "empty (the system's), or a time zone such as Asia/Shanghai"),
+    KIOSK_OFFLINE_BANNER("kiosk.offline-banner.minutes", "60", "0 to 10080 minutes offline before a banner over the footer says so"),
     KIOSK_IDLE("kiosk.idle.seconds", "120", "0 (never) or 5 to 86400 seconds without a press before the kiosk goes back to the front page"),
     BUTTONS_INPUT("buttons.input", "", "empty, or a file or named pipe the kiosk reads presses from, one a line: next, previous, home,"
             + " hold next, hold previous, hold home (for a simulated panel, tests and a technician's laptop)"),

@@ -31,7 +31,10 @@ import org.tinylog.Logger;
  */
 final class DisplayLoop {
     /** Something the display loop reacts to. */
-    sealed interface Event permits Activated, Pressed, Stop {}
+    sealed interface Event permits Activated, Pressed, Connection, Stop {}
+
+    /** The sync connected to the broker (true) or lost it (false). */
+    record Connection(boolean online) implements Event {}
 
     record Activated(String issue) implements Event {}
 
@@ -43,7 +46,7 @@ final class DisplayLoop {
      * What the panel shows, as the status reports it: the screen (waiting, page, fault), and on a page the title,
      * the issue, the page (1-based) and the issue's pages.
      */
-    record Shown(String screen, String title, String issue, int page, int pages) {}
+    record Shown(String screen, String title, String issue, int page, int pages, String banner) {}
 
     private final IssueStore store;
     /** The configured font folders (fonts.path), searched before the system's. */
@@ -71,6 +74,10 @@ final class DisplayLoop {
     private OpeningHours hours;
     private boolean closedShown;
     private long awakeUntil;
+    /** Offline since (System.nanoTime), 0 when connected; the banner comes after bannerAfterMs of it. */
+    private long offlineSince;
+    private long bannerAfterMs = 60 * 60_000L;
+    private boolean bannerShown;
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
@@ -96,6 +103,11 @@ final class DisplayLoop {
     /** Without a press for this long, the kiosk goes back to the front page (0: never). */
     void idle(long ms) {
         idleMs = ms;
+    }
+
+    /** Minutes offline before a banner over the page's footer says so. */
+    void offlineBanner(int minutes) {
+        bannerAfterMs = minutes * 60_000L;
     }
 
     /** Opening hours: outside them the panel shows the closed screen and sleeps; a press wakes it for a while. */
@@ -132,11 +144,18 @@ final class DisplayLoop {
         schedule();
         while (true) {
             long wait = hours != null ? (idleMs > 0 ? Math.min(idleMs, 15_000) : 15_000) : idleMs;
+            if (offlineSince != 0 && !bannerShown) {
+                long due = Math.max(1, bannerAfterMs - (System.nanoTime() - offlineSince) / 1_000_000);
+                wait = wait > 0 ? Math.min(wait, due) : due;
+            }
             Event e = wait > 0 ? events.poll(wait, TimeUnit.MILLISECONDS) : events.take();
             if (e instanceof Stop) return;
             if (e instanceof Activated a) {
                 if (closedShown) pendingIssue = a.issue(); // shown when the kiosk opens or is woken
                 else open(a.issue());
+            } else if (e instanceof Connection c) {
+                if (!c.online() && offlineSince == 0) offlineSince = System.nanoTime();
+                if (c.online()) offlineSince = 0;
             } else if (e instanceof Pressed p) {
                 lastPress = System.nanoTime();
                 if (closedShown) wake();
@@ -147,7 +166,12 @@ final class DisplayLoop {
                 idle();
             }
             schedule();
+            if (!closedShown && !indexOpen && !pages.isEmpty() && bannerDue() != bannerShown) show(page, false, true);
         }
+    }
+
+    private boolean bannerDue() {
+        return offlineSince != 0 && System.nanoTime() - offlineSince >= bannerAfterMs * 1_000_000;
     }
 
     /** An issue activated while the closed screen was on: opened when the kiosk next shows pages. */
@@ -194,7 +218,7 @@ final class DisplayLoop {
             closedShown = true;
             indexOpen = false;
             Logger.info("kiosk: closed until {} ({})", hours.open(), hours);
-            shown(new Shown("closed", null, null, 0, 0));
+            shown(new Shown("closed", null, null, 0, 0, null));
         } catch (FontException | IOException | RuntimeException e) {
             Logger.error("kiosk: the closed screen cannot be shown: {}", e.toString());
         }
@@ -252,7 +276,7 @@ final class DisplayLoop {
             }
             pageRenderer.draw(current.notice("本期目录　" + title, lines, panel.model()), fb);
             refresher.show(fb, false, false);
-            shown(new Shown("index", title, issueId, sections.get(cursor).firstPage() + 1, pages.size()));
+            shown(new Shown("index", title, issueId, sections.get(cursor).firstPage() + 1, pages.size(), null));
         } catch (IOException | RuntimeException e) {
             Logger.error("kiosk: the index of {} cannot be shown: {}", issueId, e.toString());
             indexOpen = false;
@@ -277,7 +301,7 @@ final class DisplayLoop {
             if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
             pageRenderer.draw(notice, fb);
             refresher.show(fb, true, false);
-            shown(new Shown("waiting", null, null, 0, 0));
+            shown(new Shown("waiting", null, null, 0, 0, null));
         } catch (FontException | IOException | RuntimeException e) {
             Logger.error("kiosk: the waiting screen cannot be shown: {}", e.toString());
         }
@@ -322,12 +346,25 @@ final class DisplayLoop {
     }
 
     private void show(int to, boolean newIssue) {
-        if (to == page && !newIssue && shown != null && "page".equals(shown.screen()) && shown.page() == to + 1) return;
+        show(to, newIssue, false);
+    }
+
+    /** Shows a page (again, with force: its banner changed), the offline banner over its footer when due. */
+    private void show(int to, boolean newIssue, boolean force) {
+        if (!force && to == page && !newIssue && shown != null && "page".equals(shown.screen()) && shown.page() == to + 1) return;
         try {
             pageRenderer.draw(pages.get(to), fb);
+            boolean was = bannerShown;
+            bannerShown = bannerDue();
+            if (bannerShown != was) Logger.info(bannerShown ? "kiosk: offline; a banner over the footer says so" : "kiosk: online again; the banner is gone");
+            if (bannerShown) {
+                String since = java.time.LocalTime.now().minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
+                pageRenderer.drawOver(current.banner("离线 " + since + " 起　显示最后收到的一期 · Offline since " + since
+                        + ", showing the last issue received", panel.model()), fb);
+            }
             refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
             page = to;
-            shown(new Shown("page", title, issueId, to + 1, pages.size()));
+            shown(new Shown("page", title, issueId, to + 1, pages.size(), bannerShown ? "offline" : null));
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             Logger.error("kiosk: page {} of {} not shown: {}", to + 1, issueId, e.toString());
         }

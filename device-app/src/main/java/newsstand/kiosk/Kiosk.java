@@ -47,7 +47,8 @@ public final class Kiosk {
                     id -> display.events().add(new DisplayLoop.Activated(id)));
             if (opened.replaced() != null) sync.report(opened.replaced());
             DeviceSync reporting = sync;
-            display.onShown(s -> reporting.showing(s.screen(), s.title(), s.issue(), s.page(), s.pages()));
+            display.onShown(s -> reporting.showing(s.screen(), s.title(), s.issue(), s.page(), s.pages(), s.banner()));
+            sync.onConnection(online -> display.events().add(new DisplayLoop.Connection(online)));
         } else {
             Logger.info("run: mqtt.url is not set; showing the stored issues only");
         }
@@ -55,6 +56,7 @@ public final class Kiosk {
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
         display.idle(c.idleSeconds() * 1000L);
         display.hours(c.hours());
+        display.offlineBanner(c.offlineBannerMinutes());
         if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new DisplayLoop.Pressed(p)));
         Buttons buttons = null;
         DeviceConfig.Buttons b = c.buttons();

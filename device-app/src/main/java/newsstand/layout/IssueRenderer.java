@@ -46,6 +46,11 @@ public final class IssueRenderer {
         return new Composer(Typography.of(model), regular, bold).compose(issue);
     }
 
+    /** A banner drawn over a page's footer (offline): see {@link PageRenderer#drawOver}. */
+    public Page banner(String text, PanelModel model) {
+        return Notice.banner(Typography.of(model), new Setter(regular, bold), text);
+    }
+
     /** A screen of the kiosk's own (waiting, a fault): a heading and lines, centred, in this renderer's types. */
     public Page notice(String heading, List<String> lines, PanelModel model) {
         return Notice.compose(Typography.of(model), new Setter(regular, bold), heading, lines);

@@ -10,6 +10,21 @@ import newsstand.fonts.typeset.SetLine;
 final class Notice {
     private Notice() {}
 
+    /**
+     * A banner over a page's footer: a reversed strip the width of the page with one line of small text, so that
+     * the newspaper above it stays readable.
+     */
+    static Page banner(Typography t, Setter setter, String text) {
+        Page page = new Page(0, "");
+        int small = t.small();
+        int slh = t.lineHeight(small);
+        int y = t.height() - t.margin() - slh - small / 3;
+        page.ops.add(new Page.Rule(0, y - small / 3, t.width(), t.height() - y + small / 3, Page.INK));
+        SetLine line = setter.one(text, small, true);
+        page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, slh, line, small, true, 255, 0, null));
+        return page;
+    }
+
     static Page compose(Typography t, Setter setter, String heading, List<String> lines) {
         Page page = new Page(1, heading);
         int width = t.contentWidth();

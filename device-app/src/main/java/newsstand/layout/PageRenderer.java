@@ -45,6 +45,14 @@ public final class PageRenderer {
         draw(page, fb, false);
     }
 
+    /** Draws a page's rules and text over what the framebuffer holds (a banner), clearing nothing. */
+    public void drawOver(Page page, Framebuffer fb) {
+        for (Page.Op op : page.ops) {
+            if (op instanceof Page.Rule r) fb.fillRect(r.x(), r.y(), r.width(), r.height(), r.grey());
+            else if (op instanceof Page.Text t) text(t, fb);
+        }
+    }
+
     /**
      * Draws a page; for a fast black-and-white refresh (A2, DU) photos take an ordered dither. Photos not yet decoded
      * are decoded on a second core while the text is drawn on this one.

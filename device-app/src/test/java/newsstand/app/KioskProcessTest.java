@@ -331,6 +331,34 @@ class KioskProcessTest {
         DeliveryTest.await("closed again after the idle time", 30, () -> "closed".equals(text("screen")));
     }
 
+    @Test
+    void offlineLongerThanTheBannerTimeThePageSaysSoOverItsFooter() throws Exception {
+        Files.writeString(config, Files.readString(config) + "kiosk.offline-banner.minutes = 0\n");
+        kiosk = new Kiosk("offline-1");
+        assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        kiosk.await("^INFO: kiosk: showing qd-first", 60);
+        int shown = 2; // the waiting screen, then the front page
+        BufferedImage front = refresh(shown);
+        broker.kill();
+        kiosk.await("^INFO: kiosk: offline; a banner over the footer says so", 30);
+        BufferedImage bannered = refresh(shown + 1);
+        assertTrue(footerInk(bannered) > 4 * footerInk(front), "a reversed strip over the footer: " + footerInk(bannered) + " against " + footerInk(front));
+        for (int y = 0; y < front.getHeight() * 3 / 4; y += 7) {
+            for (int x = 0; x < front.getWidth(); x += 7) assertEquals(front.getRGB(x, y), bannered.getRGB(x, y), "the newspaper above stays, at " + x + "," + y);
+        }
+        broker.start();
+        kiosk.await("^INFO: kiosk: online again; the banner is gone", 90);
+        BufferedImage back = refresh(shown + 2);
+        assertEquals(footerInk(front), footerInk(back), "the footer as it was");
+    }
+
+    /** Dark pixels in the bottom tenth of a frame. */
+    static int footerInk(BufferedImage img) {
+        int n = 0;
+        for (int y = img.getHeight() * 9 / 10; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xFF) < 128) n++;
+        return n;
+    }
+
     static void press(Path input, String press) throws IOException {
         Files.writeString(input, press + "\n", java.nio.file.StandardOpenOption.APPEND);
     }

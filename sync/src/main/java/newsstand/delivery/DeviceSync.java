@@ -156,6 +156,7 @@ public final class DeviceSync implements AutoCloseable {
 
             @Override
             public void lost(String why) {
+                connection.accept(false);
                 if (download != null) download.requested(-1);
                 outbox.lost();
                 status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
@@ -169,13 +170,22 @@ public final class DeviceSync implements AutoCloseable {
 
             @Override
             public void failed(String why) {
+                connection.accept(false);
                 status.connectionError(why);
                 publishStatus();
             }
         }, () -> status.document(false, store, download, session.failures()));
     }
 
+    /** Told each time the kiosk connects (true) or loses the broker (false), on the sync thread. */
+    public void onConnection(Consumer<Boolean> listener) {
+        thread.run(() -> connection = listener);
+    }
+
+    private Consumer<Boolean> connection = online -> {};
+
     private void connected() {
+        connection.accept(true);
         status.connected();
         try {
             session.subscribe(Topics.manifests(settings.fleet()));
@@ -412,9 +422,9 @@ public final class DeviceSync implements AutoCloseable {
     /**
      * What the panel shows now, for the status (PROTOCOL.md): republished on change, at most about once a second.
      */
-    public void showing(String screen, String title, String issue, int page, int pages) {
+    public void showing(String screen, String title, String issue, int page, int pages, String banner) {
         thread.run(() -> {
-            status.showing(screen, title, issue, page, pages);
+            status.showing(screen, title, issue, page, pages, banner);
             if (status.due()) {
                 publishStatus();
             } else if (!showPending) {

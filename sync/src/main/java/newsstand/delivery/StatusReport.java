@@ -64,8 +64,9 @@ final class StatusReport {
         return System.nanoTime() - lastSentNanos > 500_000_000L;
     }
 
-    void showing(String screen, String title, String issue, int page, int pages) {
+    void showing(String screen, String title, String issue, int page, int pages, String banner) {
         JsonObject o = new JsonObject();
+        o.addProperty("banner", banner);
         o.addProperty("screen", screen);
         o.addProperty("title", title);
         o.addProperty("issue", issue);
