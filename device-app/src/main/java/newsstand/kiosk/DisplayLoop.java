@@ -46,7 +46,24 @@ final class DisplayLoop {
      * What the panel shows, as the status reports it: the screen (waiting, page, fault), and on a page the title,
      * the issue, the page (1-based) and the issue's pages.
      */
-    record Shown(String screen, String title, String issue, int page, int pages, String banner) {}
+    record Shown(String screen, String title, String issue, int page, int pages, String banner, String fault) {
+        Shown(String screen, String title, String issue, int page, int pages, String banner) {
+            this(screen, title, issue, page, pages, banner, null);
+        }
+
+        /** As the status reports it. */
+        com.google.gson.JsonObject json() {
+            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            o.addProperty("screen", screen);
+            o.addProperty("title", title);
+            o.addProperty("issue", issue);
+            o.addProperty("page", page);
+            o.addProperty("pages", pages);
+            o.addProperty("banner", banner);
+            o.addProperty("fault", fault);
+            return o;
+        }
+    }
 
     private final IssueStore store;
     /** The configured font folders (fonts.path), searched before the system's. */
@@ -136,10 +153,13 @@ final class DisplayLoop {
             } else if (!open(active.get())) {
                 // What the kiosk showed before the active issue, rather than nothing.
                 Optional<String> previous = store.previous();
-                if (previous.isPresent()) open(previous.get());
+                if (previous.isEmpty() || !open(previous.get())) {
+                    fault("F2", "the stored issues cannot be shown (" + active.get() + (previous.isPresent() ? ", " + previous.get() : "") + ")");
+                }
             }
         } catch (StoreException e) {
             Logger.error("kiosk: {}", e.getMessage());
+            fault("F3", "the store cannot be read");
         }
         schedule();
         while (true) {
@@ -289,6 +309,26 @@ final class DisplayLoop {
         Logger.info("kiosk: no press for {} s; back to the front page", idleMs / 1000);
         indexOpen = false;
         show(0, false);
+    }
+
+    /**
+     * The fault screen, when nothing can be shown: what the kiosk cannot do, a short code the README's technician
+     * section explains, and who the kiosk is. Never a blank panel, never a stack trace.
+     */
+    private void fault(String code, String what) {
+        Logger.error("kiosk: fault {}: {}", code, what);
+        try {
+            IssueRenderer r = renderer("zh-Hans");
+            List<String> lines = new java.util.ArrayList<>(List.of("The newspaper cannot be shown now", "故障代码 " + code + " · Fault " + code, what));
+            lines.addAll(identity);
+            Page notice = r.notice("暂时无法显示报纸", lines, panel.model());
+            if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
+            pageRenderer.draw(notice, fb);
+            refresher.show(fb, true, false);
+            shown(new Shown("fault", null, null, 0, 0, null, code));
+        } catch (FontException | IOException | RuntimeException e) {
+            Logger.error("kiosk: the fault screen cannot be shown either: {}", e.toString());
+        }
     }
 
     /** The waiting screen: never a blank panel before the first issue. */

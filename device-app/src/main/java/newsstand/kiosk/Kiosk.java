@@ -47,7 +47,7 @@ public final class Kiosk {
                     id -> display.events().add(new DisplayLoop.Activated(id)));
             if (opened.replaced() != null) sync.report(opened.replaced());
             DeviceSync reporting = sync;
-            display.onShown(s -> reporting.showing(s.screen(), s.title(), s.issue(), s.page(), s.pages(), s.banner()));
+            display.onShown(s -> reporting.showing(s.json()));
             sync.onConnection(online -> display.events().add(new DisplayLoop.Connection(online)));
         } else {
             Logger.info("run: mqtt.url is not set; showing the stored issues only");

@@ -359,6 +359,26 @@ class KioskProcessTest {
         return n;
     }
 
+    @Test
+    void whenNothingCanBeShownTheFaultScreenGivesItsCode() throws Exception {
+        kiosk = new Kiosk("fault-1");
+        assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        kiosk.await("^INFO: kiosk: showing qd-first", 60);
+        kiosk.kill();
+        // The stored issue's text damaged where no check looks: it can no longer be composed.
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store)) {
+            db.createStatement().execute("UPDATE article SET paragraphs = 'not a list' WHERE issue_id = 'qd-first'");
+        }
+        clearPanel();
+        kiosk = new Kiosk("fault-2");
+        kiosk.await("^ERROR: kiosk: fault F2: the stored issues cannot be shown \\(qd-first\\)", 30);
+        DeliveryTest.await("the fault in the status", 20, () -> "fault".equals(text("screen")) && "F2".equals(text("fault")));
+        BufferedImage screen = refresh(1);
+        int ink = 0;
+        for (int y = 0; y < screen.getHeight(); y++) for (int x = 0; x < screen.getWidth(); x++) if ((screen.getRGB(x, y) & 0xFF) < 128) ink++;
+        assertTrue(ink > 2000, "the fault screen has text: " + ink);
+    }
+
     static void press(Path input, String press) throws IOException {
         Files.writeString(input, press + "\n", java.nio.file.StandardOpenOption.APPEND);
     }

@@ -1,5 +1,6 @@
 package newsstand.delivery;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -422,9 +423,10 @@ public final class DeviceSync implements AutoCloseable {
     /**
      * What the panel shows now, for the status (PROTOCOL.md): republished on change, at most about once a second.
      */
-    public void showing(String screen, String title, String issue, int page, int pages, String banner) {
+    public void showing(JsonObject display) {
+        JsonObject copy = display.deepCopy();
         thread.run(() -> {
-            status.showing(screen, title, issue, page, pages, banner);
+            status.showing(copy);
             if (status.due()) {
                 publishStatus();
             } else if (!showPending) {

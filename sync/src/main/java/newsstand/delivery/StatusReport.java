@@ -64,15 +64,9 @@ final class StatusReport {
         return System.nanoTime() - lastSentNanos > 500_000_000L;
     }
 
-    void showing(String screen, String title, String issue, int page, int pages, String banner) {
-        JsonObject o = new JsonObject();
-        o.addProperty("banner", banner);
-        o.addProperty("screen", screen);
-        o.addProperty("title", title);
-        o.addProperty("issue", issue);
-        o.addProperty("page", page);
-        o.addProperty("pages", pages);
-        display = o;
+    /** What the panel shows, fields of the kiosk's (screen, title, issue, page, pages, banner, fault). */
+    void showing(JsonObject shown) {
+        display = shown;
     }
 
     void sent() {
