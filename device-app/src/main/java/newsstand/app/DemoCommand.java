@@ -3,10 +3,22 @@ package newsstand.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import newsstand.config.OpeningHours;
+import newsstand.config.PanelModel;
+import newsstand.display.Framebuffer;
+import newsstand.display.RefreshMode;
+import newsstand.display.Region;
+import newsstand.display.SimulatedPanel;
 import newsstand.issue.Issue;
+import newsstand.kiosk.Screens;
+import newsstand.layout.IssueRenderer;
+import newsstand.layout.Page;
+import newsstand.layout.PageRenderer;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreException;
 import picocli.CommandLine.Command;
@@ -17,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Imports the bundled sample issue into a fresh SQLite store, activates it and renders every page "
-                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver)"})
+                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver), and the kiosk's own screens into DIR/screens (waiting, index, closed, fault, a page with the offline banner)"})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -31,6 +43,45 @@ final class DemoCommand implements Callable<Integer> {
             + "DIR/panel-trace.txt.")
     boolean traced;
 
+    /** The kiosk's own screens for the issue, as a reader and a technician see them, each a PNG in the folder. */
+    private void screens(Issue issue, PageRenderer.PhotoSource photos, Path folder) throws Exception {
+        Files.createDirectories(folder);
+        PanelModel model = panel.model;
+        IssueRenderer r = IssueRenderer.open(issue.language());
+        List<Page> pages = r.compose(issue, model);
+        List<String> sections = new ArrayList<>();
+        List<Integer> firstPages = new ArrayList<>();
+        for (Page p : pages) {
+            if (sections.isEmpty() || !sections.get(sections.size() - 1).equals(p.section())) {
+                sections.add(p.section());
+                firstPages.add(p.number());
+            }
+        }
+        List<String> identity = List.of("device kiosk-001 · fleet qingdao-stations", "broker ssl://broker.example.org:8883");
+        PageRenderer renderer = r.renderer(photos, model);
+        Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());
+        try {
+            show(folder, "waiting.png", Screens.waiting(r, model, identity), renderer, fb);
+            show(folder, "index.png", Screens.index(r, model, issue.title(), sections, firstPages, Math.min(1, sections.size() - 1)), renderer, fb);
+            show(folder, "closed.png", Screens.closed(r, model, OpeningHours.parse("06:00-23:30", java.time.ZoneId.systemDefault())), renderer, fb);
+            show(folder, "fault.png", Screens.fault(r, model, "F2", "the stored issues cannot be shown (" + issue.id() + ")", identity), renderer, fb);
+            renderer.draw(pages.get(0), fb);
+            renderer.drawOver(Screens.offline(r, model, "08:12"), fb);
+            try (SimulatedPanel p = new SimulatedPanel(model, folder, "offline.png")) {
+                p.refresh(fb, Region.of(fb), RefreshMode.FULL);
+            }
+        } finally {
+            renderer.close();
+        }
+    }
+
+    private void show(Path folder, String name, Page screen, PageRenderer renderer, Framebuffer fb) throws IOException {
+        renderer.draw(screen, fb);
+        try (SimulatedPanel p = new SimulatedPanel(panel.model, folder, name)) {
+            p.refresh(fb, Region.of(fb), RefreshMode.FULL);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -43,13 +94,15 @@ final class DemoCommand implements Callable<Integer> {
             Issue imported = store.importPackage(pkg);
             store.activate(imported.id());
             String id = store.active().orElseThrow();
-            Outputs.render(store.issue(id), file -> {
+            PageRenderer.PhotoSource photos = file -> {
                 try {
                     return store.image(id, file);
                 } catch (StoreException e) {
                     throw new IOException(e.getMessage(), e);
                 }
-            }, panel.model, out, start, spec.commandLine().getOut(), traced);
+            };
+            Outputs.render(store.issue(id), photos, panel.model, out, start, spec.commandLine().getOut(), traced);
+            if (!traced) screens(store.issue(id), photos, out.resolve("screens"));
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(pkg)) {

@@ -230,8 +230,7 @@ final class DisplayLoop {
     private void closed() {
         try {
             IssueRenderer r = current != null ? current : renderer("zh-Hans");
-            Page notice = r.notice("报亭休息中", List.of("Closed", "开放时间 " + hours + "　Open " + hours,
-                    "按任意键阅读今日报纸 · Press any button to read today's paper"), panel.model());
+            Page notice = Screens.closed(r, panel.model(), hours);
             if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
             pageRenderer.draw(notice, fb);
             refresher.show(fb, true, false);
@@ -290,11 +289,8 @@ final class DisplayLoop {
     private void drawIndex() {
         try {
             List<Navigation.Section> sections = nav.index();
-            List<String> lines = new java.util.ArrayList<>();
-            for (int i = 0; i < sections.size(); i++) {
-                lines.add((i == cursor ? "▶ " : "　") + sections.get(i).title() + "　第" + (sections.get(i).firstPage() + 1) + "版");
-            }
-            pageRenderer.draw(current.notice("本期目录　" + title, lines, panel.model()), fb);
+            pageRenderer.draw(Screens.index(current, panel.model(), title, sections.stream().map(Navigation.Section::title).toList(),
+                    sections.stream().map(s -> s.firstPage() + 1).toList(), cursor), fb);
             refresher.show(fb, false, false);
             shown(new Shown("index", title, issueId, sections.get(cursor).firstPage() + 1, pages.size(), null));
         } catch (IOException | RuntimeException e) {
@@ -319,9 +315,7 @@ final class DisplayLoop {
         Logger.error("kiosk: fault {}: {}", code, what);
         try {
             IssueRenderer r = renderer("zh-Hans");
-            List<String> lines = new java.util.ArrayList<>(List.of("The newspaper cannot be shown now", "故障代码 " + code + " · Fault " + code, what));
-            lines.addAll(identity);
-            Page notice = r.notice("暂时无法显示报纸", lines, panel.model());
+            Page notice = Screens.fault(r, panel.model(), code, what, identity);
             if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
             pageRenderer.draw(notice, fb);
             refresher.show(fb, true, false);
@@ -335,9 +329,7 @@ final class DisplayLoop {
     private void waiting() {
         try {
             IssueRenderer r = renderer("zh-Hans");
-            List<String> lines = new java.util.ArrayList<>(List.of("Waiting for the first issue", "新的一期到达后自动显示"));
-            lines.addAll(identity);
-            Page notice = r.notice("等待第一期报纸", lines, panel.model());
+            Page notice = Screens.waiting(r, panel.model(), identity);
             if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
             pageRenderer.draw(notice, fb);
             refresher.show(fb, true, false);
@@ -399,8 +391,7 @@ final class DisplayLoop {
             if (bannerShown != was) Logger.info(bannerShown ? "kiosk: offline; a banner over the footer says so" : "kiosk: online again; the banner is gone");
             if (bannerShown) {
                 String since = java.time.LocalTime.now().minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
-                pageRenderer.drawOver(current.banner("离线 " + since + " 起　显示最后收到的一期 · Offline since " + since
-                        + ", showing the last issue received", panel.model()), fb);
+                pageRenderer.drawOver(Screens.offline(current, panel.model(), since), fb);
             }
             refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
             page = to;

@@ -42,6 +42,12 @@ class CommandsTest {
             assertTrue(Files.exists(png), png.toString());
             assertTrue(darkPixels(png) > 1000, "page " + i + " has text");
         }
+        // The kiosk's own screens, as a reader and a technician see them.
+        for (String screen : List.of("waiting", "index", "closed", "fault", "offline")) {
+            Path png = dir.resolve("screens/" + screen + ".png");
+            assertTrue(Files.exists(png), png.toString());
+            assertTrue(darkPixels(png) > 300, screen + " has text: " + darkPixels(png));
+        }
         assertFalse(Files.exists(dir.resolve(String.format("page-%03d.png", pages + 1))));
         assertEquals(pages, Files.readAllLines(dir.resolve("refresh.log")).size());
     }

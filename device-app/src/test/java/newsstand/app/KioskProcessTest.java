@@ -137,7 +137,7 @@ class KioskProcessTest {
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         kiosk.await("^INFO: kiosk: showing qd-first \\(\\d+ pages\\)", 60);
-        BufferedImage firstFront = refresh(1);
+        BufferedImage firstFront = refresh(2); // the waiting screen came first
         DeliveryTest.await("status online with qd-first", 10,
                 () -> status.get() != null && status.get().get("online").getAsBoolean() && active().equals("qd-first"));
 
