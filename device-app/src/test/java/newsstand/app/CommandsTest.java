@@ -53,6 +53,14 @@ class CommandsTest {
     }
 
     @Test
+    void theSoakBenchmarkTurnsPagesAndReportsTheirTimes() {
+        Cli r = Cli.run("bench", "soak", "--panel", "waveshare-7in5-v2", "--turns", "60");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.lastLine().matches("soak_turns=60 p50_ms=\\d+\\.\\d\\d p99_ms=\\d+\\.\\d\\d heap_mb=\\d+\\.\\d rss_mb=-?\\d+\\.\\d"), r.lastLine());
+        assertEquals(1, Cli.run("bench", "soak", "--turns", "0").exit());
+    }
+
+    @Test
     void importTextThenRenderTurnsTheFixtureIntoPages() throws Exception {
         Path pkg = dir.resolve("pkg");
         Cli imported = Cli.run("import-text", FIXTURE.toString(), "--out", pkg.toString());
