@@ -228,19 +228,10 @@ final class DisplayLoop {
 
     /** The closed screen: when the kiosk opens, and that a press shows the newspaper meanwhile. */
     private void closed() {
-        try {
-            IssueRenderer r = current != null ? current : renderer("zh-Hans");
-            Page notice = Screens.closed(r, panel.model(), hours);
-            if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
-            pageRenderer.draw(notice, fb);
-            refresher.show(fb, true, false);
-            closedShown = true;
-            indexOpen = false;
-            Logger.info("kiosk: closed until {} ({})", hours.open(), hours);
-            shown(new Shown("closed", null, null, 0, 0, null));
-        } catch (FontException | IOException | RuntimeException e) {
-            Logger.error("kiosk: the closed screen cannot be shown: {}", e.toString());
-        }
+        closedShown = true;
+        indexOpen = false;
+        Logger.info("kiosk: closed until {} ({})", hours.open(), hours);
+        screen(r -> Screens.closed(r, panel.model(), hours), new Shown("closed", null, null, 0, 0, null));
     }
 
     /**
@@ -313,29 +304,24 @@ final class DisplayLoop {
      */
     private void fault(String code, String what) {
         Logger.error("kiosk: fault {}: {}", code, what);
-        try {
-            IssueRenderer r = renderer("zh-Hans");
-            Page notice = Screens.fault(r, panel.model(), code, what, identity);
-            if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
-            pageRenderer.draw(notice, fb);
-            refresher.show(fb, true, false);
-            shown(new Shown("fault", null, null, 0, 0, null, code));
-        } catch (FontException | IOException | RuntimeException e) {
-            Logger.error("kiosk: the fault screen cannot be shown either: {}", e.toString());
-        }
+        screen(r -> Screens.fault(r, panel.model(), code, what, identity), new Shown("fault", null, null, 0, 0, null, code));
     }
 
     /** The waiting screen: never a blank panel before the first issue. */
     private void waiting() {
+        screen(r -> Screens.waiting(r, panel.model(), identity), new Shown("waiting", null, null, 0, 0, null));
+    }
+
+    /** One of the kiosk's own screens, full-screen with a flash, in the issue's types or Simplified Chinese ones. */
+    private void screen(java.util.function.Function<IssueRenderer, Page> compose, Shown what) {
         try {
-            IssueRenderer r = renderer("zh-Hans");
-            Page notice = Screens.waiting(r, panel.model(), identity);
+            IssueRenderer r = current != null ? current : renderer("zh-Hans");
             if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
-            pageRenderer.draw(notice, fb);
+            pageRenderer.draw(compose.apply(r), fb);
             refresher.show(fb, true, false);
-            shown(new Shown("waiting", null, null, 0, 0, null));
-        } catch (FontException | IOException | RuntimeException e) {
-            Logger.error("kiosk: the waiting screen cannot be shown: {}", e.toString());
+            shown(what);
+        } catch (FontException | IOException | RuntimeException | OutOfMemoryError e) {
+            Logger.error("kiosk: the {} screen cannot be shown: {}", what.screen(), e.toString());
         }
     }
 
