@@ -13,6 +13,7 @@ import newsstand.config.PanelDriver;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeliveryException;
 import newsstand.delivery.DeviceSync;
+import newsstand.delivery.SyncSettings;
 import newsstand.display.Panel;
 import newsstand.display.hardware.Panels;
 import newsstand.display.pi4j.Buttons;
@@ -42,7 +43,7 @@ public final class Kiosk {
         if (c.mqtt() != null) {
             DeviceConfig.Mqtt m = c.mqtt();
             Broker broker = new Broker(m.url(), m.username(), m.password(), m.caFile());
-            sync = DeviceSync.start(DeviceSync.Settings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
+            sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
                     c.keepIssues(), c.quotaBytes()), new IssueTrial(c.panelModel(), c.fontPaths()),
                     id -> display.events().add(new DisplayLoop.Activated(id)));
             if (opened.replaced() != null) sync.report(opened.replaced());

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeviceSync;
+import newsstand.delivery.SyncSettings;
 import newsstand.delivery.Topics;
 import newsstand.issue.Keys;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -86,7 +87,7 @@ class BrokerSecurityTest {
     }
 
     DeviceSync kiosk(Broker broker, String device, BlockingQueue<String> activated) throws Exception {
-        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(broker, FLEET, device, List.of(operator), dir.resolve(device + ".db"),
+        DeviceSync sync = DeviceSync.start(new SyncSettings(broker, FLEET, device, List.of(operator), dir.resolve(device + ".db"),
                 7, 512L << 20, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5), 5), activated::add);
         closing.add(sync);
         return sync;

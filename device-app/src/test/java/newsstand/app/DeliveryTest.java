@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeviceSync;
+import newsstand.delivery.SyncSettings;
 import newsstand.delivery.Topics;
 import newsstand.issue.Keys;
 import newsstand.issue.Manifest;
@@ -79,7 +80,7 @@ class DeliveryTest {
     Device device(String name, String url) throws Exception {
         BlockingQueue<String> activated = new LinkedBlockingQueue<>();
         Path store = dir.resolve(name + ".db");
-        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(new Broker(url, null, null, null), "qd", name, List.of(operator),
+        DeviceSync sync = DeviceSync.start(new SyncSettings(new Broker(url, null, null, null), "qd", name, List.of(operator),
                 store, 7, 512L << 20, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), 5), activated::add);
         closing.add(sync);
         return new Device(name, sync, store, activated);
@@ -304,7 +305,7 @@ class DeliveryTest {
         Mosquitto secure = new Mosquitto(dir.resolve("secure"), "allow_anonymous false\npassword_file " + passwords + "\n");
         closing.add(secure);
         BlockingQueue<String> activated = new LinkedBlockingQueue<>();
-        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(new Broker(secure.url(), "kiosk-p", "wrong", null), "qd", "kiosk-p",
+        DeviceSync sync = DeviceSync.start(new SyncSettings(new Broker(secure.url(), "kiosk-p", "wrong", null), "qd", "kiosk-p",
                 List.of(operator), dir.resolve("p.db"), 7, 512L << 20, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(5), 5),
                 activated::add);
         closing.add(sync);

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeviceSync;
+import newsstand.delivery.SyncSettings;
 import newsstand.delivery.Topics;
 import newsstand.delivery.Trial;
 import newsstand.issue.Keys;
@@ -77,7 +78,7 @@ class HardeningTest {
     Device device(String name, Trial trial, Duration trialTimeout) throws Exception {
         BlockingQueue<String> activated = new LinkedBlockingQueue<>();
         Path store = dir.resolve(name + ".db");
-        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(new Broker(broker.url(), null, null, null), "qd", name, List.of(operator),
+        DeviceSync sync = DeviceSync.start(new SyncSettings(new Broker(broker.url(), null, null, null), "qd", name, List.of(operator),
                 store, 7, 512L << 20, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), 5, trialTimeout), trial, activated::add);
         closing.add(sync);
         return new Device(sync, store, activated);
@@ -298,7 +299,7 @@ class HardeningTest {
         Device first = device("kiosk-dup", Trial.NONE, Duration.ofSeconds(30));
         DeliveryTest.await("online", 10, () -> first.status().get("online").getAsBoolean());
         BlockingQueue<String> activated = new LinkedBlockingQueue<>();
-        DeviceSync second = DeviceSync.start(new DeviceSync.Settings(new Broker(broker.url(), null, null, null), "qd", "kiosk-dup", List.of(operator),
+        DeviceSync second = DeviceSync.start(new SyncSettings(new Broker(broker.url(), null, null, null), "qd", "kiosk-dup", List.of(operator),
                 dir.resolve("other.db"), 7, 512L << 20, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5), 5), activated::add);
         closing.add(second);
         String likely = "another client may be using this kiosk's client id (two kiosks with one device.id?)";
@@ -310,7 +311,7 @@ class HardeningTest {
     void anIssueThatDoesNotFitTheQuotaIsNotDownloadedAndSaysWhy() throws Exception {
         BlockingQueue<String> activated = new LinkedBlockingQueue<>();
         Path store = dir.resolve("small.db");
-        DeviceSync sync = DeviceSync.start(new DeviceSync.Settings(new Broker(broker.url(), null, null, null), "qd", "kiosk-small",
+        DeviceSync sync = DeviceSync.start(new SyncSettings(new Broker(broker.url(), null, null, null), "qd", "kiosk-small",
                 List.of(operator), store, 7, 100_000, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), 5), activated::add);
         closing.add(sync);
         Device d = new Device(sync, store, activated);

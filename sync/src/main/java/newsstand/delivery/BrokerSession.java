@@ -37,7 +37,7 @@ final class BrokerSession {
 
     private static final int CONNECT_WAIT_S = 15;
 
-    private final DeviceSync.Settings settings;
+    private final SyncSettings settings;
     private final String clientId;
     private final SyncThread thread;
     private final Listener listener;
@@ -54,7 +54,7 @@ final class BrokerSession {
     private int quickDrops;
     private static final long QUICK_DROP_NANOS = 10_000_000_000L;
 
-    BrokerSession(DeviceSync.Settings settings, SyncThread thread, Listener listener, Supplier<byte[]> will) throws DeliveryException {
+    BrokerSession(SyncSettings settings, SyncThread thread, Listener listener, Supplier<byte[]> will) throws DeliveryException {
         this.settings = settings;
         this.clientId = "newsstand-" + settings.fleet() + "-" + settings.device();
         this.thread = thread;

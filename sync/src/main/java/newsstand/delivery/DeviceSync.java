@@ -2,11 +2,7 @@ package newsstand.delivery;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.security.PublicKey;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -34,33 +30,7 @@ import org.tinylog.Logger;
  * watch timer and the kiosk's calls ({@link #status()}, {@link #close()}) only hand it work.
  */
 public final class DeviceSync implements AutoCloseable {
-    /** How a kiosk syncs: its broker, fleet and id, the operator keys it trusts, its store and retention. */
-    public record Settings(Broker broker, String fleet, String device, List<PublicKey> trusted, Path store, int keepIssues,
-                           long quotaBytes, Duration minBackoff, Duration maxBackoff, Duration stallTimeout, int keepAliveSeconds,
-                           Duration trialTimeout) {
-        public Settings {
-            trusted = List.copyOf(trusted);
-        }
-
-        /**
-         * With the production trial time: an issue must compose within two minutes (the largest issue the package
-         * limits allow, 149 pages on the 10.3" panel, renders in 9.5 s on a development VM).
-         */
-        public Settings(Broker broker, String fleet, String device, List<PublicKey> trusted, Path store, int keepIssues,
-                        long quotaBytes, Duration minBackoff, Duration maxBackoff, Duration stallTimeout, int keepAliveSeconds) {
-            this(broker, fleet, device, trusted, store, keepIssues, quotaBytes, minBackoff, maxBackoff, stallTimeout, keepAliveSeconds,
-                    Duration.ofSeconds(120));
-        }
-
-        /** The production timings: backoff from 1 s to 2 min, a stalled chunk asked for again after 60 s. */
-        public static Settings of(Broker broker, String fleet, String device, List<PublicKey> trusted, Path store, int keepIssues,
-                                  long quotaBytes) {
-            return new Settings(broker, fleet, device, trusted, store, keepIssues, quotaBytes, Duration.ofSeconds(1),
-                    Duration.ofMinutes(2), Duration.ofSeconds(60), 30);
-        }
-    }
-
-    private final Settings settings;
+    private final SyncSettings settings;
     private final Trial trial;
     private final Consumer<String> onActivated;
     private final SyncThread thread;
@@ -74,12 +44,10 @@ public final class DeviceSync implements AutoCloseable {
     /** The download in progress, or null. */
     private Download download;
     /** A manifest that did not fit the storage when it came, tried again every minute. */
-    private Waiting waitingForRoom;
+    private final StorageCheck room = new StorageCheck();
     private boolean showPending;
 
-    private record Waiting(String issue, byte[] payload, long sinceNanos) {}
-
-    private DeviceSync(Settings settings, Trial trial, Consumer<String> onActivated) {
+    private DeviceSync(SyncSettings settings, Trial trial, Consumer<String> onActivated) {
         this.settings = settings;
         this.trial = trial;
         this.onActivated = onActivated;
@@ -93,7 +61,7 @@ public final class DeviceSync implements AutoCloseable {
      * Opens the store, resumes any unfinished download and starts connecting. onActivated runs on the sync thread
      * with the id of each issue activated.
      */
-    public static DeviceSync start(Settings settings, Consumer<String> onActivated) throws StoreException, DeliveryException {
+    public static DeviceSync start(SyncSettings settings, Consumer<String> onActivated) throws StoreException, DeliveryException {
         return start(settings, Trial.NONE, onActivated);
     }
 
@@ -101,7 +69,7 @@ public final class DeviceSync implements AutoCloseable {
      * As {@link #start(Settings, Consumer)}, each complete issue first composed by the trial: one that fails it is
      * refused and never becomes active.
      */
-    public static DeviceSync start(Settings settings, Trial trial, Consumer<String> onActivated) throws StoreException, DeliveryException {
+    public static DeviceSync start(SyncSettings settings, Trial trial, Consumer<String> onActivated) throws StoreException, DeliveryException {
         DeviceSync sync = new DeviceSync(settings, trial, onActivated);
         try {
             sync.thread.call(() -> {
@@ -242,19 +210,17 @@ public final class DeviceSync implements AutoCloseable {
         }
         Manifest m = v.take();
         if (m == null) return;
-        String room = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
-        if (room != null) {
+        String noRoom = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
+        if (noRoom != null) {
             // Not refused for good: space may come back (retention, a technician); tried again every minute.
-            boolean first = waitingForRoom == null || !waitingForRoom.issue().equals(issue);
-            waitingForRoom = new Waiting(issue, payload, System.nanoTime());
-            if (first) {
-                outbox.add("rejected", issue, m.sequence(), "not now: " + room);
-                error("issue " + issue + " not taken now: " + room);
+            if (room.waitFor(issue, payload)) {
+                outbox.add("rejected", issue, m.sequence(), "not now: " + noRoom);
+                error("issue " + issue + " not taken now: " + noRoom);
                 outbox.flush(session);
             }
             return;
         }
-        waitingForRoom = null;
+        room.fitted();
         unsubscribeRequested();
         deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
         download = new Download(m, deliveries.stored(m.issue()));
@@ -367,8 +333,8 @@ public final class DeviceSync implements AutoCloseable {
      * at once when no chunk is asked for at all (a subscribe that failed while the connection stood).
      */
     private void watch() {
-        Waiting w = waitingForRoom;
-        if (w != null && download == null && System.nanoTime() - w.sinceNanos() > 60_000_000_000L) {
+        StorageCheck.Waiting w = download == null ? room.due() : null;
+        if (w != null) {
             try {
                 manifest(w.issue(), w.payload());
             } catch (SQLException e) {

@@ -25,12 +25,12 @@ import org.tinylog.Logger;
  * Sync thread only.
  */
 final class Installer {
-    private final DeviceSync.Settings settings;
+    private final SyncSettings settings;
     private final Deliveries deliveries;
     private final Outbox outbox;
     private final Trial trial;
 
-    Installer(DeviceSync.Settings settings, Deliveries deliveries, Outbox outbox, Trial trial) {
+    Installer(SyncSettings settings, Deliveries deliveries, Outbox outbox, Trial trial) {
         this.settings = settings;
         this.deliveries = deliveries;
         this.outbox = outbox;

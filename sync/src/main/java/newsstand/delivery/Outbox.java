@@ -21,11 +21,11 @@ import org.tinylog.Logger;
  */
 final class Outbox {
     private final Deliveries deliveries;
-    private final DeviceSync.Settings settings;
+    private final SyncSettings settings;
     private final SyncThread thread;
     private final Set<Long> inFlight = new HashSet<>();
 
-    Outbox(Deliveries deliveries, DeviceSync.Settings settings, SyncThread thread) {
+    Outbox(Deliveries deliveries, SyncSettings settings, SyncThread thread) {
         this.deliveries = deliveries;
         this.settings = settings;
         this.thread = thread;

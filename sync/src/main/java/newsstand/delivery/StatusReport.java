@@ -14,7 +14,7 @@ import org.tinylog.Logger;
  * the cost of interruptions. Sync thread only.
  */
 final class StatusReport {
-    private final DeviceSync.Settings settings;
+    private final SyncSettings settings;
     private String lastError;
     private Instant lastErrorAt;
     /** Whether the last error was about reaching the broker: a connection ends it. */
@@ -25,7 +25,7 @@ final class StatusReport {
     /** What the panel shows (screen, title, issue, page, pages), as the kiosk last said. */
     private JsonObject display;
 
-    StatusReport(DeviceSync.Settings settings) {
+    StatusReport(SyncSettings settings) {
         this.settings = settings;
     }
 

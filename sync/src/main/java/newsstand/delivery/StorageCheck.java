@@ -11,7 +11,27 @@ import java.sql.SQLException;
  * system. And what a full disk looks like when it happens anyway.
  */
 final class StorageCheck {
-    private StorageCheck() {}
+    /** A manifest that did not fit when it came: tried again every minute. */
+    record Waiting(String issue, byte[] payload, long sinceNanos) {}
+
+    private Waiting waiting;
+
+    /** Remembers a manifest that does not fit now; true the first time this issue waits (said once). */
+    boolean waitFor(String issue, byte[] payload) {
+        boolean first = waiting == null || !waiting.issue().equals(issue);
+        waiting = new Waiting(issue, payload, System.nanoTime());
+        return first;
+    }
+
+    /** The manifest fitted: nothing waits. */
+    void fitted() {
+        waiting = null;
+    }
+
+    /** The manifest to try again now (a minute after it last did not fit), or null. */
+    Waiting due() {
+        return waiting != null && System.nanoTime() - waiting.sinceNanos() > 60_000_000_000L ? waiting : null;
+    }
 
     /** Kept free for SQLite's journal, the logs and the system. */
     static final long RESERVE = 16L << 20;
