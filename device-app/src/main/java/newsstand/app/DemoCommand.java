@@ -101,8 +101,8 @@ final class DemoCommand implements Callable<Integer> {
                     throw new IOException(e.getMessage(), e);
                 }
             };
-            Outputs.render(store.issue(id), photos, panel.model, out, start, spec.commandLine().getOut(), traced);
             if (!traced) screens(store.issue(id), photos, out.resolve("screens"));
+            Outputs.render(store.issue(id), photos, panel.model, out, start, spec.commandLine().getOut(), traced);
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(pkg)) {
