@@ -36,6 +36,7 @@ public record DeviceConfig(
         Path buttonsInput,
         int idleSeconds,
         OpeningHours hours,
+        java.time.ZoneId timezone,
         int offlineBannerMinutes,
         Mqtt mqtt,
         List<Path> trustKeys,
@@ -228,7 +229,7 @@ public record DeviceConfig(
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
-                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle, hours, offlineBanner,
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle, hours, zone, offlineBanner,
                 mqtt, trust, keep, quotaMb * 1024L * 1024L);
     }
 

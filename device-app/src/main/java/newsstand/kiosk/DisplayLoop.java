@@ -95,6 +95,8 @@ final class DisplayLoop {
     private long offlineSince;
     private long bannerAfterMs = 60 * 60_000L;
     private boolean bannerShown;
+    /** The kiosk's time zone (kiosk.timezone), for the times its screens give. */
+    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
@@ -120,6 +122,11 @@ final class DisplayLoop {
     /** Without a press for this long, the kiosk goes back to the front page (0: never). */
     void idle(long ms) {
         idleMs = ms;
+    }
+
+    /** The time zone the kiosk's screens give times in. */
+    void timezone(java.time.ZoneId z) {
+        zone = z;
     }
 
     /** Minutes offline before a banner over the page's footer says so. */
@@ -376,7 +383,7 @@ final class DisplayLoop {
             bannerShown = bannerDue();
             if (bannerShown != was) Logger.info(bannerShown ? "kiosk: offline; a banner over the footer says so" : "kiosk: online again; the banner is gone");
             if (bannerShown) {
-                String since = java.time.LocalTime.now().minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
+                String since = java.time.LocalTime.now(zone).minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
                 pageRenderer.drawOver(Screens.offline(current, panel.model(), since), fb);
             }
             refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));

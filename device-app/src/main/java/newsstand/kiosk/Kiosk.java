@@ -57,6 +57,7 @@ public final class Kiosk {
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
         display.idle(c.idleSeconds() * 1000L);
         display.hours(c.hours());
+        display.timezone(c.timezone());
         display.offlineBanner(c.offlineBannerMinutes());
         if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new DisplayLoop.Pressed(p)));
         Buttons buttons = null;
