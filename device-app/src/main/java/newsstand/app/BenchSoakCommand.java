@@ -30,11 +30,8 @@ final class BenchSoakCommand implements Callable<Integer> {
         if (turns < 1 || turns > 10_000_000) throw new Newsstand.UserError("--turns " + turns + " is not allowed (allowed: 1 to 10000000)");
         Path dir = Files.createTempDirectory("newsstand-soak");
         try {
-            Path pkg = Files.createDirectories(dir.resolve("sample"));
-            SampleIssue.write(pkg);
             try (IssueStore store = IssueStore.open(dir.resolve("soak.db"))) {
-                Issue issue = store.importPackage(pkg);
-                store.activate(issue.id());
+                SampleIssue.activate(store);
                 Soak.run(store, panel.model, turns, spec.commandLine().getOut());
             }
             return 0;

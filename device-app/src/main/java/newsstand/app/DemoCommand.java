@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import newsstand.config.OpeningHours;
 import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
@@ -88,12 +86,8 @@ final class DemoCommand implements Callable<Integer> {
         Outputs.prepare(out);
         Path db = out.resolve("demo.db");
         for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(db + suffix));
-        Path pkg = Files.createTempDirectory("newsstand-sample");
         try (IssueStore store = IssueStore.open(db)) {
-            SampleIssue.write(pkg);
-            Issue imported = store.importPackage(pkg);
-            store.activate(imported.id());
-            String id = store.active().orElseThrow();
+            String id = SampleIssue.activate(store);
             PageRenderer.PhotoSource photos = file -> {
                 try {
                     return store.image(id, file);
@@ -104,10 +98,6 @@ final class DemoCommand implements Callable<Integer> {
             if (!traced) screens(store.issue(id), photos, out.resolve("screens"));
             Outputs.render(store.issue(id), photos, panel.model, out, start, spec.commandLine().getOut(), traced);
             return 0;
-        } finally {
-            try (Stream<Path> files = Files.walk(pkg)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -6,6 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import newsstand.issue.PackageException;
+import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
 
 /** The sample issue bundled in the jar: a day of the fictional 海滨日报, written for this project. */
 public final class SampleIssue {
@@ -25,6 +30,21 @@ public final class SampleIssue {
             Files.createDirectories(target.getParent());
             try (InputStream in = resource(file.strip())) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Imports the sample issue into a store and makes it the active one, through a package folder removed after. */
+    static String activate(IssueStore store) throws IOException, PackageException, StoreException {
+        Path pkg = Files.createTempDirectory("newsstand-sample");
+        try {
+            write(pkg);
+            String id = store.importPackage(pkg).id();
+            store.activate(id);
+            return id;
+        } finally {
+            try (Stream<Path> files = Files.walk(pkg)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
