@@ -23,12 +23,17 @@ final class FleetResetSequenceCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "N", required = true, description = "The highest sequence kiosks keep as taken (0 or more).")
     long to;
 
+    @Option(names = "--publication", paramLabel = "ID", description = "Reset only this publication's sequence (default: every publication's).")
+    String publication;
+
     @Override
     public Integer call() throws Exception {
         if (to < 0) throw new Newsstand.UserError("--to " + to + " is not allowed (allowed: 0 or more)");
+        if (publication != null) Options.publication(publication, "");
         Options.KeyOption.Signer signer = key.signer();
-        HighWaterReset r = Publisher.resetHighWater(broker.broker(), fleet.fleet(), signer.key(), signer.id(), to);
-        spec.commandLine().getOut().println("published a reset of fleet " + fleet.fleet() + "'s highest sequence to " + r.sequence()
+        HighWaterReset r = Publisher.resetHighWater(broker.broker(), fleet.fleet(), publication, signer.key(), signer.id(), to);
+        spec.commandLine().getOut().println("published a reset of fleet " + fleet.fleet() + "'s highest sequence"
+                + (publication == null ? "" : " of " + publication) + " to " + r.sequence()
                 + " (issued " + r.issued() + "); each kiosk applies it once");
         return 0;
     }

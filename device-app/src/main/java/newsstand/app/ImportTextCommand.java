@@ -41,6 +41,10 @@ final class ImportTextCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "NAME", description = "The newspaper's name (default: the paper its bylines name).")
     String title;
 
+    @Option(names = "--publication", paramLabel = "ID", description = "The publication the issue belongs to: a kiosk shows the newest "
+            + "issue of each (default: derived from the newspaper's name). 1 to 64 of a-z, 0-9 and '-'.")
+    String publication;
+
     @Override
     public Integer call() throws Exception {
         byte[] bytes = Files.readAllBytes(file);
@@ -61,7 +65,7 @@ final class ImportTextCommand implements Callable<Integer> {
         String id = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
         if (id.isEmpty()) id = "issue-" + day;
         if (id.length() > 64) id = id.substring(0, 64).replaceAll("-+$", "");
-        Issue issue = TextImporter.parse(text, id, name, day);
+        Issue issue = TextImporter.parse(text, id, Options.publication(publication, name), name, day);
         if (issue.articles().isEmpty()) throw new Newsstand.UserError(file + ": no article found in the text");
         IssuePackage.writeManifest(issue, out);
         IssuePackage.read(out);

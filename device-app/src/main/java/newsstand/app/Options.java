@@ -146,4 +146,33 @@ final class Options {
             return new Signer(priv, Keys.id(pub));
         }
     }
+
+    /** A --publication given (checked against the name rule), or the one the newspaper's name gives. */
+    static String publication(String given, String title) throws Newsstand.UserError {
+        if (given == null) return newsstand.issue.Issue.derivePublication(title);
+        if (!Name.valid(given)) throw new Newsstand.UserError("--publication '" + given + "' is not allowed (allowed: " + Name.RULE + ")");
+        return given;
+    }
+
+    /** A time given on the command line: a date (UTC midnight) or an instant. */
+    static java.time.Instant instant(String option, String text) throws Newsstand.UserError {
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                    : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Newsstand.UserError(option + " '" + text + "' is not allowed (allowed: YYYY-MM-DD or an instant such as 2025-09-17T04:00:00Z)");
+        }
+    }
+
+    /** A --sequence given, or now in ms; never more than a day ahead, which would lock the fleet out. */
+    static long sequence(Long given) throws Newsstand.UserError {
+        long now = System.currentTimeMillis();
+        long seq = given != null ? given : now;
+        long highest = now + newsstand.issue.Manifest.SEQUENCE_LEAD_MS;
+        if (seq < 1 || seq > highest) {
+            throw new Newsstand.UserError("--sequence " + seq + " is not allowed (allowed: 1 to " + highest + ", this computer's clock in ms"
+                    + " plus a day: kiosks refuse every issue below the highest sequence they took, so one far ahead would lock the fleet out)");
+        }
+        return seq;
+    }
 }

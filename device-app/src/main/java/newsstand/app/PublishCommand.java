@@ -4,12 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import newsstand.delivery.Publisher;
-import newsstand.issue.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,29 +31,22 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--expires", paramLabel = "WHEN", description = "When kiosks stop taking it: a date (YYYY-MM-DD, UTC midnight) or an instant (default: 7 days from now).")
     String expires;
 
+    @Option(names = "--activate-at", paramLabel = "WHEN", description = "An embargo: kiosks download the issue at once but show it "
+            + "only from then on: a date (YYYY-MM-DD, UTC midnight) or an instant such as 2025-09-10T05:00:00Z (default: at once).")
+    String activateAt;
+
     @Override
     public Integer call() throws Exception {
         Options.KeyOption.Signer signer = key.signer();
-        Instant until = Instant.now().plus(Duration.ofDays(7));
-        if (expires != null) {
-            try {
-                until = expires.length() == 10 ? LocalDate.parse(expires).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(expires);
-            } catch (DateTimeParseException e) {
-                throw new Newsstand.UserError("--expires '" + expires + "' is not allowed (allowed: YYYY-MM-DD or an instant such as 2025-09-17T04:00:00Z)");
-            }
-        }
-        long now = System.currentTimeMillis();
-        long seq = sequence != null ? sequence : now;
-        long highest = now + Manifest.SEQUENCE_LEAD_MS;
-        if (seq < 1 || seq > highest) {
-            throw new Newsstand.UserError("--sequence " + seq + " is not allowed (allowed: 1 to " + highest + ", this computer's clock in ms"
-                    + " plus a day: kiosks refuse every issue below the highest sequence they took, so one far ahead would lock the fleet out)");
-        }
+        Instant until = expires == null ? Instant.now().plus(Duration.ofDays(7)) : Options.instant("--expires", expires);
+        Instant embargo = activateAt == null ? null : Options.instant("--activate-at", activateAt);
+        long seq = Options.sequence(sequence);
         PrintWriter out = spec.commandLine().getOut();
         Publisher.Published p = Publisher.publish(broker.broker(), fleet.fleet(), signer.key(), signer.id(), issue, seq, until,
-                line -> out.println("  " + line));
+                embargo, line -> out.println("  " + line));
         out.println("published issue " + p.issue() + " (sequence " + p.sequence() + ") to fleet " + fleet.fleet() + ": "
-                + p.bytes() + " bytes sent in " + p.chunks() + " chunks and a manifest");
+                + p.bytes() + " bytes sent in " + p.chunks() + " chunks and a manifest"
+                + (embargo == null ? "" : "; kiosks show it from " + embargo));
         return 0;
     }
 }

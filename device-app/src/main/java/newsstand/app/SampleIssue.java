@@ -20,6 +20,26 @@ public final class SampleIssue {
 
     /** Writes the sample issue package into a folder. */
     public static void write(Path folder) throws IOException {
+        write(folder, null, null, null);
+    }
+
+    /**
+     * Writes the sample issue as an issue of another publication, title or date (each null: the sample's own); its
+     * id is then the publication's and the date's.
+     */
+    public static void write(Path folder, String publication, String title, java.time.LocalDate date) throws IOException {
+        copy(folder);
+        if (publication == null && title == null && date == null) return;
+        Path json = folder.resolve("issue.json");
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        if (title != null) o.addProperty("title", title);
+        if (publication != null) o.addProperty("publication", publication);
+        if (date != null) o.addProperty("date", date.toString());
+        o.addProperty("id", o.get("publication").getAsString() + "-" + o.get("date").getAsString());
+        Files.writeString(json, new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o));
+    }
+
+    private static void copy(Path folder) throws IOException {
         String index;
         try (InputStream in = resource("index")) {
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package newsstand.app;
 
 import java.util.concurrent.Callable;
+import newsstand.config.Name;
 import newsstand.delivery.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,20 +10,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "withdraw", mixinStandardHelpOptions = true,
-        description = {"Removes an issue from the broker (its manifest and chunks), so no kiosk starts taking it. "
-                + "Kiosks that already show it keep it."})
+        description = {"Takes an issue off the fleet's panels (a correction, a legal stop): a signed withdrawal replaces its "
+                + "manifest on the broker and its chunks are cleared. Kiosks remove the issue and fall back to the one they "
+                + "showed before; a correction published later (a higher sequence) is taken as usual."})
 final class WithdrawCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Options.BrokerOption broker;
     @Mixin Options.FleetOption fleet;
+    @Mixin Options.KeyOption key;
 
     @Option(names = "--issue", paramLabel = "ID", required = true, description = "The issue's id.")
     String issue;
 
+    @Option(names = "--sequence", paramLabel = "N", description = "Withdraw what was published of the issue up to this sequence "
+            + "(default: now, in ms since 1970: everything published so far).")
+    Long sequence;
+
     @Override
     public Integer call() throws Exception {
-        int chunks = Publisher.withdraw(broker.broker(), fleet.fleet(), issue);
-        spec.commandLine().getOut().println("withdrew issue " + issue + " from fleet " + fleet.fleet() + " (manifest and " + chunks + " chunks)");
+        if (!Name.valid(issue)) throw new Newsstand.UserError("--issue '" + issue + "' is not allowed (allowed: " + Name.RULE + ")");
+        Options.KeyOption.Signer signer = key.signer();
+        long seq = Options.sequence(sequence);
+        int chunks = Publisher.withdraw(broker.broker(), fleet.fleet(), signer.key(), signer.id(), issue, seq);
+        spec.commandLine().getOut().println("withdrew issue " + issue + " from fleet " + fleet.fleet() + " up to sequence " + seq
+                + ": a signed withdrawal in place of its manifest" + (chunks > 0 ? ", " + chunks + " chunks cleared" : " (the broker held no manifest of it)"));
         return 0;
     }
 }

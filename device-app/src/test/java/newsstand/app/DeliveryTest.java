@@ -256,7 +256,7 @@ class DeliveryTest {
         Manifest m = Manifest.read(genuine);
         PrivateKey key = Keys.readPrivate(dir.resolve("keys/operator.key"));
         String keyId = Keys.id(operator);
-        Manifest newer = new Manifest("qd", "qd-evil", 900, m.date(), m.published(), m.expires(), m.chunkSize(), m.files(), m.chunks());
+        Manifest newer = new Manifest("qd", "qd-evil", m.publication(), 900, m.date(), m.published(), m.expires(), null, m.chunkSize(), m.files(), m.chunks());
         // tampered: a genuine signature over other bytes
         JsonObject env = JsonParser.parseString(text(newer.sign(key, keyId))).getAsJsonObject();
         String json = text(Base64.getDecoder().decode(env.get("manifest").getAsString())).replace("\"sequence\":900", "\"sequence\":901");
@@ -272,7 +272,7 @@ class DeliveryTest {
                 "--issue", TestIssues.write(dir.resolve("evil"), "qd-evil", 0).toString(), "--sequence", "902");
         assertEquals(0, wrong.exit(), wrong.err());
         // expired
-        Manifest expired = new Manifest("qd", "qd-old", 903, m.date(), m.published().minusSeconds(7200), m.published().minusSeconds(3600),
+        Manifest expired = new Manifest("qd", "qd-old", m.publication(), 903, m.date(), m.published().minusSeconds(7200), m.published().minusSeconds(3600), null,
                 m.chunkSize(), m.files(), m.chunks());
         send(observer, Topics.manifest("qd", "qd-old"), expired.sign(key, keyId), false);
         // replayed: an older sequence than the active issue's, genuinely signed

@@ -182,8 +182,8 @@ class HardeningTest {
         Device d = device("kiosk-q", Trial.NONE, Duration.ofSeconds(30));
         PrivateKeyAndId op = operatorKey();
         Instant now = Instant.now();
-        Manifest ahead = new Manifest("qd", "qd-ahead", now.toEpochMilli() + 2 * Manifest.SEQUENCE_LEAD_MS, java.time.LocalDate.now(), now,
-                now.plus(Duration.ofDays(1)), 65536, List.of(new Manifest.FileEntry("issue.json", 10)), List.of("0".repeat(64)));
+        Manifest ahead = new Manifest("qd", "qd-ahead", "qd", now.toEpochMilli() + 2 * Manifest.SEQUENCE_LEAD_MS, java.time.LocalDate.now(), now,
+                now.plus(Duration.ofDays(1)), null, 65536, List.of(new Manifest.FileEntry("issue.json", 10)), List.of("0".repeat(64)));
         DeliveryTest.send(observer, Topics.manifest("qd", "qd-ahead"), ahead.sign(op.key(), op.id()), true);
         DeliveryTest.await("the rejection of qd-ahead", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"")
                 && e.contains("qd-ahead") && e.contains("is more than a day ahead of its publishing time")));

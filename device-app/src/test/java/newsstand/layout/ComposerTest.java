@@ -37,7 +37,7 @@ class ComposerTest {
         bold = fonts.typeface("zh-Hans", true);
         SampleIssue.write(dir);
         issue = IssuePackage.read(dir);
-        Issue hant = new Issue(issue.id(), issue.title(), issue.date(), issue.edition(), "zh-Hant", issue.sections());
+        Issue hant = issue.withLanguage("zh-Hant");
         cases = List.of(new Case(issue, regular, bold),
                 new Case(hant, fonts.typeface("zh-Hant", false), fonts.typeface("zh-Hant", true)));
     }

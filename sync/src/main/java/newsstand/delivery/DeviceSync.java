@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import newsstand.issue.HighWaterReset;
 import newsstand.issue.Manifest;
 import newsstand.issue.PackageException;
+import newsstand.issue.Withdrawal;
 import newsstand.store.Deliveries;
 import newsstand.store.Events;
 import newsstand.store.IssueStore;
@@ -23,8 +24,8 @@ import org.tinylog.Logger;
  * of signed manifests ({@link ManifestPolicy} decides which to take), then asks for the chunks it lacks one at a
  * time ({@link Download}), each on its own retained topic; a chunk is checked against the signed hash, committed to
  * SQLite and only then acknowledged, so an interruption of any kind costs at most the chunk in flight. A complete
- * issue is installed and activated in one transaction ({@link Installer}); what happened is reported through the
- * {@link Outbox} and the {@link StatusReport}.
+ * issue is installed and shown in one transaction ({@link Installer}), or kept until its embargo ends; a signed
+ * withdrawal takes one off again. What happened is reported through the {@link Outbox} and the {@link StatusReport}.
  *
  * <p>Threads: one. Everything here and in the classes above runs on the {@link SyncThread}; Paho's callbacks, the
  * watch timer and the kiosk's calls ({@link #status()}, {@link #close()}) only hand it work.
@@ -32,7 +33,10 @@ import org.tinylog.Logger;
 public final class DeviceSync implements AutoCloseable {
     private final SyncSettings settings;
     private final Trial trial;
+    /** Told of each issue that came on or went off the shelf (activated, released from embargo, withdrawn). */
     private final Consumer<String> onActivated;
+    /** When the next embargo ends (null: none); checked every second. */
+    private java.time.Instant nextRelease;
     private final SyncThread thread;
     private final ManifestPolicy policy;
     private final StatusReport status;
@@ -59,7 +63,7 @@ public final class DeviceSync implements AutoCloseable {
 
     /**
      * Opens the store, resumes any unfinished download and starts connecting. onActivated runs on the sync thread
-     * with the id of each issue activated.
+     * with the id of each issue that came on the shelf or went off it (withdrawn).
      */
     public static DeviceSync start(SyncSettings settings, Consumer<String> onActivated) throws StoreException, DeliveryException {
         return start(settings, Trial.NONE, onActivated);
@@ -105,6 +109,7 @@ public final class DeviceSync implements AutoCloseable {
             deliveries.refuse(t.issue(), t.sequence(), reason, outbox.event("rejected", t.issue(), t.sequence(), reason));
             status.error("issue " + t.issue() + " rejected: " + reason);
         }
+        nextRelease = deliveries.nextRelease();
         Optional<Deliveries.Download> d = deliveries.unfinished();
         if (d.isPresent()) {
             try {
@@ -190,6 +195,10 @@ public final class DeviceSync implements AutoCloseable {
     }
 
     private void manifest(String issue, byte[] payload) throws SQLException {
+        if (Withdrawal.is(payload)) {
+            withdraw(issue, payload);
+            return;
+        }
         if (payload.length == 0) {
             Logger.info("sync: issue {} was withdrawn from the broker", issue);
             if (download != null && download.issue().equals(issue)) {
@@ -226,6 +235,38 @@ public final class DeviceSync implements AutoCloseable {
         download = new Download(m, deliveries.stored(m.issue()));
         Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
         requestNext();
+        publishStatus();
+        outbox.flush(session);
+    }
+
+    /** The operator's withdrawal of an issue: applied once; a kiosk showing the issue falls back to the one before. */
+    private void withdraw(String issue, byte[] payload) throws SQLException {
+        try {
+            Withdrawal w = policy.withdraw(issue, payload, deliveries, outbox);
+            if (w == null) return;
+            Logger.warn("sync: the operator withdrew {} up to sequence {} ({})", issue, w.sequence(), w.issued());
+            if (download != null && download.issue().equals(issue) && download.manifest.sequence() <= w.sequence()) {
+                unsubscribeRequested();
+                download = null;
+            }
+            onActivated.accept(issue);
+        } catch (Manifest.Rejected e) {
+            outbox.addNoise("rejected:withdrawal", issue, -1, "withdrawal rejected: " + e.getMessage());
+            error("withdrawal of " + issue + " rejected: " + e.getMessage());
+        }
+        publishStatus();
+        outbox.flush(session);
+    }
+
+    /** Issues whose embargo ended go on their publications' shelves. */
+    private void release() throws SQLException {
+        if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
+        java.util.List<String> shown = deliveries.release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
+        nextRelease = deliveries.nextRelease();
+        for (String id : shown) {
+            Logger.info("sync: the embargo of {} ended; it is shown now", id);
+            onActivated.accept(id);
+        }
         publishStatus();
         outbox.flush(session);
     }
@@ -308,8 +349,9 @@ public final class DeviceSync implements AutoCloseable {
         Manifest m = download.manifest;
         unsubscribeRequested();
         try {
+            boolean shown;
             try {
-                installer.install(m);
+                shown = installer.install(m);
             } catch (PackageException | Installer.Refused e) {
                 download = null;
                 error("issue " + m.issue() + " rejected: " + e.getMessage());
@@ -318,7 +360,8 @@ public final class DeviceSync implements AutoCloseable {
             download = null;
             status.clear();
             installer.retire();
-            onActivated.accept(m.issue());
+            nextRelease = deliveries.nextRelease();
+            if (shown) onActivated.accept(m.issue());
         } catch (SQLException | IOException | StoreException e) {
             error("cannot install " + m.issue() + ": " + e.getMessage());
             thread.later(this::requestNext, settings.minBackoff().toMillis());
@@ -333,6 +376,11 @@ public final class DeviceSync implements AutoCloseable {
      * at once when no chunk is asked for at all (a subscribe that failed while the connection stood).
      */
     private void watch() {
+        try {
+            release();
+        } catch (SQLException e) {
+            error(StorageCheck.explain(settings.store(), e));
+        }
         StorageCheck.Waiting w = download == null ? room.due() : null;
         if (w != null) {
             try {

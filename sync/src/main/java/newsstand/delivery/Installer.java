@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -45,11 +46,12 @@ final class Installer {
     }
 
     /**
-     * Installs and activates the download's issue once it has composed. Throws PackageException for a package that
-     * is not valid (the download is dropped and the rejection queued), Refused for one that failed its trial (the
-     * same, and remembered); any other exception leaves the download to be tried again.
+     * Installs the download's issue once it has composed and puts it on its publication's shelf, or, under an
+     * embargo that has not ended, keeps it until then; returns whether it is shown now. Throws PackageException for a
+     * package that is not valid (the download is dropped and the rejection queued), Refused for one that failed its
+     * trial (the same, and remembered); any other exception leaves the download to be tried again.
      */
-    void install(Manifest m) throws PackageException, Refused, SQLException, IOException, StoreException {
+    boolean install(Manifest m) throws PackageException, Refused, SQLException, IOException, StoreException {
         // Beside the store and named after it: two stores in one folder never share it.
         Path store = settings.store().toAbsolutePath();
         Path folder = store.resolveSibling(store.getFileName() + ".incoming-" + m.issue());
@@ -65,6 +67,10 @@ final class Installer {
                 if (!issue.id().equals(m.issue())) {
                     throw new PackageException(folder.toString(), List.of("issue.json id is " + issue.id() + ", the manifest says " + m.issue()));
                 }
+                if (!issue.publication().equals(m.publication())) {
+                    throw new PackageException(folder.toString(), List.of("issue.json publication is " + issue.publication()
+                            + ", the manifest says " + m.publication()));
+                }
             } catch (PackageException e) {
                 deliveries.drop(m.issue());
                 outbox.add("rejected", m.issue(), m.sequence(), "package invalid: " + e.getMessage());
@@ -75,9 +81,16 @@ final class Installer {
                 deliveries.refuse(m.issue(), m.sequence(), failed, outbox.event("rejected", m.issue(), m.sequence(), failed));
                 throw new Refused(failed);
             }
-            deliveries.install(issue, m.sequence(), file -> Files.newInputStream(folder.resolve(file)),
-                    outbox.event("activated", m.issue(), m.sequence(), null));
-            Logger.info("sync: {} (sequence {}) is now the active issue", m.issue(), m.sequence());
+            Instant embargo = m.activateAt() != null && m.activateAt().isAfter(Instant.now()) ? m.activateAt() : null;
+            deliveries.install(issue, m.sequence(), embargo, file -> Files.newInputStream(folder.resolve(file)), embargo == null
+                    ? outbox.event("activated", m.issue(), m.sequence(), null)
+                    : outbox.event("embargoed", m.issue(), m.sequence(), "stored; shown from " + embargo));
+            if (embargo != null) {
+                Logger.info("sync: {} (sequence {}) stored under embargo; shown from {}", m.issue(), m.sequence(), embargo);
+                return false;
+            }
+            Logger.info("sync: {} (sequence {}) is now the shown issue of {}", m.issue(), m.sequence(), m.publication());
+            return true;
         } finally {
             try {
                 delete(folder);

@@ -15,14 +15,16 @@ import java.util.function.BooleanSupplier;
 import newsstand.issue.HighWaterReset;
 import newsstand.issue.Keys;
 import newsstand.issue.Manifest;
+import newsstand.issue.Withdrawal;
 import newsstand.store.Deliveries;
 import org.tinylog.Logger;
 
 /**
  * Which manifests a kiosk takes: signed by a key it trusts, for its fleet, not expired, with a sequence at most a
  * day ahead of its own publishing time (all checked by {@link Manifest#open}), published no more than a day ahead
- * of this kiosk's clock when that is synchronised, not refused before, and newer than the highest sequence ever
- * activated here and than the download in progress. Sync thread only.
+ * of this kiosk's clock when that is synchronised, not refused or withdrawn before, and newer than the highest
+ * sequence of its publication ever taken here and than the download in progress. Also which withdrawals and resets
+ * of the high-water mark to apply. Sync thread only.
  */
 final class ManifestPolicy {
     /** What to do with a manifest: take it, reject it (with the reason, said once), or pass over it in silence. */
@@ -77,12 +79,17 @@ final class ManifestPolicy {
                     + now + "): its sequence " + m.sequence() + " would lock out every later issue", m.sequence()));
         }
         if (deliveries.refused(m.issue(), m.sequence())) return remember(digest, Verdict.IGNORE); // said when it was refused
-        long high = deliveries.highWater();
+        long withdrawn = deliveries.withdrawn(m.issue());
+        if (m.sequence() <= withdrawn) {
+            return remember(digest, Verdict.reject("the operator withdrew " + m.issue() + " up to sequence " + withdrawn
+                    + "; this manifest's sequence " + m.sequence() + " is not newer (publish a correction to show it again)", m.sequence()));
+        }
+        long high = deliveries.highWater(m.publication());
         if (m.sequence() <= high) {
             Optional<Deliveries.Download> d = deliveries.download(m.issue());
             if (d.isPresent() && d.get().sequence() == m.sequence() && d.get().state().equals("installed")) return Verdict.IGNORE;
-            return remember(digest, Verdict.reject("sequence " + m.sequence() + " is not newer than the active issue's " + high
-                    + " (a replay or an old issue)", m.sequence()));
+            return remember(digest, Verdict.reject("sequence " + m.sequence() + " is not newer than " + high + ", the highest taken of "
+                    + m.publication() + " (a replay or an old issue)", m.sequence()));
         }
         if (inProgress != null && m.sequence() < inProgress.sequence()) {
             Logger.info("sync: {} (sequence {}) is older than the download in progress ({}); not taken", m.issue(), m.sequence(), inProgress.sequence());
@@ -99,11 +106,24 @@ final class ManifestPolicy {
         HighWaterReset r = HighWaterReset.open(payload, trusted, fleet);
         Instant last = deliveries.lastReset();
         if (last != null && !r.issued().isAfter(last)) return null;
-        long before = deliveries.highWater();
-        deliveries.applyReset(r.sequence(), r.issued(), outbox.event("high-water", null, r.sequence(),
-                "the operator's reset of " + r.issued() + ": from " + before + " to " + r.sequence()));
+        String which = r.publication() == null ? "every publication" : r.publication() + " (from " + deliveries.highWater(r.publication()) + ")";
+        deliveries.applyReset(r.publication(), r.sequence(), r.issued(), outbox.event("high-water", null, r.sequence(),
+                "the operator's reset of " + r.issued() + ": " + which + " to " + r.sequence()));
         rejected.clear(); // manifests refused as replays may be taken now
         return r;
+    }
+
+    /**
+     * Applies the operator's signed withdrawal of an issue, once (a retained one comes again at every connect): the
+     * issue is removed if stored from an earlier sequence. Returns the withdrawal applied, or null for one applied
+     * before; throws with the reason for one that must not be applied.
+     */
+    Withdrawal withdraw(String issue, byte[] payload, Deliveries deliveries, Outbox outbox) throws Manifest.Rejected, SQLException {
+        Withdrawal w = Withdrawal.open(payload, trusted, fleet, issue);
+        if (w.sequence() <= deliveries.withdrawn(issue)) return null;
+        deliveries.withdraw(issue, w.sequence(), outbox.event("withdrawn", issue, w.sequence(), "the operator's withdrawal of " + w.issued()));
+        rejected.clear(); // nothing remembered may hide what the withdrawal changed
+        return w;
     }
 
     private Verdict remember(String digest, Verdict v) {

@@ -29,6 +29,7 @@ import newsstand.issue.Manifest;
 import newsstand.issue.PackageException;
 import newsstand.issue.Photo;
 import newsstand.issue.Section;
+import newsstand.issue.Withdrawal;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -53,7 +54,7 @@ public final class Publisher {
      * A previous publication of the same issue is replaced and its chunks cleared.
      */
     public static Published publish(Broker broker, String fleet, PrivateKey key, String keyId, Path folder, long sequence,
-                                    Instant expires, Consumer<String> progress) throws PackageException, DeliveryException, IOException {
+                                    Instant expires, Instant activateAt, Consumer<String> progress) throws PackageException, DeliveryException, IOException {
         Issue issue = IssuePackage.read(folder);
         LinkedHashSet<String> names = new LinkedHashSet<>();
         names.add(IssuePackage.MANIFEST);
@@ -68,7 +69,11 @@ public final class Publisher {
         chunks(folder, files, (i, bytes, n) -> hashes.add(Manifest.sha256(bytes, n)));
         Instant now = Instant.now();
         if (!expires.isAfter(now)) throw new DeliveryException("expiry " + expires + " is not in the future");
-        Manifest m = new Manifest(fleet, issue.id(), sequence, issue.date(), now, expires, Manifest.CHUNK_SIZE, files, hashes);
+        if (activateAt != null && !activateAt.isBefore(expires)) {
+            throw new DeliveryException("--activate-at " + activateAt + " is not before the expiry " + expires + " (allowed: an embargo that ends before the issue expires)");
+        }
+        Manifest m = new Manifest(fleet, issue.id(), issue.publication(), sequence, issue.date(), now, expires, activateAt,
+                Manifest.CHUNK_SIZE, files, hashes);
         if (m.bytes() > Manifest.MAX_ISSUE_BYTES) throw new DeliveryException("issue " + issue.id() + " is " + m.bytes() + " bytes (allowed: at most " + Manifest.MAX_ISSUE_BYTES + ")");
         byte[] envelope = m.sign(key, keyId);
         MqttAsyncClient client = connect(broker, "publish");
@@ -113,9 +118,9 @@ public final class Publisher {
      * Publishes the operator's signed reset of a fleet's high-water mark, retained: each kiosk sets the highest
      * sequence it took to {@code sequence} once, when it next reads the reset. Returns the reset sent.
      */
-    public static HighWaterReset resetHighWater(Broker broker, String fleet, PrivateKey key, String keyId, long sequence)
-            throws DeliveryException {
-        HighWaterReset reset = new HighWaterReset(fleet, sequence, Instant.now());
+    public static HighWaterReset resetHighWater(Broker broker, String fleet, String publication, PrivateKey key, String keyId,
+                                                long sequence) throws DeliveryException {
+        HighWaterReset reset = new HighWaterReset(fleet, publication, sequence, Instant.now());
         MqttAsyncClient client = connect(broker, "reset");
         try {
             byte[] signed = reset.sign(key, keyId);
@@ -129,13 +134,20 @@ public final class Publisher {
         }
     }
 
-    /** Removes an issue from the broker: its manifest, then its chunks. Returns how many chunks were cleared. */
-    public static int withdraw(Broker broker, String fleet, String issue) throws DeliveryException {
+    /**
+     * Takes an issue off the fleet's panels: a signed withdrawal replaces its retained manifest (kiosks showing the
+     * issue fall back to the one before, and refuse its manifests up to {@code sequence}), then its chunks are
+     * cleared. Returns how many chunks were cleared (0 when the broker no longer held the issue).
+     */
+    public static int withdraw(Broker broker, String fleet, PrivateKey key, String keyId, String issue, long sequence) throws DeliveryException {
         MqttAsyncClient client = connect(broker, "withdraw");
         try {
             Manifest m = retained(client, Topics.manifest(fleet, issue));
-            if (m == null) throw new DeliveryException("issue " + issue + " is not on broker " + broker.url() + " for fleet " + fleet);
-            client.publish(Topics.manifest(fleet, issue), new byte[0], 1, true).waitForCompletion(WAIT_MS);
+            byte[] signed = new Withdrawal(fleet, issue, sequence, Instant.now()).sign(key, keyId);
+            client.publish(Topics.manifest(fleet, issue), signed, 1, true).waitForCompletion(WAIT_MS);
+            ReadBack.check(broker, ReadBack.retained(client, Topics.manifest(fleet, issue), 1, 5_000), Topics.manifest(fleet, issue),
+                    Manifest.sha256(signed, signed.length));
+            if (m == null) return 0;
             Semaphore window = new Semaphore(10);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             clear(client, fleet, m, window, failure);

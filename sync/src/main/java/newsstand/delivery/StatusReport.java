@@ -83,11 +83,20 @@ final class StatusReport {
         o.addProperty("device", settings.device());
         o.addProperty("fleet", settings.fleet());
         o.addProperty("online", online);
+        com.google.gson.JsonArray titles = new com.google.gson.JsonArray();
         try {
             o.addProperty("activeIssue", store.active().orElse(null));
+            for (IssueStore.Shelved s : store.shelf()) {
+                JsonObject t = new JsonObject();
+                t.addProperty("publication", s.publication());
+                t.addProperty("issue", s.issue());
+                t.addProperty("previous", s.previous());
+                titles.add(t);
+            }
         } catch (StoreException e) {
             o.addProperty("activeIssue", (String) null);
         }
+        o.add("titles", titles);
         if (download != null) {
             JsonObject s = new JsonObject();
             s.addProperty("issue", download.issue());

@@ -37,7 +37,7 @@ public final class IssuePackage {
     public static final int FORMAT = 1;
 
     private static final Set<String> LANGUAGES = Set.of("zh-Hans", "zh-Hant", "ja", "ko");
-    private static final Set<String> ISSUE_FIELDS = Set.of("format", "id", "title", "date", "edition", "language", "sections");
+    private static final Set<String> ISSUE_FIELDS = Set.of("format", "id", "publication", "title", "date", "edition", "language", "sections");
     private static final Set<String> SECTION_FIELDS = Set.of("id", "title", "articles");
     private static final Set<String> ARTICLE_FIELDS = Set.of("id", "kicker", "headline", "subhead", "byline", "dateline", "paragraphs", "photos");
     private static final Set<String> PHOTO_FIELDS = Set.of("file", "caption", "credit");
@@ -100,6 +100,8 @@ public final class IssuePackage {
         }
         String id = f.id(o, "", "id");
         String title = f.text(o, "", "title", true, 64);
+        // Packages from before publications had none: their title names it.
+        String publication = o.has("publication") ? f.id(o, "", "publication") : title == null ? null : Issue.derivePublication(title);
         String dateText = f.text(o, "", "date", true, 10);
         LocalDate date = null;
         if (dateText != null) {
@@ -129,7 +131,7 @@ public final class IssuePackage {
         if (f.photos > PackageLimits.PHOTOS) {
             f.problem("", "the issue has " + f.photos + " photos (allowed: at most " + PackageLimits.PHOTOS + " an issue)");
         }
-        return new Issue(id, title, date, edition, language, sections);
+        return new Issue(id, publication, title, date, edition, language, sections);
     }
 
     private static Section section(JsonObject s, String at, Fields f, Path folder, Set<String> articleIds) {
@@ -288,6 +290,7 @@ public final class IssuePackage {
         JsonObject root = new JsonObject();
         root.addProperty("format", FORMAT);
         root.addProperty("id", issue.id());
+        root.addProperty("publication", issue.publication());
         root.addProperty("title", issue.title());
         root.addProperty("date", issue.date().toString());
         if (issue.edition() != null) root.addProperty("edition", issue.edition());

@@ -20,12 +20,12 @@ import newsstand.config.Name;
 
 /**
  * What an issue on the broker consists of, signed by the operator (PROTOCOL.md): the issue, a sequence that only
- * grows, its date and expiry, its files in order with their sizes, and the SHA-256 of every chunk of the files
+ * grows per publication, its date and expiry, the time from which kiosks show it (an embargo, or none), its files in order with their sizes, and the SHA-256 of every chunk of the files
  * laid end to end. The MQTT payload is an envelope: the manifest's exact JSON bytes, the signing key's id and the
  * Ed25519 signature of those bytes, so that nothing is re-encoded before it is verified.
  */
-public record Manifest(String fleet, String issue, long sequence, LocalDate date, Instant published, Instant expires,
-                       int chunkSize, List<FileEntry> files, List<String> chunks) {
+public record Manifest(String fleet, String issue, String publication, long sequence, LocalDate date, Instant published,
+                       Instant expires, Instant activateAt, int chunkSize, List<FileEntry> files, List<String> chunks) {
     public static final int FORMAT = 1;
     public static final int CHUNK_SIZE = 64 * 1024;
     /** Mosquitto forwards nothing larger than its max_packet_size; an envelope stays far below it. */
@@ -64,10 +64,12 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
         o.addProperty("format", FORMAT);
         o.addProperty("fleet", fleet);
         o.addProperty("issue", issue);
+        o.addProperty("publication", publication);
         o.addProperty("sequence", sequence);
         o.addProperty("date", date.toString());
         o.addProperty("published", published.toString());
         o.addProperty("expires", expires.toString());
+        if (activateAt != null) o.addProperty("activateAt", activateAt.toString());
         o.addProperty("chunkSize", chunkSize);
         JsonArray fs = new JsonArray();
         for (FileEntry f : files) {
@@ -133,12 +135,16 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
         }
         try {
             if (o.get("format").getAsInt() != FORMAT) throw new Rejected("manifest format " + o.get("format") + " (allowed: " + FORMAT + ")");
-            String fleet = name(o, "fleet"), issue = name(o, "issue");
+            String fleet = name(o, "fleet"), issue = name(o, "issue"), publication = name(o, "publication");
             long sequence = o.get("sequence").getAsLong();
             if (sequence < 1) throw new Rejected("manifest sequence " + sequence + " (allowed: 1 or more)");
             LocalDate date = LocalDate.parse(o.get("date").getAsString());
             Instant published = Instant.parse(o.get("published").getAsString());
             Instant expires = Instant.parse(o.get("expires").getAsString());
+            Instant activateAt = o.has("activateAt") ? Instant.parse(o.get("activateAt").getAsString()) : null;
+            if (activateAt != null && !activateAt.isBefore(expires)) {
+                throw new Rejected("manifest activateAt " + activateAt + " is not before its expiry " + expires + " (allowed: an embargo that ends before the manifest expires)");
+            }
             if (sequence - SEQUENCE_LEAD_MS > published.toEpochMilli()) {
                 throw new Rejected("manifest sequence " + sequence + " is more than a day ahead of its publishing time " + published
                         + " (allowed: at most " + (published.toEpochMilli() + SEQUENCE_LEAD_MS) + ", the publishing time in ms plus a day)");
@@ -171,7 +177,7 @@ public record Manifest(String fleet, String issue, long sequence, LocalDate date
                 if (!HASH.matcher(h).matches()) throw new Rejected("manifest chunk hash '" + h + "' is not 64 lowercase hex digits");
                 chunks.add(h);
             }
-            return new Manifest(fleet, issue, sequence, date, published, expires, chunkSize, files, chunks);
+            return new Manifest(fleet, issue, publication, sequence, date, published, expires, activateAt, chunkSize, files, chunks);
         } catch (Rejected r) {
             throw r;
         } catch (RuntimeException e) {

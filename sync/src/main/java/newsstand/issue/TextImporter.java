@@ -38,7 +38,7 @@ public final class TextImporter {
     }
 
     /** Makes an issue of one page of text. */
-    public static Issue parse(String text, String id, String title, LocalDate date) {
+    public static Issue parse(String text, String id, String publication, String title, LocalDate date) {
         List<String> blocks = new ArrayList<>();
         for (String line : text.replace("\r", "").split("\n")) {
             String s = line.strip().replace('\u3000', ' ').strip();
@@ -91,7 +91,7 @@ public final class TextImporter {
         for (int i = 0; i < drafts.size(); i++) articles.add(drafts.get(i).article(String.format("a%02d", i + 1)));
         String sectionTitle = banner.isEmpty() ? "要闻" : String.join(" ", banner);
         Section section = new Section("page-1", sectionTitle.length() > 32 ? sectionTitle.substring(0, 32) : sectionTitle, articles);
-        return new Issue(id, title, date, null, "zh-Hans", List.of(section));
+        return new Issue(id, publication, title, date, null, "zh-Hans", List.of(section));
     }
 
     /**

@@ -12,8 +12,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import newsstand.issue.Issue;
 import newsstand.issue.Manifest;
 import org.tinylog.Logger;
@@ -63,10 +65,23 @@ public final class Deliveries {
         }
     }
 
-    /** The highest sequence ever activated here; 0 before the first delivery. */
-    public long highWater() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT sequence FROM trust WHERE slot = 1")) {
-            return rs.next() ? rs.getLong(1) : 0;
+    /** The highest sequence ever taken here for a publication; 0 before its first delivery. */
+    public long highWater(String publication) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT sequence FROM high_water WHERE publication = ?")) {
+            ps.setString(1, publication);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** The sequence up to which the operator withdrew an issue (its manifests at or below it are refused); 0 if never. */
+    public long withdrawn(String issue) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT sequence FROM withdrawn WHERE issue_id = ?")) {
+            ps.setString(1, issue);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
         }
     }
 
@@ -78,17 +93,117 @@ public final class Deliveries {
         }
     }
 
-    /** Sets the highest sequence taken to an operator's reset (lower or higher), remembering the reset, with its event. */
-    public void applyReset(long sequence, Instant issued, String event) throws SQLException {
+    /**
+     * Sets the highest sequence taken to an operator's reset (lower or higher) for one publication, or for every one
+     * (publication null), remembering the reset, with its event.
+     */
+    public void applyReset(String publication, long sequence, Instant issued, String event) throws SQLException {
         transaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO trust (slot, sequence, reset_issued) VALUES (1, ?, ?)"
-                    + " ON CONFLICT(slot) DO UPDATE SET sequence = excluded.sequence, reset_issued = excluded.reset_issued")) {
-                ps.setLong(1, sequence);
-                ps.setString(2, issued.toString());
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO trust (slot, sequence, reset_issued) VALUES (1, 0, ?)"
+                    + " ON CONFLICT(slot) DO UPDATE SET reset_issued = excluded.reset_issued")) {
+                ps.setString(1, issued.toString());
                 ps.executeUpdate();
+            }
+            if (publication == null) {
+                try (PreparedStatement ps = db.prepareStatement("UPDATE high_water SET sequence = ?")) {
+                    ps.setLong(1, sequence);
+                    ps.executeUpdate();
+                }
+            } else {
+                raise(publication, sequence, false);
             }
             events.add(event, Events.IMPORTANT);
         });
+    }
+
+    /** The publication's high-water mark set to a sequence (only raised, with onlyUp). */
+    private void raise(String publication, long sequence, boolean onlyUp) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO high_water (publication, sequence) VALUES (?, ?)"
+                + " ON CONFLICT(publication) DO UPDATE SET sequence = " + (onlyUp ? "max(sequence, excluded.sequence)" : "excluded.sequence"))) {
+            ps.setString(1, publication);
+            ps.setLong(2, sequence);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The operator's withdrawal of an issue, in one transaction with its event: remembered (manifests of the issue up
+     * to this sequence are refused from now on), its download dropped, and the issue, if stored from an earlier
+     * sequence, removed, its publication falling back to the issue shown before. Returns whether a stored issue went.
+     */
+    public boolean withdraw(String issue, long sequence, String event) throws SQLException {
+        boolean[] removed = {false};
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO withdrawn (issue_id, sequence, withdrawn_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(issue_id) DO UPDATE SET sequence = max(sequence, excluded.sequence), withdrawn_at = excluded.withdrawn_at")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                ps.setString(3, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND sequence <= ?")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue WHERE id = ? AND coalesce(sequence, 0) <= ?")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    removed[0] = rs.next();
+                }
+            }
+            if (removed[0]) store.remove(issue);
+            events.add(event, Events.IMPORTANT);
+        });
+        return removed[0];
+    }
+
+    /**
+     * Issues under embargo whose time has come, put on their publications' shelves (unless a newer issue of the
+     * publication came meanwhile), each with its event. Returns the ids shown now.
+     */
+    public List<String> release(Instant now, java.util.function.Function<String, String> event) throws SQLException {
+        List<String> due = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT issue_id FROM embargo WHERE activate_at <= ? ORDER BY activate_at")) {
+            ps.setString(1, now.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) due.add(rs.getString(1));
+            }
+        }
+        List<String> shown = new ArrayList<>();
+        for (String id : due) {
+            transaction(() -> {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM embargo WHERE issue_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                boolean newer;
+                try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue i JOIN shelf s ON s.publication = i.publication"
+                        + " JOIN issue c ON c.id = s.issue_id WHERE i.id = ? AND coalesce(c.sequence, 0) > coalesce(i.sequence, 0)")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        newer = rs.next();
+                    }
+                }
+                if (newer) {
+                    Logger.info("sync: embargo of {} ended, but a newer issue of its publication is shown; not shown", id);
+                    return;
+                }
+                store.setActive(id);
+                events.add(event.apply(id), Events.IMPORTANT);
+                shown.add(id);
+            });
+        }
+        return shown;
+    }
+
+    /** When the next embargo ends, or null. */
+    public Instant nextRelease() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT min(activate_at) FROM embargo")) {
+            String s = rs.next() ? rs.getString(1) : null;
+            return s == null ? null : Instant.parse(s);
+        }
     }
 
     /** Starts a download, dropping any unfinished one (a newer manifest supersedes it), with its event. */
@@ -265,11 +380,11 @@ public final class Deliveries {
     }
 
     /**
-     * Installs a downloaded issue and makes it the active one, in one transaction synced to disk: content, the
-     * active pointer (the previous issue kept), the high-water mark, the download marked installed with its chunks
-     * deleted, and the event.
+     * Installs a downloaded issue and puts it on its publication's shelf (or, under embargo, keeps it until
+     * activateAt), in one transaction synced to disk: content, the shelf (the previous issue kept), the publication's
+     * high-water mark, the download marked installed with its chunks deleted, and the event.
      */
-    public void install(Issue issue, long sequence, IssueStore.ImageSource images, String event) throws SQLException {
+    public void install(Issue issue, long sequence, Instant activateAt, IssueStore.ImageSource images, String event) throws SQLException {
         try (Statement st = db.createStatement()) {
             st.execute("PRAGMA synchronous = FULL");
         }
@@ -277,15 +392,19 @@ public final class Deliveries {
             transaction(() -> {
                 try {
                     store.put(issue, images, sequence);
-                    store.setActive(issue.id());
-                } catch (IOException | StoreException e) {
+                } catch (IOException e) {
                     throw new SQLException(e.getMessage(), e);
                 }
-                try (PreparedStatement ps = db.prepareStatement("INSERT INTO trust (slot, sequence) VALUES (1, ?)"
-                        + " ON CONFLICT(slot) DO UPDATE SET sequence = max(sequence, excluded.sequence)")) {
-                    ps.setLong(1, sequence);
-                    ps.executeUpdate();
+                if (activateAt == null) {
+                    store.setActive(issue.id());
+                } else {
+                    try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO embargo (issue_id, activate_at) VALUES (?, ?)")) {
+                        ps.setString(1, issue.id());
+                        ps.setString(2, activateAt.toString());
+                        ps.executeUpdate();
+                    }
                 }
+                raise(issue.publication(), sequence, true);
                 try (PreparedStatement ps = db.prepareStatement("UPDATE download SET state = 'installed' WHERE issue_id = ?")) {
                     ps.setString(1, issue.id());
                     ps.executeUpdate();
@@ -322,10 +441,17 @@ public final class Deliveries {
 
     /**
      * Removes old issues: beyond the newest {@code keep}, then the oldest while all issues take more than
-     * {@code quotaBytes}. The active and the previous issue always stay. Returns the ids removed.
+     * {@code quotaBytes}. Every publication's shown and previous issue, and those under embargo, always stay. Returns the ids removed.
      */
     public List<String> retain(int keep, long quotaBytes) throws SQLException, StoreException {
-        String active = store.active().orElse(null), previous = store.previous().orElse(null);
+        Set<String> kept = new HashSet<>();
+        for (IssueStore.Shelved s : store.shelf()) {
+            kept.add(s.issue());
+            if (s.previous() != null) kept.add(s.previous());
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT issue_id FROM embargo")) {
+            while (rs.next()) kept.add(rs.getString(1));
+        }
         List<String> ids = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
         long total = 0;
@@ -340,15 +466,11 @@ public final class Deliveries {
             }
         }
         List<String> removed = new ArrayList<>();
-        int kept = 0;
+        int count = 0;
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            if (id.equals(active) || id.equals(previous)) {
-                kept++;
-                continue;
-            }
-            if (kept < keep) {
-                kept++;
+            if (kept.contains(id) || count < keep) {
+                count++;
                 continue;
             }
             removed.add(id);
@@ -356,7 +478,7 @@ public final class Deliveries {
         }
         for (int i = ids.size() - 1; i >= 0 && total > quotaBytes; i--) {
             String id = ids.get(i);
-            if (id.equals(active) || id.equals(previous) || removed.contains(id)) continue;
+            if (kept.contains(id) || removed.contains(id)) continue;
             removed.add(id);
             total -= sizes.get(i);
         }

@@ -79,6 +79,7 @@ public final class IssueStore implements AutoCloseable {
                 for (String sql : Schema.MIGRATIONS.get(v).split(";")) {
                     if (!sql.isBlank()) st.execute(sql);
                 }
+                if (v == 3) Schema.publications(db);
                 st.execute("PRAGMA user_version = " + (v + 1));
                 db.commit();
                 Logger.info("store {}: schema migrated to version {}", file, v + 1);
@@ -141,24 +142,26 @@ public final class IssueStore implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET title = ?, date = ?, edition = ?, language = ?,"
-                    + " imported_at = ?, complete = 0 WHERE id = ?")) {
+                    + " imported_at = ?, publication = ?, complete = 0 WHERE id = ?")) {
                 ps.setString(1, issue.title());
                 ps.setString(2, issue.date().toString());
                 ps.setString(3, issue.edition());
                 ps.setString(4, issue.language());
                 ps.setString(5, Instant.now().toString());
-                ps.setString(6, issue.id());
+                ps.setString(6, issue.publication());
+                ps.setString(7, issue.id());
                 ps.executeUpdate();
             }
         } else {
-            try (PreparedStatement ps = db.prepareStatement(
-                    "INSERT INTO issue (id, title, date, edition, language, imported_at, complete) VALUES (?,?,?,?,?,?,0)")) {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO issue (id, title, date, edition, language, imported_at,"
+                    + " publication, complete) VALUES (?,?,?,?,?,?,?,0)")) {
                 ps.setString(1, issue.id());
                 ps.setString(2, issue.title());
                 ps.setString(3, issue.date().toString());
                 ps.setString(4, issue.edition());
                 ps.setString(5, issue.language());
                 ps.setString(6, Instant.now().toString());
+                ps.setString(7, issue.publication());
                 ps.executeUpdate();
             }
         }
@@ -243,7 +246,10 @@ public final class IssueStore implements AutoCloseable {
         }
     }
 
-    /** Makes a complete stored issue the one the kiosk shows; the one shown before is kept as the previous. */
+    /**
+     * Makes a complete stored issue the one the kiosk shows of its publication; the one shown before is kept as the
+     * previous.
+     */
     public void activate(String id) throws StoreException {
         try {
             db.setAutoCommit(false);
@@ -257,11 +263,6 @@ public final class IssueStore implements AutoCloseable {
                 }
                 if (complete == null) throw new StoreException("issue " + id + " is not stored, so it cannot be activated");
                 if (complete != 1) throw new StoreException("issue " + id + " is not complete, so it cannot be activated");
-                String current = active().orElse(null);
-                if (id.equals(current)) {
-                    db.rollback();
-                    return;
-                }
                 setActive(id);
                 db.commit();
             } catch (SQLException | StoreException | RuntimeException e) {
@@ -275,30 +276,116 @@ public final class IssueStore implements AutoCloseable {
         }
     }
 
-    /** Points the kiosk at an issue inside the caller's transaction, keeping the one shown before as the previous. */
-    void setActive(String id) throws SQLException, StoreException {
-        String current = active().orElse(null);
-        if (id.equals(current)) return;
+    /**
+     * Puts an issue on its publication's shelf inside the caller's transaction, keeping the one shown before as the
+     * previous; a publication new to the kiosk goes after those there.
+     */
+    void setActive(String id) throws SQLException {
+        String publication = publicationOf(id);
+        Shelved current = shelved(publication);
+        if (current != null && id.equals(current.issue())) return;
         try (PreparedStatement ps = db.prepareStatement(
-                "INSERT INTO active (slot, issue_id, previous_id, activated_at) VALUES (1, ?, ?, ?)"
-                        + " ON CONFLICT(slot) DO UPDATE SET issue_id = excluded.issue_id,"
+                "INSERT INTO shelf (publication, issue_id, previous_id, activated_at, arrived)"
+                        + " VALUES (?, ?, ?, ?, (SELECT coalesce(max(arrived), 0) + 1 FROM shelf))"
+                        + " ON CONFLICT(publication) DO UPDATE SET issue_id = excluded.issue_id,"
                         + " previous_id = excluded.previous_id, activated_at = excluded.activated_at")) {
-            ps.setString(1, id);
-            ps.setString(2, current);
-            ps.setString(3, Instant.now().toString());
+            ps.setString(1, publication);
+            ps.setString(2, id);
+            ps.setString(3, current == null ? null : current.issue());
+            ps.setString(4, Instant.now().toString());
             ps.executeUpdate();
         }
-        Logger.info("active issue is now {} (previous: {})", id, current == null ? "none" : current);
+        Logger.info("{}: shown issue is now {} (previous: {})", publication, id, current == null ? "none" : current.issue());
     }
 
-    /** The id of the issue the kiosk shows. */
+    /** The publication a stored issue belongs to. */
+    String publicationOf(String id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT publication FROM issue WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("issue " + id + " is not stored");
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** A publication on the kiosk's shelf: the issue it shows, the one before (or null), in order of first arrival. */
+    public record Shelved(String publication, String issue, String previous, Instant activated) {}
+
+    /** Every publication the kiosk shows, in the order they first arrived. */
+    public List<Shelved> shelf() throws StoreException {
+        return query("SELECT publication, issue_id, previous_id, activated_at FROM shelf ORDER BY arrived, publication", rs -> {
+            List<Shelved> list = new ArrayList<>();
+            while (rs.next()) list.add(new Shelved(rs.getString(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));
+            return list;
+        });
+    }
+
+    private Shelved shelved(String publication) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT issue_id, previous_id, activated_at FROM shelf WHERE publication = ?")) {
+            ps.setString(1, publication);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Shelved(publication, rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3))) : null;
+            }
+        }
+    }
+
+    /** The issue activated last, of whichever publication. */
     public Optional<String> active() throws StoreException {
-        return Optional.ofNullable(query("SELECT issue_id FROM active WHERE slot = 1", rs -> rs.next() ? rs.getString(1) : null));
+        return Optional.ofNullable(query("SELECT issue_id FROM shelf ORDER BY activated_at DESC, arrived DESC LIMIT 1",
+                rs -> rs.next() ? rs.getString(1) : null));
     }
 
-    /** The id of the issue shown before the active one. */
+    /** The issue shown before the one activated last, in its publication. */
     public Optional<String> previous() throws StoreException {
-        return Optional.ofNullable(query("SELECT previous_id FROM active WHERE slot = 1", rs -> rs.next() ? rs.getString(1) : null));
+        return Optional.ofNullable(query("SELECT previous_id FROM shelf ORDER BY activated_at DESC, arrived DESC LIMIT 1",
+                rs -> rs.next() ? rs.getString(1) : null));
+    }
+
+    /**
+     * Removes an issue inside the caller's transaction (the operator withdrew it). Its publication falls back to the
+     * one shown before, and the newest other stored issue of the publication becomes the one before that; with none
+     * left the publication leaves the shelf. Returns the publication.
+     */
+    String remove(String id) throws SQLException {
+        String publication = publicationOf(id);
+        Shelved s = shelved(publication);
+        if (s != null && (id.equals(s.issue()) || id.equals(s.previous()))) {
+            List<String> others = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT id FROM issue WHERE publication = ? AND complete = 1 AND id <> ?"
+                    + " AND id NOT IN (SELECT issue_id FROM embargo) ORDER BY coalesce(sequence, 0) DESC, date DESC, imported_at DESC")) {
+                ps.setString(1, publication);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) others.add(rs.getString(1));
+                }
+            }
+            String current = id.equals(s.issue()) ? s.previous() : s.issue();
+            if (current == null && !others.isEmpty()) current = others.get(0);
+            String fallback = current;
+            String previous = others.stream().filter(o -> !o.equals(fallback)).findFirst().orElse(null);
+            if (!id.equals(s.issue())) previous = s.previous() != null && !id.equals(s.previous()) ? s.previous() : previous;
+            if (current == null) {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM shelf WHERE publication = ?")) {
+                    ps.setString(1, publication);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = db.prepareStatement("UPDATE shelf SET issue_id = ?, previous_id = ? WHERE publication = ?")) {
+                    ps.setString(1, current);
+                    ps.setString(2, previous);
+                    ps.setString(3, publication);
+                    ps.executeUpdate();
+                }
+            }
+            Logger.info("{}: issue {} withdrawn; shown now: {} (previous: {})", publication, id, current == null ? "none" : current,
+                    previous == null ? "none" : previous);
+        }
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+        return publication;
     }
 
     /** The ids of the complete stored issues, newest date first. */
@@ -314,11 +401,11 @@ public final class IssueStore implements AutoCloseable {
     public Issue issue(String id) throws StoreException {
         try {
             Issue head;
-            try (PreparedStatement ps = db.prepareStatement("SELECT title, date, edition, language FROM issue WHERE id = ? AND complete = 1")) {
+            try (PreparedStatement ps = db.prepareStatement("SELECT title, date, edition, language, publication FROM issue WHERE id = ? AND complete = 1")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new StoreException("issue " + id + " is not stored");
-                    head = new Issue(id, rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4), List.of());
+                    head = new Issue(id, rs.getString(5), rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4), List.of());
                 }
             }
             List<Section> sections = new ArrayList<>();
@@ -328,7 +415,7 @@ public final class IssueStore implements AutoCloseable {
                     while (rs.next()) sections.add(new Section(rs.getString(2), rs.getString(3), articles(id, rs.getInt(1))));
                 }
             }
-            return new Issue(id, head.title(), head.date(), head.edition(), head.language(), sections);
+            return new Issue(id, head.publication(), head.title(), head.date(), head.edition(), head.language(), sections);
         } catch (SQLException e) {
             throw new StoreException("store " + file + ": cannot read issue " + id + ": " + e.getMessage(), e);
         }

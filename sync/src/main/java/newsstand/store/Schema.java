@@ -6,6 +6,7 @@ import java.util.List;
 final class Schema {
     private Schema() {}
 
+    /** Migrations run as SQL; after each, its step in Java (see {@link #publications}). */
     static final List<String> MIGRATIONS = List.of(
             // 1: issues with their sections, articles, photos and image bytes; the active issue and the one before.
             """
@@ -115,5 +116,61 @@ final class Schema {
               refused_at TEXT NOT NULL,
               PRIMARY KEY (issue_id, sequence)
             );
+            """,
+            // 4: several titles. An issue belongs to a publication (filled in from the title for issues stored before,
+            // by IssueStore); the shelf holds each publication's shown issue and the one before, in order of first
+            // arrival, instead of the one active issue; the high-water mark is kept per publication; an issue under
+            // embargo waits stored until its time; the operator's withdrawals are remembered, so that a replayed
+            // manifest of a withdrawn issue is refused.
+            """
+            ALTER TABLE issue ADD COLUMN publication TEXT;
+            CREATE TABLE shelf (
+              publication TEXT PRIMARY KEY,
+              issue_id TEXT NOT NULL REFERENCES issue(id),
+              previous_id TEXT REFERENCES issue(id),
+              activated_at TEXT NOT NULL,
+              arrived INTEGER NOT NULL
+            );
+            CREATE TABLE high_water (
+              publication TEXT PRIMARY KEY,
+              sequence INTEGER NOT NULL
+            );
+            CREATE TABLE embargo (
+              issue_id TEXT PRIMARY KEY REFERENCES issue(id) ON DELETE CASCADE,
+              activate_at TEXT NOT NULL
+            );
+            CREATE TABLE withdrawn (
+              issue_id TEXT PRIMARY KEY,
+              sequence INTEGER NOT NULL,
+              withdrawn_at TEXT NOT NULL
+            );
             """);
+
+    /**
+     * What migration 4 does that SQL cannot: each stored issue's publication derived from its title, then the one
+     * active issue and the fleet's high-water mark moved to its publication's row.
+     */
+    static void publications(java.sql.Connection db) throws java.sql.SQLException {
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        try (java.sql.Statement st = db.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT id, title FROM issue")) {
+            while (rs.next()) titles.put(rs.getString(1), rs.getString(2));
+        }
+        try (java.sql.PreparedStatement ps = db.prepareStatement("UPDATE issue SET publication = ? WHERE id = ?")) {
+            for (var e : titles.entrySet()) {
+                ps.setString(1, newsstand.issue.Issue.derivePublication(e.getValue()));
+                ps.setString(2, e.getKey());
+                ps.executeUpdate();
+            }
+        }
+        try (java.sql.Statement st = db.createStatement()) {
+            st.execute("INSERT INTO shelf (publication, issue_id, previous_id, activated_at, arrived)"
+                    + " SELECT i.publication, a.issue_id, CASE WHEN p.publication = i.publication THEN a.previous_id END, a.activated_at, 1"
+                    + " FROM active a JOIN issue i ON i.id = a.issue_id LEFT JOIN issue p ON p.id = a.previous_id");
+            st.execute("INSERT INTO high_water (publication, sequence)"
+                    + " SELECT publication, max(sequence) FROM issue WHERE sequence IS NOT NULL GROUP BY publication");
+            st.execute("INSERT INTO high_water (publication, sequence) SELECT s.publication, t.sequence FROM shelf s, trust t"
+                    + " WHERE t.slot = 1 ON CONFLICT(publication) DO UPDATE SET sequence = max(sequence, excluded.sequence)");
+            st.execute("DROP TABLE active");
+        }
+    }
 }

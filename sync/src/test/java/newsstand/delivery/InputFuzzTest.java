@@ -84,7 +84,7 @@ class InputFuzzTest {
             return "issue.json mutant " + seed + ": " + e;
         }
         Instant now = Instant.now();
-        byte[] manifest = new Manifest("qd", "qd-1", 5, LocalDate.now(), now, now.plus(Duration.ofDays(1)), 65536,
+        byte[] manifest = new Manifest("qd", "qd-1", "qd", 5, LocalDate.now(), now, now.plus(Duration.ofDays(1)), null, 65536,
                 List.of(new Manifest.FileEntry("issue.json", 100), new Manifest.FileEntry("images/a.png", 70000)),
                 List.of("0".repeat(64), "1".repeat(64), "2".repeat(64))).sign(key, keyId);
         for (byte[] envelope : new byte[][] {mutate(manifest, seed), signedMutant(manifest, seed)}) {
@@ -98,7 +98,8 @@ class InputFuzzTest {
             }
         }
         try {
-            HighWaterReset.open(mutate(new HighWaterReset("qd", 7, now).sign(key, keyId), seed), Map.of(keyId, pub), "qd");
+            HighWaterReset.open(mutate(new HighWaterReset("qd", seed % 2 == 0 ? null : "qd", 7, now).sign(key, keyId), seed), Map.of(keyId, pub), "qd");
+            newsstand.issue.Withdrawal.open(mutate(new newsstand.issue.Withdrawal("qd", "qd-1", 7, now).sign(key, keyId), seed), Map.of(keyId, pub), "qd", "qd-1");
         } catch (Manifest.Rejected expected) {
             // refused with the reason
         } catch (RuntimeException e) {

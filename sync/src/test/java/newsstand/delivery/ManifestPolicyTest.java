@@ -35,7 +35,7 @@ class ManifestPolicyTest {
     }
 
     byte[] manifest(String issue, long sequence, Instant published) {
-        return new Manifest("qd", issue, sequence, LocalDate.now(), published, published.plus(Duration.ofDays(7)), 65536,
+        return new Manifest("qd", issue, "qd", sequence, LocalDate.now(), published, published.plus(Duration.ofDays(7)), null, 65536,
                 List.of(new Manifest.FileEntry("issue.json", 10)), List.of("0".repeat(64))).sign(key, keyId);
     }
 

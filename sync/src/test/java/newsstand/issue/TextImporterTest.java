@@ -17,7 +17,7 @@ class TextImporterTest {
     @BeforeAll
     static void importFixture() throws Exception {
         text = Files.readString(FIXTURE);
-        issue = TextImporter.parse(text, "qingdao-daily-2025-09-10", TextImporter.paperName(text), LocalDate.of(2025, 9, 10));
+        issue = TextImporter.parse(text, "qingdao-daily-2025-09-10", "qingdao-daily", TextImporter.paperName(text), LocalDate.of(2025, 9, 10));
     }
 
     private static Article article(String headline) {
