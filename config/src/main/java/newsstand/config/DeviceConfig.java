@@ -32,12 +32,16 @@ public record DeviceConfig(
         PanelWiring panelWiring,
         int fullRefreshEvery,
         int minRefreshIntervalMs,
+        java.time.LocalTime nightlyClear,
         Buttons buttons,
         Path buttonsInput,
         int idleSeconds,
         OpeningHours hours,
         java.time.ZoneId timezone,
         int offlineBannerMinutes,
+        List<String> titles,
+        int rotateSeconds,
+        int holdMs,
         Mqtt mqtt,
         List<Path> trustKeys,
         int keepIssues,
@@ -66,6 +70,7 @@ public record DeviceConfig(
 
     public DeviceConfig {
         fontPaths = List.copyOf(fontPaths);
+        titles = List.copyOf(titles);
         trustKeys = List.copyOf(trustKeys);
     }
 
@@ -91,6 +96,39 @@ public record DeviceConfig(
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, source, base);
+    }
+
+    /**
+     * What can be taken from a configuration that failed its check, to say so on the panel (the setup screen): its
+     * panel keys, device id and fleet where they are valid, defaults for everything else. Empty when not even the
+     * panel can be known (no file, no valid panel.model).
+     */
+    public static java.util.Optional<DeviceConfig> forSetup(Path file) {
+        Properties props = new Properties();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        Path base = file.toAbsolutePath().getParent();
+        String id = props.getProperty(Key.DEVICE_ID.name, "").strip();
+        String fleet = props.getProperty(Key.DEVICE_FLEET.name, "").strip();
+        StringBuilder head = new StringBuilder();
+        head.append(Key.DEVICE_ID.name).append(" = ").append(Name.valid(id) ? id : "unset").append('\n');
+        if (Name.valid(fleet)) head.append(Key.DEVICE_FLEET.name).append(" = ").append(fleet).append('\n');
+        StringBuilder panel = new StringBuilder();
+        for (String name : props.stringPropertyNames()) {
+            if (name.startsWith("panel.")) panel.append(name).append(" = ").append(props.getProperty(name).strip()).append('\n');
+        }
+        for (String text : new String[] {head.toString() + panel, head + Key.PANEL_MODEL.name + " = " + props.getProperty(Key.PANEL_MODEL.name, "").strip()
+                + "\n" + Key.PANEL_DRIVER.name + " = " + props.getProperty(Key.PANEL_DRIVER.name, "simulated").strip() + "\n"}) {
+            try {
+                return java.util.Optional.of(parse(text, file.toString(), base));
+            } catch (ConfigException e) {
+                // try with less of it
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Validates configuration text; {@code source} names it in messages, {@code base} resolves relative paths. */
@@ -221,6 +259,34 @@ public record DeviceConfig(
         if (idle > 0 && idle < 5) {
             problems.add(at(lines, Key.KIOSK_IDLE.name) + Key.KIOSK_IDLE.name + " = " + idle + " is not allowed (allowed: " + Key.KIOSK_IDLE.allowed + ")");
         }
+        java.time.LocalTime nightly = null;
+        String nightlyText = v.raw(Key.PANEL_NIGHTLY_CLEAR);
+        if (nightlyText == null || nightlyText.isBlank()) nightlyText = Key.PANEL_NIGHTLY_CLEAR.defaultValue;
+        if (!nightlyText.strip().equals("none")) {
+            try {
+                nightly = java.time.LocalTime.parse(nightlyText.strip(), java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+            } catch (java.time.format.DateTimeParseException e) {
+                v.bad(Key.PANEL_NIGHTLY_CLEAR, nightlyText);
+            }
+        }
+        int rotate = v.number(Key.KIOSK_ROTATE, 0, 0, 86_400);
+        if (rotate > 0 && rotate < 5) {
+            problems.add(at(lines, Key.KIOSK_ROTATE.name) + Key.KIOSK_ROTATE.name + " = " + rotate + " is not allowed (allowed: " + Key.KIOSK_ROTATE.allowed + ")");
+        }
+        int hold = v.number(Key.KIOSK_HOLD, 800, 200, 5000);
+        List<String> titles = new java.util.ArrayList<>();
+        String titlesText = v.raw(Key.KIOSK_TITLES);
+        if (titlesText != null && !titlesText.isBlank()) {
+            for (String part : titlesText.split(",")) {
+                String id = part.strip();
+                if (!Name.valid(id) || titles.contains(id)) {
+                    problems.add(at(lines, Key.KIOSK_TITLES.name) + Key.KIOSK_TITLES.name + ": '" + id + "' is "
+                            + (titles.contains(id) ? "given twice" : "not a publication id") + " (allowed: " + Key.KIOSK_TITLES.allowed + ")");
+                } else {
+                    titles.add(id);
+                }
+            }
+        }
         String inputText = v.raw(Key.BUTTONS_INPUT);
         Path buttonsInput = inputText == null || inputText.isBlank() ? null : base == null ? Path.of(inputText.trim()) : base.resolve(inputText.trim());
         if (buttonsInput != null && buttonsInput.toAbsolutePath().getParent() != null && !Files.isDirectory(buttonsInput.toAbsolutePath().getParent())) {
@@ -229,8 +295,8 @@ public record DeviceConfig(
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
-                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, buttons, buttonsInput, idle, hours, zone, offlineBanner,
-                mqtt, trust, keep, quotaMb * 1024L * 1024L);
+                new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, nightly, buttons, buttonsInput, idle, hours, zone, offlineBanner,
+                titles, rotate, hold, mqtt, trust, keep, quotaMb * 1024L * 1024L);
     }
 
 

@@ -20,6 +20,8 @@ enum Key {
     PANEL_PIN_POWER("panel.pin.power", "", "a BCM GPIO number 0 to 27, or none (default 18 on the 7.5\", none on IT8951 HATs)"),
     PANEL_FULL_EVERY("panel.full-refresh-every", "6", "1 to 100 partial refreshes before a full one"),
     PANEL_MIN_INTERVAL("panel.min-refresh-interval-ms", "0", "0 to 600000 milliseconds between refreshes"),
+    PANEL_NIGHTLY_CLEAR("panel.nightly-clear", "03:00", "a time of day HH:MM (in kiosk.timezone) for a full clear of the panel"
+            + " against ghosting, or none"),
     BUTTON_NEXT("button.next", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     BUTTON_PREVIOUS("button.previous", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
     BUTTON_HOME("button.home", "none", "a BCM GPIO number 0 to 27 (pressed when low), or none"),
@@ -27,6 +29,10 @@ enum Key {
     KIOSK_TIMEZONE("kiosk.timezone", "", "empty (the system's), or a time zone such as Asia/Shanghai"),
     KIOSK_OFFLINE_BANNER("kiosk.offline-banner.minutes", "60", "0 to 10080 minutes offline before a banner over the footer says so"),
     KIOSK_IDLE("kiosk.idle.seconds", "120", "0 (never) or 5 to 86400 seconds without a press before the kiosk goes back to the front page"),
+    KIOSK_TITLES("kiosk.titles", "", "empty (titles in order of first arrival), or publication ids separated by ',' ("
+            + Name.RULE + "), shown first and in that order"),
+    KIOSK_ROTATE("kiosk.rotate.seconds", "0", "0 (never) or 5 to 86400 seconds each title's front page stays once the kiosk is idle"),
+    KIOSK_HOLD("kiosk.hold.ms", "800", "200 to 5000 milliseconds a button is held for a long press"),
     BUTTONS_INPUT("buttons.input", "", "empty, or a file or named pipe the kiosk reads presses from, one a line: next, previous, home,"
             + " hold next, hold previous, hold home (for a simulated panel, tests and a technician's laptop)"),
     STORAGE_PATH("storage.path", "newsstand.db", "the path of the SQLite file, in an existing folder"),

@@ -2,11 +2,16 @@ package newsstand.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import newsstand.issue.Issue;
 import newsstand.kiosk.Soak;
+import newsstand.store.Deliveries;
 import newsstand.store.IssueStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,24 +20,53 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "soak", mixinStandardHelpOptions = true,
-        description = {"Drives the kiosk's display loop with simulated presses through the sample issue, back and forth, and "
-                + "prints the heap and the RSS every 1,000 turns; ends with soak_turns=N p50_ms=X p99_ms=Y heap_mb=Z rss_mb=W "
-                + "(the time from a press to the frame handed to the panel)."})
+        description = {"Drives the kiosk's display loop with simulated presses, back and forth, while issues of three "
+                + "publications (the sample issue under three titles) are activated and withdrawn beside it through a "
+                + "second connection to the store, as the sync does; prints the heap and the RSS every 1,000 turns and ends "
+                + "with soak_turns=N changes=C p50_ms=X p99_ms=Y change_mean_ms=M heap_mb=Z rss_mb=W (a turn: from the "
+                + "press to the frame handed to the panel)."})
 final class BenchSoakCommand implements Callable<Integer> {
+    private static final String[][] PUBLICATIONS = {{"haibin-daily", "海滨日报"}, {"haibin-evening", "海滨晚报"}, {"haibin-weekly", "海滨周刊"}};
+
     @Spec CommandSpec spec;
     @Mixin Options.PanelOption panel;
 
     @Option(names = "--turns", paramLabel = "N", defaultValue = "10000", description = "Page turns (default: ${DEFAULT-VALUE}).")
     int turns;
 
+    @Option(names = "--changes", paramLabel = "N", description = "Activations and withdrawals, spread over the turns (default: "
+            + "one every 50 turns, 200 in 10,000).")
+    Integer changes;
+
     @Override
     public Integer call() throws Exception {
         if (turns < 1 || turns > 10_000_000) throw new Newsstand.UserError("--turns " + turns + " is not allowed (allowed: 1 to 10000000)");
+        if (changes == null) changes = turns / 50;
+        if (changes < 0 || changes > turns) throw new Newsstand.UserError("--changes " + changes + " is not allowed (allowed: 0 to --turns)");
         Path dir = Files.createTempDirectory("newsstand-soak");
         try {
-            try (IssueStore store = IssueStore.open(dir.resolve("soak.db"))) {
-                SampleIssue.activate(store);
-                Soak.run(store, panel.model, turns, spec.commandLine().getOut());
+            Path db = dir.resolve("soak.db");
+            try (IssueStore store = IssueStore.open(db); IssueStore desk = IssueStore.open(db)) {
+                Deliveries deliveries = new Deliveries(desk);
+                List<Deque<String>> shown = new ArrayList<>();
+                int[] serial = new int[PUBLICATIONS.length];
+                for (int p = 0; p < PUBLICATIONS.length; p++) {
+                    shown.add(new ArrayDeque<>());
+                    shown.get(p).push(activate(desk, dir, p, serial[p]++));
+                }
+                Soak.Change change = n -> {
+                    int p = (n / 2) % PUBLICATIONS.length;
+                    Deque<String> ids = shown.get(p);
+                    if (n % 2 == 0 || ids.size() < 2) {
+                        ids.push(activate(desk, dir, p, serial[p]++));
+                        deliveries.retain(7, Long.MAX_VALUE);
+                        return ids.peek();
+                    }
+                    String id = ids.pop();
+                    deliveries.withdraw(id, 1, "{\"event\":\"withdrawn\",\"issue\":\"" + id + "\"}");
+                    return id;
+                };
+                Soak.run(store, panel.model, turns, changes, change, spec.commandLine().getOut());
             }
             return 0;
         } finally {
@@ -40,5 +74,17 @@ final class BenchSoakCommand implements Callable<Integer> {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The sample issue as the next issue of a publication, imported and shown; returns its id. */
+    private static String activate(IssueStore store, Path dir, int publication, int serial) throws Exception {
+        Path pkg = dir.resolve("pkg");
+        try (Stream<Path> files = Files.exists(pkg) ? Files.walk(pkg) : Stream.empty()) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        SampleIssue.write(pkg, PUBLICATIONS[publication][0], PUBLICATIONS[publication][1], LocalDate.of(2025, 9, 10).plusDays(serial));
+        String id = store.importPackage(pkg).id();
+        store.activate(id);
+        return id;
     }
 }

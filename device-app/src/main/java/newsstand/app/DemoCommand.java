@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Imports the bundled sample issue into a fresh SQLite store, activates it and renders every page "
-                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver), and the kiosk's own screens into DIR/screens (waiting, index, closed, fault, a page with the offline banner)"})
+                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver), and the kiosk's own screens into DIR/screens (home, waiting, index, closed, fault, a page with the offline banner, one with the banner of an issue older than expected)"})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -60,12 +60,22 @@ final class DemoCommand implements Callable<Integer> {
         Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());
         try {
             show(folder, "waiting.png", Screens.waiting(r, model, identity), renderer, fb);
+            // The home screen with a second title: the sample under the evening paper's name, led by its last stories.
+            List<newsstand.issue.Article> all = issue.articles();
+            newsstand.layout.ShelfTitle evening = new newsstand.layout.ShelfTitle("海滨晚报", newsstand.layout.ShelfTitle.dateLine(issue.date()),
+                    all.subList(Math.max(0, all.size() - 5), all.size()).stream().map(newsstand.issue.Article::headline).toList());
+            show(folder, "home.png", Screens.home(r, model, List.of(newsstand.layout.ShelfTitle.of(issue), evening), 1), renderer, fb);
             show(folder, "index.png", Screens.index(r, model, issue.title(), sections, firstPages, Math.min(1, sections.size() - 1)), renderer, fb);
             show(folder, "closed.png", Screens.closed(r, model, OpeningHours.parse("06:00-23:30", java.time.ZoneId.systemDefault())), renderer, fb);
             show(folder, "fault.png", Screens.fault(r, model, "F2", "the stored issues cannot be shown (" + issue.id() + ")", identity), renderer, fb);
             renderer.draw(pages.get(0), fb);
             renderer.drawOver(Screens.offline(r, model, "08:12"), fb);
             try (SimulatedPanel p = new SimulatedPanel(model, folder, "offline.png")) {
+                p.refresh(fb, Region.of(fb), RefreshMode.FULL);
+            }
+            renderer.draw(pages.get(1), fb);
+            renderer.drawOver(Screens.stale(r, model, newsstand.layout.ShelfTitle.dateLine(issue.date())), fb);
+            try (SimulatedPanel p = new SimulatedPanel(model, folder, "stale.png")) {
                 p.refresh(fb, Region.of(fb), RefreshMode.FULL);
             }
         } finally {

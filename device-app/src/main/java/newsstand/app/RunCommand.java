@@ -2,6 +2,7 @@ package newsstand.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import newsstand.config.ConfigException;
 import newsstand.config.DeviceConfig;
 import newsstand.kiosk.Kiosk;
 import picocli.CommandLine.Command;
@@ -21,7 +22,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Kiosk.run(DeviceConfig.load(config), spec.commandLine().getOut());
+        DeviceConfig c;
+        try {
+            c = DeviceConfig.load(config);
+        } catch (ConfigException e) {
+            // Said on the panel too, when the configuration still names one: a technician at the kiosk sees it.
+            DeviceConfig.forSetup(config).ifPresent(partial -> Kiosk.setup(partial, config, e.problems()));
+            throw e;
+        }
+        Kiosk.run(c, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -2,14 +2,18 @@ package newsstand.kiosk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import newsstand.config.OpeningHours;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
@@ -25,45 +29,29 @@ import newsstand.store.StoreException;
 import org.tinylog.Logger;
 
 /**
- * The kiosk's display loop: shows the active issue's front page, turns pages on button presses and shows a newly
- * activated issue from its front page. One thread takes events from one queue; the sync and the buttons only add
- * to it. A failure to show an issue is logged and the kiosk goes on showing what it showed.
+ * The kiosk's display loop. It shows the first title's front page; turns pages, jumps sections and opens the
+ * index and the home screen (the shelf of titles) on button presses; shows a newly activated issue of the title
+ * being read from its front page; goes back to the first title when nobody presses, and rotates through the
+ * titles if told to; keeps to the opening hours; and says on the panel what state it is in. One thread takes
+ * events from one queue; the sync and the buttons only add to it. A failure to show something is logged and the
+ * kiosk goes on showing what it showed.
  */
 final class DisplayLoop {
     /** Something the display loop reacts to. */
-    sealed interface Event permits Activated, Pressed, Connection, Stop {}
+    sealed interface Event permits Activated, Pressed, Connection, Ping, Stop {}
 
     /** The sync connected to the broker (true) or lost it (false). */
     record Connection(boolean online) implements Event {}
 
+    /** An issue came on the shelf or went off it (withdrawn). */
     record Activated(String issue) implements Event {}
 
     record Pressed(Buttons.Press press) implements Event {}
 
     record Stop() implements Event {}
 
-    /**
-     * What the panel shows, as the status reports it: the screen (waiting, page, fault), and on a page the title,
-     * the issue, the page (1-based) and the issue's pages.
-     */
-    record Shown(String screen, String title, String issue, int page, int pages, String banner, String fault) {
-        Shown(String screen, String title, String issue, int page, int pages, String banner) {
-            this(screen, title, issue, page, pages, banner, null);
-        }
-
-        /** As the status reports it. */
-        com.google.gson.JsonObject json() {
-            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
-            o.addProperty("screen", screen);
-            o.addProperty("title", title);
-            o.addProperty("issue", issue);
-            o.addProperty("page", page);
-            o.addProperty("pages", pages);
-            o.addProperty("banner", banner);
-            o.addProperty("fault", fault);
-            return o;
-        }
-    }
+    /** Answered when the loop reaches it: proof that it is alive and done with everything queued before. */
+    record Ping(Runnable answer) implements Event {}
 
     private final IssueStore store;
     /** The configured font folders (fonts.path), searched before the system's. */
@@ -73,30 +61,37 @@ final class DisplayLoop {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, IssueRenderer> renderers = new HashMap<>();
     private final Framebuffer fb;
+    private Titles titles = new Titles(List.of());
+    /** The title being read (index into titles), its issue composed into pages. */
+    private int at = -1;
     private String issueId;
+    private String publication;
     private List<Page> pages = List.of();
     private PageRenderer pageRenderer;
     private int page;
-    private String title;
     private Navigation nav = new Navigation(List.of());
     private IssueRenderer current;
-    /** The index is on the panel, its cursor on a section. */
-    private boolean indexOpen;
+    /** The screen on the panel: page, index, home, waiting, closed, fault. */
+    private String screen = "";
+    /** The cursor on the index (a section) or the home screen (a title). */
     private int cursor;
-    /** Without a press for this long, the front page comes back (0: never). */
+    /** Without a press for this long, the first title's front page comes back (0: never). */
     private long idleMs;
+    /** Once idle, each title's front page for this long in turn (0: no rotation). */
+    private long rotateMs;
     /** When the last press came (System.nanoTime), 0 once the idle return has happened. */
     private long lastPress;
+    /** When the rotation shows the next title (System.nanoTime), 0 when not rotating. */
+    private long nextRotation;
     /** Opening hours (null: always open); outside them the closed screen, unless a press woke the kiosk. */
     private OpeningHours hours;
-    private boolean closedShown;
     private long awakeUntil;
     /** Offline since (System.nanoTime), 0 when connected; the banner comes after bannerAfterMs of it. */
     private long offlineSince;
     private long bannerAfterMs = 60 * 60_000L;
-    private boolean bannerShown;
+    private String banner;
     /** The kiosk's time zone (kiosk.timezone), for the times its screens give. */
-    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    private ZoneId zone = ZoneId.systemDefault();
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
@@ -119,14 +114,45 @@ final class DisplayLoop {
         onShown = listener;
     }
 
-    /** Without a press for this long, the kiosk goes back to the front page (0: never). */
+    /** Without a press for this long, the kiosk goes back to the first title's front page (0: never). */
     void idle(long ms) {
         idleMs = ms;
     }
 
+    /** Once idle, each title's front page for this long in turn (0: no rotation). */
+    void rotate(long ms) {
+        rotateMs = ms;
+    }
+
+    /** The publications shown first, in this order (kiosk.titles); the others follow in order of arrival. */
+    void order(List<String> publications) {
+        titles = new Titles(publications);
+    }
+
+    /** A full clear of the panel against ghosting every day at this time (null: never), then what it showed. */
+    void nightlyClear(LocalTime at) {
+        nightly = at;
+        nextClear = at == null ? null : nextOccurrence(at);
+    }
+
+    /** The next clear at an instant (a test's), then daily at the nightly time. */
+    void clearAt(java.time.Instant when) {
+        if (nightly == null) nightly = LocalTime.of(3, 0);
+        nextClear = when;
+    }
+
+    private LocalTime nightly;
+    private java.time.Instant nextClear;
+
+    private java.time.Instant nextOccurrence(LocalTime at) {
+        ZonedDateTime now = ZonedDateTime.now(zone), next = now.with(at);
+        return (next.isAfter(now) ? next : next.plusDays(1)).toInstant();
+    }
+
     /** The time zone the kiosk's screens give times in. */
-    void timezone(java.time.ZoneId z) {
+    void timezone(ZoneId z) {
         zone = z;
+        if (nightly != null) nextClear = nextOccurrence(nightly);
     }
 
     /** Minutes offline before a banner over the page's footer says so. */
@@ -150,67 +176,147 @@ final class DisplayLoop {
         onShown.accept(s);
     }
 
-    /** Shows the active issue, then handles events until a Stop. */
+    /** Shows the first title, then handles events until a Stop. */
     void run() throws InterruptedException {
-        try {
-            Optional<String> active = store.active();
-            if (active.isEmpty()) {
-                Logger.info("kiosk: no issue yet; waiting for the first delivery");
-                waiting();
-            } else if (!open(active.get())) {
-                // What the kiosk showed before the active issue, rather than nothing.
-                Optional<String> previous = store.previous();
-                if (previous.isEmpty() || !open(previous.get())) {
-                    fault("F2", "the stored issues cannot be shown (" + active.get() + (previous.isPresent() ? ", " + previous.get() : "") + ")");
-                }
-            }
-        } catch (StoreException e) {
-            Logger.error("kiosk: {}", e.getMessage());
-            fault("F3", "the store cannot be read");
-        }
+        if (reload()) start();
         schedule();
         while (true) {
-            long wait = hours != null ? (idleMs > 0 ? Math.min(idleMs, 15_000) : 15_000) : idleMs;
-            if (offlineSince != 0 && !bannerShown) {
-                long due = Math.max(1, bannerAfterMs - (System.nanoTime() - offlineSince) / 1_000_000);
-                wait = wait > 0 ? Math.min(wait, due) : due;
-            }
-            Event e = wait > 0 ? events.poll(wait, TimeUnit.MILLISECONDS) : events.take();
+            Event e = next();
             if (e instanceof Stop) return;
             if (e instanceof Activated a) {
-                if (closedShown) pendingIssue = a.issue(); // shown when the kiosk opens or is woken
-                else open(a.issue());
+                if (reload() && !screen.equals("closed")) activated(a.issue());
             } else if (e instanceof Connection c) {
                 if (!c.online() && offlineSince == 0) offlineSince = System.nanoTime();
                 if (c.online()) offlineSince = 0;
+            } else if (e instanceof Ping p) {
+                p.answer().run();
             } else if (e instanceof Pressed p) {
                 lastPress = System.nanoTime();
-                if (closedShown) wake();
-                else if (!pages.isEmpty()) press(p.press());
+                nextRotation = 0;
+                if (screen.equals("closed")) wake();
+                else press(p.press());
             }
-            if (idleMs > 0 && lastPress != 0 && System.nanoTime() - lastPress >= idleMs * 1_000_000) {
+            long now = System.nanoTime();
+            if (idleMs > 0 && lastPress != 0 && now - lastPress >= idleMs * 1_000_000) {
                 lastPress = 0;
                 idle();
+            } else if (nextRotation != 0 && now >= nextRotation) {
+                rotation();
+            }
+            if (nextClear != null && !java.time.Instant.now().isBefore(nextClear)) {
+                nextClear = nextOccurrence(nightly);
+                clearGhosting();
             }
             schedule();
-            if (!closedShown && !indexOpen && !pages.isEmpty() && bannerDue() != bannerShown) show(page, false, true);
+            if (screen.equals("page") && !java.util.Objects.equals(bannerDue(), banner)) show(page, false, true);
         }
     }
 
-    private boolean bannerDue() {
-        return offlineSince != 0 && System.nanoTime() - offlineSince >= bannerAfterMs * 1_000_000;
+    /** The next event, or null when something falls due: the idle return, the rotation, the banner, the hours. */
+    private Event next() throws InterruptedException {
+        long wait = hours != null ? 15_000 : Long.MAX_VALUE;
+        long now = System.nanoTime();
+        if (idleMs > 0 && lastPress != 0) wait = Math.min(wait, Math.max(1, idleMs - (now - lastPress) / 1_000_000));
+        if (nextRotation != 0) wait = Math.min(wait, Math.max(1, (nextRotation - now) / 1_000_000));
+        if (nextClear != null) wait = Math.min(wait, Math.max(1, java.time.Duration.between(java.time.Instant.now(), nextClear).toMillis()));
+        if (offlineSince != 0 && !"offline".equals(banner)) {
+            wait = Math.min(wait, Math.max(1, bannerAfterMs - (now - offlineSince) / 1_000_000));
+        }
+        return wait == Long.MAX_VALUE ? events.take() : events.poll(wait, TimeUnit.MILLISECONDS);
     }
 
-    /** An issue activated while the closed screen was on: opened when the kiosk next shows pages. */
-    private String pendingIssue;
+    /** The nightly full clear: the panel flashed white, then what it showed drawn again in full. */
+    private void clearGhosting() {
+        try {
+            Logger.info("kiosk: nightly full clear against ghosting");
+            panel.clear();
+            refresher.show(fb, true, false);
+        } catch (IOException | RuntimeException e) {
+            Logger.error("kiosk: the nightly clear failed: {}", e.toString());
+        }
+    }
+
+    /** Reads the shelf again; false, with the fault screen, when the store cannot be read. */
+    private boolean reload() {
+        try {
+            titles.reload(store);
+            at = issueId == null ? -1 : titles.indexOfIssue(issueId);
+            return true;
+        } catch (StoreException | RuntimeException e) {
+            Logger.error("kiosk: {}", e.getMessage());
+            if (pages.isEmpty()) fault("F3", "the store cannot be read");
+            return false;
+        }
+    }
+
+    /**
+     * The first title's front page; failing that, the issue its publication showed before, then the other titles;
+     * the waiting screen before the first issue.
+     */
+    private void start() {
+        List<Titles.Title> list = titles.list();
+        if (list.isEmpty()) {
+            Logger.info("kiosk: no issue yet; waiting for the first delivery");
+            waiting();
+            return;
+        }
+        List<String> tried = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Titles.Title t = list.get(i);
+            tried.add(t.issue());
+            if (open(i, t.issue())) return;
+            if (t.previous() != null) {
+                tried.add(t.previous());
+                if (open(i, t.previous())) return;
+            }
+        }
+        fault("F2", "the stored issues cannot be shown (" + String.join(", ", tried) + ")");
+    }
+
+    /**
+     * An issue came on the shelf or went off it. A new issue of the title being read (or the first of all) is shown
+     * from its front page; one that went off the panel is replaced by what its publication shows now, or the first
+     * title; the home screen shows the change.
+     */
+    private void activated(String issue) {
+        List<Titles.Title> list = titles.list();
+        int i = titles.indexOfIssue(issue);
+        if (i >= 0) {
+            boolean sameTitle = list.get(i).publication().equals(publication);
+            if ((pages.isEmpty() || sameTitle || screen.equals("fault") || screen.equals("waiting")) && open(i)) return;
+        } else if (issueId != null && at < 0) {
+            // What the panel showed was withdrawn: its publication's issue now, else the first title.
+            Logger.info("kiosk: {} was withdrawn", issueId);
+            int same = titles.indexOfPublication(publication);
+            if (same >= 0 && open(same)) return;
+            clearIssue();
+            if (list.isEmpty()) waiting();
+            else start();
+            return;
+        }
+        if (screen.equals("home")) drawHome(cursor);
+    }
+
+    private void clearIssue() {
+        issueId = null;
+        publication = null;
+        pages = List.of();
+        at = -1;
+    }
+
+    private String bannerDue() {
+        if (offlineSince != 0 && System.nanoTime() - offlineSince >= bannerAfterMs * 1_000_000) return "offline";
+        if (at >= 0 && at < titles.list().size() && titles.list().get(at).stale(LocalDate.now(zone))) return "stale";
+        return null;
+    }
 
     /** Outside the opening hours (and not woken by a press), the closed screen; back in them, the front page. */
     private void schedule() {
         if (hours == null) return;
-        boolean open = hours.isOpen(java.time.ZonedDateTime.now()) || System.nanoTime() < awakeUntil;
-        if (!open && !closedShown) {
+        boolean open = hours.isOpen(ZonedDateTime.now()) || System.nanoTime() < awakeUntil;
+        if (!open && !screen.equals("closed")) {
             closed();
-        } else if (open && closedShown) {
+        } else if (open && screen.equals("closed")) {
             reopen();
         }
     }
@@ -223,39 +329,50 @@ final class DisplayLoop {
     }
 
     private void reopen() {
-        closedShown = false;
-        if (pendingIssue != null) {
-            String id = pendingIssue;
-            pendingIssue = null;
-            if (open(id)) return;
-        }
-        if (pages.isEmpty()) waiting();
-        else show(0, true);
+        screen = "";
+        start();
     }
 
     /** The closed screen: when the kiosk opens, and that a press shows the newspaper meanwhile. */
     private void closed() {
-        closedShown = true;
-        indexOpen = false;
         Logger.info("kiosk: closed until {} ({})", hours.open(), hours);
-        screen(r -> Screens.closed(r, panel.model(), hours), new Shown("closed", null, null, 0, 0, null));
+        screen(r -> Screens.closed(r, panel.model(), hours), Shown.of("closed"));
     }
 
     /**
-     * A press on a page: next and previous page; held, the next section or the start of this one (or the one before);
-     * home, the front page; home held, the index.
+     * A press. On a page: next and previous page; held, the next section or the start of this one (or the one
+     * before); home, the front page, and from the front page the home screen; home held, the index.
      */
     private void press(Buttons.Press p) {
-        if (indexOpen) {
-            indexPress(p);
-            return;
+        switch (screen) {
+            case "index" -> indexPress(p);
+            case "home" -> homePress(p);
+            case "page" -> {
+                switch (p.button()) {
+                    case NEXT -> show(p.longPress() ? nav.nextSection(page) : nav.next(page), false);
+                    case PREVIOUS -> show(p.longPress() ? nav.previousSection(page) : nav.previous(page), false);
+                    case HOME -> {
+                        if (p.longPress()) openIndex();
+                        else if (page != 0 || titles.list().size() < 2) show(0, false);
+                        else drawHome(Math.max(0, at));
+                    }
+                }
+            }
+            default -> {
+                // waiting, fault: nothing to turn
+            }
         }
+    }
+
+    /** On the home screen: next and previous move between titles; home opens the one under the cursor. */
+    private void homePress(Buttons.Press p) {
+        int n = titles.list().size();
         switch (p.button()) {
-            case NEXT -> show(p.longPress() ? nav.nextSection(page) : nav.next(page), false);
-            case PREVIOUS -> show(p.longPress() ? nav.previousSection(page) : nav.previous(page), false);
+            case NEXT -> drawHome((cursor + 1) % n);
+            case PREVIOUS -> drawHome((cursor + n - 1) % n);
             case HOME -> {
-                if (p.longPress()) openIndex();
-                else show(0, false);
+                if (cursor == at && !pages.isEmpty()) show(0, false);
+                else if (!open(cursor)) drawHome(cursor);
             }
         }
     }
@@ -267,8 +384,7 @@ final class DisplayLoop {
             case NEXT -> cursor = Math.min(sections.size() - 1, cursor + 1);
             case PREVIOUS -> cursor = Math.max(0, cursor - 1);
             case HOME -> {
-                indexOpen = false;
-                show(p.longPress() ? page : sections.get(cursor).firstPage(), false);
+                show(p.longPress() ? page : sections.get(cursor).firstPage(), false, true);
                 return;
             }
         }
@@ -279,7 +395,6 @@ final class DisplayLoop {
         List<Navigation.Section> sections = nav.index();
         cursor = 0;
         for (int i = 0; i < sections.size(); i++) if (sections.get(i).firstPage() <= page) cursor = i;
-        indexOpen = true;
         drawIndex();
     }
 
@@ -287,22 +402,42 @@ final class DisplayLoop {
     private void drawIndex() {
         try {
             List<Navigation.Section> sections = nav.index();
-            pageRenderer.draw(Screens.index(current, panel.model(), title, sections.stream().map(Navigation.Section::title).toList(),
+            Titles.Title t = titles.list().get(at);
+            pageRenderer.draw(Screens.index(current, panel.model(), t.name(), sections.stream().map(Navigation.Section::title).toList(),
                     sections.stream().map(s -> s.firstPage() + 1).toList(), cursor), fb);
             refresher.show(fb, false, false);
-            shown(new Shown("index", title, issueId, sections.get(cursor).firstPage() + 1, pages.size(), null));
+            screen = "index";
+            shown(new Shown("index", t.publication(), t.name(), issueId, sections.get(cursor).firstPage() + 1, pages.size(), null, null));
         } catch (IOException | RuntimeException e) {
             Logger.error("kiosk: the index of {} cannot be shown: {}", issueId, e.toString());
-            indexOpen = false;
         }
     }
 
-    /** No press for the idle time: back to the front page, for the next reader. */
+    /** The home screen: every title, its date and lead headlines, the cursor on one. */
+    private void drawHome(int on) {
+        List<Titles.Title> list = titles.list();
+        if (list.isEmpty()) return;
+        cursor = Math.max(0, Math.min(on, list.size() - 1));
+        Titles.Title t = list.get(cursor);
+        screen(r -> Screens.home(r, panel.model(), list.stream().map(Titles.Title::shelf).toList(), cursor),
+                new Shown("home", t.publication(), t.name(), t.issue(), 0, 0, null, null), false);
+    }
+
+    /** No press for the idle time: back to the first title's front page, for the next reader; then the rotation. */
     private void idle() {
-        if (closedShown || pages.isEmpty() || (!indexOpen && page == 0)) return;
-        Logger.info("kiosk: no press for {} s; back to the front page", idleMs / 1000);
-        indexOpen = false;
-        show(0, false);
+        if (screen.equals("closed") || titles.list().isEmpty()) return;
+        if (rotateMs > 0 && titles.list().size() > 1) nextRotation = System.nanoTime() + rotateMs * 1_000_000;
+        if (at == 0 && screen.equals("page") && page == 0) return;
+        Logger.info("kiosk: no press for {} s; back to the first title's front page", idleMs / 1000);
+        if (at == 0 && !pages.isEmpty()) show(0, false);
+        else open(0);
+    }
+
+    /** The next title's front page, while nobody reads. */
+    private void rotation() {
+        nextRotation = System.nanoTime() + rotateMs * 1_000_000;
+        if (screen.equals("closed") || titles.list().size() < 2) return;
+        open((Math.max(0, at) + 1) % titles.list().size());
     }
 
     /**
@@ -311,23 +446,33 @@ final class DisplayLoop {
      */
     private void fault(String code, String what) {
         Logger.error("kiosk: fault {}: {}", code, what);
-        screen(r -> Screens.fault(r, panel.model(), code, what, identity), new Shown("fault", null, null, 0, 0, null, code));
+        screen(r -> Screens.fault(r, panel.model(), code, what, identity), new Shown("fault", null, null, null, 0, 0, null, code));
     }
 
     /** The waiting screen: never a blank panel before the first issue. */
     private void waiting() {
-        screen(r -> Screens.waiting(r, panel.model(), identity), new Shown("waiting", null, null, 0, 0, null));
+        screen(r -> Screens.waiting(r, panel.model(), identity), Shown.of("waiting"));
     }
 
-    /** One of the kiosk's own screens, full-screen with a flash, in the issue's types or Simplified Chinese ones. */
-    private void screen(java.util.function.Function<IssueRenderer, Page> compose, Shown what) {
+    private void screen(Function<IssueRenderer, Page> compose, Shown what) {
+        screen(compose, what, true);
+    }
+
+    /** One of the kiosk's own screens, full-screen, in the issue's types or Simplified Chinese ones. */
+    private void screen(Function<IssueRenderer, Page> compose, Shown what, boolean flash) {
         try {
             IssueRenderer r = current != null ? current : renderer("zh-Hans");
             if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
             pageRenderer.draw(compose.apply(r), fb);
-            refresher.show(fb, true, false);
+            refresher.show(fb, flash, false);
+            screen = what.screen();
             shown(what);
-        } catch (FontException | IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (FontException e) {
+            Logger.error("kiosk: the {} screen cannot be shown: {}", what.screen(), e.getMessage());
+            NoFont.show(panel, fb, refresher, "F1");
+            screen = "fault";
+            shown(new Shown("fault", null, null, null, 0, 0, null, "F1"));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             Logger.error("kiosk: the {} screen cannot be shown: {}", what.screen(), e.toString());
         }
     }
@@ -341,8 +486,16 @@ final class DisplayLoop {
         return r;
     }
 
-    /** Composes an issue and shows its front page; false, still showing what it showed, when that fails. */
-    private boolean open(String id) {
+    private boolean open(int title) {
+        return open(title, titles.list().get(title).issue());
+    }
+
+    /**
+     * Composes an issue of a title (its shown one, or the one before when that cannot be) and shows its front page;
+     * false, still showing what it showed, when that fails.
+     */
+    private boolean open(int title, String id) {
+        Titles.Title t = titles.list().get(title);
         try {
             Issue issue = store.issue(id);
             IssueRenderer r = renderer(issue.language());
@@ -356,15 +509,23 @@ final class DisplayLoop {
                 }
             }, panel.model());
             issueId = id;
-            title = issue.title();
+            publication = t.publication();
+            at = title;
             pages = composed;
             nav = new Navigation(composed.stream().map(Page::section).toList());
             current = r;
-            indexOpen = false;
-            Logger.info("kiosk: showing {} ({} pages)", id, pages.size());
+            Logger.info("kiosk: showing {} ({} pages) of {}", id, pages.size(), t.publication());
             show(0, true);
             return true;
-        } catch (StoreException | FontException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (FontException e) {
+            Logger.error("kiosk: cannot show issue {}: {}", id, e.getMessage());
+            if (pages.isEmpty()) {
+                NoFont.show(panel, fb, refresher, "F1");
+                screen = "fault";
+                shown(new Shown("fault", null, null, null, 0, 0, null, "F1"));
+            }
+            return false;
+        } catch (StoreException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             Logger.error("kiosk: cannot show issue {}: {}; still showing {}", id, e.toString(), issueId == null ? "nothing" : issueId);
             return false;
         }
@@ -374,21 +535,25 @@ final class DisplayLoop {
         show(to, newIssue, false);
     }
 
-    /** Shows a page (again, with force: its banner changed), the offline banner over its footer when due. */
+    /** Shows a page (again, with force: its banner changed), a banner over its footer when one is due. */
     private void show(int to, boolean newIssue, boolean force) {
-        if (!force && to == page && !newIssue && shown != null && "page".equals(shown.screen()) && shown.page() == to + 1) return;
+        if (!force && to == page && !newIssue && screen.equals("page")) return;
         try {
             pageRenderer.draw(pages.get(to), fb);
-            boolean was = bannerShown;
-            bannerShown = bannerDue();
-            if (bannerShown != was) Logger.info(bannerShown ? "kiosk: offline; a banner over the footer says so" : "kiosk: online again; the banner is gone");
-            if (bannerShown) {
-                String since = java.time.LocalTime.now(zone).minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
+            String was = banner;
+            banner = bannerDue();
+            if (!java.util.Objects.equals(banner, was)) Logger.info("kiosk: banner over the footer: {}", banner == null ? "none" : banner);
+            Titles.Title t = titles.list().get(at);
+            if ("offline".equals(banner)) {
+                String since = LocalTime.now(zone).minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
                 pageRenderer.drawOver(Screens.offline(current, panel.model(), since), fb);
+            } else if ("stale".equals(banner)) {
+                pageRenderer.drawOver(Screens.stale(current, panel.model(), newsstand.layout.ShelfTitle.dateLine(t.date())), fb);
             }
             refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
             page = to;
-            shown(new Shown("page", title, issueId, to + 1, pages.size(), bannerShown ? "offline" : null));
+            screen = "page";
+            shown(new Shown("page", t.publication(), t.name(), issueId, to + 1, pages.size(), banner, null));
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             Logger.error("kiosk: page {} of {} not shown: {}", to + 1, issueId, e.toString());
         }

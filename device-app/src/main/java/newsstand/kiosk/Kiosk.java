@@ -14,7 +14,12 @@ import newsstand.delivery.Broker;
 import newsstand.delivery.DeliveryException;
 import newsstand.delivery.DeviceSync;
 import newsstand.delivery.SyncSettings;
+import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
+import newsstand.display.Refresher;
+import newsstand.fonts.FontException;
+import newsstand.layout.IssueRenderer;
+import newsstand.layout.PageRenderer;
 import newsstand.display.hardware.Panels;
 import newsstand.display.pi4j.Buttons;
 import newsstand.issue.Keys;
@@ -30,6 +35,33 @@ import org.tinylog.Logger;
  */
 public final class Kiosk {
     private Kiosk() {}
+
+    /**
+     * The setup screen on the panel a configuration that failed its check still names (see
+     * {@link DeviceConfig#forSetup}): what is wrong and where, so that a technician at the kiosk sees it without a
+     * laptop. The panel keeps the picture after the process ends. Failures are logged, never thrown.
+     */
+    public static void setup(DeviceConfig partial, Path configFile, List<String> problems) {
+        try (Panel panel = Panels.open(partial, "page-%03d.png")) {
+            Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
+            Refresher refresher = new Refresher(panel, partial.fullRefreshEvery(), partial.minRefreshIntervalMs());
+            try {
+                IssueRenderer r = IssueRenderer.open("zh-Hans", partial.fontPaths());
+                PageRenderer pages = r.renderer(file -> new byte[0], panel.model());
+                try {
+                    pages.draw(Screens.setup(r, panel.model(), partial.deviceId(), partial.fleet(), configFile.toString(), problems), fb);
+                } finally {
+                    pages.close();
+                }
+                refresher.show(fb, true, false);
+            } catch (FontException e) {
+                NoFont.show(panel, fb, refresher, "F1");
+            }
+            Logger.info("setup: the panel shows what is wrong with {}", configFile);
+        } catch (Exception e) {
+            Logger.error("setup: the setup screen cannot be shown: {}", e.toString());
+        }
+    }
 
     /** Runs the kiosk; returns when it stopped. Prints one line saying what runs to out. */
     public static void run(DeviceConfig c, PrintWriter out) throws IOException, StoreException, DeliveryException, InterruptedException {
@@ -56,14 +88,17 @@ public final class Kiosk {
         display.identity(List.of("device " + c.deviceId() + " · fleet " + c.fleet(),
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
         display.idle(c.idleSeconds() * 1000L);
+        display.rotate(c.rotateSeconds() * 1000L);
+        display.order(c.titles());
         display.hours(c.hours());
         display.timezone(c.timezone());
+        display.nightlyClear(c.nightlyClear());
         display.offlineBanner(c.offlineBannerMinutes());
         if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new DisplayLoop.Pressed(p)));
         Buttons buttons = null;
         DeviceConfig.Buttons b = c.buttons();
         if (c.panelDriver() == PanelDriver.PI4J && (b.next() >= 0 || b.previous() >= 0 || b.home() >= 0)) {
-            buttons = Panels.buttons(new int[] {b.next(), b.previous(), b.home()});
+            buttons = Panels.buttons(new int[] {b.next(), b.previous(), b.home()}, c.holdMs());
             buttons.start();
             Buttons source = buttons;
             Thread relay = new Thread(() -> {

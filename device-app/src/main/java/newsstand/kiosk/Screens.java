@@ -6,10 +6,12 @@ import newsstand.config.OpeningHours;
 import newsstand.config.PanelModel;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.Page;
+import newsstand.layout.ShelfTitle;
 
 /**
- * The kiosk's own screens, in Chinese and English, set by our typesetter at the panel's size: waiting for the first
- * issue, closed, a fault with its code, an issue's index, and the offline banner over a page's footer. The README's
+ * The kiosk's own screens, in Chinese and English, set by our typesetter at the panel's size: the home screen of
+ * titles, waiting for the first issue, closed, a fault with its code, an issue's index, and the banners over a
+ * page's footer (offline, an issue older than expected). The README's
  * technician section says what each means.
  */
 public final class Screens {
@@ -19,6 +21,19 @@ public final class Screens {
         List<String> lines = new ArrayList<>(List.of("Waiting for the first issue", "新的一期到达后自动显示"));
         lines.addAll(identity);
         return r.notice("等待第一期报纸", lines, model);
+    }
+
+    /**
+     * The setup screen: the configuration cannot be used, what is wrong with it (the first few problems), where it
+     * is, and who the kiosk is as far as it says.
+     */
+    public static Page setup(IssueRenderer r, PanelModel model, String device, String fleet, String config, List<String> problems) {
+        List<String> lines = new ArrayList<>(List.of("Setup needed: the configuration cannot be used",
+                "设备 device " + device + " · 组 fleet " + fleet, "配置文件 configuration: " + config));
+        int shown = Math.min(problems.size(), 4);
+        lines.addAll(problems.subList(0, shown));
+        if (problems.size() > shown) lines.add("… " + (problems.size() - shown) + " more: newsstand run --config " + config);
+        return r.notice("需要设置 · Setup", lines, model);
     }
 
     public static Page closed(IssueRenderer r, PanelModel model, OpeningHours hours) {
@@ -39,6 +54,17 @@ public final class Screens {
             lines.add((i == cursor ? "▶ " : "　") + sections.get(i) + "　第" + firstPages.get(i) + "版");
         }
         return r.notice("本期目录　" + title, lines, model);
+    }
+
+    /** The home screen: the titles, each with its date and lead headlines, the one under the cursor marked. */
+    public static Page home(IssueRenderer r, PanelModel model, List<ShelfTitle> titles, int cursor) {
+        return r.shelf("今日报纸 · Today's papers", titles, cursor,
+                "◀ ▶ 选择报纸　主页键打开 · Previous / Next to choose, Home to open", model);
+    }
+
+    /** The banner over a page's footer when the issue is older than its publication's rhythm. */
+    public static Page stale(IssueRenderer r, PanelModel model, String date) {
+        return r.banner("本刊最新一期为 " + date + "，新一期尚未收到 · The newest issue received; a newer one has not arrived", model);
     }
 
     /** The banner over a page's footer, offline since a time of day (HH:MM). */

@@ -19,7 +19,8 @@ import newsstand.store.IssueStore;
 /**
  * The kiosk's display loop driven by presses for as long as asked (`newsstand bench soak`): each press's time from
  * the button to the framebuffer handed to the panel, and the heap and the process's RSS as the turns go on, to see
- * that nothing grows. The panel takes the frames and keeps nothing, as a real one would, without a PNG's cost.
+ * that nothing grows, while issues come on the shelf and go off it at even intervals. The panel takes the frames
+ * and keeps nothing, as a real one would, without a PNG's cost.
  */
 public final class Soak {
     private Soak() {}
@@ -44,12 +45,24 @@ public final class Soak {
         public void close() {}
     }
 
-    /** Turns pages back and forth through the active issue; prints a line every 1,000 turns and the summary. */
-    public static void run(IssueStore store, PanelModel model, int turns, PrintWriter out) throws Exception {
+    /** A change of the shelf made beside the kiosk (an issue activated or withdrawn); returns the issue's id. */
+    public interface Change {
+        String make(int n) throws Exception;
+    }
+
+    /**
+     * Turns pages back and forth through what the kiosk shows, with {@code changes} changes of the shelf spread
+     * over the turns; prints a line every 1,000 turns and the summary.
+     */
+    public static void run(IssueStore store, PanelModel model, int turns, int changes, Change change, PrintWriter out) throws Exception {
         Timing panel = new Timing(model);
         DisplayLoop display = new DisplayLoop(store, panel, List.of(), 6, 0);
         java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-        display.onShown(s -> pages.set(s.pages()));
+        java.util.concurrent.atomic.AtomicInteger shownPage = new java.util.concurrent.atomic.AtomicInteger();
+        display.onShown(s -> {
+            pages.set(s.pages());
+            shownPage.set(s.page());
+        });
         Thread loop = new Thread(() -> {
             try {
                 display.run();
@@ -64,22 +77,38 @@ public final class Soak {
             Thread.sleep(10);
         }
         long[] ms = new long[turns];
-        int page = 0, step = 1;
+        int page = 0, step = 1, made = 0;
+        int every = changes > 0 ? Math.max(1, turns / (changes + 1)) : Integer.MAX_VALUE;
+        long changeNanos = 0;
         for (int i = 0; i < turns; i++) {
+            if (made < changes && i > 0 && i % every == 0) {
+                long start = System.nanoTime();
+                display.events().add(new DisplayLoop.Activated(change.make(made++)));
+                java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+                display.events().add(new DisplayLoop.Ping(done::countDown));
+                if (!done.await(60, TimeUnit.SECONDS)) throw new IOException("change " + made + " was not taken within 60 s");
+                changeNanos += System.nanoTime() - start;
+                panel.refreshed.drainPermits();
+                page = shownPage.get() - 1;
+            }
             if (page + step < 0 || page + step >= pages.get()) step = -step;
             page += step;
             long pressed = System.nanoTime();
             display.events().add(new DisplayLoop.Pressed(new Buttons.Press(step > 0 ? Buttons.Button.NEXT : Buttons.Button.PREVIOUS, false)));
             if (!panel.refreshed.tryAcquire(10, TimeUnit.SECONDS)) throw new IOException("turn " + (i + 1) + " was not shown within 10 s");
             ms[i] = panel.last - pressed;
-            if ((i + 1) % 1000 == 0) out.printf(java.util.Locale.ROOT, "turn %d: heap %.1f MB, RSS %.1f MB%n", i + 1, heapMb(), rssMb());
+            if ((i + 1) % 1000 == 0) {
+                out.printf(java.util.Locale.ROOT, "turn %d: heap %.1f MB, RSS %.1f MB (anonymous %.1f, files %.1f)%n", i + 1, heapMb(),
+                        rssMb("VmRSS:"), rssMb("RssAnon:"), rssMb("RssFile:"));
+            }
         }
         display.events().add(new DisplayLoop.Stop());
         loop.join(10_000);
         long[] sorted = ms.clone();
         Arrays.sort(sorted);
-        out.printf(java.util.Locale.ROOT, "soak_turns=%d p50_ms=%.2f p99_ms=%.2f heap_mb=%.1f rss_mb=%.1f%n", turns,
-                sorted[turns / 2] / 1e6, sorted[Math.min(turns - 1, turns * 99 / 100)] / 1e6, heapMb(), rssMb());
+        out.printf(java.util.Locale.ROOT, "soak_turns=%d changes=%d p50_ms=%.2f p99_ms=%.2f change_mean_ms=%.1f heap_mb=%.1f rss_mb=%.1f"
+                + " rss_anon_mb=%.1f rss_file_mb=%.1f%n", turns, made, sorted[turns / 2] / 1e6, sorted[Math.min(turns - 1, turns * 99 / 100)] / 1e6,
+                made == 0 ? 0 : changeNanos / 1e6 / made, heapMb(), rssMb("VmRSS:"), rssMb("RssAnon:"), rssMb("RssFile:"));
     }
 
     private static double heapMb() {
@@ -87,11 +116,15 @@ public final class Soak {
         return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
     }
 
-    /** The process's resident set (Linux), -1 where it cannot be read. */
-    private static double rssMb() {
+    /**
+     * A line of the process's memory (Linux): VmRSS the resident set, RssAnon its anonymous part (heap, stacks, the
+     * JVM's and SQLite's own memory), RssFile the pages of mapped files (fonts, the class archive, libraries: shared
+     * and given back to the page cache under pressure); -1 where it cannot be read.
+     */
+    private static double rssMb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
         } catch (IOException | NumberFormatException e) {
             // not Linux

@@ -1,10 +1,8 @@
 package newsstand.layout;
 
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import newsstand.fonts.typeset.SetLine;
 import newsstand.issue.Article;
@@ -15,6 +13,7 @@ import newsstand.issue.Section;
  * What every page has besides its stories: the front page's masthead, the header strip of the other pages (the
  * paper, the section reversed, the date), the footer with the page of the total, and the front page's "本期导读" strip
  * pointing to the other sections.
+ * The footer is the folio: the paper, the day, the section and the page of the total.
  */
 final class Furniture {
     private final Flow f;
@@ -70,9 +69,7 @@ final class Furniture {
     }
 
     private String dateText() {
-        var d = issue.date();
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日 "
-                + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
+        return ShelfTitle.dateLine(issue.date());
     }
 
     /** Keeps room at the front page's foot for the strip (none without other sections); returns its height. */
@@ -96,14 +93,22 @@ final class Furniture {
             f.page = p;
             int fy = t.height() - t.margin() - slh;
             f.add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, Page.RULE_GREY));
-            StringBuilder s = new StringBuilder("第" + p.number + "版 / 共" + f.pages.size() + "版　" + p.section);
+            // The folio: what a reader who lands on any page needs, paper, day, section and page of the total; on a
+            // narrow page what fits of it, the page and section always.
+            String page = p.section + "　第" + p.number + "版 / 共" + f.pages.size() + "版";
+            StringBuilder guide = new StringBuilder();
             if (p.number == 1 && vertical && firstPages.size() > 1) {
-                s.append("　　本期导读：");
+                guide.append("　　本期导读：");
                 firstPages.forEach((name, number) -> {
-                    if (number > 1) s.append(name).append(" 第").append(number).append("版　");
+                    if (number > 1) guide.append(name).append(" 第").append(number).append("版　");
                 });
             }
-            SetLine line = f.setter.one(s.toString().strip(), small, false);
+            String paper = issue.title() + "　" + dateText() + "　";
+            SetLine line = null;
+            for (String folio : new String[] {paper + page + guide, page + guide, paper + page, page}) {
+                line = f.setter.one(folio.strip(), small, false);
+                if (line.width() <= t.contentWidth()) break;
+            }
             f.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, 0, null));
         }
     }

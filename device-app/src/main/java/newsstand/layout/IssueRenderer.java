@@ -56,6 +56,11 @@ public final class IssueRenderer {
         return Notice.compose(Typography.of(model), new Setter(regular, bold), heading, lines);
     }
 
+    /** The home screen: the titles with their dates and lead headlines, the one under the cursor marked. */
+    public Page shelf(String heading, List<ShelfTitle> titles, int cursor, String hint, PanelModel model) {
+        return Shelf.compose(Typography.of(model), new Setter(regular, bold), heading, titles, cursor, hint);
+    }
+
     /** A page renderer with glyphs kept at the panel's depth: 4 bits for 16 greys, 1 bit (strokes kept) for 2. */
     public PageRenderer renderer(PageRenderer.PhotoSource photos, PanelModel model) {
         int depth = model.bitsPerPixel();

@@ -87,14 +87,14 @@ public final class DeliveryBenchmark {
                 "-Xss512k", "-Xlog:gc:file=" + gc, "-jar", jar.toString(), "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Map<String, Long> seen = watch(log, kiosk, "sync: downloading qd-bench", "sync: qd-bench complete", "is now the active issue",
+            Map<String, Long> seen = watch(log, kiosk, "sync: downloading qd-bench", "sync: qd-bench complete", "is now the shown issue",
                     "kiosk: showing qd-bench");
             Path refreshes = dir.resolve("panel/refresh.log");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!Files.exists(refreshes) && System.nanoTime() < deadline) Thread.sleep(5);
             long start = seen.get("sync: downloading qd-bench");
             double[] heap = heapMb(kiosk, gc);
-            return new double[] {(seen.get("sync: qd-bench complete") - start) / 1e6, (seen.get("is now the active issue") - start) / 1e6,
+            return new double[] {(seen.get("sync: qd-bench complete") - start) / 1e6, (seen.get("is now the shown issue") - start) / 1e6,
                     heap[0], heap[1]};
         } finally {
             kiosk.destroyForcibly().waitFor();

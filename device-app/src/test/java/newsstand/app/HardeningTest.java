@@ -192,13 +192,13 @@ class HardeningTest {
         // A high-water mark that is wrong all the same (an older kiosk took such a sequence) locks the fleet out...
         d.sync().close();
         try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + d.store())) {
-            db.createStatement().execute("INSERT INTO trust (slot, sequence) VALUES (1, " + Long.MAX_VALUE + ")"
-                    + " ON CONFLICT(slot) DO UPDATE SET sequence = excluded.sequence");
+            db.createStatement().execute("INSERT INTO high_water (publication, sequence) VALUES ('haibin-daily', " + Long.MAX_VALUE + ")"
+                    + " ON CONFLICT(publication) DO UPDATE SET sequence = excluded.sequence");
         }
         Device locked = device("kiosk-q", Trial.NONE, Duration.ofSeconds(30));
         assertEquals(0, publish(pkg, now.toEpochMilli()).exit());
         DeliveryTest.await("qd-first refused as a replay", 30, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"")
-                && e.contains("qd-first") && e.contains("is not newer than the active issue's " + Long.MAX_VALUE)));
+                && e.contains("qd-first") && e.contains("is not newer than " + Long.MAX_VALUE + ", the highest taken of haibin-daily")));
         // ... until the operator's signed reset: applied once, and the issue refused before is taken.
         Cli reset = Cli.run("fleet", "reset-sequence", "--broker", broker.url(), "--fleet", "qd", "--key",
                 dir.resolve("keys/operator.key").toString(), "--to", "0");
@@ -206,7 +206,7 @@ class HardeningTest {
         assertTrue(reset.lastLine().startsWith("published a reset of fleet qd's highest sequence to 0 (issued "), reset.lastLine());
         assertEquals("qd-first", locked.activated().poll(30, TimeUnit.SECONDS));
         DeliveryTest.await("the high-water event", 10, () -> events.stream().anyMatch(e -> e.contains("\"high-water\"")
-                && e.contains("from " + Long.MAX_VALUE + " to 0")));
+                && e.contains("every publication to 0")));
         locked.sync().close();
         Device later = device("kiosk-q", Trial.NONE, Duration.ofSeconds(30));
         DeliveryTest.await("online again", 10, () -> later.status().get("online").getAsBoolean());

@@ -306,7 +306,7 @@ class KioskProcessTest {
         press(input, "hold next");
         DeliveryTest.await("on to the second section", 10, () -> second.equals(text("page")));
         // Left alone, the kiosk goes back to the front page for the next reader.
-        kiosk.await("^INFO: kiosk: no press for 5 s; back to the front page", 15);
+        kiosk.await("^INFO: kiosk: no press for 5 s; back to the first title's front page", 15);
         DeliveryTest.await("the front page again", 5, () -> "page".equals(text("screen")) && "1".equals(text("page")));
     }
 
@@ -323,7 +323,7 @@ class KioskProcessTest {
         kiosk.await("^INFO: kiosk: closed until ", 5);
         // An issue that arrives meanwhile waits; a press shows it, for the idle time.
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
-        kiosk.await("^INFO: sync: qd-first \\(sequence 100\\) is now the active issue", 60);
+        kiosk.await("^INFO: sync: qd-first \\(sequence 100\\) is now the shown issue", 60);
         assertEquals("closed", text("screen"));
         press(input, "next");
         DeliveryTest.await("the front page, woken", 20, () -> "page".equals(text("screen")) && "qd-first".equals(text("issue")));
@@ -340,14 +340,14 @@ class KioskProcessTest {
         int shown = 2; // the waiting screen, then the front page
         BufferedImage front = refresh(shown);
         broker.kill();
-        kiosk.await("^INFO: kiosk: offline; a banner over the footer says so", 30);
+        kiosk.await("^INFO: kiosk: banner over the footer: offline", 30);
         BufferedImage bannered = refresh(shown + 1);
         assertTrue(footerInk(bannered) > 4 * footerInk(front), "a reversed strip over the footer: " + footerInk(bannered) + " against " + footerInk(front));
         for (int y = 0; y < front.getHeight() * 3 / 4; y += 7) {
             for (int x = 0; x < front.getWidth(); x += 7) assertEquals(front.getRGB(x, y), bannered.getRGB(x, y), "the newspaper above stays, at " + x + "," + y);
         }
         broker.start();
-        kiosk.await("^INFO: kiosk: online again; the banner is gone", 90);
+        kiosk.await("^INFO: kiosk: banner over the footer: none", 90);
         BufferedImage back = refresh(shown + 2);
         assertEquals(footerInk(front), footerInk(back), "the footer as it was");
     }
@@ -357,6 +357,109 @@ class KioskProcessTest {
         int n = 0;
         for (int y = img.getHeight() * 9 / 10; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xFF) < 128) n++;
         return n;
+    }
+
+    /** The publication id of each title the kiosk reports with its shown issue, sorted. */
+    List<String> titles() {
+        JsonObject s = status.get();
+        List<String> list = new ArrayList<>();
+        if (s == null || !s.has("titles")) return list;
+        s.getAsJsonArray("titles").forEach(t -> list.add(t.getAsJsonObject().get("publication").getAsString() + "="
+                + t.getAsJsonObject().get("issue").getAsString()));
+        list.sort(null);
+        return list;
+    }
+
+    @Test
+    void twoTitlesOnTheHomeScreenAWithdrawalFallsBackAndAnEmbargoHoldsUntilItsTime() throws Exception {
+        Path input = dir.resolve("buttons.input");
+        Files.writeString(input, "");
+        Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 0\n");
+        kiosk = new Kiosk("titles-1");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("daily"), "qd-daily-1", 0), 100).exit());
+        DeliveryTest.await("the daily's front page", 60, () -> "qd-daily-1".equals(text("issue")) && "1".equals(text("page")));
+        assertEquals(0, publish(TestIssues.write(dir.resolve("evening"), "qd-evening-1", "qd-evening", "海滨晚报", 0), 100).exit());
+        DeliveryTest.await("two titles", 60, () -> titles().equals(List.of("haibin-daily=qd-daily-1", "qd-evening=qd-evening-1")));
+        assertEquals("qd-daily-1", text("issue"), "a reader of the daily is not taken away by another title's issue");
+        press(input, "next");
+        DeliveryTest.await("page 2", 10, () -> "2".equals(text("page")));
+        press(input, "home");
+        DeliveryTest.await("the front page", 10, () -> "1".equals(text("page")));
+        press(input, "home");
+        DeliveryTest.await("the home screen, the cursor on the daily", 10, () -> "home".equals(text("screen")) && "海滨日报".equals(text("title")));
+        press(input, "next");
+        DeliveryTest.await("the cursor on the evening paper", 10, () -> "home".equals(text("screen")) && "海滨晚报".equals(text("title")));
+        press(input, "home");
+        DeliveryTest.await("the evening paper opened", 10, () -> "page".equals(text("screen")) && "qd-evening-1".equals(text("issue"))
+                && "1".equals(text("page")) && "qd-evening".equals(text("publication")));
+        // A new evening issue is shown to its reader; the operator withdraws it and the one before comes back.
+        assertEquals(0, publish(TestIssues.write(dir.resolve("evening2"), "qd-evening-2", "qd-evening", "海滨晚报", 0), 200).exit());
+        DeliveryTest.await("the second evening issue", 60, () -> "qd-evening-2".equals(text("issue")));
+        AtomicReference<byte[]> manifest = new AtomicReference<>();
+        observer.subscribe(Topics.manifest("qd", "qd-evening-2"), 1, (t, m) -> manifest.compareAndSet(null, m.getPayload()));
+        DeliveryTest.await("its retained manifest", 10, () -> manifest.get() != null);
+        observer.unsubscribe(Topics.manifest("qd", "qd-evening-2"));
+        assertEquals(0, Cli.run("withdraw", "--broker", broker.url(), "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(),
+                "--issue", "qd-evening-2").exit());
+        kiosk.await("^WARN: sync: the operator withdrew qd-evening-2 up to sequence \\d+", 30);
+        DeliveryTest.await("the evening paper falls back", 30, () -> "qd-evening-1".equals(text("issue"))
+                && titles().equals(List.of("haibin-daily=qd-daily-1", "qd-evening=qd-evening-1")));
+        // A replay of the withdrawn issue's manifest is refused.
+        DeliveryTest.send(observer, Topics.manifest("qd", "qd-evening-2"), manifest.get(), true);
+        kiosk.await("^WARN: sync: manifest of qd-evening-2 rejected: the operator withdrew qd-evening-2 up to sequence", 30);
+        assertEquals("qd-evening-1", text("issue"));
+        // An embargo: downloaded at once, shown from its time on.
+        java.time.Instant at = java.time.Instant.now().plusSeconds(12);
+        assertEquals(0, Cli.run("publish", "--broker", broker.url(), "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(),
+                "--issue", TestIssues.write(dir.resolve("evening3"), "qd-evening-3", "qd-evening", "海滨晚报", 0).toString(),
+                "--sequence", "300", "--activate-at", at.toString()).exit());
+        kiosk.await("^INFO: sync: qd-evening-3 \\(sequence 300\\) stored under embargo", 60);
+        assertTrue(java.time.Instant.now().isBefore(at), "stored before its time");
+        assertEquals("qd-evening-1", text("issue"), "held until its time");
+        DeliveryTest.await("the embargoed issue on the panel", 30, () -> "qd-evening-3".equals(text("issue")));
+        assertFalse(java.time.Instant.now().isBefore(at), "not before its time");
+        try (IssueStore st = IssueStore.open(store)) {
+            assertFalse(st.issueIds().contains("qd-evening-2"), "the withdrawn issue is gone from the store");
+        }
+    }
+
+    @Test
+    void leftAloneTheKioskGoesBackToTheFirstTitleAndRotates() throws Exception {
+        Path input = dir.resolve("buttons.input");
+        Files.writeString(input, "");
+        Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 5\n"
+                + "kiosk.rotate.seconds = 5\nkiosk.titles = qd-evening\n");
+        kiosk = new Kiosk("rotate-1");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("daily"), "qd-daily-1", 0), 100).exit());
+        DeliveryTest.await("the daily", 60, () -> "qd-daily-1".equals(text("issue")));
+        assertEquals(0, publish(TestIssues.write(dir.resolve("evening"), "qd-evening-1", "qd-evening", "海滨晚报", 0), 100).exit());
+        DeliveryTest.await("two titles", 60, () -> titles().size() == 2);
+        // The reader of the daily leaves it on page 2; the first title is the evening paper, as configured.
+        press(input, "next");
+        DeliveryTest.await("the daily's page 2", 20, () -> "qd-daily-1".equals(text("issue")) && "2".equals(text("page")));
+        kiosk.await("^INFO: kiosk: no press for 5 s; back to the first title's front page", 20);
+        DeliveryTest.await("the first title's front page", 10, () -> "qd-evening-1".equals(text("issue")) && "1".equals(text("page")));
+        DeliveryTest.await("rotated to the daily", 20, () -> "qd-daily-1".equals(text("issue")) && "1".equals(text("page")));
+        DeliveryTest.await("and round to the evening paper", 20, () -> "qd-evening-1".equals(text("issue")) && "1".equals(text("page")));
+        press(input, "next");
+        DeliveryTest.await("a press stops the rotation", 10, () -> "2".equals(text("page")));
+    }
+
+    @Test
+    void aConfigurationThatCannotBeUsedIsSaidOnThePanel() throws Exception {
+        Path bad = dir.resolve("bad.properties");
+        Files.writeString(bad, String.join("\n", "device.fleet = qd", "panel.model = waveshare-7in5-v2", "panel.driver = simulated",
+                "panel.output = " + panel, "mqtt.urll = tcp://127.0.0.1:1883") + "\n");
+        Cli run = Cli.run("run", "--config", bad.toString());
+        assertTrue(run.exit() != 0, "exit " + run.exit());
+        assertTrue(run.err().contains("missing required key 'device.id'"), run.err());
+        assertTrue(run.err().contains("unknown key 'mqtt.urll'; did you mean 'mqtt.url'?"), run.err());
+        BufferedImage screen = ImageIO.read(panel.resolve("page-001.png").toFile());
+        int ink = 0;
+        for (int y = 0; y < screen.getHeight(); y++) for (int x = 0; x < screen.getWidth(); x++) if ((screen.getRGB(x, y) & 0xFF) < 128) ink++;
+        assertTrue(ink > 3000, "the setup screen has text: " + ink);
     }
 
     @Test

@@ -14,12 +14,23 @@ import javax.imageio.ImageIO;
 final class TestIssues {
     private TestIssues() {}
 
-    /** The sample issue as {@code id}, plus a PNG of random pixels of about {@code extraBytes} (0: none). */
+    /**
+     * The sample issue as {@code id}, dated today (an old date would bring the banner of an issue older than
+     * expected), plus a PNG of random pixels of about {@code extraBytes} (0: none).
+     */
     static Path write(Path dir, String id, int extraBytes) throws IOException {
+        return write(dir, id, null, null, extraBytes);
+    }
+
+    /** As {@link #write(Path, String, int)}, as an issue of another publication and title (null: the sample's). */
+    static Path write(Path dir, String id, String publication, String title, int extraBytes) throws IOException {
         SampleIssue.write(dir);
         Path json = dir.resolve("issue.json");
         JsonObject issue = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         issue.addProperty("id", id);
+        issue.addProperty("date", java.time.LocalDate.now().toString());
+        if (publication != null) issue.addProperty("publication", publication);
+        if (title != null) issue.addProperty("title", title);
         if (extraBytes > 0) {
             int side = (int) Math.sqrt(extraBytes / 3.0);
             BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);

@@ -397,17 +397,23 @@ public final class IssueStore implements AutoCloseable {
         });
     }
 
+    /** A stored issue's masthead facts (publication, title, date, edition, language) without its sections. */
+    public Issue head(String id) throws StoreException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT title, date, edition, language, publication FROM issue WHERE id = ? AND complete = 1")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new StoreException("issue " + id + " is not stored");
+                return new Issue(id, rs.getString(5), rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4), List.of());
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": cannot read issue " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A stored issue's text and photo records (image bytes are read one at a time with {@link #image}). */
     public Issue issue(String id) throws StoreException {
+        Issue head = head(id);
         try {
-            Issue head;
-            try (PreparedStatement ps = db.prepareStatement("SELECT title, date, edition, language, publication FROM issue WHERE id = ? AND complete = 1")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new StoreException("issue " + id + " is not stored");
-                    head = new Issue(id, rs.getString(5), rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4), List.of());
-                }
-            }
             List<Section> sections = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement("SELECT ord, id, title FROM section WHERE issue_id = ? ORDER BY ord")) {
                 ps.setString(1, id);

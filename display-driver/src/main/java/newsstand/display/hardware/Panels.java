@@ -58,10 +58,10 @@ public final class Panels {
         return driver(model, io, vcomMillivolts);
     }
 
-    /** The kiosk's buttons on a Pi's GPIO (gpiod), pins as in {@link Buttons#Buttons}. */
-    public static Buttons buttons(int[] pins) {
+    /** The kiosk's buttons on a Pi's GPIO (gpiod), pins as in {@link Buttons#Buttons}, a long press held holdMs. */
+    public static Buttons buttons(int[] pins, int holdMs) {
         Context pi4j = Pi4J.newContextBuilder().noAutoDetect().add(GpioDDigitalInputProvider.newInstance()).build();
-        return new Buttons(pi4j, GpioDDigitalInputProvider.ID, pins);
+        return new Buttons(pi4j, GpioDDigitalInputProvider.ID, pins, holdMs);
     }
 
     static Panel driver(PanelModel model, PanelIo io, int vcomMillivolts) {

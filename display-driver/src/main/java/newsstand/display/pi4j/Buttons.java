@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The kiosk's buttons (next page, previous page, home) on GPIO inputs, pulled up, pressed when low. Sampled every
- * few milliseconds; a level counts once it has held DEBOUNCE_MS (contacts bounce); a press held LONG_MS is a long
+ * few milliseconds; a level counts once it has held DEBOUNCE_MS (contacts bounce); a press held holdMs is a long
  * press, reported as soon as it is reached, a shorter one at release. Presses wait in a queue for the app.
  */
 public final class Buttons implements AutoCloseable {
@@ -21,7 +21,8 @@ public final class Buttons implements AutoCloseable {
     public record Press(Button button, boolean longPress) {}
 
     static final int DEBOUNCE_MS = 30;
-    static final int LONG_MS = 800;
+    /** How long a press is held to be a long one, unless the kiosk is told otherwise (kiosk.hold.ms). */
+    public static final int LONG_MS = 800;
     static final int SAMPLE_MS = 5;
 
     private final List<DigitalInput> inputs = new ArrayList<>();
@@ -29,17 +30,22 @@ public final class Buttons implements AutoCloseable {
     private final BlockingQueue<Press> presses = new LinkedBlockingQueue<>();
     private Thread sampler;
 
+    public Buttons(Context pi4j, String inputProvider, int[] pins) {
+        this(pi4j, inputProvider, pins, LONG_MS);
+    }
+
     /**
      * @param pins BCM pins of next, previous and home (-1 for a button not fitted)
+     * @param holdMs how long a press is held to be a long one
      */
-    public Buttons(Context pi4j, String inputProvider, int[] pins) {
+    public Buttons(Context pi4j, String inputProvider, int[] pins, int holdMs) {
         Button[] buttons = Button.values();
         if (pins.length != buttons.length) throw new IllegalArgumentException("need " + buttons.length + " button pins");
         for (int i = 0; i < pins.length; i++) {
             if (pins[i] < 0) continue;
             inputs.add(pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("button-" + buttons[i].name().toLowerCase())
                     .address(pins[i]).pull(PullResistance.PULL_UP).provider(inputProvider).build()));
-            debouncers.add(new Debouncer(buttons[i]));
+            debouncers.add(new Debouncer(buttons[i], holdMs));
         }
     }
 
@@ -80,14 +86,16 @@ public final class Buttons implements AutoCloseable {
     /** One button's debouncing and long-press timing, from samples of its raw level. */
     static final class Debouncer {
         private final Button button;
+        private final int holdMs;
         private boolean raw;
         private long rawSince;
         private boolean pressed;
         private long pressedSince;
         private boolean longReported;
 
-        Debouncer(Button button) {
+        Debouncer(Button button, int holdMs) {
             this.button = button;
+            this.holdMs = holdMs;
         }
 
         Press sample(long now, boolean down) {
@@ -105,7 +113,7 @@ public final class Buttons implements AutoCloseable {
                     return new Press(button, false);
                 }
             }
-            if (pressed && !longReported && now - pressedSince >= LONG_MS) {
+            if (pressed && !longReported && now - pressedSince >= holdMs) {
                 longReported = true;
                 return new Press(button, true);
             }

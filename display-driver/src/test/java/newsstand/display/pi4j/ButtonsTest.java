@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 class ButtonsTest {
     /** Samples a level pattern every 5 ms: each char one sample, '#' down, '.' up. */
     static List<Buttons.Press> run(String pattern) {
-        Buttons.Debouncer d = new Buttons.Debouncer(Buttons.Button.NEXT);
+        return run(pattern, Buttons.LONG_MS);
+    }
+
+    static List<Buttons.Press> run(String pattern, int holdMs) {
+        Buttons.Debouncer d = new Buttons.Debouncer(Buttons.Button.NEXT, holdMs);
         List<Buttons.Press> out = new ArrayList<>();
         for (int i = 0; i < pattern.length(); i++) {
             Buttons.Press p = d.sample(i * 5L, pattern.charAt(i) == '#');
@@ -38,6 +42,9 @@ class ButtonsTest {
         String held = "..#" + "#".repeat(170);
         assertEquals(List.of(LONG), run(held), "long press reported before release");
         assertEquals(List.of(LONG), run(held + "........"), "and nothing more at release");
+        String half = "..#" + "#".repeat(70) + ".........."; // held 350 ms
+        assertEquals(List.of(SHORT), run(half), "350 ms is short at the default hold");
+        assertEquals(List.of(LONG), run(half, 300), "and long with kiosk.hold.ms = 300");
     }
 
     @Test

@@ -1,0 +1,28 @@
+package newsstand.kiosk;
+
+import com.google.gson.JsonObject;
+
+/**
+ * What the panel shows, as the status reports it (PROTOCOL.md): the screen (home, page, index, waiting, closed,
+ * fault, setup); on a page or the index the publication, its title, the issue, the page (1-based) and the issue's
+ * pages; on the home screen the title under the cursor; the banner over the footer (offline, stale) and a fault's code.
+ */
+record Shown(String screen, String publication, String title, String issue, int page, int pages, String banner, String fault) {
+    static Shown of(String screen) {
+        return new Shown(screen, null, null, null, 0, 0, null, null);
+    }
+
+    /** As the status reports it. */
+    JsonObject json() {
+        JsonObject o = new JsonObject();
+        o.addProperty("screen", screen);
+        o.addProperty("publication", publication);
+        o.addProperty("title", title);
+        o.addProperty("issue", issue);
+        o.addProperty("page", page);
+        o.addProperty("pages", pages);
+        o.addProperty("banner", banner);
+        o.addProperty("fault", fault);
+        return o;
+    }
+}
