@@ -51,6 +51,41 @@ class DeviceConfigTest {
     }
 
     @Test
+    void readsTheReadersSettings() throws Exception {
+        DeviceConfig d = parse(GOOD);
+        assertEquals(List.of(), d.titles());
+        assertEquals(0, d.rotateSeconds());
+        assertEquals(800, d.holdMs());
+        assertEquals(java.time.LocalTime.of(3, 0), d.nightlyClear());
+        DeviceConfig c = parse(GOOD + "kiosk.titles = qingdao-evening, qingdao-daily\nkiosk.rotate.seconds = 30\nkiosk.hold.ms = 600\n"
+                + "panel.nightly-clear = 02:30\n");
+        assertEquals(List.of("qingdao-evening", "qingdao-daily"), c.titles());
+        assertEquals(30, c.rotateSeconds());
+        assertEquals(600, c.holdMs());
+        assertEquals(java.time.LocalTime.of(2, 30), c.nightlyClear());
+        assertEquals(null, parse(GOOD + "panel.nightly-clear = none\n").nightlyClear());
+        List<String> p = problems(GOOD + "kiosk.titles = a, A b, a\nkiosk.rotate.seconds = 2\nkiosk.hold.ms = 50\npanel.nightly-clear = 3am\n");
+        assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.titles: 'A b' is not a publication id")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.titles: 'a' is given twice")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.rotate.seconds = 2 is not allowed")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.hold.ms = '50' is not allowed (allowed: 200 to 5000")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("panel.nightly-clear = '3am' is not allowed (allowed: a time of day HH:MM")), p.toString());
+    }
+
+    @Test
+    void aConfigurationThatFailsItsCheckStillNamesItsPanelForTheSetupScreen() throws Exception {
+        java.nio.file.Path file = dir.resolve("bad.properties");
+        java.nio.file.Files.writeString(file, "device.fleet = qd\npanel.model = waveshare-7in5-v2\npanel.pin.busy = 99\nmqtt.urll = x\n");
+        DeviceConfig setup = DeviceConfig.forSetup(file).orElseThrow();
+        assertEquals(PanelModel.byId("waveshare-7in5-v2"), setup.panelModel(), "the panel, though its wiring is wrong");
+        assertEquals("unset", setup.deviceId());
+        assertEquals("qd", setup.fleet());
+        java.nio.file.Files.writeString(file, "panel.model = nine-inch\n");
+        assertTrue(DeviceConfig.forSetup(file).isEmpty(), "no panel to say it on");
+        assertTrue(DeviceConfig.forSetup(dir.resolve("missing.properties")).isEmpty());
+    }
+
+    @Test
     void readsTheVcomAsPrintedOnTheCable() throws Exception {
         assertEquals(2510, parse(GOOD + "panel.vcom = -2.51\n").panelVcomMillivolts());
         assertEquals(1450, parse(GOOD + "panel.vcom = 1.45\n").panelVcomMillivolts());

@@ -59,13 +59,13 @@ final class DemoCommand implements Callable<Integer> {
         PageRenderer renderer = r.renderer(photos, model);
         Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());
         try {
-            show(folder, "waiting.png", Screens.waiting(r, model, identity), renderer, fb);
+            show(folder, "waiting.png", Screens.waiting(r, model, identity, "haibin-daily-2025-09-10 40%"), renderer, fb);
             // The home screen with a second title: the sample under the evening paper's name, led by its last stories.
             List<newsstand.issue.Article> all = issue.articles();
             newsstand.layout.ShelfTitle evening = new newsstand.layout.ShelfTitle("海滨晚报", newsstand.layout.ShelfTitle.dateLine(issue.date()),
                     all.subList(Math.max(0, all.size() - 5), all.size()).stream().map(newsstand.issue.Article::headline).toList());
             show(folder, "home.png", Screens.home(r, model, List.of(newsstand.layout.ShelfTitle.of(issue), evening), 1), renderer, fb);
-            show(folder, "index.png", Screens.index(r, model, issue.title(), sections, firstPages, Math.min(1, sections.size() - 1)), renderer, fb);
+            show(folder, "index.png", Screens.index(r, model, issue, sections, firstPages, Math.min(1, sections.size() - 1)), renderer, fb);
             show(folder, "closed.png", Screens.closed(r, model, OpeningHours.parse("06:00-23:30", java.time.ZoneId.systemDefault())), renderer, fb);
             show(folder, "fault.png", Screens.fault(r, model, "F2", "the stored issues cannot be shown (" + issue.id() + ")", identity), renderer, fb);
             renderer.draw(pages.get(0), fb);

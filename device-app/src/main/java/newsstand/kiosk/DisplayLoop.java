@@ -38,7 +38,10 @@ import org.tinylog.Logger;
  */
 final class DisplayLoop {
     /** Something the display loop reacts to. */
-    sealed interface Event permits Activated, Pressed, Connection, Ping, Stop {}
+    sealed interface Event permits Activated, Pressed, Connection, Progress, Ping, Stop {}
+
+    /** A download's progress: the issue and the percent of its chunks stored. */
+    record Progress(String issue, int percent) implements Event {}
 
     /** The sync connected to the broker (true) or lost it (false). */
     record Connection(boolean online) implements Event {}
@@ -66,6 +69,8 @@ final class DisplayLoop {
     private int at = -1;
     private String issueId;
     private String publication;
+    /** The issue being read, its text (for the index's headlines). */
+    private Issue issue;
     private List<Page> pages = List.of();
     private PageRenderer pageRenderer;
     private int page;
@@ -188,6 +193,14 @@ final class DisplayLoop {
             } else if (e instanceof Connection c) {
                 if (!c.online() && offlineSince == 0) offlineSince = System.nanoTime();
                 if (c.online()) offlineSince = 0;
+            } else if (e instanceof Progress p) {
+                // The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh).
+                String step = p.issue() + " " + (p.percent() / 10 * 10) + "%";
+                if (screen.equals("waiting") && !step.equals(receiving)) {
+                    receiving = step;
+                    Logger.info("kiosk: the waiting screen shows the first issue coming: {}", step);
+                    waiting();
+                }
             } else if (e instanceof Ping p) {
                 p.answer().run();
             } else if (e instanceof Pressed p) {
@@ -299,6 +312,7 @@ final class DisplayLoop {
 
     private void clearIssue() {
         issueId = null;
+        issue = null;
         publication = null;
         pages = List.of();
         at = -1;
@@ -403,7 +417,7 @@ final class DisplayLoop {
         try {
             List<Navigation.Section> sections = nav.index();
             Titles.Title t = titles.list().get(at);
-            pageRenderer.draw(Screens.index(current, panel.model(), t.name(), sections.stream().map(Navigation.Section::title).toList(),
+            pageRenderer.draw(Screens.index(current, panel.model(), issue, sections.stream().map(Navigation.Section::title).toList(),
                     sections.stream().map(s -> s.firstPage() + 1).toList(), cursor), fb);
             refresher.show(fb, false, false);
             screen = "index";
@@ -449,9 +463,13 @@ final class DisplayLoop {
         screen(r -> Screens.fault(r, panel.model(), code, what, identity), new Shown("fault", null, null, null, 0, 0, null, code));
     }
 
-    /** The waiting screen: never a blank panel before the first issue. */
+    /** The download the waiting screen shows (issue and percent, in tenths), or null. */
+    private String receiving;
+
+    /** The waiting screen: never a blank panel before the first issue; the first one's download as it comes. */
     private void waiting() {
-        screen(r -> Screens.waiting(r, panel.model(), identity), Shown.of("waiting"));
+        String progress = receiving;
+        screen(r -> Screens.waiting(r, panel.model(), identity, progress), Shown.of("waiting"), progress == null);
     }
 
     private void screen(Function<IssueRenderer, Page> compose, Shown what) {
@@ -509,6 +527,7 @@ final class DisplayLoop {
                 }
             }, panel.model());
             issueId = id;
+            this.issue = issue;
             publication = t.publication();
             at = title;
             pages = composed;

@@ -82,6 +82,7 @@ public final class Kiosk {
             DeviceSync reporting = sync;
             display.onShown(s -> reporting.showing(s.json()));
             sync.onConnection(online -> display.events().add(new DisplayLoop.Connection(online)));
+            sync.onProgress((issue, percent) -> display.events().add(new DisplayLoop.Progress(issue, percent)));
         } else {
             Logger.info("run: mqtt.url is not set; showing the stored issues only");
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import newsstand.config.OpeningHours;
 import newsstand.config.PanelModel;
+import newsstand.issue.Issue;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.Page;
 import newsstand.layout.ShelfTitle;
@@ -17,8 +18,10 @@ import newsstand.layout.ShelfTitle;
 public final class Screens {
     private Screens() {}
 
-    public static Page waiting(IssueRenderer r, PanelModel model, List<String> identity) {
+    /** Waiting for the first issue; receiving, when a download is under way, names it and its percent. */
+    public static Page waiting(IssueRenderer r, PanelModel model, List<String> identity, String receiving) {
         List<String> lines = new ArrayList<>(List.of("Waiting for the first issue", "新的一期到达后自动显示"));
+        if (receiving != null) lines.add("正在接收 Receiving " + receiving);
         lines.addAll(identity);
         return r.notice("等待第一期报纸", lines, model);
     }
@@ -47,13 +50,17 @@ public final class Screens {
         return r.notice("暂时无法显示报纸", lines, model);
     }
 
-    /** An issue's index: each section with its first page (1-based), the one under the cursor marked. */
-    public static Page index(IssueRenderer r, PanelModel model, String title, List<String> sections, List<Integer> firstPages, int cursor) {
-        List<String> lines = new ArrayList<>();
+    /** An issue's index: each section with its first page (1-based) and its headlines, the one under the cursor marked. */
+    public static Page index(IssueRenderer r, PanelModel model, Issue issue, List<String> sections, List<Integer> firstPages, int cursor) {
+        List<ShelfTitle> entries = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
-            lines.add((i == cursor ? "▶ " : "　") + sections.get(i) + "　第" + firstPages.get(i) + "版");
+            String name = sections.get(i);
+            List<String> headlines = issue.sections().stream().filter(s -> s.title().equals(name)).findFirst()
+                    .map(s -> s.articles().stream().map(newsstand.issue.Article::headline).toList()).orElse(List.of());
+            entries.add(new ShelfTitle(name, "第" + firstPages.get(i) + "版", headlines));
         }
-        return r.notice("本期目录　" + title, lines, model);
+        return r.shelf("本期目录 · " + issue.title() + "　" + ShelfTitle.dateLine(issue.date()), entries, cursor,
+                "◀ ▶ 选择版面　主页键打开　长按主页键返回 · Previous / Next to choose, Home to open, hold Home to go back", model);
     }
 
     /** The home screen: the titles, each with its date and lead headlines, the one under the cursor marked. */

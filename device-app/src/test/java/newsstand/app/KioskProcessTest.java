@@ -137,7 +137,9 @@ class KioskProcessTest {
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         kiosk.await("^INFO: kiosk: showing qd-first \\(\\d+ pages\\)", 60);
-        BufferedImage firstFront = refresh(2); // the waiting screen came first
+        // The waiting screen came first, with the download's progress; the front page is the last refresh.
+        DeliveryTest.await("the front page in the status", 30, () -> status.get() != null && "qd-first".equals(text("issue")) && "page".equals(text("screen")));
+        BufferedImage firstFront = refresh(Files.readAllLines(panel.resolve("refresh.log")).size());
         DeliveryTest.await("status online with qd-first", 10,
                 () -> status.get() != null && status.get().get("online").getAsBoolean() && active().equals("qd-first"));
 
@@ -280,6 +282,7 @@ class KioskProcessTest {
         for (int y = 0; y < waiting.getHeight(); y++) for (int x = 0; x < waiting.getWidth(); x++) if ((waiting.getRGB(x, y) & 0xFF) < 128) ink++;
         assertTrue(ink > 2000, "the waiting screen has text: " + ink + " dark pixels");
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
+        kiosk.await("^INFO: kiosk: the waiting screen shows the first issue coming: qd-first 0%", 60);
         DeliveryTest.await("the front page", 60, () -> "page".equals(text("screen")) && "qd-first".equals(text("issue")) && "1".equals(text("page")));
         int pages = Integer.parseInt(text("pages"));
         assertTrue(pages >= 3, "pages: " + pages);
@@ -336,8 +339,8 @@ class KioskProcessTest {
         Files.writeString(config, Files.readString(config) + "kiosk.offline-banner.minutes = 0\n");
         kiosk = new Kiosk("offline-1");
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
-        kiosk.await("^INFO: kiosk: showing qd-first", 60);
-        int shown = 2; // the waiting screen, then the front page
+        DeliveryTest.await("the front page", 60, () -> status.get() != null && "qd-first".equals(text("issue")) && "page".equals(text("screen")));
+        int shown = Files.readAllLines(panel.resolve("refresh.log")).size(); // the waiting screen (with the download), then the front page
         BufferedImage front = refresh(shown);
         broker.kill();
         kiosk.await("^INFO: kiosk: banner over the footer: offline", 30);

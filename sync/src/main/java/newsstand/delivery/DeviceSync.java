@@ -158,6 +158,23 @@ public final class DeviceSync implements AutoCloseable {
 
     private Consumer<Boolean> connection = online -> {};
 
+    /** Told, on the sync thread, of a download's progress: the issue and its percent, each time the percent grows. */
+    public void onProgress(java.util.function.BiConsumer<String, Integer> listener) {
+        thread.run(() -> progress = listener);
+    }
+
+    private java.util.function.BiConsumer<String, Integer> progress = (issue, percent) -> {};
+    private int lastPercent = -1;
+
+    private void progressed() {
+        Download d = download;
+        if (d == null) return;
+        int percent = (int) (100L * d.stored() / d.manifest.chunks().size());
+        if (percent == lastPercent) return;
+        lastPercent = percent;
+        progress.accept(d.issue(), percent);
+    }
+
     private void connected() {
         connection.accept(true);
         status.connected();
@@ -234,6 +251,8 @@ public final class DeviceSync implements AutoCloseable {
         deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
         download = new Download(m, deliveries.stored(m.issue()));
         Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
+        lastPercent = -1;
+        progressed();
         requestNext();
         publishStatus();
         outbox.flush(session);
@@ -305,6 +324,7 @@ public final class DeviceSync implements AutoCloseable {
         }
         if (deliveries.storeChunk(issue, index, payload)) {
             d.stored(index);
+            progressed();
         } else {
             status.duplicate();
             Logger.debug("sync: chunk {} of {} again (a duplicate)", index, issue);

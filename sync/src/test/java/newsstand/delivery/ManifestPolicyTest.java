@@ -3,6 +3,7 @@ package newsstand.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -35,7 +36,11 @@ class ManifestPolicyTest {
     }
 
     byte[] manifest(String issue, long sequence, Instant published) {
-        return new Manifest("qd", issue, "qd", sequence, LocalDate.now(), published, published.plus(Duration.ofDays(7)), null, 65536,
+        return manifest(issue, "qd", sequence, published);
+    }
+
+    byte[] manifest(String issue, String publication, long sequence, Instant published) {
+        return new Manifest("qd", issue, publication, sequence, LocalDate.now(), published, published.plus(Duration.ofDays(7)), null, 65536,
                 List.of(new Manifest.FileEntry("issue.json", 10)), List.of("0".repeat(64))).sign(key, keyId);
     }
 
@@ -75,6 +80,33 @@ class ManifestPolicyTest {
             ManifestPolicy p = new ManifestPolicy("qd", List.of(pub), () -> true);
             assertEquals(ManifestPolicy.Verdict.IGNORE, p.judge("qd-bad", manifest("qd-bad", 5, Instant.now()), null, deliveries));
             assertNotNull(p.judge("qd-bad", manifest("qd-bad", 6, Instant.now()), null, deliveries).take(), "a new sequence is judged anew");
+        }
+    }
+
+    @Test
+    void replaysAreJudgedPerPublicationAndAWithdrawnIssueStaysWithdrawn() throws Exception {
+        try (IssueStore store = IssueStore.open(dir.resolve("k.db"))) {
+            Deliveries deliveries = new Deliveries(store);
+            deliveries.applyReset("daily", 500, Instant.now(), "{}");
+            ManifestPolicy p = new ManifestPolicy("qd", List.of(pub), () -> true);
+            ManifestPolicy.Verdict old = p.judge("daily-1", manifest("daily-1", "daily", 400, Instant.now()), null, deliveries);
+            assertTrue(old.rejected().contains("is not newer than 500, the highest taken of daily"), old.rejected());
+            assertNotNull(p.judge("weekly-1", manifest("weekly-1", "weekly", 400, Instant.now()), null, deliveries).take(),
+                    "another publication's issue is not a replay of the daily's");
+            // A signed withdrawal: the issue's manifests up to its sequence are refused, a later correction is not.
+            SyncThread thread = new SyncThread("kiosk-1");
+            Outbox outbox = new Outbox(deliveries, SyncSettings.of(null, "qd", "kiosk-1", List.of(pub), dir.resolve("k.db"), 7, 1 << 30), thread);
+            thread.shutdown();
+            byte[] withdrawal = new newsstand.issue.Withdrawal("qd", "weekly-1", 450, Instant.now()).sign(key, keyId);
+            assertNotNull(p.withdraw("weekly-1", withdrawal, deliveries, outbox));
+            assertNull(p.withdraw("weekly-1", withdrawal, deliveries, outbox), "a retained withdrawal is applied once");
+            ManifestPolicy.Verdict replay = p.judge("weekly-1", manifest("weekly-1", "weekly", 400, Instant.now()), null, deliveries);
+            assertTrue(replay.rejected().contains("the operator withdrew weekly-1 up to sequence 450"), replay.rejected());
+            assertNotNull(p.judge("weekly-1", manifest("weekly-1", "weekly", 460, Instant.now()), null, deliveries).take(), "a correction");
+            byte[] forged = new newsstand.issue.Withdrawal("qd", "weekly-1", 900, Instant.now()).sign(
+                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), keyId);
+            assertThrows(Manifest.Rejected.class, () -> p.withdraw("weekly-1", forged, deliveries, outbox));
+            assertEquals(450, deliveries.withdrawn("weekly-1"), "a forged withdrawal changes nothing");
         }
     }
 }
