@@ -225,7 +225,10 @@ final class DisplayLoop {
         }
     }
 
-    /** The next event, or null when something falls due: the idle return, the rotation, the banner, the hours. */
+    /**
+     * The next event, or null when something falls due: the idle return, the rotation, the nightly clear, the
+     * offline banner, a look at the opening hours.
+     */
     private Event next() throws InterruptedException {
         long wait = hours != null ? 15_000 : Long.MAX_VALUE;
         long now = System.nanoTime();
@@ -254,6 +257,11 @@ final class DisplayLoop {
         try {
             titles.reload(store);
             at = issueId == null ? -1 : titles.indexOfIssue(issueId);
+            if (at < 0 && publication != null) {
+                // Shown as its publication's fallback (the shown issue could not be composed): still that title.
+                int p = titles.indexOfPublication(publication);
+                if (p >= 0 && issueId.equals(titles.list().get(p).previous())) at = p;
+            }
             return true;
         } catch (StoreException | RuntimeException e) {
             Logger.error("kiosk: {}", e.getMessage());

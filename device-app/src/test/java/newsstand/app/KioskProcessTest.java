@@ -391,6 +391,13 @@ class KioskProcessTest {
         DeliveryTest.await("the front page", 10, () -> "1".equals(text("page")));
         press(input, "home");
         DeliveryTest.await("the home screen, the cursor on the daily", 10, () -> "home".equals(text("screen")) && "海滨日报".equals(text("title")));
+        // On the panel: both titles with their dates and lead headlines, exactly as the home screen sets them.
+        try (IssueStore st = IssueStore.open(store)) {
+            List<newsstand.layout.ShelfTitle> shelf = List.of(newsstand.layout.ShelfTitle.of(st.issue("qd-daily-1")),
+                    newsstand.layout.ShelfTitle.of(st.issue("qd-evening-1")));
+            assertSamePixels(expected(newsstand.kiosk.Screens.home(newsstand.layout.IssueRenderer.open("zh-Hans"),
+                    newsstand.config.PanelModel.byId("waveshare-7in5-v2"), shelf, 0)), refresh(Files.readAllLines(panel.resolve("refresh.log")).size()));
+        }
         press(input, "next");
         DeliveryTest.await("the cursor on the evening paper", 10, () -> "home".equals(text("screen")) && "海滨晚报".equals(text("title")));
         press(input, "home");
@@ -529,6 +536,18 @@ class KioskProcessTest {
         try (var files = Files.list(panel)) {
             for (Path p : files.toList()) Files.delete(p);
         }
+    }
+
+    /** A screen as the simulated 7.5" panel shows it after a full refresh. */
+    BufferedImage expected(newsstand.layout.Page screen) throws Exception {
+        newsstand.config.PanelModel model = newsstand.config.PanelModel.byId("waveshare-7in5-v2");
+        newsstand.display.Framebuffer fb = new newsstand.display.Framebuffer(model.width(), model.height(), model.greyLevels());
+        newsstand.layout.IssueRenderer.open("zh-Hans").renderer(file -> new byte[0], model).draw(screen, fb);
+        Path out = Files.createDirectories(dir.resolve("expected"));
+        try (newsstand.display.SimulatedPanel p = new newsstand.display.SimulatedPanel(model, out, "screen.png")) {
+            p.refresh(fb, newsstand.display.Region.of(fb), newsstand.display.RefreshMode.FULL);
+        }
+        return ImageIO.read(out.resolve("screen.png").toFile());
     }
 
     static void assertSamePixels(BufferedImage a, BufferedImage b) {
