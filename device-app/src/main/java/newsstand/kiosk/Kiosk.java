@@ -88,13 +88,14 @@ public final class Kiosk {
         }
         display.identity(List.of("device " + c.deviceId() + " · fleet " + c.fleet(),
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
-        display.idle(c.idleSeconds() * 1000L);
-        display.rotate(c.rotateSeconds() * 1000L);
         display.order(c.titles());
-        display.hours(c.hours());
-        display.timezone(c.timezone());
-        display.nightlyClear(c.nightlyClear());
-        display.offlineBanner(c.offlineBannerMinutes());
+        Schedule s = display.schedule();
+        s.idleMs = c.idleSeconds() * 1000L;
+        s.rotateMs = c.rotateSeconds() * 1000L;
+        s.hours = c.hours();
+        s.bannerAfterMs = c.offlineBannerMinutes() * 60_000L;
+        s.timezone(c.timezone());
+        s.nightlyClear(c.nightlyClear());
         if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new DisplayLoop.Pressed(p)));
         Buttons buttons = null;
         DeviceConfig.Buttons b = c.buttons();

@@ -65,7 +65,7 @@ class DisplayLoopTest {
             settle(loop);
             assertEquals(List.of("FULL"), panel.calls, "the front page, in full");
             int front = panel.ink;
-            loop.clearAt(Instant.now().plusMillis(300));
+            loop.schedule().clearAt(Instant.now().plusMillis(300));
             loop.events().add(new DisplayLoop.Pressed(new newsstand.display.pi4j.Buttons.Press(newsstand.display.pi4j.Buttons.Button.NEXT, false)));
             settle(loop);
             Thread.sleep(600);

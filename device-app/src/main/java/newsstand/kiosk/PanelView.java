@@ -1,0 +1,138 @@
+package newsstand.kiosk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import newsstand.config.PanelModel;
+import newsstand.display.Framebuffer;
+import newsstand.display.Panel;
+import newsstand.display.Refresher;
+import newsstand.fonts.FontException;
+import newsstand.issue.Issue;
+import newsstand.layout.IssueRenderer;
+import newsstand.layout.Page;
+import newsstand.layout.PageRenderer;
+import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
+import org.tinylog.Logger;
+
+/**
+ * How things are drawn on the panel: the issue being read, composed into pages for it, a page with a banner over
+ * its footer, and any other screen (the kiosk's own, the index, the home screen), each through the refresh policy,
+ * in the issue's types (Simplified Chinese ones before the first issue). It decides nothing: {@link DisplayLoop}
+ * says what to show. Display thread only.
+ */
+final class PanelView {
+    private final IssueStore store;
+    private final Panel panel;
+    /** The configured font folders (fonts.path), searched before the system's. */
+    private final List<Path> fontFolders;
+    private final Refresher refresher;
+    private final Framebuffer fb;
+    private final Map<String, IssueRenderer> renderers = new HashMap<>();
+    private Issue issue;
+    private List<Page> pages = List.of();
+    private Navigation nav = new Navigation(List.of());
+    private PageRenderer pageRenderer;
+    private IssueRenderer current;
+
+    PanelView(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
+        this.store = store;
+        this.panel = panel;
+        this.fontFolders = List.copyOf(fontFolders);
+        this.refresher = new Refresher(panel, fullEvery, minIntervalMs);
+        this.fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
+    }
+
+    PanelModel model() {
+        return panel.model();
+    }
+
+    /** The issue being read, or null. */
+    Issue issue() {
+        return issue;
+    }
+
+    List<Page> pages() {
+        return pages;
+    }
+
+    Navigation nav() {
+        return nav;
+    }
+
+    /**
+     * Reads and composes a stored issue for the panel and makes it the one being read; on any failure what was read
+     * before stays. Throws FontException when no font can set the issue's language.
+     */
+    void open(String id) throws StoreException, FontException {
+        Issue read = store.issue(id);
+        IssueRenderer r = renderer(read.language());
+        List<Page> composed = r.compose(read, panel);
+        if (pageRenderer != null) pageRenderer.close();
+        pageRenderer = r.renderer(file -> {
+            try {
+                return store.image(id, file);
+            } catch (StoreException ex) {
+                throw new IOException(ex.getMessage(), ex);
+            }
+        }, panel.model());
+        issue = read;
+        pages = composed;
+        nav = new Navigation(composed.stream().map(Page::section).toList());
+        current = r;
+    }
+
+    /** Nothing is being read any more (its issue was withdrawn). */
+    void close() {
+        issue = null;
+        pages = List.of();
+        nav = new Navigation(List.of());
+    }
+
+    /**
+     * Draws a page of the issue being read, with a banner (or null) over its footer: in full for a new issue or a
+     * page of large photos, else the changed region.
+     */
+    void page(int to, boolean newIssue, Function<IssueRenderer, Page> banner) throws IOException {
+        pageRenderer.draw(pages.get(to), fb);
+        if (banner != null) pageRenderer.drawOver(banner.apply(current), fb);
+        refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
+    }
+
+    /** Draws a screen set in the issue's types (Simplified Chinese ones when none), with a flash or without. */
+    void screen(Function<IssueRenderer, Page> compose, boolean flash) throws FontException, IOException {
+        IssueRenderer r = current != null ? current : renderer("zh-Hans");
+        if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
+        pageRenderer.draw(compose.apply(r), fb);
+        refresher.show(fb, flash, false);
+    }
+
+    /** Fault F1 in the built-in letters, when no font can set anything. */
+    void noFont() {
+        NoFont.show(panel, fb, refresher, "F1");
+    }
+
+    /** The nightly full clear: the panel flashed white, then what it showed drawn again in full. */
+    void clearGhosting() {
+        try {
+            Logger.info("kiosk: nightly full clear against ghosting");
+            panel.clear();
+            refresher.show(fb, true, false);
+        } catch (IOException | RuntimeException e) {
+            Logger.error("kiosk: the nightly clear failed: {}", e.toString());
+        }
+    }
+
+    private IssueRenderer renderer(String language) throws FontException {
+        IssueRenderer r = renderers.get(language);
+        if (r == null) {
+            r = IssueRenderer.open(language, fontFolders);
+            renderers.put(language, r);
+        }
+        return r;
+    }
+}

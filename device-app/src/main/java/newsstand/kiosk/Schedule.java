@@ -1,0 +1,128 @@
+package newsstand.kiosk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import newsstand.config.OpeningHours;
+
+/**
+ * When things fall due for the display loop: the idle return and the rotation through the titles after the last
+ * press, the opening hours (and a press that wakes the kiosk outside them), the offline banner, the nightly clear.
+ * It keeps the times; the loop decides what to show. Display thread only, but for its settings, made before.
+ */
+final class Schedule {
+    /** Without a press for this long, the first title's front page comes back (0: never). */
+    long idleMs;
+    /** Once idle, each title's front page for this long in turn (0: no rotation). */
+    long rotateMs;
+    /** Opening hours (null: always open). */
+    OpeningHours hours;
+    /** Offline this long before the banner says so. */
+    long bannerAfterMs = 60 * 60_000L;
+    /** The kiosk's time zone (kiosk.timezone), for the nightly clear and the times its screens give. */
+    ZoneId zone = ZoneId.systemDefault();
+    private LocalTime nightly;
+    private Instant nextClear;
+    /** When the last press came (System.nanoTime), 0 once the idle return has happened. */
+    private long lastPress;
+    /** When the rotation shows the next title (System.nanoTime), 0 when not rotating. */
+    private long nextRotation;
+    private long awakeUntil;
+    /** Offline since (System.nanoTime), 0 when connected. */
+    private long offlineSince;
+
+    /** A full clear every day at this time (null: never). */
+    void nightlyClear(LocalTime at) {
+        nightly = at;
+        nextClear = at == null ? null : next(at);
+    }
+
+    /** The next clear at an instant (a test's), then daily at the nightly time. */
+    void clearAt(Instant when) {
+        if (nightly == null) nightly = LocalTime.of(3, 0);
+        nextClear = when;
+    }
+
+    private Instant next(LocalTime at) {
+        ZonedDateTime now = ZonedDateTime.now(zone), next = now.with(at);
+        return (next.isAfter(now) ? next : next.plusDays(1)).toInstant();
+    }
+
+    void timezone(ZoneId z) {
+        zone = z;
+        if (nightly != null) nextClear = next(nightly);
+    }
+
+    /** A press: the idle time starts again, and the rotation stops. */
+    void pressed() {
+        lastPress = System.nanoTime();
+        nextRotation = 0;
+    }
+
+    /** Whether the idle time has just run out (once per press). */
+    boolean idleDue() {
+        if (idleMs <= 0 || lastPress == 0 || System.nanoTime() - lastPress < idleMs * 1_000_000) return false;
+        lastPress = 0;
+        return true;
+    }
+
+    /** The rotation starts (when there is one and titles to rotate through). */
+    void rotate(int titles) {
+        if (rotateMs > 0 && titles > 1) nextRotation = System.nanoTime() + rotateMs * 1_000_000;
+    }
+
+    /** Whether the next title's turn has come; the one after is then due a rotation later. */
+    boolean rotationDue() {
+        if (nextRotation == 0 || System.nanoTime() < nextRotation) return false;
+        nextRotation = System.nanoTime() + rotateMs * 1_000_000;
+        return true;
+    }
+
+    /** Whether the nightly clear has come; the next is then due a day later. */
+    boolean clearDue() {
+        if (nextClear == null || Instant.now().isBefore(nextClear)) return false;
+        nextClear = next(nightly);
+        return true;
+    }
+
+    /** Whether the kiosk is open now: within its hours, or woken by a press. */
+    boolean open() {
+        return hours == null || hours.isOpen(ZonedDateTime.now(zone)) || System.nanoTime() < awakeUntil;
+    }
+
+    /** A press outside the hours: open for the idle time (a minute without one). */
+    void wake() {
+        awakeUntil = System.nanoTime() + (idleMs > 0 ? idleMs : 60_000) * 1_000_000;
+    }
+
+    void online(boolean online) {
+        if (!online && offlineSince == 0) offlineSince = System.nanoTime();
+        if (online) offlineSince = 0;
+    }
+
+    /** Whether the kiosk has been offline for longer than the banner waits. */
+    boolean offlineDue() {
+        return offlineSince != 0 && System.nanoTime() - offlineSince >= bannerAfterMs * 1_000_000;
+    }
+
+    /** The time of day the kiosk went offline (HH:MM in its zone). */
+    String offlineSince() {
+        return LocalTime.now(zone).minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
+    }
+
+    /**
+     * How long the loop may wait for an event before something falls due (Long.MAX_VALUE: nothing will); with the
+     * offline banner not yet shown, its time counts too; with hours, a look every 15 s.
+     */
+    long waitMs(boolean offlineShown) {
+        long wait = hours != null ? 15_000 : Long.MAX_VALUE;
+        long now = System.nanoTime();
+        if (idleMs > 0 && lastPress != 0) wait = Math.min(wait, Math.max(1, idleMs - (now - lastPress) / 1_000_000));
+        if (nextRotation != 0) wait = Math.min(wait, Math.max(1, (nextRotation - now) / 1_000_000));
+        if (nextClear != null) wait = Math.min(wait, Math.max(1, Duration.between(Instant.now(), nextClear).toMillis()));
+        if (offlineSince != 0 && !offlineShown) wait = Math.min(wait, Math.max(1, bannerAfterMs - (now - offlineSince) / 1_000_000));
+        return wait;
+    }
+}
