@@ -34,6 +34,16 @@ public final class IssueRenderer {
 
     /** A renderer with the regular and bold types for a language, from the given folders first, then the standard ones. */
     public static IssueRenderer open(String language, List<Path> fontFolders) throws FontException {
+        IssueRenderer r = choose(language, fontFolders);
+        // To choose, the catalog mapped every font file and read its names and cmap; the mappings of those not
+        // chosen go only when collected, and until then their pages count in the kiosk's memory (2 MB each for the
+        // Serif CJK collections). Opening a renderer is rare (at start, per language, per trial): collect once.
+        System.gc();
+        return r;
+    }
+
+    /** The types for a language; the catalog that chose them is unreachable once this returns. */
+    private static IssueRenderer choose(String language, List<Path> fontFolders) throws FontException {
         FontCatalog fonts = FontCatalog.scan(fontFolders);
         return new IssueRenderer(fonts.typeface(language, false), fonts.typeface(language, true));
     }

@@ -119,12 +119,21 @@ public final class Framebuffer {
      * reduced to this framebuffer's levels, so a black-and-white framebuffer packs as pure black and white.
      */
     public byte[] pack(Region region, int bitsPerPixel) {
+        return pack(region, bitsPerPixel, null);
+    }
+
+    /**
+     * As {@link #pack(Region, int)}, into {@code reuse} when it has the packed size (its bytes overwritten), else
+     * into a new array: a caller that packs every page keeps two arrays instead of making one a page.
+     */
+    public byte[] pack(Region region, int bitsPerPixel, byte[] reuse) {
         if (bitsPerPixel != 8 && bitsPerPixel != 4 && bitsPerPixel != 2 && bitsPerPixel != 1) {
             throw new IllegalArgumentException("bits per pixel must be 8, 4, 2 or 1, was " + bitsPerPixel);
         }
         Region r = region.clip(width, height);
         int stride = (r.width() * bitsPerPixel + 7) / 8;
-        byte[] out = new byte[stride * r.height()];
+        byte[] out = reuse != null && reuse.length == stride * r.height() ? reuse : new byte[stride * r.height()];
+        if (out == reuse) java.util.Arrays.fill(out, (byte) 0);
         // One table lookup per pixel: grey -> this framebuffer's level -> the controller's value.
         int levelsOut = 1 << bitsPerPixel;
         int have = Math.min(levels, levelsOut);

@@ -20,6 +20,8 @@ public final class Refresher {
     private final LongConsumer pause;
     private final int bits;
     private byte[] shown;
+    /** The array the next page is packed into (the one shown before it), so that turning pages makes no garbage. */
+    private byte[] spare;
     private int partials;
     private long last = Long.MIN_VALUE;
 
@@ -56,13 +58,14 @@ public final class Refresher {
      * after fullEvery partials; else PARTIAL of the changed region; null when nothing changed.
      */
     public RefreshMode show(Framebuffer page, boolean newIssue, boolean largePhotos) throws IOException {
-        byte[] packed = page.pack(Region.of(page), bits);
+        byte[] packed = page.pack(Region.of(page), bits, spare);
         boolean full = shown == null || newIssue || largePhotos || partials >= fullEvery;
         Region changed = full ? Region.of(page) : changed(shown, packed, page.width(), page.height(), bits);
         if (changed.isEmpty()) return null;
         RefreshMode mode = full ? RefreshMode.FULL : RefreshMode.PARTIAL;
         refresh(page, changed, mode);
         partials = full ? 0 : partials + 1;
+        spare = shown;
         shown = packed;
         return mode;
     }

@@ -20,6 +20,20 @@ class FramebufferTest {
     }
 
     @Test
+    void packingIntoAnArrayAlreadyUsedGivesTheSameBytesInIt() {
+        for (int bits : new int[] {1, 2, 4, 8}) {
+            Framebuffer fb = new Framebuffer(13, 5, 256);
+            for (int y = 0; y < 5; y++) for (int x = 0; x < 13; x++) fb.fillRect(x, y, 1, 1, (x * 37 + y * 11) % 256);
+            byte[] fresh = fb.pack(Region.of(fb), bits);
+            byte[] used = new byte[fresh.length];
+            java.util.Arrays.fill(used, (byte) 0x5A); // what the page before left in it
+            assertSame(used, fb.pack(Region.of(fb), bits, used), bits + " bits: the array is reused");
+            assertArrayEquals(fresh, used, bits + " bits");
+            assertNotSame(used, fb.pack(Region.of(fb), bits, new byte[3]), "a wrong size is not");
+        }
+    }
+
+    @Test
     void textOnGreyPanelsIsDarkenedAtItsEdgesForEPaper() {
         Framebuffer fb = new Framebuffer(4, 1, 16);
         fb.drawMask(0, 0, 4, 1, new byte[] {(byte) 255, (byte) 128, 40, 0}, 0);
