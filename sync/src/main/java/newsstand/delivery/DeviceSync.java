@@ -109,7 +109,7 @@ public final class DeviceSync implements AutoCloseable {
             deliveries.refuse(t.issue(), t.sequence(), reason, outbox.event("rejected", t.issue(), t.sequence(), reason));
             status.error("issue " + t.issue() + " rejected: " + reason);
         }
-        nextRelease = deliveries.nextRelease();
+        nextRelease = deliveries.shelving().nextRelease();
         Optional<Deliveries.Download> d = deliveries.unfinished();
         if (d.isPresent()) {
             try {
@@ -280,8 +280,8 @@ public final class DeviceSync implements AutoCloseable {
     /** Issues whose embargo ended go on their publications' shelves. */
     private void release() throws SQLException {
         if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
-        java.util.List<String> shown = deliveries.release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
-        nextRelease = deliveries.nextRelease();
+        java.util.List<String> shown = deliveries.shelving().release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
+        nextRelease = deliveries.shelving().nextRelease();
         for (String id : shown) {
             Logger.info("sync: the embargo of {} ended; it is shown now", id);
             onActivated.accept(id);
@@ -380,7 +380,7 @@ public final class DeviceSync implements AutoCloseable {
             download = null;
             status.clear();
             installer.retire();
-            nextRelease = deliveries.nextRelease();
+            nextRelease = deliveries.shelving().nextRelease();
             if (shown) onActivated.accept(m.issue());
         } catch (SQLException | IOException | StoreException e) {
             error("cannot install " + m.issue() + ": " + e.getMessage());

@@ -1,0 +1,172 @@
+package newsstand.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tinylog.Logger;
+
+/**
+ * What changes the kiosk's shelf besides an installation: the operator's withdrawals (an issue removed, its
+ * publication back on the one before), issues under embargo put on the shelf when their time comes, and retention
+ * (old issues removed, never a shelf's or one under embargo). Each change commits with its event. Sync thread only.
+ */
+public final class Shelving {
+    private final IssueStore store;
+    private final Connection db;
+    private final Events events;
+
+    Shelving(IssueStore store, Connection db, Events events) {
+        this.store = store;
+        this.db = db;
+        this.events = events;
+    }
+
+    /**
+     * The operator's withdrawal of an issue, in one transaction with its event: remembered (manifests of the issue up
+     * to this sequence are refused from now on), its download dropped, and the issue, if stored from an earlier
+     * sequence, removed, its publication falling back to the issue shown before. Returns whether a stored issue went.
+     */
+    public boolean withdraw(String issue, long sequence, String event) throws SQLException {
+        boolean[] removed = {false};
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO withdrawn (issue_id, sequence, withdrawn_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(issue_id) DO UPDATE SET sequence = max(sequence, excluded.sequence), withdrawn_at = excluded.withdrawn_at")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                ps.setString(3, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND sequence <= ?")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue WHERE id = ? AND coalesce(sequence, 0) <= ?")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    removed[0] = rs.next();
+                }
+            }
+            if (removed[0]) store.remove(issue);
+            events.add(event, Events.IMPORTANT);
+        });
+        return removed[0];
+    }
+
+    /**
+     * Issues under embargo whose time has come, put on their publications' shelves (unless a newer issue of the
+     * publication came meanwhile), each with its event. Returns the ids shown now.
+     */
+    public List<String> release(Instant now, java.util.function.Function<String, String> event) throws SQLException {
+        List<String> due = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT issue_id FROM embargo WHERE activate_at <= ? ORDER BY activate_at")) {
+            ps.setString(1, now.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) due.add(rs.getString(1));
+            }
+        }
+        List<String> shown = new ArrayList<>();
+        for (String id : due) {
+            transaction(() -> {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM embargo WHERE issue_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                boolean newer;
+                try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue i JOIN shelf s ON s.publication = i.publication"
+                        + " JOIN issue c ON c.id = s.issue_id WHERE i.id = ? AND coalesce(c.sequence, 0) > coalesce(i.sequence, 0)")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        newer = rs.next();
+                    }
+                }
+                if (newer) {
+                    Logger.info("sync: embargo of {} ended, but a newer issue of its publication is shown; not shown", id);
+                    return;
+                }
+                store.setActive(id);
+                events.add(event.apply(id), Events.IMPORTANT);
+                shown.add(id);
+            });
+        }
+        return shown;
+    }
+
+    /** When the next embargo ends, or null. */
+    public Instant nextRelease() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT min(activate_at) FROM embargo")) {
+            String s = rs.next() ? rs.getString(1) : null;
+            return s == null ? null : Instant.parse(s);
+        }
+    }
+
+    /**
+     * Removes old issues: beyond the newest {@code keep}, then the oldest while all issues take more than
+     * {@code quotaBytes}. Every publication's shown and previous issue, and those under embargo, always stay. Returns the ids removed.
+     */
+    public List<String> retain(int keep, long quotaBytes) throws SQLException, StoreException {
+        Set<String> kept = new HashSet<>();
+        for (IssueStore.Shelved s : store.shelf()) {
+            kept.add(s.issue());
+            if (s.previous() != null) kept.add(s.previous());
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT issue_id FROM embargo")) {
+            while (rs.next()) kept.add(rs.getString(1));
+        }
+        List<String> ids = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        long total = 0;
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT i.id,"
+                + " coalesce((SELECT sum(length(bytes)) FROM image WHERE issue_id = i.id), 0)"
+                + " + coalesce((SELECT sum(length(paragraphs)) FROM article WHERE issue_id = i.id), 0)"
+                + " FROM issue i ORDER BY i.date DESC, i.imported_at DESC")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+                sizes.add(rs.getLong(2));
+                total += rs.getLong(2);
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (kept.contains(id) || count < keep) {
+                count++;
+                continue;
+            }
+            removed.add(id);
+            total -= sizes.get(i);
+        }
+        for (int i = ids.size() - 1; i >= 0 && total > quotaBytes; i--) {
+            String id = ids.get(i);
+            if (kept.contains(id) || removed.contains(id)) continue;
+            removed.add(id);
+            total -= sizes.get(i);
+        }
+        for (String id : removed) {
+            transaction(() -> {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'installed'")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            });
+        }
+        return removed;
+    }
+
+    private void transaction(Tx.Work work) throws SQLException {
+        Tx.run(db, work);
+    }
+}
