@@ -11,19 +11,31 @@ final class Dither {
 
     /** A copy of the picture with every pixel at one of the levels, spread evenly from black to white. */
     public static GreyImage errorDiffusion(GreyImage in, int levels) {
+        byte[] out = new byte[in.width() * in.height()];
+        errorDiffusion(in, levels, out, in.width(), in.height(), 0, 0);
+        return new GreyImage(in.width(), in.height(), out);
+    }
+
+    /**
+     * Diffuses the picture straight into a canvas of width x height at x, y: the whole picture's error is spread,
+     * only the pixels inside the canvas are written, and no copy of the picture is made.
+     */
+    static void errorDiffusion(GreyImage in, int levels, byte[] canvas, int width, int height, int x0, int y0) {
         int w = in.width(), h = in.height();
         byte[] src = in.pixels();
-        byte[] out = new byte[w * h];
         int[] cur = new int[w + 2];
         int[] next = new int[w + 2];
         for (int y = 0; y < h; y++) {
             boolean ltr = (y & 1) == 0;
+            int row = y0 + y;
+            boolean visible = row >= 0 && row < height;
             for (int k = 0; k < w; k++) {
                 int x = ltr ? k : w - 1 - k;
                 int v = (src[y * w + x] & 0xFF) + cur[x + 1] / 16;
                 int level = Math.max(0, Math.min(levels - 1, (v * (levels - 1) + 127) / 255));
                 int q = level * 255 / (levels - 1);
-                out[y * w + x] = (byte) q;
+                int col = x0 + x;
+                if (visible && col >= 0 && col < width) canvas[row * width + col] = (byte) q;
                 int err = v - q;
                 int ahead = ltr ? x + 2 : x;
                 int behind = ltr ? x : x + 2;
@@ -37,7 +49,6 @@ final class Dither {
             next = t;
             java.util.Arrays.fill(next, 0);
         }
-        return new GreyImage(w, h, out);
     }
 
     /** Bayer's 8x8 threshold matrix: each value 0..63 once, neighbours as far apart as can be. */
@@ -58,15 +69,20 @@ final class Dither {
 
     /** A black-and-white copy of the picture by an ordered 8x8 dither: a grey g sets g/255 of each tile white. */
     public static GreyImage ordered(GreyImage in) {
+        byte[] out = new byte[in.width() * in.height()];
+        ordered(in, out, in.width(), in.height(), 0, 0);
+        return new GreyImage(in.width(), in.height(), out);
+    }
+
+    /** The ordered dither straight into a canvas of width x height at x0, y0 (the pattern follows the picture). */
+    static void ordered(GreyImage in, byte[] canvas, int width, int height, int x0, int y0) {
         int w = in.width(), h = in.height();
         byte[] src = in.pixels();
-        byte[] out = new byte[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        for (int y = Math.max(0, -y0); y < Math.min(h, height - y0); y++) {
+            for (int x = Math.max(0, -x0); x < Math.min(w, width - x0); x++) {
                 int threshold = BAYER[(y & 7) * 8 + (x & 7)] * 4 + 2;
-                out[y * w + x] = (byte) ((src[y * w + x] & 0xFF) > threshold ? 255 : 0);
+                canvas[(y0 + y) * width + x0 + x] = (byte) ((src[y * w + x] & 0xFF) > threshold ? 255 : 0);
             }
         }
-        return new GreyImage(w, h, out);
     }
 }

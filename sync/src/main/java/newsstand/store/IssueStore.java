@@ -48,6 +48,8 @@ public final class IssueStore implements AutoCloseable {
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
                 st.execute("PRAGMA foreign_keys = ON");
+                // 512 KiB of page cache a connection (sqlite's default is 2 MiB): pages and photos are read once.
+                st.execute("PRAGMA cache_size = -512");
             }
             IssueStore store = new IssueStore(file, db);
             store.migrate();
