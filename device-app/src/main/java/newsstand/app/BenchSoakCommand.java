@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {"Drives the kiosk's display loop with simulated presses, back and forth, while issues of three "
                 + "publications (the sample issue under three titles) are activated and withdrawn beside it through a "
                 + "second connection to the store, as the sync does; prints the heap and the RSS every 1,000 turns and ends "
-                + "with soak_turns=N changes=C p50_ms=X p99_ms=Y change_mean_ms=M heap_mb=Z rss_mb=W (a turn: from the "
+                + "with soak_turns=N changes=C p50_ms=X p99_ms=Y change_mean_ms=M heap_mb=Z rss_mb=W rss_anon_mb=A rss_file_mb=F (a turn: from the "
                 + "press to the frame handed to the panel)."})
 final class BenchSoakCommand implements Callable<Integer> {
     private static final String[][] PUBLICATIONS = {{"haibin-daily", "海滨日报"}, {"haibin-evening", "海滨晚报"}, {"haibin-weekly", "海滨周刊"}};
