@@ -100,7 +100,7 @@ final class FontData {
         }
     }
 
-    /** The file, opened on the first glyph read (most fonts a catalog scans never draw one); closed when unreachable. */
+    /** The file, opened on the first glyph read (most fonts a catalog scans never draw one), then kept open with the face. */
     private FileChannel channel() throws IOException {
         FileChannel ch = channel;
         if (ch != null && ch.isOpen()) return ch;
