@@ -47,6 +47,7 @@ public final class Newsstand implements Runnable {
     }
 
     public static void main(String[] args) {
+        SqliteLibrary.useCache();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
