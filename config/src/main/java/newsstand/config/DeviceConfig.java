@@ -44,6 +44,7 @@ public record DeviceConfig(
         int holdMs,
         Mqtt mqtt,
         List<Path> trustKeys,
+        Path importPath,
         int keepIssues,
         long quotaBytes) {
 
@@ -232,8 +233,10 @@ public record DeviceConfig(
                 trust.add(p);
             }
         }
-        if (mqtt != null && trust.isEmpty() && problems.stream().noneMatch(pr -> pr.contains(Key.TRUST_KEYS.name))) {
-            problems.add("missing key '" + Key.TRUST_KEYS.name + "': a kiosk with mqtt.url set needs the operator's public key"
+        String importText = v.raw(Key.IMPORT_PATH);
+        Path importPath = importText == null || importText.isBlank() ? null : base == null ? Path.of(importText.trim()) : base.resolve(importText.trim());
+        if ((mqtt != null || importPath != null) && trust.isEmpty() && problems.stream().noneMatch(pr -> pr.contains(Key.TRUST_KEYS.name))) {
+            problems.add("missing key '" + Key.TRUST_KEYS.name + "': a kiosk with mqtt.url or import.path set needs the operator's public key"
                     + " (allowed: " + Key.TRUST_KEYS.allowed + ")");
         }
         java.time.ZoneId zone = java.time.ZoneId.systemDefault();
@@ -296,7 +299,7 @@ public record DeviceConfig(
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
         return new DeviceConfig(deviceId, fleet, model, driver, output, storage, fonts, vcom,
                 new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, nightly, buttons, buttonsInput, idle, hours, zone, offlineBanner,
-                titles, rotate, hold, mqtt, trust, keep, quotaMb * 1024L * 1024L);
+                titles, rotate, hold, mqtt, trust, importPath, keep, quotaMb * 1024L * 1024L);
     }
 
 

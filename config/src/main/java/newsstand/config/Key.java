@@ -42,7 +42,8 @@ enum Key {
     MQTT_USERNAME("mqtt.username", "", "the kiosk's user name on the broker (empty: none)"),
     MQTT_PASSWORD("mqtt.password", "", "the kiosk's password on the broker (empty: none)"),
     MQTT_CA_FILE("mqtt.ca-file", "", "a PEM file of the CA that signed the broker's certificate (empty: the system's CAs)"),
-    TRUST_KEYS("trust.keys", "", "operator public key files (operator.pub) separated by ',', at least one when mqtt.url is set"),
+    TRUST_KEYS("trust.keys", "", "operator public key files (operator.pub) separated by ',', at least one when mqtt.url or import.path is set"),
+    IMPORT_PATH("import.path", "", "empty (none), or a folder (a USB stick's mount point) the kiosk takes signed bundles (*.nsb) from; only read"),
     FONTS_PATH("fonts.path", "", "extra font folders separated by ':', each an existing folder");
 
     final String name;

@@ -83,9 +83,7 @@ final class BenchPageCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "warm_page_ms=%.1f first_page_ms=%d heap_mb=%.1f%n", warmMs, first, heapMb);
             return 0;
         } finally {
-            try (var files = Files.walk(pkg)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            Outputs.deleteTree(pkg);
         }
     }
 

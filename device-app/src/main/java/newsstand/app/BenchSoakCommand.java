@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import newsstand.kiosk.Soak;
 import newsstand.store.Deliveries;
 import newsstand.store.IssueStore;
@@ -70,18 +68,14 @@ final class BenchSoakCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Outputs.deleteTree(dir);
         }
     }
 
     /** The sample issue as the next issue of a publication, imported and shown; returns its id. */
     private static String activate(IssueStore store, Path dir, int publication, int serial) throws Exception {
         Path pkg = dir.resolve("pkg");
-        try (Stream<Path> files = Files.exists(pkg) ? Files.walk(pkg) : Stream.empty()) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Outputs.deleteTree(pkg);
         SampleIssue.write(pkg, PUBLICATIONS[publication][0], PUBLICATIONS[publication][1], LocalDate.of(2025, 9, 10).plusDays(serial));
         String id = store.importPackage(pkg).id();
         store.activate(id);

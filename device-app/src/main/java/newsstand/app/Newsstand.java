@@ -24,6 +24,11 @@ public final class Newsstand implements Runnable {
     /** Exit code for a command line that does not parse. */
     static final int USAGE = 2;
     static final int INTERNAL = 70;
+    /**
+     * Exit code of `run` when the configuration is wrong (sysexits' EX_CONFIG): newsstand.service does not restart
+     * the kiosk on it (RestartPreventExitStatus=78); the panel shows what is wrong until a technician fixes it.
+     */
+    static final int CONFIGURATION = 78;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +48,8 @@ public final class Newsstand implements Runnable {
         COMMANDS.put("keygen", KeygenCommand::new);
         COMMANDS.put("publish", PublishCommand::new);
         COMMANDS.put("withdraw", WithdrawCommand::new);
+        COMMANDS.put("bundle", BundleCommand::new);
+        COMMANDS.put("import", ImportCommand::new);
         COMMANDS.put("fleet", FleetCommand::new);
     }
 

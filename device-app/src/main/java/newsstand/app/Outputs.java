@@ -35,6 +35,14 @@ final class Outputs {
                 + (traced ? " through the " + model.controller() + " driver, its traffic in " + trace : ""));
     }
 
+    /** Deletes a folder and everything in it, as far as it can; nothing when it does not exist. */
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) return;
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     /** Creates the folder, and removes the pages and refresh log an earlier run left there. */
     static void prepare(Path folder) throws IOException {
         if (Files.exists(folder) && !Files.isDirectory(folder)) throw new IOException(folder + ": exists and is not a folder");

@@ -20,6 +20,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "The kiosk's configuration file.")
     Path config;
 
+    @Option(names = "--exit-after-first-frame", hidden = true, description = "Stops once the first frame is on the panel (bench startup).")
+    boolean firstFrameOnly;
+
     @Override
     public Integer call() throws Exception {
         DeviceConfig c;
@@ -28,9 +31,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             // Said on the panel too, when the configuration still names one: a technician at the kiosk sees it.
             DeviceConfig.forSetup(config).ifPresent(partial -> Kiosk.setup(partial, config, e.problems()));
-            throw e;
+            spec.commandLine().getErr().println("newsstand: " + e.getMessage());
+            return Newsstand.CONFIGURATION;
         }
-        Kiosk.run(c, spec.commandLine().getOut());
+        Kiosk.run(c, spec.commandLine().getOut(), firstFrameOnly);
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import newsstand.issue.PackageException;
 import newsstand.store.IssueStore;
@@ -63,9 +62,7 @@ public final class SampleIssue {
             store.activate(id);
             return id;
         } finally {
-            try (Stream<Path> files = Files.walk(pkg)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Outputs.deleteTree(pkg);
         }
     }
 

@@ -68,6 +68,8 @@ final class DisplayLoop {
     private String banner;
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
+    private final ServiceManager service = ServiceManager.fromEnvironment();
+    private java.util.function.LongConsumer onFirstFrame = handed -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
     private List<String> identity = List.of();
 
@@ -91,6 +93,16 @@ final class DisplayLoop {
         onShown = listener;
     }
 
+    /** Told once, when the first frame is on the panel, with the time it was handed to the panel (epoch ms). */
+    void onFirstFrame(java.util.function.LongConsumer listener) {
+        onFirstFrame = listener;
+    }
+
+    /** The renderer of a language being opened on another thread (see {@link PanelView#opening}). */
+    void opening(String language, java.util.concurrent.Future<IssueRenderer> renderer) {
+        view.opening(language, renderer);
+    }
+
     /** When things fall due: the idle time, the rotation, the hours, the offline banner, the nightly clear. */
     Schedule schedule() {
         return schedule;
@@ -108,6 +120,10 @@ final class DisplayLoop {
 
     private void shown(Shown s) {
         if (s.equals(shown)) return;
+        if (shown == null) {
+            service.ready(s.screen() + (s.issue() != null ? " " + s.issue() + " page " + s.page() : ""));
+            onFirstFrame.accept(view.firstHanded());
+        }
         shown = s;
         onShown.accept(s);
     }
@@ -141,6 +157,7 @@ final class DisplayLoop {
             if (schedule.idleDue()) idle();
             else if (schedule.rotationDue()) rotation();
             if (schedule.clearDue()) view.clearGhosting();
+            service.alive();
             keepHours();
             if (screen.equals("page") && !java.util.Objects.equals(bannerDue(), banner)) show(page, false, true);
         }
@@ -148,7 +165,7 @@ final class DisplayLoop {
 
     /** The next event, or null when something falls due (see {@link Schedule#waitMs}). */
     private Event next() throws InterruptedException {
-        long wait = schedule.waitMs("offline".equals(banner));
+        long wait = Math.min(schedule.waitMs("offline".equals(banner)), service.heartbeatMs());
         return wait == Long.MAX_VALUE ? events.take() : events.poll(wait, TimeUnit.MILLISECONDS);
     }
 

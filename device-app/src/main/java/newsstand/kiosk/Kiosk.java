@@ -20,6 +20,7 @@ import newsstand.display.Refresher;
 import newsstand.fonts.FontException;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.PageRenderer;
+import newsstand.layout.PhotoDecoder;
 import newsstand.display.hardware.Panels;
 import newsstand.display.pi4j.Buttons;
 import newsstand.issue.Keys;
@@ -63,28 +64,45 @@ public final class Kiosk {
         }
     }
 
-    /** Runs the kiosk; returns when it stopped. Prints one line saying what runs to out. */
-    public static void run(DeviceConfig c, PrintWriter out) throws IOException, StoreException, DeliveryException, InterruptedException {
+    /** The trial every complete issue passes before it is activated: composed for this kiosk's panel. */
+    public static newsstand.delivery.Trial trial(DeviceConfig c) {
+        return new IssueTrial(c.panelModel(), c.fontPaths());
+    }
+
+    /**
+     * Runs the kiosk; returns when it stopped. Prints one line saying what runs to out, and one when the first frame
+     * was handed to the panel (with the milliseconds since the launcher started the JVM, when it said). With
+     * firstFrameOnly, stops right after the first frame (`bench startup`).
+     */
+    public static void run(DeviceConfig c, PrintWriter out, boolean firstFrameOnly) throws IOException, StoreException, DeliveryException, InterruptedException {
+        // The types and the image readers load on other cores while the store, the panel and the sync start.
+        java.util.concurrent.FutureTask<IssueRenderer> fonts = new java.util.concurrent.FutureTask<>(() -> IssueRenderer.open("zh-Hans", c.fontPaths()));
+        Thread opening = new Thread(fonts, "fonts-opening");
+        opening.setDaemon(true);
+        opening.start();
+        PhotoDecoder.warmUpInBackground();
         List<PublicKey> trusted = new ArrayList<>();
         for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
         StoreRecovery.Opened opened = StoreRecovery.open(c.storagePath());
         IssueStore store = opened.store();
         Panel panel = Panels.open(c, "page-%03d.png");
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
+        display.opening("zh-Hans", fonts);
         DeviceSync sync = null;
-        if (c.mqtt() != null) {
+        if (c.mqtt() != null || c.importPath() != null) {
             DeviceConfig.Mqtt m = c.mqtt();
-            Broker broker = new Broker(m.url(), m.username(), m.password(), m.caFile());
+            Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
             sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
-                    c.keepIssues(), c.quotaBytes()), new IssueTrial(c.panelModel(), c.fontPaths()),
+                    c.keepIssues(), c.quotaBytes()), trial(c),
                     id -> display.events().add(new DisplayLoop.Activated(id)));
             if (opened.replaced() != null) sync.report(opened.replaced());
             DeviceSync reporting = sync;
             display.onShown(s -> reporting.showing(s.json()));
             sync.onConnection(online -> display.events().add(new DisplayLoop.Connection(online)));
             sync.onProgress((issue, percent) -> display.events().add(new DisplayLoop.Progress(issue, percent)));
+            if (c.importPath() != null) ImportFolder.start(c.importPath(), sync);
         } else {
-            Logger.info("run: mqtt.url is not set; showing the stored issues only");
+            Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
         }
         display.identity(List.of("device " + c.deviceId() + " · fleet " + c.fleet(),
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
@@ -118,6 +136,11 @@ public final class Kiosk {
                 + (c.mqtt() != null ? ", broker " + c.mqtt().url() : ", no broker"));
         DeviceSync running = sync;
         Buttons pressed = buttons;
+        display.onFirstFrame(handed -> {
+            Long launched = Long.getLong("newsstand.launched");
+            out.println("first frame handed to the panel" + (launched == null ? "" : " " + (handed - launched) + " ms after launch"));
+            if (firstFrameOnly) display.events().add(new DisplayLoop.Stop());
+        });
         // On SIGTERM: stop the loop, then wait for the goodbye status and the store to close (main's System.exit
         // would block during shutdown, so the hook waits for the cleanup, not for main).
         CountDownLatch closed = new CountDownLatch(1);

@@ -38,6 +38,11 @@ final class PanelView {
     private Navigation nav = new Navigation(List.of());
     private PageRenderer pageRenderer;
     private IssueRenderer current;
+    /** A renderer being opened on another thread (at the kiosk's start), and its language; or null. */
+    private java.util.concurrent.Future<IssueRenderer> opening;
+    private String openingLanguage;
+    /** When the first frame was handed to the panel (epoch milliseconds), or 0 before it. */
+    private long firstHanded;
 
     PanelView(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -100,6 +105,7 @@ final class PanelView {
     void page(int to, boolean newIssue, Function<IssueRenderer, Page> banner) throws IOException {
         pageRenderer.draw(pages.get(to), fb);
         if (banner != null) pageRenderer.drawOver(banner.apply(current), fb);
+        handed();
         refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
     }
 
@@ -108,6 +114,7 @@ final class PanelView {
         IssueRenderer r = current != null ? current : renderer("zh-Hans");
         if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
         pageRenderer.draw(compose.apply(r), fb);
+        handed();
         refresher.show(fb, flash, false);
     }
 
@@ -127,8 +134,37 @@ final class PanelView {
         }
     }
 
+    private void handed() {
+        if (firstHanded == 0) firstHanded = System.currentTimeMillis();
+    }
+
+    /** When the first frame was handed to the panel (epoch milliseconds), or 0 before it. */
+    long firstHanded() {
+        return firstHanded;
+    }
+
+    /** The renderer of a language being opened elsewhere (the kiosk's start): taken when first needed. */
+    void opening(String language, java.util.concurrent.Future<IssueRenderer> renderer) {
+        openingLanguage = language;
+        opening = renderer;
+    }
+
     private IssueRenderer renderer(String language) throws FontException {
         IssueRenderer r = renderers.get(language);
+        if (r == null && opening != null && language.equals(openingLanguage)) {
+            try {
+                r = opening.get();
+                renderers.put(language, r);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof FontException f) throw f;
+                throw new IllegalStateException("opening the " + language + " fonts failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the fonts opened", e);
+            } finally {
+                opening = null;
+            }
+        }
         if (r == null) {
             r = IssueRenderer.open(language, fontFolders);
             renderers.put(language, r);

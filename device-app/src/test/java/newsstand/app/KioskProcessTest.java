@@ -463,7 +463,7 @@ class KioskProcessTest {
         Files.writeString(bad, String.join("\n", "device.fleet = qd", "panel.model = waveshare-7in5-v2", "panel.driver = simulated",
                 "panel.output = " + panel, "mqtt.urll = tcp://127.0.0.1:1883") + "\n");
         Cli run = Cli.run("run", "--config", bad.toString());
-        assertTrue(run.exit() != 0, "exit " + run.exit());
+        assertEquals(78, run.exit(), "the configuration's exit code, which newsstand.service does not restart on");
         assertTrue(run.err().contains("missing required key 'device.id'"), run.err());
         assertTrue(run.err().contains("unknown key 'mqtt.urll'; did you mean 'mqtt.url'?"), run.err());
         BufferedImage screen = ImageIO.read(panel.resolve("page-001.png").toFile());

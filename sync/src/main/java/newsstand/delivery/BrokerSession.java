@@ -60,7 +60,7 @@ final class BrokerSession {
         this.thread = thread;
         this.listener = listener;
         this.will = will;
-        this.client = newClient();
+        this.client = settings.broker() == null ? null : newClient();
     }
 
     boolean connected() {
@@ -132,7 +132,7 @@ final class BrokerSession {
     }
 
     void connect() {
-        if (closed || connected) return;
+        if (closed || connected || client == null) return;
         int mine = ++attempt;
         if (failures > 0) abandonClient();
         try {
@@ -226,6 +226,7 @@ final class BrokerSession {
     /** Says goodbye with a last retained message (when connected), disconnects and closes the client. */
     void close(String topic, byte[] goodbye) {
         closed = true;
+        if (client == null) return;
         try {
             if (connected) {
                 client.publish(topic, goodbye, 1, true).waitForCompletion(2000);

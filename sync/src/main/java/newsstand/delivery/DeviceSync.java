@@ -2,6 +2,7 @@ package newsstand.delivery;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +51,10 @@ public final class DeviceSync implements AutoCloseable {
     /** A manifest that did not fit the storage when it came, tried again every minute. */
     private final StorageCheck room = new StorageCheck();
     private boolean showPending;
+    /** A bundle is being imported: its chunks come from the file, none is asked of the broker. */
+    private boolean importing;
+    /** Why the last manifest judged was rejected, or null: what a bundle's import reports. */
+    private String rejected;
 
     private DeviceSync(SyncSettings settings, Trial trial, Consumer<String> onActivated) {
         this.settings = settings;
@@ -227,6 +232,7 @@ public final class DeviceSync implements AutoCloseable {
             return;
         }
         ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
+        rejected = v.rejected();
         if (v.rejected() != null) {
             Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
             outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
@@ -275,6 +281,78 @@ public final class DeviceSync implements AutoCloseable {
         }
         publishStatus();
         outbox.flush(session);
+    }
+
+    /**
+     * Imports an offline bundle (a USB stick, `newsstand import`) as if its manifest and chunks came from the broker:
+     * the same checks, storage, trial and activation, with an "imported" or "rejected" event. Returns what became of
+     * it, in a line. The file is only read.
+     */
+    public String importBundle(Path file) throws DeliveryException {
+        try {
+            return thread.call(() -> {
+                String result = bundle(file);
+                status.imported(result);
+                publishStatus();
+                outbox.flush(session);
+                return result;
+            }, 0);
+        } catch (ExecutionException e) {
+            throw new DeliveryException("bundle " + file + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("bundle " + file + ": interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e); // no time limit was set
+        }
+    }
+
+    private String bundle(Path file) throws SQLException {
+        String said = "bundle " + file.getFileName() + ": ";
+        Manifest m = null;
+        try (Bundle b = Bundle.open(file)) {
+            byte[] envelope = b.manifest();
+            m = Manifest.read(envelope);
+            rejected = null;
+            manifest(m.issue(), envelope);
+            if (rejected != null) return refused(said, m, rejected);
+            if (download == null || !download.issue().equals(m.issue()) || download.manifest.sequence() != m.sequence()) {
+                Optional<Deliveries.Download> had = deliveries.download(m.issue());
+                if (had.isPresent() && had.get().sequence() == m.sequence() && had.get().state().equals("installed")) {
+                    return said + m.issue() + " (sequence " + m.sequence() + ") is already stored; nothing to do";
+                }
+                return refused(said, m, "not taken now (" + status.lastError() + ")");
+            }
+            importing = true;
+            Download d = download;
+            for (int i = 0; i < m.chunks().size() && download == d; i++) {
+                if (!d.has(i)) chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(i), b.chunk(i));
+            }
+            if (download == d) {
+                deliveries.drop(m.issue());
+                download = null;
+                return refused(said, m, "its chunks do not match the signed manifest (" + status.lastError() + ")");
+            }
+        } catch (Bundle.Invalid | Manifest.Rejected e) {
+            return refused(said, m, e.getMessage());
+        } finally {
+            importing = false;
+        }
+        Optional<Deliveries.Download> now = deliveries.download(m.issue());
+        if (now.isEmpty() || now.get().sequence() != m.sequence() || !now.get().state().equals("installed")) {
+            return refused(said, m, status.lastError());
+        }
+        String result = said + m.issue() + " (sequence " + m.sequence() + ") imported and activated";
+        outbox.add("imported", m.issue(), m.sequence(), result);
+        Logger.info("sync: {}", result);
+        return result;
+    }
+
+    private String refused(String said, Manifest m, String reason) throws SQLException {
+        String result = said + "refused: " + reason;
+        outbox.add("import-refused", m == null ? null : m.issue(), m == null ? -1 : m.sequence(), result);
+        error(result);
+        return result;
     }
 
     /** Issues whose embargo ended go on their publications' shelves. */
@@ -342,7 +420,7 @@ public final class DeviceSync implements AutoCloseable {
             return;
         }
         int next = d.next();
-        if (!session.connected() || next == d.requested()) return;
+        if (!session.connected() || importing || next == d.requested()) return;
         unsubscribeRequested();
         try {
             session.subscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), next));

@@ -32,6 +32,10 @@ final class Download {
         return next() >= manifest.chunks().size();
     }
 
+    boolean has(int index) {
+        return have.get(index);
+    }
+
     int stored() {
         return have.cardinality();
     }

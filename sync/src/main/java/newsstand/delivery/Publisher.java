@@ -55,27 +55,12 @@ public final class Publisher {
      */
     public static Published publish(Broker broker, String fleet, PrivateKey key, String keyId, Path folder, long sequence,
                                     Instant expires, Instant activateAt, Consumer<String> progress) throws PackageException, DeliveryException, IOException {
-        Issue issue = IssuePackage.read(folder);
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        names.add(IssuePackage.MANIFEST);
-        for (Section s : issue.sections()) {
-            for (Article a : s.articles()) {
-                for (Photo p : a.photos()) if (p.hasImage()) names.add(p.file());
-            }
-        }
-        List<Manifest.FileEntry> files = new ArrayList<>();
-        for (String n : names) files.add(new Manifest.FileEntry(n, Files.size(folder.resolve(n))));
-        List<String> hashes = new ArrayList<>();
-        chunks(folder, files, (i, bytes, n) -> hashes.add(Manifest.sha256(bytes, n)));
-        Instant now = Instant.now();
-        if (!expires.isAfter(now)) throw new DeliveryException("expiry " + expires + " is not in the future");
-        if (activateAt != null && !activateAt.isBefore(expires)) {
-            throw new DeliveryException("--activate-at " + activateAt + " is not before the expiry " + expires + " (allowed: an embargo that ends before the issue expires)");
-        }
-        Manifest m = new Manifest(fleet, issue.id(), issue.publication(), sequence, issue.date(), now, expires, activateAt,
-                Manifest.CHUNK_SIZE, files, hashes);
-        if (m.bytes() > Manifest.MAX_ISSUE_BYTES) throw new DeliveryException("issue " + issue.id() + " is " + m.bytes() + " bytes (allowed: at most " + Manifest.MAX_ISSUE_BYTES + ")");
-        byte[] envelope = m.sign(key, keyId);
+        Signed signed = sign(fleet, key, keyId, folder, sequence, expires, activateAt);
+        Manifest m = signed.manifest();
+        Issue issue = signed.issue();
+        List<Manifest.FileEntry> files = m.files();
+        List<String> hashes = m.chunks();
+        byte[] envelope = signed.envelope();
         MqttAsyncClient client = connect(broker, "publish");
         try {
             Manifest before = retained(client, Topics.manifest(fleet, issue.id()));
@@ -112,6 +97,35 @@ public final class Publisher {
         } finally {
             disconnect(client);
         }
+    }
+
+    /** A package folder validated and its manifest signed for a fleet (the chunks are read from the folder again when sent). */
+    record Signed(Issue issue, Manifest manifest, byte[] envelope) {}
+
+    /** Validates a package folder and signs its manifest: the same for the broker and for a bundle. */
+    static Signed sign(String fleet, PrivateKey key, String keyId, Path folder, long sequence, Instant expires, Instant activateAt)
+            throws PackageException, DeliveryException, IOException {
+        Issue issue = IssuePackage.read(folder);
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        names.add(IssuePackage.MANIFEST);
+        for (Section s : issue.sections()) {
+            for (Article a : s.articles()) {
+                for (Photo p : a.photos()) if (p.hasImage()) names.add(p.file());
+            }
+        }
+        List<Manifest.FileEntry> files = new ArrayList<>();
+        for (String n : names) files.add(new Manifest.FileEntry(n, Files.size(folder.resolve(n))));
+        List<String> hashes = new ArrayList<>();
+        chunks(folder, files, (i, bytes, n) -> hashes.add(Manifest.sha256(bytes, n)));
+        Instant now = Instant.now();
+        if (!expires.isAfter(now)) throw new DeliveryException("expiry " + expires + " is not in the future");
+        if (activateAt != null && !activateAt.isBefore(expires)) {
+            throw new DeliveryException("--activate-at " + activateAt + " is not before the expiry " + expires + " (allowed: an embargo that ends before the issue expires)");
+        }
+        Manifest m = new Manifest(fleet, issue.id(), issue.publication(), sequence, issue.date(), now, expires, activateAt,
+                Manifest.CHUNK_SIZE, files, hashes);
+        if (m.bytes() > Manifest.MAX_ISSUE_BYTES) throw new DeliveryException("issue " + issue.id() + " is " + m.bytes() + " bytes (allowed: at most " + Manifest.MAX_ISSUE_BYTES + ")");
+        return new Signed(issue, m, m.sign(key, keyId));
     }
 
     /**
@@ -281,12 +295,12 @@ public final class Publisher {
         if (failure.get() != null) throw new DeliveryException("publishing failed: " + failure.get().getMessage(), failure.get());
     }
 
-    private interface ChunkSink {
+    interface ChunkSink {
         void accept(int index, byte[] bytes, int length) throws MqttException, DeliveryException;
     }
 
     /** The files laid end to end, cut into chunks, one buffer reused. */
-    private static void chunks(Path folder, List<Manifest.FileEntry> files, ChunkSink sink) throws IOException, DeliveryException {
+    static void chunks(Path folder, List<Manifest.FileEntry> files, ChunkSink sink) throws IOException, DeliveryException {
         byte[] buf = new byte[Manifest.CHUNK_SIZE];
         int fill = 0, index = 0;
         try {

@@ -22,6 +22,8 @@ final class StatusReport {
     /** Chunks received again after they were stored, since start: the cost of interruptions. */
     private long duplicates;
     private long lastSentNanos;
+    /** The last bundle imported or refused (PROTOCOL.md, "Bundles"): what became of it, and when; or null. */
+    private JsonObject lastImport;
     /** What the panel shows (screen, title, issue, page, pages), as the kiosk last said. */
     private JsonObject display;
 
@@ -43,6 +45,16 @@ final class StatusReport {
         lastErrorAt = Instant.now();
         connectionError = connection;
         Logger.warn("sync: {}", message);
+    }
+
+    String lastError() {
+        return lastError == null ? "no reason given" : lastError;
+    }
+
+    void imported(String result) {
+        lastImport = new JsonObject();
+        lastImport.addProperty("result", result);
+        lastImport.addProperty("time", Instant.now().toString());
     }
 
     /** An issue was activated: whatever went wrong before is over. */
@@ -116,6 +128,7 @@ final class StatusReport {
         } else {
             o.add("lastError", null);
         }
+        o.add("lastImport", lastImport);
         if (display != null) {
             for (String k : display.keySet()) o.add(k, display.get(k));
         }
