@@ -50,6 +50,7 @@ public final class Newsstand implements Runnable {
         COMMANDS.put("withdraw", WithdrawCommand::new);
         COMMANDS.put("bundle", BundleCommand::new);
         COMMANDS.put("import", ImportCommand::new);
+        COMMANDS.put("doctor", DoctorCommand::new);
         COMMANDS.put("fleet", FleetCommand::new);
     }
 

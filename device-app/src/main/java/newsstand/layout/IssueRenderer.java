@@ -42,6 +42,11 @@ public final class IssueRenderer {
         return r;
     }
 
+    /** The faces chosen, in fallback order: "regular: A > B; bold: C > D". */
+    public String types() {
+        return "regular: " + regular + "; bold: " + bold;
+    }
+
     /** The types for a language; the catalog that chose them is unreachable once this returns. */
     private static IssueRenderer choose(String language, List<Path> fontFolders) throws FontException {
         FontCatalog fonts = FontCatalog.scan(fontFolders);

@@ -42,6 +42,56 @@ public record Broker(String url, String username, String password, Path caFile) 
         }
     }
 
+    /** What a probe of the broker found: how long the connect took, and the fleet's retained manifests it could read. */
+    public record Reached(long connectMs, int manifests) {}
+
+    /**
+     * Connects as the kiosk would (credentials, TLS), reads the fleet's retained manifests for a moment and leaves
+     * (`newsstand doctor`). Gives up after timeoutSeconds with a DeliveryException naming what failed. The client id
+     * is the kiosk's own with "-doctor" added; on a broker that takes the user name as the client id, this takes over
+     * the kiosk's session for a moment (the kiosk connects again and reads the retained messages anew).
+     */
+    public Reached probe(String fleet, String device, int timeoutSeconds) throws DeliveryException {
+        long start = System.nanoTime();
+        MqttAsyncClient client = client("newsstand-" + fleet + "-" + device + "-doctor");
+        try {
+            MqttConnectOptions o = options(true, 30);
+            o.setConnectionTimeout(timeoutSeconds);
+            client.connect(o).waitForCompletion(timeoutSeconds * 1000L);
+            long connectMs = (System.nanoTime() - start) / 1_000_000;
+            java.util.concurrent.atomic.AtomicInteger manifests = new java.util.concurrent.atomic.AtomicInteger();
+            client.subscribe(Topics.manifests(fleet), 1, (t, m) -> {
+                if (m.getPayload().length > 0) manifests.incrementAndGet();
+            }).waitForCompletion(timeoutSeconds * 1000L);
+            Thread.sleep(700); // retained messages follow the subscription's acknowledgement at once
+            client.disconnect(1000).waitForCompletion(2000);
+            return new Reached(connectMs, manifests.get());
+        } catch (MqttException e) {
+            throw new DeliveryException(explain(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("broker " + url + ": interrupted", e);
+        } finally {
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                // nothing more to release
+            }
+        }
+    }
+
+    /** Whether a TCP connection to the broker opens within timeoutMs (without logging in); the failure when not. */
+    public String tcpProblem(int timeoutMs) {
+        java.net.URI u = java.net.URI.create(url);
+        int port = u.getPort() > 0 ? u.getPort() : url.startsWith("ssl:") ? 8883 : 1883;
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(u.getHost(), port), timeoutMs);
+            return null;
+        } catch (java.io.IOException e) {
+            return u.getHost() + ":" + port + ": " + e.getMessage();
+        }
+    }
+
     /** An unconnected client; Paho keeps in-flight messages in memory (the device's outbox is in SQLite). */
     MqttAsyncClient client(String clientId) throws DeliveryException {
         try {

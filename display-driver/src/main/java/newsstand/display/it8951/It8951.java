@@ -173,6 +173,15 @@ public final class It8951 extends Controller {
         running = true;
     }
 
+    /** Starts the controller (reset, device info, VCOM) and puts it back to sleep: what it reports about itself. */
+    @Override
+    public String probe() throws IOException {
+        start();
+        String said = "IT8951 answers: a " + model.width() + "x" + model.height() + " panel, firmware '" + firmware + "', LUT '" + lut + "'";
+        sleep();
+        return said;
+    }
+
     String firmware() { return firmware; }
 
     String lut() { return lut; }

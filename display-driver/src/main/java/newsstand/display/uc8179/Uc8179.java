@@ -126,6 +126,31 @@ public final class Uc8179 extends Controller {
         init = Init.NONE;
     }
 
+    /**
+     * A reset and a power-on, watching the BUSY line go low and come back (it does on a wired, powered panel), then
+     * power-off and deep sleep; at most about two seconds. The picture stays.
+     */
+    @Override
+    public String probe() throws IOException {
+        resetPulse(20, 2);
+        init = Init.NONE;
+        command(PON);
+        long start = io.millis();
+        boolean low = false;
+        while (!low && io.millis() - start < 300) {
+            low = !io.ready();
+            if (!low) io.pause(1);
+        }
+        while (!io.ready() && io.millis() - start < 2000) io.pause(POLL_MS);
+        boolean back = io.ready();
+        command(POF);
+        if (back) waitReady("power off");
+        command(DSLP, 0xA5);
+        if (!low) throw new newsstand.display.PanelException(model.id() + ": the BUSY line did not move after a reset and power-on; check the BUSY wire, the panel's cable and power");
+        if (!back) throw new newsstand.display.PanelException(model.id() + ": the BUSY line stayed low (busy) after power-on; check the panel's cable and power");
+        return "UC8179 answers: BUSY went low at power-on and came back in " + (io.millis() - start) + " ms";
+    }
+
     private void show() throws IOException {
         command(DRF);
         io.pause(100);
