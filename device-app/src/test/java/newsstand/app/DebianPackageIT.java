@@ -1,0 +1,163 @@
+package newsstand.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Debian package as a technician gets it, on this machine: `mvn verify` builds it, this installs it with dpkg,
+ * checks the files, the user, the unit (systemd-analyze verify), runs the installed command (--version, doctor, and
+ * the kiosk as the service's user taking a bundle from an import folder with no network), removes it (configuration
+ * and state stay) and purges it (nothing stays). Needs root or password-less sudo; says so when it has neither.
+ */
+class DebianPackageIT {
+    static final List<String> SUDO = new ArrayList<>();
+    static Path deb;
+    static Path work;
+
+    record Run(int exit, String out) {}
+
+    static Run run(List<String> command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(SUDO);
+        cmd.addAll(command);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "timed out: " + cmd);
+        return new Run(p.exitValue(), out);
+    }
+
+    static Run run(String... command) throws IOException, InterruptedException {
+        return run(List.of(command));
+    }
+
+    static Run ok(String... command) throws IOException, InterruptedException {
+        Run r = run(command);
+        assertEquals(0, r.exit(), String.join(" ", command) + ":\n" + r.out());
+        return r;
+    }
+
+    @BeforeAll
+    static void install() throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            Process p = new ProcessBuilder("sudo", "-n", "true").start();
+            if (p.waitFor() != 0) {
+                throw new AssertionError("the package test installs a .deb: run the tests as root or with password-less sudo");
+            }
+            SUDO.add("sudo");
+        }
+        try (var files = Files.list(Path.of("target"))) {
+            deb = files.filter(f -> f.getFileName().toString().matches("newsstand_.*_all\\.deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no target/newsstand_*_all.deb: mvn package builds it"));
+        }
+        Run installed = run("dpkg-query", "-W", "-f=${Status}", "newsstand");
+        if (installed.exit() == 0 && installed.out().contains("installed")) {
+            throw new AssertionError("newsstand is installed on this machine already; this test installs and purges it: "
+                    + "sudo dpkg -P newsstand first (" + installed.out() + ")");
+        }
+        work = Files.createTempDirectory(Path.of("/tmp"), "newsstand-deb", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        ok("dpkg", "-i", deb.toAbsolutePath().toString());
+    }
+
+    @AfterAll
+    static void purge() throws Exception {
+        run("dpkg", "-P", "newsstand");
+        if (work != null) Outputs.deleteTree(work);
+    }
+
+    @Test
+    void installsRunsRemovesAndPurgesCleanly() throws Exception {
+        // What dpkg put where.
+        for (String f : List.of("/usr/share/newsstand/newsstand.jar", "/usr/share/newsstand/jvm.options", "/usr/bin/newsstand",
+                "/lib/systemd/system/newsstand.service", "/etc/newsstand/newsstand.properties", "/var/cache/newsstand/newsstand.jsa")) {
+            assertTrue(Files.isRegularFile(Path.of(f)), f + " is missing");
+        }
+        assertTrue(ok("stat", "-c", "%U:%G %a", "/etc/newsstand/newsstand.properties").out().strip().equals("root:newsstand 640"),
+                "the configuration holds the broker's password");
+        assertEquals("newsstand:newsstand 750", ok("stat", "-c", "%U:%G %a", "/var/lib/newsstand").out().strip());
+        assertEquals("newsstand:newsstand 750", ok("stat", "-c", "%U:%G %a", "/var/log/newsstand").out().strip());
+        assertTrue(ok("getent", "passwd", "newsstand").out().contains("/usr/sbin/nologin"), "a system user with no login");
+        assertTrue(ok("dpkg-query", "-W", "-f=${Conffiles}", "newsstand").out().contains("/etc/newsstand/newsstand.properties"));
+
+        // The unit, as systemd reads it.
+        Run verify = run("systemd-analyze", "verify", "/lib/systemd/system/newsstand.service");
+        assertEquals(0, verify.exit(), verify.out());
+        assertFalse(verify.out().contains("newsstand.service:"), "systemd-analyze has something to say about the unit:\n" + verify.out());
+
+        // The installed command.
+        assertEquals("newsstand " + newsstand.config.Version.CURRENT, ok("/usr/bin/newsstand", "--version").out().strip());
+        Run doctor = run("runuser", "-u", "newsstand", "--", "/usr/bin/newsstand", "doctor");
+        assertEquals(1, doctor.exit(), doctor.out());
+        assertTrue(doctor.out().matches("(?s).*\nFAIL +broker +broker ssl://broker.example.org:8883: .*"), "the example's broker is named as a FAIL:\n" + doctor.out());
+        assertTrue(doctor.out().matches("(?s).*\nFAIL +configuration .*trust.keys.*"), doctor.out());
+
+        // The kiosk as the service runs it: its user, its log folder, a bundle from an import folder, no network.
+        kioskTakesABundle();
+
+        // Remove: the program goes, configuration, state and logs stay.
+        ok("dpkg", "-r", "newsstand");
+        assertFalse(Files.exists(Path.of("/usr/bin/newsstand")));
+        assertFalse(Files.exists(Path.of("/usr/share/newsstand")));
+        assertTrue(Files.exists(Path.of("/etc/newsstand/newsstand.properties")));
+        assertTrue(Files.exists(Path.of("/var/lib/newsstand/newsstand.db")), "the stored issues stay on remove");
+        assertTrue(Files.exists(Path.of("/var/log/newsstand/newsstand.log")));
+
+        // Purge: nothing stays.
+        ok("dpkg", "-P", "newsstand");
+        for (String f : List.of("/etc/newsstand", "/var/lib/newsstand", "/var/log/newsstand", "/var/cache/newsstand",
+                "/etc/systemd/system/multi-user.target.wants/newsstand.service")) {
+            assertFalse(Files.exists(Path.of(f), java.nio.file.LinkOption.NOFOLLOW_LINKS), f + " is left after purge");
+        }
+        assertEquals(2, run("getent", "passwd", "newsstand").exit(), "the user is gone");
+        assertEquals(2, run("getent", "group", "newsstand").exit(), "the group is gone");
+        Run known = run("dpkg-query", "-W", "-f=${db:Status-Abbrev}", "newsstand");
+        assertTrue(known.exit() != 0 || !known.out().startsWith("rc"), "dpkg keeps nothing of the package: " + known.out());
+    }
+
+    private void kioskTakesABundle() throws Exception {
+        assertEquals(0, Cli.run("keygen", "--out", work.resolve("keys").toString()).exit());
+        Path stick = Files.createDirectories(work.resolve("stick"));
+        Path config = work.resolve("kiosk.properties");
+        Files.writeString(config, String.join("\n", "device.id = kiosk-deb", "device.fleet = qd", "panel.model = waveshare-7in5-v2",
+                "panel.driver = simulated", "panel.output = /var/lib/newsstand/panel", "storage.path = /var/lib/newsstand/newsstand.db",
+                "trust.keys = " + work.resolve("keys/operator.pub"), "import.path = " + stick) + "\n");
+        Path pkg = TestIssues.write(work.resolve("pkg"), "qd-deb", 0);
+        Cli b = Cli.run("bundle", "--fleet", "qd", "--key", work.resolve("keys/operator.key").toString(), "--issue", pkg.toString(),
+                "--out", stick.resolve("today.nsb").toString(), "--sequence", "7");
+        assertEquals(0, b.exit(), b.err());
+        ok("chmod", "-R", "a+rX", work.toString());
+        List<String> cmd = new ArrayList<>(SUDO);
+        cmd.addAll(List.of("runuser", "-u", "newsstand", "--", "env", "NEWSSTAND_LOGS=/var/log/newsstand", "/usr/bin/newsstand", "run", "--config", config.toString()));
+        Process kiosk = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("kiosk.out").toFile()).start();
+        try {
+            Path log = Path.of("/var/log/newsstand/newsstand.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!(Files.isReadable(log) && Files.readString(log).contains("kiosk: showing qd-deb"))) {
+                if (!kiosk.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("the installed kiosk did not show the bundle's issue:\n" + Files.readString(work.resolve("kiosk.out"))
+                            + (Files.isReadable(log) ? "\nlog:\n" + Files.readString(log) : ""));
+                }
+                Thread.sleep(100);
+            }
+            String text = Files.readString(log);
+            assertTrue(text.contains("bundle today.nsb: qd-deb (sequence 7) imported and activated"), text);
+            assertTrue(text.matches("(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO \\[.*"), "the log file's lines carry the time:\n" + text);
+        } finally {
+            kiosk.destroy();
+            kiosk.waitFor(20, TimeUnit.SECONDS);
+        }
+        assertTrue(Files.exists(Path.of("/var/lib/newsstand/panel/page-001.png")), "the simulated panel shows the page");
+        assertEquals("newsstand", ok("stat", "-c", "%U", "/var/lib/newsstand/newsstand.db").out().strip());
+    }
+}
