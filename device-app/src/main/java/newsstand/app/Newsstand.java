@@ -61,6 +61,14 @@ public final class Newsstand implements Runnable {
 
     /** Runs a command line and returns its exit code; output and errors go to the writers. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (RunCommand.plain(args)) {
+            try {
+                return RunCommand.start(java.nio.file.Path.of(args[2]), out, err, args.length == 4);
+            } catch (Exception e) {
+                err.println("newsstand: " + describe(e));
+                return known(e) ? BAD_INPUT : INTERNAL;
+            }
+        }
         CommandLine cl = new CommandLine(new Newsstand());
         // Only the command asked for is built: picocli reads the annotations of every command added (about 20 ms of
         // a kiosk's start, bench page). Help and mistakes get them all.

@@ -2,17 +2,18 @@ package newsstand.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 import org.tinylog.Logger;
 
 /**
- * sqlite-jdbc's native library, unpacked once per version into the kiosk's cache folder (system property
+ * sqlite-jdbc's native library, unpacked once per build of the jar into the kiosk's cache folder (system property
  * {@code newsstand.cache}, set by the launchers) and loaded from there: left to itself, sqlite-jdbc writes a new copy
- * into the temporary folder at every start (SD card wear, and a service that writes outside its folders).
+ * into the temporary folder at every start (SD card wear, and a service that writes outside its folders). A start
+ * that finds its copy costs one stat: sqlite-jdbc's own look at the machine (it runs uname) only on a miss.
  */
 final class SqliteLibrary {
     private SqliteLibrary() {}
@@ -21,28 +22,41 @@ final class SqliteLibrary {
     static void useCache() {
         String cache = System.getProperty("newsstand.cache");
         if (cache == null || cache.isEmpty() || System.getProperty("org.sqlite.lib.path") != null) return;
-        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
-        String resource = "/org/sqlite/native/" + folder + "/libsqlitejdbc.so";
-        String name = "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + folder.replace('/', '-') + ".so";
-        Path target = Path.of(cache, name);
+        Path folder = Path.of(cache);
+        String name;
         try {
-            if (!Files.isRegularFile(target)) {
-                try (InputStream in = SqliteLibrary.class.getResourceAsStream(resource)) {
-                    if (in == null) return; // not built for this machine: sqlite-jdbc says so when it loads
-                    Path part = Files.createTempFile(target.getParent(), name, ".part");
-                    try {
-                        Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-                        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-                    } finally {
-                        Files.deleteIfExists(part);
-                    }
-                }
-            }
+            Path jar = Path.of(SqliteLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            name = "sqlite-" + System.getProperty("os.arch") + "-" + Files.getLastModifiedTime(jar).toMillis() + ".so";
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return;
+        }
+        Path target = folder.resolve(name);
+        try {
+            if (!Files.isRegularFile(target) && !unpack(folder, target)) return;
         } catch (IOException | SecurityException e) {
             Logger.debug("sqlite's native library stays with sqlite-jdbc's default: {} cannot be written ({})", target, e.toString());
             return;
         }
-        System.setProperty("org.sqlite.lib.path", target.getParent().toString());
+        System.setProperty("org.sqlite.lib.path", folder.toString());
         System.setProperty("org.sqlite.lib.name", name);
+    }
+
+    /** Unpacks this machine's library as target, removing the copies of earlier builds; false when the jar has none. */
+    private static boolean unpack(Path folder, Path target) throws IOException {
+        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so";
+        try (InputStream in = SqliteLibrary.class.getResourceAsStream(resource)) {
+            if (in == null) return false; // not built for this machine: sqlite-jdbc says so when it loads
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(folder, "sqlite-*.so")) {
+                for (Path p : old) Files.deleteIfExists(p);
+            }
+            Path part = Files.createTempFile(folder, target.getFileName().toString(), ".part");
+            try {
+                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        }
+        return true;
     }
 }

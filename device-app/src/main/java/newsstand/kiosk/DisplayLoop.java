@@ -98,6 +98,14 @@ final class DisplayLoop {
         onFirstFrame = listener;
     }
 
+    /**
+     * Run before the first frame is handed to the panel (the kiosk's sync must have started); an exception from it
+     * keeps the frame off the panel.
+     */
+    void beforeFirstFrame(Runnable gate) {
+        view.beforeFirstFrame(gate);
+    }
+
     /** The renderer of a language being opened on another thread (see {@link PanelView#opening}). */
     void opening(String language, java.util.concurrent.Future<IssueRenderer> renderer) {
         view.opening(language, renderer);

@@ -1,6 +1,5 @@
 package newsstand.kiosk;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import newsstand.config.DeviceConfig;
 import newsstand.config.PanelDriver;
 import newsstand.delivery.Broker;
-import newsstand.delivery.DeliveryException;
 import newsstand.delivery.DeviceSync;
 import newsstand.delivery.SyncSettings;
 import newsstand.display.Framebuffer;
@@ -25,7 +23,6 @@ import newsstand.display.hardware.Panels;
 import newsstand.display.pi4j.Buttons;
 import newsstand.issue.Keys;
 import newsstand.store.IssueStore;
-import newsstand.store.StoreException;
 import newsstand.store.StoreRecovery;
 import org.tinylog.Logger;
 
@@ -74,33 +71,52 @@ public final class Kiosk {
      * was handed to the panel (with the milliseconds since the launcher started the JVM, when it said). With
      * firstFrameOnly, stops right after the first frame (`bench startup`).
      */
-    public static void run(DeviceConfig c, PrintWriter out, boolean firstFrameOnly) throws IOException, StoreException, DeliveryException, InterruptedException {
-        // The types and the image readers load on other cores while the store, the panel and the sync start.
-        java.util.concurrent.FutureTask<IssueRenderer> fonts = new java.util.concurrent.FutureTask<>(() -> IssueRenderer.open("zh-Hans", c.fontPaths()));
-        Thread opening = new Thread(fonts, "fonts-opening");
-        opening.setDaemon(true);
-        opening.start();
+    public static void run(DeviceConfig c, PrintWriter out, boolean firstFrameOnly) throws Exception {
+        // The start uses every core (`bench startup`): the types and the image readers load, the store opens and is
+        // checked, and then the sync starts (the operator's keys, its own connection to the store, the broker's
+        // client) beside the panel and the first page's composition. The first frame waits for the sync to have
+        // started: a kiosk that cannot sync stops before it draws anything.
+        Background<IssueRenderer> fonts = Background.start("fonts-opening", () -> IssueRenderer.open("zh-Hans", c.fontPaths()));
         PhotoDecoder.warmUpInBackground();
-        List<PublicKey> trusted = new ArrayList<>();
-        for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
-        StoreRecovery.Opened opened = StoreRecovery.open(c.storagePath());
-        IssueStore store = opened.store();
+        Background<StoreRecovery.Opened> storeOpening = Background.start("store-opening", () -> StoreRecovery.open(c.storagePath()));
         Panel panel = Panels.open(c, "page-%03d.png");
+        StoreRecovery.Opened opened;
+        try {
+            opened = storeOpening.join();
+        } catch (Exception e) {
+            panel.close();
+            throw e;
+        }
+        IssueStore store = opened.store();
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
-        display.opening("zh-Hans", fonts);
-        DeviceSync sync = null;
+        display.opening("zh-Hans", fonts.future());
+        StatusLink status = new StatusLink();
+        display.onShown(status::shown);
+        Background<DeviceSync> syncing = null;
         if (c.mqtt() != null || c.importPath() != null) {
-            DeviceConfig.Mqtt m = c.mqtt();
-            Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
-            sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
-                    c.keepIssues(), c.quotaBytes()), trial(c),
-                    id -> display.events().add(new DisplayLoop.Activated(id)));
-            if (opened.replaced() != null) sync.report(opened.replaced());
-            DeviceSync reporting = sync;
-            display.onShown(s -> reporting.showing(s.json()));
-            sync.onConnection(online -> display.events().add(new DisplayLoop.Connection(online)));
-            sync.onProgress((issue, percent) -> display.events().add(new DisplayLoop.Progress(issue, percent)));
-            if (c.importPath() != null) ImportFolder.start(c.importPath(), sync);
+            syncing = Background.start("sync-start", () -> {
+                List<PublicKey> trusted = new ArrayList<>();
+                for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
+                DeviceConfig.Mqtt m = c.mqtt();
+                Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
+                DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
+                        c.keepIssues(), c.quotaBytes()), trial(c), id -> display.events().add(new DisplayLoop.Activated(id)));
+                if (opened.replaced() != null) sync.report(opened.replaced());
+                status.connect(sync);
+                sync.onConnection(online -> display.events().add(new DisplayLoop.Connection(online)));
+                sync.onProgress((issue, percent) -> display.events().add(new DisplayLoop.Progress(issue, percent)));
+                if (c.importPath() != null) ImportFolder.start(c.importPath(), sync);
+                return sync;
+            });
+            Background<DeviceSync> started = syncing;
+            display.beforeFirstFrame(() -> {
+                try {
+                    started.join();
+                } catch (Exception e) {
+                    display.events().add(new DisplayLoop.Stop());
+                    throw new IllegalStateException("the sync could not start: " + e.getMessage(), e);
+                }
+            });
         } else {
             Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
         }
@@ -134,7 +150,7 @@ public final class Kiosk {
         out.println("kiosk " + c.deviceId() + " of fleet " + c.fleet() + " running: " + c.panelModel().id()
                 + " (" + c.panelDriver().name().toLowerCase() + "), store " + c.storagePath()
                 + (c.mqtt() != null ? ", broker " + c.mqtt().url() : ", no broker"));
-        DeviceSync running = sync;
+        Background<DeviceSync> sync = syncing;
         Buttons pressed = buttons;
         display.onFirstFrame(handed -> {
             Long launched = Long.getLong("newsstand.launched");
@@ -155,9 +171,11 @@ public final class Kiosk {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             display.run();
+            if (sync != null) sync.join(); // a sync that could not start ends the kiosk with its reason
         } finally {
             try {
                 if (pressed != null) pressed.close();
+                DeviceSync running = sync == null ? null : sync.joinQuietly();
                 if (running != null) running.close();
                 store.close();
                 panel.close();

@@ -43,6 +43,7 @@ final class PanelView {
     private String openingLanguage;
     /** When the first frame was handed to the panel (epoch milliseconds), or 0 before it. */
     private long firstHanded;
+    private Runnable gate = () -> {};
 
     PanelView(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -135,7 +136,14 @@ final class PanelView {
     }
 
     private void handed() {
-        if (firstHanded == 0) firstHanded = System.currentTimeMillis();
+        if (firstHanded != 0) return;
+        gate.run();
+        firstHanded = System.currentTimeMillis();
+    }
+
+    /** Run before the first frame is handed to the panel; an exception from it keeps the frame off the panel. */
+    void beforeFirstFrame(Runnable gate) {
+        this.gate = gate;
     }
 
     /** When the first frame was handed to the panel (epoch milliseconds), or 0 before it. */

@@ -1,17 +1,12 @@
 package newsstand.delivery;
 
 import com.google.gson.JsonObject;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import newsstand.issue.HighWaterReset;
-import newsstand.issue.Manifest;
-import newsstand.issue.PackageException;
-import newsstand.issue.Withdrawal;
 import newsstand.store.Deliveries;
 import newsstand.store.Events;
 import newsstand.store.IssueStore;
@@ -26,7 +21,8 @@ import org.tinylog.Logger;
  * time ({@link Download}), each on its own retained topic; a chunk is checked against the signed hash, committed to
  * SQLite and only then acknowledged, so an interruption of any kind costs at most the chunk in flight. A complete
  * issue is installed and shown in one transaction ({@link Installer}), or kept until its embargo ends; a signed
- * withdrawal takes one off again. What happened is reported through the {@link Outbox} and the {@link StatusReport}.
+ * withdrawal takes one off again; an offline bundle goes the same way. The {@link Receiver} does all of that; this
+ * class owns the store, the session and the reporting, through the {@link Outbox} and the {@link StatusReport}.
  *
  * <p>Threads: one. Everything here and in the classes above runs on the {@link SyncThread}; Paho's callbacks, the
  * watch timer and the kiosk's calls ({@link #status()}, {@link #close()}) only hand it work.
@@ -36,8 +32,6 @@ public final class DeviceSync implements AutoCloseable {
     private final Trial trial;
     /** Told of each issue that came on or went off the shelf (activated, released from embargo, withdrawn). */
     private final Consumer<String> onActivated;
-    /** When the next embargo ends (null: none); checked every second. */
-    private java.time.Instant nextRelease;
     private final SyncThread thread;
     private final ManifestPolicy policy;
     private final StatusReport status;
@@ -46,15 +40,8 @@ public final class DeviceSync implements AutoCloseable {
     private Outbox outbox;
     private Installer installer;
     private BrokerSession session;
-    /** The download in progress, or null. */
-    private Download download;
-    /** A manifest that did not fit the storage when it came, tried again every minute. */
-    private final StorageCheck room = new StorageCheck();
+    private Receiver receiver;
     private boolean showPending;
-    /** A bundle is being imported: its chunks come from the file, none is asked of the broker. */
-    private boolean importing;
-    /** Why the last manifest judged was rejected, or null: what a bundle's import reports. */
-    private String rejected;
 
     private DeviceSync(SyncSettings settings, Trial trial, Consumer<String> onActivated) {
         this.settings = settings;
@@ -97,7 +84,7 @@ public final class DeviceSync implements AutoCloseable {
             throw new IllegalStateException(e); // no time limit was set
         }
         sync.thread.run(sync.session::connect);
-        sync.thread.every(sync::watch, 1000);
+        sync.thread.every(sync.receiver::watch, 1000);
         return sync;
     }
 
@@ -114,19 +101,17 @@ public final class DeviceSync implements AutoCloseable {
             deliveries.refuse(t.issue(), t.sequence(), reason, outbox.event("rejected", t.issue(), t.sequence(), reason));
             status.error("issue " + t.issue() + " rejected: " + reason);
         }
-        nextRelease = deliveries.shelving().nextRelease();
-        Optional<Deliveries.Download> d = deliveries.unfinished();
-        if (d.isPresent()) {
-            try {
-                Manifest m = policy.reopen(d.get().envelope(), d.get().issue());
-                download = new Download(m, deliveries.stored(m.issue()));
-                Logger.info("resuming download of {} (sequence {}): {} of {} chunks stored", m.issue(), m.sequence(),
-                        download.stored(), m.chunks().size());
-            } catch (Manifest.Rejected r) {
-                Logger.warn("dropping the unfinished download of {}: {}", d.get().issue(), r.getMessage());
-                deliveries.drop(d.get().issue());
+        receiver = new Receiver(settings, policy, status, deliveries, outbox, installer, thread, new Receiver.Report() {
+            @Override
+            public void error(String message) {
+                DeviceSync.this.error(message);
             }
-        }
+
+            @Override
+            public void publish() {
+                publishStatus();
+            }
+        }, onActivated);
         session = new BrokerSession(settings, thread, new BrokerSession.Listener() {
             @Override
             public void connected(boolean sessionPresent) {
@@ -136,7 +121,7 @@ public final class DeviceSync implements AutoCloseable {
             @Override
             public void lost(String why) {
                 connection.accept(false);
-                if (download != null) download.requested(-1);
+                receiver.lost();
                 outbox.lost();
                 status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
                 publishStatus();
@@ -144,7 +129,7 @@ public final class DeviceSync implements AutoCloseable {
 
             @Override
             public void message(String topic, MqttMessage message) {
-                handle(topic, message);
+                receiver.handle(topic, message);
             }
 
             @Override
@@ -153,7 +138,8 @@ public final class DeviceSync implements AutoCloseable {
                 status.connectionError(why);
                 publishStatus();
             }
-        }, () -> status.document(false, store, download, session.failures()));
+        }, () -> status.document(false, store, receiver.download(), session.failures()));
+        receiver.session(session);
     }
 
     /** Told each time the kiosk connects (true) or loses the broker (false), on the sync thread. */
@@ -165,20 +151,9 @@ public final class DeviceSync implements AutoCloseable {
 
     /** Told, on the sync thread, of a download's progress: the issue and its percent, each time the percent grows. */
     public void onProgress(java.util.function.BiConsumer<String, Integer> listener) {
-        thread.run(() -> progress = listener);
+        thread.run(() -> receiver.onProgress(listener));
     }
 
-    private java.util.function.BiConsumer<String, Integer> progress = (issue, percent) -> {};
-    private int lastPercent = -1;
-
-    private void progressed() {
-        Download d = download;
-        if (d == null) return;
-        int percent = (int) (100L * d.stored() / d.manifest.chunks().size());
-        if (percent == lastPercent) return;
-        lastPercent = percent;
-        progress.accept(d.issue(), percent);
-    }
 
     private void connected() {
         connection.accept(true);
@@ -189,99 +164,13 @@ public final class DeviceSync implements AutoCloseable {
         } catch (MqttException e) {
             error("cannot subscribe to manifests: " + e.getMessage());
         }
-        if (download != null) download.requested(-1);
-        requestNext();
+        receiver.connected();
         publishStatus();
         outbox.flush(session);
     }
 
-    private void handle(String topic, MqttMessage message) {
-        try {
-            String prefix = Topics.ROOT + settings.fleet() + "/";
-            String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/") : new String[0];
-            if (parts.length == 1 && parts[0].equals("high-water")) {
-                reset(message.getPayload());
-            } else if (parts.length == 2 && parts[0].equals("issues")) {
-                manifest(parts[1], message.getPayload());
-            } else if (parts.length == 4 && parts[0].equals("chunks")) {
-                chunk(parts[1], parts[2], parts[3], message.getPayload());
-            } else {
-                Logger.warn("sync: message on unexpected topic {} ignored", topic);
-            }
-        } catch (SQLException e) {
-            error(StorageCheck.explain(settings.store(), e));
-        } finally {
-            // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
-            session.acknowledge(message);
-        }
-    }
 
-    private void manifest(String issue, byte[] payload) throws SQLException {
-        if (Withdrawal.is(payload)) {
-            withdraw(issue, payload);
-            return;
-        }
-        if (payload.length == 0) {
-            Logger.info("sync: issue {} was withdrawn from the broker", issue);
-            if (download != null && download.issue().equals(issue)) {
-                deliveries.drop(issue);
-                unsubscribeRequested();
-                download = null;
-                publishStatus();
-            }
-            return;
-        }
-        ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
-        rejected = v.rejected();
-        if (v.rejected() != null) {
-            Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
-            outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
-            error("manifest of " + issue + " rejected: " + v.rejected());
-            outbox.flush(session);
-            return;
-        }
-        Manifest m = v.take();
-        if (m == null) return;
-        String noRoom = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
-        if (noRoom != null) {
-            // Not refused for good: space may come back (retention, a technician); tried again every minute.
-            if (room.waitFor(issue, payload)) {
-                outbox.add("rejected", issue, m.sequence(), "not now: " + noRoom);
-                error("issue " + issue + " not taken now: " + noRoom);
-                outbox.flush(session);
-            }
-            return;
-        }
-        room.fitted();
-        unsubscribeRequested();
-        deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
-        download = new Download(m, deliveries.stored(m.issue()));
-        Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
-        lastPercent = -1;
-        progressed();
-        requestNext();
-        publishStatus();
-        outbox.flush(session);
-    }
 
-    /** The operator's withdrawal of an issue: applied once; a kiosk showing the issue falls back to the one before. */
-    private void withdraw(String issue, byte[] payload) throws SQLException {
-        try {
-            Withdrawal w = policy.withdraw(issue, payload, deliveries, outbox);
-            if (w == null) return;
-            Logger.warn("sync: the operator withdrew {} up to sequence {} ({})", issue, w.sequence(), w.issued());
-            if (download != null && download.issue().equals(issue) && download.manifest.sequence() <= w.sequence()) {
-                unsubscribeRequested();
-                download = null;
-            }
-            onActivated.accept(issue);
-        } catch (Manifest.Rejected e) {
-            outbox.addNoise("rejected:withdrawal", issue, -1, "withdrawal rejected: " + e.getMessage());
-            error("withdrawal of " + issue + " rejected: " + e.getMessage());
-        }
-        publishStatus();
-        outbox.flush(session);
-    }
 
     /**
      * Imports an offline bundle (a USB stick, `newsstand import`) as if its manifest and chunks came from the broker:
@@ -291,7 +180,7 @@ public final class DeviceSync implements AutoCloseable {
     public String importBundle(Path file) throws DeliveryException {
         try {
             return thread.call(() -> {
-                String result = bundle(file);
+                String result = receiver.bundle(file);
                 status.imported(result);
                 publishStatus();
                 outbox.flush(session);
@@ -307,199 +196,14 @@ public final class DeviceSync implements AutoCloseable {
         }
     }
 
-    private String bundle(Path file) throws SQLException {
-        String said = "bundle " + file.getFileName() + ": ";
-        Manifest m = null;
-        try (Bundle b = Bundle.open(file)) {
-            byte[] envelope = b.manifest();
-            m = Manifest.read(envelope);
-            rejected = null;
-            manifest(m.issue(), envelope);
-            if (rejected != null) return refused(said, m, rejected);
-            if (download == null || !download.issue().equals(m.issue()) || download.manifest.sequence() != m.sequence()) {
-                Optional<Deliveries.Download> had = deliveries.download(m.issue());
-                if (had.isPresent() && had.get().sequence() == m.sequence() && had.get().state().equals("installed")) {
-                    return said + m.issue() + " (sequence " + m.sequence() + ") is already stored; nothing to do";
-                }
-                return refused(said, m, "not taken now (" + status.lastError() + ")");
-            }
-            importing = true;
-            Download d = download;
-            for (int i = 0; i < m.chunks().size() && download == d; i++) {
-                if (!d.has(i)) chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(i), b.chunk(i));
-            }
-            if (download == d) {
-                deliveries.drop(m.issue());
-                download = null;
-                return refused(said, m, "its chunks do not match the signed manifest (" + status.lastError() + ")");
-            }
-        } catch (Bundle.Invalid | Manifest.Rejected e) {
-            return refused(said, m, e.getMessage());
-        } finally {
-            importing = false;
-        }
-        Optional<Deliveries.Download> now = deliveries.download(m.issue());
-        if (now.isEmpty() || now.get().sequence() != m.sequence() || !now.get().state().equals("installed")) {
-            return refused(said, m, status.lastError());
-        }
-        String result = said + m.issue() + " (sequence " + m.sequence() + ") imported and activated";
-        outbox.add("imported", m.issue(), m.sequence(), result);
-        Logger.info("sync: {}", result);
-        return result;
-    }
 
-    private String refused(String said, Manifest m, String reason) throws SQLException {
-        String result = said + "refused: " + reason;
-        outbox.add("import-refused", m == null ? null : m.issue(), m == null ? -1 : m.sequence(), result);
-        error(result);
-        return result;
-    }
 
-    /** Issues whose embargo ended go on their publications' shelves. */
-    private void release() throws SQLException {
-        if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
-        java.util.List<String> shown = deliveries.shelving().release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
-        nextRelease = deliveries.shelving().nextRelease();
-        for (String id : shown) {
-            Logger.info("sync: the embargo of {} ended; it is shown now", id);
-            onActivated.accept(id);
-        }
-        publishStatus();
-        outbox.flush(session);
-    }
 
-    /** The operator's reset of the high-water mark: applied once; the retained manifests are then read again. */
-    private void reset(byte[] payload) throws SQLException {
-        if (payload.length == 0) return;
-        try {
-            HighWaterReset r = policy.reset(payload, deliveries, outbox);
-            if (r == null) return;
-            Logger.warn("sync: the operator reset the highest sequence taken to {} (reset of {})", r.sequence(), r.issued());
-            session.unsubscribe(Topics.manifests(settings.fleet()));
-            session.subscribe(Topics.manifests(settings.fleet()));
-        } catch (Manifest.Rejected e) {
-            error("high-water reset rejected: " + e.getMessage());
-        } catch (MqttException e) {
-            error("cannot ask for the manifests again after a reset: " + e.getMessage());
-        }
-        publishStatus();
-        outbox.flush(session);
-    }
 
-    private void chunk(String issue, String sequenceText, String indexText, byte[] payload) throws SQLException {
-        Download d = download;
-        if (d == null || !d.takes(issue, sequenceText)) {
-            Logger.debug("sync: chunk of {} / {} not being downloaded, ignored", issue, sequenceText);
-            return;
-        }
-        int index;
-        try {
-            index = d.check(indexText, payload);
-        } catch (Download.Refused r) {
-            Logger.warn("sync: {}", r.getMessage());
-            if (r.error != null) error(r.error);
-            return;
-        }
-        if (deliveries.storeChunk(issue, index, payload)) {
-            d.stored(index);
-            progressed();
-        } else {
-            status.duplicate();
-            Logger.debug("sync: chunk {} of {} again (a duplicate)", index, issue);
-        }
-        requestNext();
-        if (download != null && status.due()) publishStatus();
-    }
 
-    /** Asks for the first chunk still missing, or installs the issue when none is. */
-    private void requestNext() {
-        Download d = download;
-        if (d == null) return;
-        if (d.complete()) {
-            complete();
-            return;
-        }
-        int next = d.next();
-        if (!session.connected() || importing || next == d.requested()) return;
-        unsubscribeRequested();
-        try {
-            session.subscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), next));
-            d.requested(next);
-        } catch (MqttException e) {
-            error("cannot ask for chunk " + next + " of " + d.issue() + ": " + e.getMessage());
-        }
-    }
 
-    private void unsubscribeRequested() {
-        Download d = download;
-        if (d == null) return;
-        if (d.requested() >= 0 && session.connected()) {
-            try {
-                session.unsubscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), d.requested()));
-            } catch (MqttException e) {
-                Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
-            }
-        }
-        d.requested(-1);
-    }
 
-    private void complete() {
-        Manifest m = download.manifest;
-        unsubscribeRequested();
-        try {
-            boolean shown;
-            try {
-                shown = installer.install(m);
-            } catch (PackageException | Installer.Refused e) {
-                download = null;
-                error("issue " + m.issue() + " rejected: " + e.getMessage());
-                return;
-            }
-            download = null;
-            status.clear();
-            installer.retire();
-            nextRelease = deliveries.shelving().nextRelease();
-            if (shown) onActivated.accept(m.issue());
-        } catch (SQLException | IOException | StoreException e) {
-            error("cannot install " + m.issue() + ": " + e.getMessage());
-            thread.later(this::requestNext, settings.minBackoff().toMillis());
-        } finally {
-            publishStatus();
-            outbox.flush(session);
-        }
-    }
 
-    /**
-     * Asks again for a chunk that has not come for the stall timeout (a broker that lost it, a dropped subscribe), and
-     * at once when no chunk is asked for at all (a subscribe that failed while the connection stood).
-     */
-    private void watch() {
-        try {
-            release();
-        } catch (SQLException e) {
-            error(StorageCheck.explain(settings.store(), e));
-        }
-        StorageCheck.Waiting w = download == null ? room.due() : null;
-        if (w != null) {
-            try {
-                manifest(w.issue(), w.payload());
-            } catch (SQLException e) {
-                error(StorageCheck.explain(settings.store(), e));
-            }
-        }
-        Download d = download;
-        if (!session.connected() || d == null) return;
-        if (d.requested() < 0) {
-            if (!d.complete()) requestNext(); // a failed install retries on its own
-            return;
-        }
-        if (d.stalled(settings.stallTimeout().toNanos())) {
-            error("chunk " + d.requested() + " of " + d.issue() + " has not arrived in " + settings.stallTimeout().toSeconds()
-                    + " s; asking again (if this repeats, publish the issue again)");
-            unsubscribeRequested();
-            requestNext();
-        }
-    }
 
     private void error(String message) {
         status.error(message);
@@ -510,7 +214,7 @@ public final class DeviceSync implements AutoCloseable {
         if (session == null || !session.connected()) return;
         status.sent();
         try {
-            session.publish(Topics.status(settings.fleet(), settings.device()), status.document(true, store, download, session.failures()), true, null);
+            session.publish(Topics.status(settings.fleet(), settings.device()), status.document(true, store, receiver.download(), session.failures()), true, null);
         } catch (MqttException e) {
             Logger.debug("sync: status not sent: {}", e.getMessage());
         }
@@ -554,7 +258,7 @@ public final class DeviceSync implements AutoCloseable {
     /** The status document as the kiosk would publish it now (online: connected to the broker). */
     public String status() {
         try {
-            return thread.call(() -> status.json(session.connected(), store, download, session.failures()), 10_000);
+            return thread.call(() -> status.json(session.connected(), store, receiver.download(), session.failures()), 10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "{}";
@@ -568,7 +272,7 @@ public final class DeviceSync implements AutoCloseable {
     public void close() {
         try {
             thread.call(() -> {
-                session.close(Topics.status(settings.fleet(), settings.device()), status.document(false, store, download, session.failures()));
+                session.close(Topics.status(settings.fleet(), settings.device()), status.document(false, store, receiver.download(), session.failures()));
                 store.close();
                 return null;
             }, 10_000);

@@ -1,0 +1,398 @@
+package newsstand.delivery;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import newsstand.issue.HighWaterReset;
+import newsstand.issue.Manifest;
+import newsstand.issue.PackageException;
+import newsstand.issue.Withdrawal;
+import newsstand.store.Deliveries;
+import newsstand.store.StoreException;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.tinylog.Logger;
+
+/**
+ * What comes in to a kiosk, and the download it drives (PROTOCOL.md): the fleet's messages (manifests judged by the
+ * {@link ManifestPolicy}, chunks asked for one at a time, each checked against its signed hash and committed before
+ * it is acknowledged, the complete issue installed by the {@link Installer}; the operator's withdrawals and resets;
+ * embargoes that end), and offline bundles fed through the same path. {@link DeviceSync} owns the session, the
+ * store and the reporting. Sync thread only.
+ */
+final class Receiver {
+    /** How the receiver reports: a problem for the status, and the status published again. */
+    interface Report {
+        void error(String message);
+
+        void publish();
+    }
+
+    private final SyncSettings settings;
+    private final ManifestPolicy policy;
+    private final StatusReport status;
+    private final Deliveries deliveries;
+    private final Outbox outbox;
+    private final Installer installer;
+    private final SyncThread thread;
+    private final Report report;
+    /** Told of each issue that came on or went off the shelf (activated, released from embargo, withdrawn). */
+    private final Consumer<String> onActivated;
+    private BrokerSession session;
+    /** When the next embargo ends (null: none); checked every second. */
+    private java.time.Instant nextRelease;
+    /** The download in progress, or null. */
+    private Download download;
+    /** A manifest that did not fit the storage when it came, tried again every minute. */
+    private final StorageCheck room = new StorageCheck();
+    /** A bundle is being imported: its chunks come from the file, none is asked of the broker. */
+    private boolean importing;
+    /** Why the last manifest judged was rejected, or null: what a bundle's import reports. */
+    private String rejected;
+    private BiConsumer<String, Integer> progress = (issue, percent) -> {};
+    private int lastPercent = -1;
+
+    Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox,
+             Installer installer, SyncThread thread, Report report, Consumer<String> onActivated) throws SQLException {
+        this.settings = settings;
+        this.policy = policy;
+        this.status = status;
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.installer = installer;
+        this.thread = thread;
+        this.report = report;
+        this.onActivated = onActivated;
+        nextRelease = deliveries.shelving().nextRelease();
+        Optional<Deliveries.Download> d = deliveries.unfinished();
+        if (d.isPresent()) {
+            try {
+                Manifest m = policy.reopen(d.get().envelope(), d.get().issue());
+                download = new Download(m, deliveries.stored(m.issue()));
+                Logger.info("resuming download of {} (sequence {}): {} of {} chunks stored", m.issue(), m.sequence(),
+                        download.stored(), m.chunks().size());
+            } catch (Manifest.Rejected r) {
+                Logger.warn("dropping the unfinished download of {}: {}", d.get().issue(), r.getMessage());
+                deliveries.drop(d.get().issue());
+            }
+        }
+    }
+
+    void session(BrokerSession session) {
+        this.session = session;
+    }
+
+    /** The download in progress, or null. */
+    Download download() {
+        return download;
+    }
+
+    void onProgress(BiConsumer<String, Integer> listener) {
+        progress = listener;
+    }
+
+    /** The broker is there (again): the chunk asked for before is asked for anew. */
+    void connected() {
+        if (download != null) download.requested(-1);
+        requestNext();
+    }
+
+    /** The broker is gone: nothing is asked of it. */
+    void lost() {
+        if (download != null) download.requested(-1);
+    }
+
+    private void progressed() {
+        Download d = download;
+        if (d == null) return;
+        int percent = (int) (100L * d.stored() / d.manifest.chunks().size());
+        if (percent == lastPercent) return;
+        lastPercent = percent;
+        progress.accept(d.issue(), percent);
+    }
+
+    void handle(String topic, MqttMessage message) {
+        try {
+            String prefix = Topics.ROOT + settings.fleet() + "/";
+            String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/") : new String[0];
+            if (parts.length == 1 && parts[0].equals("high-water")) {
+                reset(message.getPayload());
+            } else if (parts.length == 2 && parts[0].equals("issues")) {
+                manifest(parts[1], message.getPayload());
+            } else if (parts.length == 4 && parts[0].equals("chunks")) {
+                chunk(parts[1], parts[2], parts[3], message.getPayload());
+            } else {
+                Logger.warn("sync: message on unexpected topic {} ignored", topic);
+            }
+        } catch (SQLException e) {
+            report.error(StorageCheck.explain(settings.store(), e));
+        } finally {
+            // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
+            session.acknowledge(message);
+        }
+    }
+
+    private void manifest(String issue, byte[] payload) throws SQLException {
+        if (Withdrawal.is(payload)) {
+            withdraw(issue, payload);
+            return;
+        }
+        if (payload.length == 0) {
+            Logger.info("sync: issue {} was withdrawn from the broker", issue);
+            if (download != null && download.issue().equals(issue)) {
+                deliveries.drop(issue);
+                unsubscribeRequested();
+                download = null;
+                report.publish();
+            }
+            return;
+        }
+        ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
+        rejected = v.rejected();
+        if (v.rejected() != null) {
+            Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
+            outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
+            report.error("manifest of " + issue + " rejected: " + v.rejected());
+            outbox.flush(session);
+            return;
+        }
+        Manifest m = v.take();
+        if (m == null) return;
+        String noRoom = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
+        if (noRoom != null) {
+            // Not refused for good: space may come back (retention, a technician); tried again every minute.
+            if (room.waitFor(issue, payload)) {
+                outbox.add("rejected", issue, m.sequence(), "not now: " + noRoom);
+                report.error("issue " + issue + " not taken now: " + noRoom);
+                outbox.flush(session);
+            }
+            return;
+        }
+        room.fitted();
+        unsubscribeRequested();
+        deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
+        download = new Download(m, deliveries.stored(m.issue()));
+        Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
+        lastPercent = -1;
+        progressed();
+        requestNext();
+        report.publish();
+        outbox.flush(session);
+    }
+
+    /** The operator's withdrawal of an issue: applied once; a kiosk showing the issue falls back to the one before. */
+    private void withdraw(String issue, byte[] payload) throws SQLException {
+        try {
+            Withdrawal w = policy.withdraw(issue, payload, deliveries, outbox);
+            if (w == null) return;
+            Logger.warn("sync: the operator withdrew {} up to sequence {} ({})", issue, w.sequence(), w.issued());
+            if (download != null && download.issue().equals(issue) && download.manifest.sequence() <= w.sequence()) {
+                unsubscribeRequested();
+                download = null;
+            }
+            onActivated.accept(issue);
+        } catch (Manifest.Rejected e) {
+            outbox.addNoise("rejected:withdrawal", issue, -1, "withdrawal rejected: " + e.getMessage());
+            report.error("withdrawal of " + issue + " rejected: " + e.getMessage());
+        }
+        report.publish();
+        outbox.flush(session);
+    }
+
+    String bundle(Path file) throws SQLException {
+        String said = "bundle " + file.getFileName() + ": ";
+        Manifest m = null;
+        try (Bundle b = Bundle.open(file)) {
+            byte[] envelope = b.manifest();
+            m = Manifest.read(envelope);
+            rejected = null;
+            manifest(m.issue(), envelope);
+            if (rejected != null) return refused(said, m, rejected);
+            if (download == null || !download.issue().equals(m.issue()) || download.manifest.sequence() != m.sequence()) {
+                Optional<Deliveries.Download> had = deliveries.download(m.issue());
+                if (had.isPresent() && had.get().sequence() == m.sequence() && had.get().state().equals("installed")) {
+                    return said + m.issue() + " (sequence " + m.sequence() + ") is already stored; nothing to do";
+                }
+                return refused(said, m, "not taken now (" + status.lastError() + ")");
+            }
+            importing = true;
+            Download d = download;
+            for (int i = 0; i < m.chunks().size() && download == d; i++) {
+                if (!d.has(i)) chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(i), b.chunk(i));
+            }
+            if (download == d) {
+                deliveries.drop(m.issue());
+                download = null;
+                return refused(said, m, "its chunks do not match the signed manifest (" + status.lastError() + ")");
+            }
+        } catch (Bundle.Invalid | Manifest.Rejected e) {
+            return refused(said, m, e.getMessage());
+        } finally {
+            importing = false;
+        }
+        Optional<Deliveries.Download> now = deliveries.download(m.issue());
+        if (now.isEmpty() || now.get().sequence() != m.sequence() || !now.get().state().equals("installed")) {
+            return refused(said, m, status.lastError());
+        }
+        String result = said + m.issue() + " (sequence " + m.sequence() + ") imported and activated";
+        outbox.add("imported", m.issue(), m.sequence(), result);
+        Logger.info("sync: {}", result);
+        return result;
+    }
+
+    private String refused(String said, Manifest m, String reason) throws SQLException {
+        String result = said + "refused: " + reason;
+        outbox.add("import-refused", m == null ? null : m.issue(), m == null ? -1 : m.sequence(), result);
+        report.error(result);
+        return result;
+    }
+
+    /** Issues whose embargo ended go on their publications' shelves. */
+    private void release() throws SQLException {
+        if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
+        java.util.List<String> shown = deliveries.shelving().release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
+        nextRelease = deliveries.shelving().nextRelease();
+        for (String id : shown) {
+            Logger.info("sync: the embargo of {} ended; it is shown now", id);
+            onActivated.accept(id);
+        }
+        report.publish();
+        outbox.flush(session);
+    }
+
+    /** The operator's reset of the high-water mark: applied once; the retained manifests are then read again. */
+    private void reset(byte[] payload) throws SQLException {
+        if (payload.length == 0) return;
+        try {
+            HighWaterReset r = policy.reset(payload, deliveries, outbox);
+            if (r == null) return;
+            Logger.warn("sync: the operator reset the highest sequence taken to {} (reset of {})", r.sequence(), r.issued());
+            session.unsubscribe(Topics.manifests(settings.fleet()));
+            session.subscribe(Topics.manifests(settings.fleet()));
+        } catch (Manifest.Rejected e) {
+            report.error("high-water reset rejected: " + e.getMessage());
+        } catch (MqttException e) {
+            report.error("cannot ask for the manifests again after a reset: " + e.getMessage());
+        }
+        report.publish();
+        outbox.flush(session);
+    }
+
+    private void chunk(String issue, String sequenceText, String indexText, byte[] payload) throws SQLException {
+        Download d = download;
+        if (d == null || !d.takes(issue, sequenceText)) {
+            Logger.debug("sync: chunk of {} / {} not being downloaded, ignored", issue, sequenceText);
+            return;
+        }
+        int index;
+        try {
+            index = d.check(indexText, payload);
+        } catch (Download.Refused r) {
+            Logger.warn("sync: {}", r.getMessage());
+            if (r.error != null) report.error(r.error);
+            return;
+        }
+        if (deliveries.storeChunk(issue, index, payload)) {
+            d.stored(index);
+            progressed();
+        } else {
+            status.duplicate();
+            Logger.debug("sync: chunk {} of {} again (a duplicate)", index, issue);
+        }
+        requestNext();
+        if (download != null && status.due()) report.publish();
+    }
+
+    /** Asks for the first chunk still missing, or installs the issue when none is. */
+    void requestNext() {
+        Download d = download;
+        if (d == null) return;
+        if (d.complete()) {
+            complete();
+            return;
+        }
+        int next = d.next();
+        if (!session.connected() || importing || next == d.requested()) return;
+        unsubscribeRequested();
+        try {
+            session.subscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), next));
+            d.requested(next);
+        } catch (MqttException e) {
+            report.error("cannot ask for chunk " + next + " of " + d.issue() + ": " + e.getMessage());
+        }
+    }
+
+    private void unsubscribeRequested() {
+        Download d = download;
+        if (d == null) return;
+        if (d.requested() >= 0 && session.connected()) {
+            try {
+                session.unsubscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), d.requested()));
+            } catch (MqttException e) {
+                Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
+            }
+        }
+        d.requested(-1);
+    }
+
+    private void complete() {
+        Manifest m = download.manifest;
+        unsubscribeRequested();
+        try {
+            boolean shown;
+            try {
+                shown = installer.install(m);
+            } catch (PackageException | Installer.Refused e) {
+                download = null;
+                report.error("issue " + m.issue() + " rejected: " + e.getMessage());
+                return;
+            }
+            download = null;
+            status.clear();
+            installer.retire();
+            nextRelease = deliveries.shelving().nextRelease();
+            if (shown) onActivated.accept(m.issue());
+        } catch (SQLException | IOException | StoreException e) {
+            report.error("cannot install " + m.issue() + ": " + e.getMessage());
+            thread.later(this::requestNext, settings.minBackoff().toMillis());
+        } finally {
+            report.publish();
+            outbox.flush(session);
+        }
+    }
+
+    /**
+     * Asks again for a chunk that has not come for the stall timeout (a broker that lost it, a dropped subscribe), and
+     * at once when no chunk is asked for at all (a subscribe that failed while the connection stood).
+     */
+    void watch() {
+        try {
+            release();
+        } catch (SQLException e) {
+            report.error(StorageCheck.explain(settings.store(), e));
+        }
+        StorageCheck.Waiting w = download == null ? room.due() : null;
+        if (w != null) {
+            try {
+                manifest(w.issue(), w.payload());
+            } catch (SQLException e) {
+                report.error(StorageCheck.explain(settings.store(), e));
+            }
+        }
+        Download d = download;
+        if (!session.connected() || d == null) return;
+        if (d.requested() < 0) {
+            if (!d.complete()) requestNext(); // a failed install retries on its own
+            return;
+        }
+        if (d.stalled(settings.stallTimeout().toNanos())) {
+            report.error("chunk " + d.requested() + " of " + d.issue() + " has not arrived in " + settings.stallTimeout().toSeconds()
+                    + " s; asking again (if this repeats, publish the issue again)");
+            unsubscribeRequested();
+            requestNext();
+        }
+    }
+}
