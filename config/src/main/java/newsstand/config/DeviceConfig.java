@@ -68,7 +68,6 @@ public record DeviceConfig(
     /** Device ids that would clash with the fleet's own topics (PROTOCOL.md). */
     private static final java.util.Set<String> RESERVED = java.util.Set.of("issues", "chunks");
 
-
     public DeviceConfig {
         fontPaths = List.copyOf(fontPaths);
         titles = List.copyOf(titles);
@@ -147,7 +146,7 @@ public record DeviceConfig(
             var key = Key.byName(name);
             if (key.isEmpty()) {
                 String hint = Key.closest(name).map(k -> "; did you mean '" + k.name + "'?").orElse("");
-                problems.add(at(lines, name) + "unknown key '" + name + "'" + hint);
+                problems.add(Values.at(lines, name) + "unknown key '" + name + "'" + hint);
             } else {
                 values.put(key.get(), props.getProperty(name).trim());
             }
@@ -174,7 +173,7 @@ public record DeviceConfig(
         int busy = v.pin(Key.PANEL_PIN_BUSY, hat.readyPin(), false);
         int power = v.pin(Key.PANEL_PIN_POWER, hat.powerPin(), true);
         if (model != null && model.controller().dataCommandLine() && dc < 0 && values.containsKey(Key.PANEL_PIN_DC)) {
-            problems.add(at(lines, Key.PANEL_PIN_DC.name) + Key.PANEL_PIN_DC.name + " = none: the " + model.id() + " panel's "
+            problems.add(Values.at(lines, Key.PANEL_PIN_DC.name) + Key.PANEL_PIN_DC.name + " = none: the " + model.id() + " panel's "
                     + model.controller() + " needs its DC line");
         }
         int fullEvery = v.number(Key.PANEL_FULL_EVERY, defaults.fullRefreshEvery(), 1, 100);
@@ -191,13 +190,13 @@ public record DeviceConfig(
             if (pins[i] < 0) continue;
             String other = used.putIfAbsent(pins[i], pinKeys[i].name);
             if (other != null) {
-                problems.add(at(lines, pinKeys[i].name) + pinKeys[i].name + " = " + pins[i] + ": GPIO " + pins[i]
+                problems.add(Values.at(lines, pinKeys[i].name) + pinKeys[i].name + " = " + pins[i] + ": GPIO " + pins[i]
                         + " is already used by " + other + " (each line does one thing)");
             }
         }
         Path storage = v.path(Key.STORAGE_PATH, base);
         if (storage != null && storage.getParent() != null && !Files.isDirectory(storage.getParent())) {
-            problems.add(at(lines, Key.STORAGE_PATH.name) + Key.STORAGE_PATH.name + " = '" + values.get(Key.STORAGE_PATH)
+            problems.add(Values.at(lines, Key.STORAGE_PATH.name) + Key.STORAGE_PATH.name + " = '" + values.get(Key.STORAGE_PATH)
                     + "': folder " + storage.getParent() + " does not exist (allowed: " + Key.STORAGE_PATH.allowed + ")");
         }
         List<Path> fonts = new ArrayList<>();
@@ -207,7 +206,7 @@ public record DeviceConfig(
                 if (part.isBlank()) continue;
                 Path p = base == null ? Path.of(part.trim()) : base.resolve(part.trim());
                 if (!Files.isDirectory(p)) {
-                    problems.add(at(lines, Key.FONTS_PATH.name) + Key.FONTS_PATH.name + ": '" + part.trim()
+                    problems.add(Values.at(lines, Key.FONTS_PATH.name) + Key.FONTS_PATH.name + ": '" + part.trim()
                             + "' is not an existing folder (allowed: " + Key.FONTS_PATH.allowed + ")");
                 } else {
                     fonts.add(p);
@@ -215,7 +214,7 @@ public record DeviceConfig(
             }
         }
         if (deviceId != null && RESERVED.contains(deviceId)) {
-            problems.add(at(lines, Key.DEVICE_ID.name) + Key.DEVICE_ID.name + " = '" + deviceId
+            problems.add(Values.at(lines, Key.DEVICE_ID.name) + Key.DEVICE_ID.name + " = '" + deviceId
                     + "' is reserved for the fleet's topics (allowed: " + Key.DEVICE_ID.allowed + ", but not issues or chunks)");
         }
         int keep = v.number(Key.STORAGE_KEEP, 7, 2, 365);
@@ -227,14 +226,13 @@ public record DeviceConfig(
             if (part.isBlank()) continue;
             Path p = base == null ? Path.of(part.trim()) : base.resolve(part.trim());
             if (!Files.isRegularFile(p)) {
-                problems.add(at(lines, Key.TRUST_KEYS.name) + Key.TRUST_KEYS.name + ": '" + part.trim()
+                problems.add(Values.at(lines, Key.TRUST_KEYS.name) + Key.TRUST_KEYS.name + ": '" + part.trim()
                         + "' is not an existing file (allowed: " + Key.TRUST_KEYS.allowed + ")");
             } else {
                 trust.add(p);
             }
         }
-        String importText = v.raw(Key.IMPORT_PATH);
-        Path importPath = importText == null || importText.isBlank() ? null : base == null ? Path.of(importText.trim()) : base.resolve(importText.trim());
+        Path importPath = v.optionalPath(Key.IMPORT_PATH, base);
         if ((mqtt != null || importPath != null) && trust.isEmpty() && problems.stream().noneMatch(pr -> pr.contains(Key.TRUST_KEYS.name))) {
             problems.add("missing key '" + Key.TRUST_KEYS.name + "': a kiosk with mqtt.url or import.path set needs the operator's public key"
                     + " (allowed: " + Key.TRUST_KEYS.allowed + ")");
@@ -254,13 +252,13 @@ public record DeviceConfig(
             try {
                 hours = OpeningHours.parse(hoursText, zone);
             } catch (IllegalArgumentException e) {
-                problems.add(at(lines, Key.KIOSK_HOURS.name) + Key.KIOSK_HOURS.name + " = '" + hoursText + "': " + e.getMessage());
+                problems.add(Values.at(lines, Key.KIOSK_HOURS.name) + Key.KIOSK_HOURS.name + " = '" + hoursText + "': " + e.getMessage());
             }
         }
         int offlineBanner = v.number(Key.KIOSK_OFFLINE_BANNER, 60, 0, 10_080);
         int idle = v.number(Key.KIOSK_IDLE, 120, 0, 86_400);
         if (idle > 0 && idle < 5) {
-            problems.add(at(lines, Key.KIOSK_IDLE.name) + Key.KIOSK_IDLE.name + " = " + idle + " is not allowed (allowed: " + Key.KIOSK_IDLE.allowed + ")");
+            problems.add(Values.at(lines, Key.KIOSK_IDLE.name) + Key.KIOSK_IDLE.name + " = " + idle + " is not allowed (allowed: " + Key.KIOSK_IDLE.allowed + ")");
         }
         java.time.LocalTime nightly = null;
         String nightlyText = v.raw(Key.PANEL_NIGHTLY_CLEAR);
@@ -274,7 +272,7 @@ public record DeviceConfig(
         }
         int rotate = v.number(Key.KIOSK_ROTATE, 0, 0, 86_400);
         if (rotate > 0 && rotate < 5) {
-            problems.add(at(lines, Key.KIOSK_ROTATE.name) + Key.KIOSK_ROTATE.name + " = " + rotate + " is not allowed (allowed: " + Key.KIOSK_ROTATE.allowed + ")");
+            problems.add(Values.at(lines, Key.KIOSK_ROTATE.name) + Key.KIOSK_ROTATE.name + " = " + rotate + " is not allowed (allowed: " + Key.KIOSK_ROTATE.allowed + ")");
         }
         int hold = v.number(Key.KIOSK_HOLD, 800, 200, 5000);
         List<String> titles = new java.util.ArrayList<>();
@@ -283,7 +281,7 @@ public record DeviceConfig(
             for (String part : titlesText.split(",")) {
                 String id = part.strip();
                 if (!Name.valid(id) || titles.contains(id)) {
-                    problems.add(at(lines, Key.KIOSK_TITLES.name) + Key.KIOSK_TITLES.name + ": '" + id + "' is "
+                    problems.add(Values.at(lines, Key.KIOSK_TITLES.name) + Key.KIOSK_TITLES.name + ": '" + id + "' is "
                             + (titles.contains(id) ? "given twice" : "not a publication id") + " (allowed: " + Key.KIOSK_TITLES.allowed + ")");
                 } else {
                     titles.add(id);
@@ -291,9 +289,9 @@ public record DeviceConfig(
             }
         }
         String inputText = v.raw(Key.BUTTONS_INPUT);
-        Path buttonsInput = inputText == null || inputText.isBlank() ? null : base == null ? Path.of(inputText.trim()) : base.resolve(inputText.trim());
+        Path buttonsInput = v.optionalPath(Key.BUTTONS_INPUT, base);
         if (buttonsInput != null && buttonsInput.toAbsolutePath().getParent() != null && !Files.isDirectory(buttonsInput.toAbsolutePath().getParent())) {
-            problems.add(at(lines, Key.BUTTONS_INPUT.name) + Key.BUTTONS_INPUT.name + " = '" + inputText + "': folder "
+            problems.add(Values.at(lines, Key.BUTTONS_INPUT.name) + Key.BUTTONS_INPUT.name + " = '" + inputText + "': folder "
                     + buttonsInput.toAbsolutePath().getParent() + " does not exist (allowed: " + Key.BUTTONS_INPUT.allowed + ")");
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
@@ -301,7 +299,6 @@ public record DeviceConfig(
                 new PanelWiring(bus, cs, clock, reset, dc, busy, power), fullEvery, minInterval, nightly, buttons, buttonsInput, idle, hours, zone, offlineBanner,
                 titles, rotate, hold, mqtt, trust, importPath, keep, quotaMb * 1024L * 1024L);
     }
-
 
     /** The broker settings, or null when mqtt.url is empty. */
     private static Mqtt mqtt(Values v, Path base, Map<String, Integer> lines, List<String> problems) {
@@ -318,14 +315,14 @@ public record DeviceConfig(
         if (caText != null && !caText.isBlank()) {
             ca = base == null ? Path.of(caText) : base.resolve(caText);
             if (!Files.isRegularFile(ca)) {
-                problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
+                problems.add(Values.at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
                         + "': " + (Files.isDirectory(ca) ? "a folder" : "no such file") + " (allowed: " + Key.MQTT_CA_FILE.allowed + ")");
             } else if (!certificate(ca)) {
-                problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
+                problems.add(Values.at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
                         + "': not a certificate (allowed: " + Key.MQTT_CA_FILE.allowed + ")");
             }
             if (url.startsWith("tcp:")) {
-                problems.add(at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " is set but mqtt.url is tcp:// (use ssl:// for TLS)");
+                problems.add(Values.at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " is set but mqtt.url is tcp:// (use ssl:// for TLS)");
             }
         }
         return new Mqtt(url, user == null || user.isEmpty() ? null : user, password == null || password.isEmpty() ? null : password, ca);
@@ -367,86 +364,5 @@ public record DeviceConfig(
             }
         }
         return lines;
-    }
-
-    private static String at(Map<String, Integer> lines, String key) {
-        Integer line = lines.get(key);
-        return line == null ? "" : "line " + line + ": ";
-    }
-
-    /** Reads typed values, collecting every problem instead of stopping at the first. */
-    private record Values(Map<Key, String> values, Map<String, Integer> lines, List<String> problems) {
-        String raw(Key key) {
-            String value = values.get(key);
-            if (value == null || (value.isEmpty() && key.defaultValue == null)) {
-                if (key.defaultValue == null) {
-                    problems.add("missing required key '" + key.name + "' (allowed: " + key.allowed + ")");
-                }
-                return key.defaultValue;
-            }
-            return value;
-        }
-
-        String name(Key key) {
-            String value = raw(key);
-            if (value != null && !Name.valid(value)) {
-                bad(key, value);
-                return null;
-            }
-            return value;
-        }
-
-        <T> T parse(Key key, java.util.function.Function<String, T> parser) {
-            String value = raw(key);
-            if (value == null) return null;
-            try {
-                return parser.apply(value);
-            } catch (IllegalArgumentException e) {
-                bad(key, value);
-                return null;
-            }
-        }
-
-        /** A whole number in a range; absent or empty gives the fallback (the HAT's value). */
-        int number(Key key, int fallback, int min, int max) {
-            String value = raw(key);
-            if (value == null || value.isEmpty()) return fallback;
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= min && n <= max) return n;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            bad(key, value);
-            return fallback;
-        }
-
-        /** A BCM GPIO number 0 to 27, or "none" (-1) where allowed; absent or empty gives the fallback. */
-        int pin(Key key, int fallback, boolean noneAllowed) {
-            String value = raw(key);
-            if (value == null || value.isEmpty()) return fallback;
-            if (noneAllowed && value.equals("none")) return -1;
-            return number(key, fallback, 0, 27);
-        }
-
-        Path path(Key key, Path base) {
-            String value = raw(key);
-            if (value == null) return null;
-            if (value.isBlank()) {
-                bad(key, value);
-                return null;
-            }
-            try {
-                Path p = Path.of(value);
-                return base == null ? p : base.resolve(p);
-            } catch (java.nio.file.InvalidPathException e) {
-                bad(key, value);
-                return null;
-            }
-        }
-
-        void bad(Key key, String value) {
-            problems.add(at(lines, key.name) + key.name + " = '" + value + "' is not allowed (allowed: " + key.allowed + ")");
-        }
     }
 }

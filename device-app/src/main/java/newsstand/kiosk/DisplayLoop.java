@@ -31,25 +31,6 @@ import org.tinylog.Logger;
  * keeps the times.
  */
 final class DisplayLoop {
-    /** Something the display loop reacts to. */
-    sealed interface Event permits Activated, Pressed, Connection, Progress, Ping, Stop {}
-
-    /** A download's progress: the issue and the percent of its chunks stored. */
-    record Progress(String issue, int percent) implements Event {}
-
-    /** The sync connected to the broker (true) or lost it (false). */
-    record Connection(boolean online) implements Event {}
-
-    /** An issue came on the shelf or went off it (withdrawn). */
-    record Activated(String issue) implements Event {}
-
-    record Pressed(Buttons.Press press) implements Event {}
-
-    record Stop() implements Event {}
-
-    /** Answered when the loop reaches it: proof that it is alive and done with everything queued before. */
-    record Ping(Runnable answer) implements Event {}
-
     private final IssueStore store;
     private final PanelView view;
     private final PanelModel model;
@@ -98,17 +79,9 @@ final class DisplayLoop {
         onFirstFrame = listener;
     }
 
-    /**
-     * Run before the first frame is handed to the panel (the kiosk's sync must have started); an exception from it
-     * keeps the frame off the panel.
-     */
-    void beforeFirstFrame(Runnable gate) {
-        view.beforeFirstFrame(gate);
-    }
-
-    /** The renderer of a language being opened on another thread (see {@link PanelView#opening}). */
-    void opening(String language, java.util.concurrent.Future<IssueRenderer> renderer) {
-        view.opening(language, renderer);
+    /** What draws: the kiosk's start hands it the types being opened and the first frame's gate. */
+    PanelView view() {
+        return view;
     }
 
     /** When things fall due: the idle time, the rotation, the hours, the offline banner, the nightly clear. */
@@ -142,12 +115,12 @@ final class DisplayLoop {
         keepHours();
         while (true) {
             Event e = next();
-            if (e instanceof Stop) return;
-            if (e instanceof Activated a) {
+            if (e instanceof Event.Stop) return;
+            if (e instanceof Event.Activated a) {
                 if (reload() && !screen.equals("closed")) activated(a.issue());
-            } else if (e instanceof Connection c) {
+            } else if (e instanceof Event.Connection c) {
                 schedule.online(c.online());
-            } else if (e instanceof Progress p) {
+            } else if (e instanceof Event.Progress p) {
                 // The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh).
                 String step = p.issue() + " " + (p.percent() / 10 * 10) + "%";
                 if (screen.equals("waiting") && !step.equals(receiving)) {
@@ -155,9 +128,9 @@ final class DisplayLoop {
                     Logger.info("kiosk: the waiting screen shows the first issue coming: {}", step);
                     waiting();
                 }
-            } else if (e instanceof Ping p) {
+            } else if (e instanceof Event.Ping p) {
                 p.answer().run();
-            } else if (e instanceof Pressed p) {
+            } else if (e instanceof Event.Pressed p) {
                 schedule.pressed();
                 if (screen.equals("closed")) wake();
                 else press(p.press());

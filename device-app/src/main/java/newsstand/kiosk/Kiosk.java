@@ -89,7 +89,7 @@ public final class Kiosk {
         }
         IssueStore store = opened.store();
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
-        display.opening("zh-Hans", fonts.future());
+        display.view().opening("zh-Hans", fonts.future());
         StatusLink status = new StatusLink();
         display.onShown(status::shown);
         Background<DeviceSync> syncing = null;
@@ -100,20 +100,20 @@ public final class Kiosk {
                 DeviceConfig.Mqtt m = c.mqtt();
                 Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
                 DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
-                        c.keepIssues(), c.quotaBytes()), trial(c), id -> display.events().add(new DisplayLoop.Activated(id)));
+                        c.keepIssues(), c.quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)));
                 if (opened.replaced() != null) sync.report(opened.replaced());
                 status.connect(sync);
-                sync.onConnection(online -> display.events().add(new DisplayLoop.Connection(online)));
-                sync.onProgress((issue, percent) -> display.events().add(new DisplayLoop.Progress(issue, percent)));
+                sync.onConnection(online -> display.events().add(new Event.Connection(online)));
+                sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
                 if (c.importPath() != null) ImportFolder.start(c.importPath(), sync);
                 return sync;
             });
             Background<DeviceSync> started = syncing;
-            display.beforeFirstFrame(() -> {
+            display.view().beforeFirstFrame(() -> {
                 try {
                     started.join();
                 } catch (Exception e) {
-                    display.events().add(new DisplayLoop.Stop());
+                    display.events().add(new Event.Stop());
                     throw new IllegalStateException("the sync could not start: " + e.getMessage(), e);
                 }
             });
@@ -130,7 +130,7 @@ public final class Kiosk {
         s.bannerAfterMs = c.offlineBannerMinutes() * 60_000L;
         s.timezone(c.timezone());
         s.nightlyClear(c.nightlyClear());
-        if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new DisplayLoop.Pressed(p)));
+        if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new Event.Pressed(p)));
         Buttons buttons = null;
         DeviceConfig.Buttons b = c.buttons();
         if (c.panelDriver() == PanelDriver.PI4J && (b.next() >= 0 || b.previous() >= 0 || b.home() >= 0)) {
@@ -139,7 +139,7 @@ public final class Kiosk {
             Buttons source = buttons;
             Thread relay = new Thread(() -> {
                 try {
-                    while (true) display.events().add(new DisplayLoop.Pressed(source.presses().take()));
+                    while (true) display.events().add(new Event.Pressed(source.presses().take()));
                 } catch (InterruptedException e) {
                     // stopping
                 }
@@ -155,13 +155,13 @@ public final class Kiosk {
         display.onFirstFrame(handed -> {
             Long launched = Long.getLong("newsstand.launched");
             out.println("first frame handed to the panel" + (launched == null ? "" : " " + (handed - launched) + " ms after launch"));
-            if (firstFrameOnly) display.events().add(new DisplayLoop.Stop());
+            if (firstFrameOnly) display.events().add(new Event.Stop());
         });
         // On SIGTERM: stop the loop, then wait for the goodbye status and the store to close (main's System.exit
         // would block during shutdown, so the hook waits for the cleanup, not for main).
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            display.events().add(new DisplayLoop.Stop());
+            display.events().add(new Event.Stop());
             try {
                 closed.await(15, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

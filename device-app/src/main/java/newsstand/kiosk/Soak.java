@@ -83,9 +83,9 @@ public final class Soak {
         for (int i = 0; i < turns; i++) {
             if (made < changes && i > 0 && i % every == 0) {
                 long start = System.nanoTime();
-                display.events().add(new DisplayLoop.Activated(change.make(made++)));
+                display.events().add(new Event.Activated(change.make(made++)));
                 java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-                display.events().add(new DisplayLoop.Ping(done::countDown));
+                display.events().add(new Event.Ping(done::countDown));
                 if (!done.await(60, TimeUnit.SECONDS)) throw new IOException("change " + made + " was not taken within 60 s");
                 changeNanos += System.nanoTime() - start;
                 panel.refreshed.drainPermits();
@@ -94,7 +94,7 @@ public final class Soak {
             if (page + step < 0 || page + step >= pages.get()) step = -step;
             page += step;
             long pressed = System.nanoTime();
-            display.events().add(new DisplayLoop.Pressed(new Buttons.Press(step > 0 ? Buttons.Button.NEXT : Buttons.Button.PREVIOUS, false)));
+            display.events().add(new Event.Pressed(new Buttons.Press(step > 0 ? Buttons.Button.NEXT : Buttons.Button.PREVIOUS, false)));
             if (!panel.refreshed.tryAcquire(10, TimeUnit.SECONDS)) throw new IOException("turn " + (i + 1) + " was not shown within 10 s");
             ms[i] = panel.last - pressed;
             if ((i + 1) % 1000 == 0) {
@@ -102,7 +102,7 @@ public final class Soak {
                         rssMb("VmRSS:"), rssMb("RssAnon:"), rssMb("RssFile:"));
             }
         }
-        display.events().add(new DisplayLoop.Stop());
+        display.events().add(new Event.Stop());
         loop.join(10_000);
         long[] sorted = ms.clone();
         Arrays.sort(sorted);

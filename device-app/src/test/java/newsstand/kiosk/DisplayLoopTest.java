@@ -42,7 +42,7 @@ class DisplayLoopTest {
 
     private static void settle(DisplayLoop loop) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
-        loop.events().add(new DisplayLoop.Ping(done::countDown));
+        loop.events().add(new Event.Ping(done::countDown));
         assertTrue(done.await(60, TimeUnit.SECONDS), "the loop answers");
     }
 
@@ -66,13 +66,13 @@ class DisplayLoopTest {
             assertEquals(List.of("FULL"), panel.calls, "the front page, in full");
             int front = panel.ink;
             loop.schedule().clearAt(Instant.now().plusMillis(300));
-            loop.events().add(new DisplayLoop.Pressed(new newsstand.display.pi4j.Buttons.Press(newsstand.display.pi4j.Buttons.Button.NEXT, false)));
+            loop.events().add(new Event.Pressed(new newsstand.display.pi4j.Buttons.Press(newsstand.display.pi4j.Buttons.Button.NEXT, false)));
             settle(loop);
             Thread.sleep(600);
             settle(loop);
             assertEquals(List.of("FULL", "PARTIAL", "clear", "FULL"), panel.calls);
             assertTrue(panel.ink > 1000 && panel.ink != front, "page 2 drawn again after the clear: " + panel.ink);
-            loop.events().add(new DisplayLoop.Stop());
+            loop.events().add(new Event.Stop());
             t.join(10_000);
         }
     }

@@ -20,7 +20,7 @@ package newsstand.fonts;
  */
 final class Rasterizer implements OutlineSink {
     /** Sub-pixel units per pixel, and the shift. */
-    private static final int ONE = 256, SHIFT = 8;
+    static final int ONE = 256, SHIFT = 8;
     /** A whole pixel's area, in halves of a square sub-pixel. */
     private static final int FULL = 2 * ONE * ONE;
     /** An area in 256ths of a pixel: FULL >> LEVEL_SHIFT is 256 (FreeType's PIXEL_BITS * 2 + 1 - 8). */
@@ -179,7 +179,7 @@ final class Rasterizer implements OutlineSink {
     @Override
     public void quadTo(float cx, float cy, float x, float y) {
         int x1 = x(cx), y1 = y(cy), x2 = x(x), y2 = y(y);
-        if (!outside) quad(penX, penY, x1, y1, x2, y2);
+        if (!outside) Curves.quad(this, penX, penY, x1, y1, x2, y2);
         penX = x2;
         penY = y2;
     }
@@ -187,7 +187,7 @@ final class Rasterizer implements OutlineSink {
     @Override
     public void curveTo(float c1x, float c1y, float c2x, float c2y, float x, float y) {
         int x1 = x(c1x), y1 = y(c1y), x2 = x(c2x), y2 = y(c2y), x3 = x(x), y3 = y(y);
-        if (!outside) cubic(penX, penY, x1, y1, x2, y2, x3, y3);
+        if (!outside) Curves.cubic(this, penX, penY, x1, y1, x2, y2, x3, y3);
         penX = x3;
         penY = y3;
     }
@@ -202,86 +202,6 @@ final class Rasterizer implements OutlineSink {
         if (penX != startX || penY != startY) line(penX, penY, startX, startY);
         penX = startX;
         penY = startY;
-    }
-
-    /**
-     * How many lines replace a curve: FreeType's flatness, so that curves come out as FreeType draws them. A
-     * quadratic is split until its second difference P0 - 2 P1 + P2 is at most a quarter pixel, a cubic until
-     * 2 P0 - 3 P1 + P3 and P0 - 3 P2 + 2 P3 (three times its control points' distance from the chord's trisection
-     * points) are at most half a pixel. n equal steps divide second differences by n squared; the cubic's two
-     * measures are 2a + b and a + 2b for its second differences a and b, at most 3 max(|a|, |b|). Distances are
-     * per axis, as FreeType measures them (no square root). Points between are rounded to the nearest sub-pixel,
-     * so they stay within the control points' box.
-     */
-    private void quad(int x0, int y0, int x1, int y1, int x2, int y2) {
-        // n^2 >= |dd| / (1/4 px)
-        int n = steps(Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2)) * (4f / ONE));
-        if (n == 1) {
-            line(x0, y0, x2, y2);
-            return;
-        }
-        float step = 1f / n;
-        int px = x0, py = y0;
-        float t = 0;
-        for (int i = 1; i < n; i++) {
-            t += step;
-            float u = 1 - t;
-            int x = (int) (u * u * x0 + 2 * u * t * x1 + t * t * x2 + 0.5f);
-            int y = (int) (u * u * y0 + 2 * u * t * y1 + t * t * y2 + 0.5f);
-            line(px, py, x, y);
-            px = x;
-            py = y;
-        }
-        line(px, py, x2, y2);
-    }
-
-    /** The least n with n^2 >= nn, at most 256 (a hostile curve must not cost unbounded time). */
-    private static int steps(float nn) {
-        // Most curves of a text-sized glyph need one or two lines: no square root for those.
-        if (nn <= 1) return 1;
-        if (nn <= 4) return 2;
-        return Math.min(256, (int) Math.ceil(Math.sqrt(nn)));
-    }
-
-    private void cubic(int x0, int y0, int x1, int y1, int x2, int y2, int x3, int y3) {
-        int a = Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2));
-        int b = Math.max(Math.abs(x1 - 2 * x2 + x3), Math.abs(y1 - 2 * y2 + y3));
-        // n^2 >= 3 max(|a|, |b|) / (1/2 px)
-        int n = steps(Math.max(a, b) * (6f / ONE));
-        if (n == 1) {
-            line(x0, y0, x3, y3);
-            return;
-        }
-        if (n == 2) {
-            // The midpoint, exactly as the general case rounds it: (P0 + 3 P1 + 3 P2 + P3) / 8.
-            int mx = (x0 + 3 * (x1 + x2) + x3 + 4) >> 3, my = (y0 + 3 * (y1 + y2) + y3 + 4) >> 3;
-            line(x0, y0, mx, my);
-            line(mx, my, x3, y3);
-            return;
-        }
-        // Forward differences: three additions a step for each axis (against the polynomial at each step, 3.5%
-        // faster at 24 px on Noto Sans CJK; QualityTest's IoU within 0.0001 of before). In doubles: in floats
-        // the sums drift, by up to 0.15 sub-pixel on the largest canvas, towards leaving the control points' box.
-        double h = 1.0 / n, h2 = h * h, h3 = h2 * h;
-        double ax = x3 - x0 + 3 * (x1 - x2), bx = 3 * (x0 - 2 * x1 + x2), cx = 3 * (x1 - x0);
-        double ay = y3 - y0 + 3 * (y1 - y2), by = 3 * (y0 - 2 * y1 + y2), cy = 3 * (y1 - y0);
-        double dx1 = ax * h3 + bx * h2 + cx * h, dx2 = 6 * ax * h3 + 2 * bx * h2, dx3 = 6 * ax * h3;
-        double dy1 = ay * h3 + by * h2 + cy * h, dy2 = 6 * ay * h3 + 2 * by * h2, dy3 = 6 * ay * h3;
-        double fx = x0 + 0.5, fy = y0 + 0.5;
-        int px = x0, py = y0;
-        for (int i = 1; i < n; i++) {
-            fx += dx1;
-            fy += dy1;
-            dx1 += dx2;
-            dy1 += dy2;
-            dx2 += dx3;
-            dy2 += dy3;
-            int x = (int) fx, y = (int) fy;
-            line(px, py, x, y);
-            px = x;
-            py = y;
-        }
-        line(px, py, x3, y3);
     }
 
     /** One line between two points of the canvas, in sub-pixels. */

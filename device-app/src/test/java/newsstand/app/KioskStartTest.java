@@ -1,0 +1,86 @@
+package newsstand.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import newsstand.store.IssueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kiosk process's start as newsstand.service sees it: readiness once the first frame is on the panel, the
+ * watchdog fed from the display loop, and a kiosk that cannot sync stopping before it draws. systemd itself is not
+ * here: a systemd-notify on the PATH records what the kiosk tells it (the boundary to the service manager).
+ */
+class KioskStartTest {
+    @TempDir Path dir;
+    Path config;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("keys").toString()).exit());
+        Path db = dir.resolve("kiosk.db");
+        Path pkg = dir.resolve("pkg");
+        SampleIssue.write(pkg);
+        try (IssueStore s = IssueStore.open(db)) {
+            s.activate(s.importPackage(pkg).id());
+        }
+        config = dir.resolve("kiosk.properties");
+        Files.writeString(config, String.join("\n", "device.id = kiosk-w", "device.fleet = qd", "panel.model = waveshare-7in5-v2",
+                "panel.driver = simulated", "panel.output = " + dir.resolve("panel"), "storage.path = " + db,
+                "import.path = " + dir.resolve("stick"), "trust.keys = " + dir.resolve("keys/operator.pub")) + "\n");
+    }
+
+    Process kiosk(Path log, String... env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "newsstand.app.Newsstand", "run", "--config", config.toString());
+        for (int i = 0; i < env.length; i += 2) pb.environment().put(env[i], env[i + 1]);
+        return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void theKioskTellsSystemdItIsReadyOnceThePageIsShownAndThenFeedsTheWatchdog() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path said = dir.resolve("notify.log");
+        Path notify = bin.resolve("systemd-notify");
+        Files.writeString(notify, "#!/bin/sh\necho \"$*\" >> " + said + "\n");
+        Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path log = dir.resolve("kiosk.log");
+        Process p = kiosk(log, "PATH", bin + ":" + System.getenv("PATH"), "NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC", "3000000");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(said) && Files.readAllLines(said).stream().filter(l -> l.equals("WATCHDOG=1")).count() >= 3)) {
+                assertTrue(p.isAlive(), "the kiosk stopped:\n" + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, "no readiness and watchdog; said: " + (Files.exists(said) ? Files.readString(said) : "nothing")
+                        + "\n" + Files.readString(log));
+                Thread.sleep(100);
+            }
+            List<String> lines = Files.readAllLines(said);
+            assertEquals("--ready --status=page haibin-daily-2025-09-10 page 1", lines.get(0), "ready first, once the front page is on the panel");
+            assertEquals(1, lines.stream().filter(l -> l.startsWith("--ready")).count());
+            assertTrue(Files.exists(dir.resolve("panel/page-001.png")));
+        } finally {
+            p.destroy();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aKioskWhoseSyncCannotStartStopsBeforeItDrawsAndSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("keys/operator.pub"), "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n");
+        Path log = dir.resolve("kiosk.log");
+        Process p = kiosk(log);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the kiosk should stop");
+        String out = Files.readString(log);
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("newsstand: " + dir.resolve("keys/operator.pub") + ": not an Ed25519 public key"), out);
+        assertFalse(Files.exists(dir.resolve("panel/page-001.png")), "nothing was drawn:\n" + out);
+    }
+}
