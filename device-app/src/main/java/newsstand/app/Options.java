@@ -119,6 +119,32 @@ final class Options {
         }
     }
 
+    /** --sequence, --expires and --activate-at of an issue signed for the fleet (publish, bundle). */
+    static final class Release {
+        @Option(names = "--sequence", paramLabel = "N", description = "The issue's sequence; it must grow from issue to issue (default: now, in ms since 1970).")
+        Long sequence;
+
+        @Option(names = "--expires", paramLabel = "WHEN", description = "When kiosks stop taking it: a date (YYYY-MM-DD, UTC midnight) or an instant (default: 7 days from now).")
+        String expires;
+
+        @Option(names = "--activate-at", paramLabel = "WHEN", description = "An embargo: kiosks store the issue at once but show it "
+                + "only from then on: a date (YYYY-MM-DD, UTC midnight) or an instant such as 2025-09-10T05:00:00Z (default: at once).")
+        String activateAt;
+
+        long sequence() throws Newsstand.UserError {
+            return Options.sequence(sequence);
+        }
+
+        java.time.Instant expires() throws Newsstand.UserError {
+            return expires == null ? java.time.Instant.now().plus(java.time.Duration.ofDays(7)) : instant("--expires", expires);
+        }
+
+        /** The embargo's end, or null for none. */
+        java.time.Instant embargo() throws Newsstand.UserError {
+            return activateAt == null ? null : instant("--activate-at", activateAt);
+        }
+    }
+
     /** --key: the operator's private key, its public half beside it; checked to be one pair before anything is signed. */
     static final class KeyOption {
         @Option(names = "--key", paramLabel = "FILE", required = true,

@@ -2,7 +2,6 @@ package newsstand.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import newsstand.delivery.Publisher;
@@ -21,26 +20,17 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin Options.FleetOption fleet;
 
     @Mixin Options.KeyOption key;
+    @Mixin Options.Release release;
 
     @Option(names = "--issue", paramLabel = "PATH", required = true, description = "The issue package folder (with issue.json).")
     Path issue;
 
-    @Option(names = "--sequence", paramLabel = "N", description = "The issue's sequence; it must grow from issue to issue (default: now, in ms since 1970).")
-    Long sequence;
-
-    @Option(names = "--expires", paramLabel = "WHEN", description = "When kiosks stop taking it: a date (YYYY-MM-DD, UTC midnight) or an instant (default: 7 days from now).")
-    String expires;
-
-    @Option(names = "--activate-at", paramLabel = "WHEN", description = "An embargo: kiosks download the issue at once but show it "
-            + "only from then on: a date (YYYY-MM-DD, UTC midnight) or an instant such as 2025-09-10T05:00:00Z (default: at once).")
-    String activateAt;
-
     @Override
     public Integer call() throws Exception {
         Options.KeyOption.Signer signer = key.signer();
-        Instant until = expires == null ? Instant.now().plus(Duration.ofDays(7)) : Options.instant("--expires", expires);
-        Instant embargo = activateAt == null ? null : Options.instant("--activate-at", activateAt);
-        long seq = Options.sequence(sequence);
+        Instant until = release.expires();
+        Instant embargo = release.embargo();
+        long seq = release.sequence();
         PrintWriter out = spec.commandLine().getOut();
         Publisher.Published p = Publisher.publish(broker.broker(), fleet.fleet(), signer.key(), signer.id(), issue, seq, until,
                 embargo, line -> out.println("  " + line));
