@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports a signed bundle (.nsb, made by `newsstand bundle`) into a kiosk's store by hand, with the "
                 + "kiosk's own checks (its trusted keys, fleet, the sequence, each chunk's hash, a trial composition). "
-                + "Exit status 0 when the issue is activated or already stored, 1 when it is refused (the reason is said)."})
+                + "A kiosk running on the store shows the issue within seconds. Exit status 0 when the issue is activated or "
+                + "already stored, 1 when it is refused (the reason is said)."})
 final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -44,7 +45,6 @@ final class ImportCommand implements Callable<Integer> {
         }
         boolean taken = !result.contains(": refused: ");
         (taken ? spec.commandLine().getOut() : spec.commandLine().getErr()).println((taken ? "" : "newsstand: ") + result);
-        if (result.endsWith("imported and activated")) spec.commandLine().getOut().println("a kiosk running on this store shows it at its next start (sudo systemctl restart newsstand)");
         return taken ? 0 : Newsstand.BAD_INPUT;
     }
 }

@@ -130,6 +130,11 @@ class BundleTest {
             Path junk = Files.writeString(stick.resolve("junk.nsb"), "not a bundle");
             await(log, "bundle junk.nsb: refused: .*not a readable bundle", kiosk);
             assertTrue(kiosk.isAlive(), "the kiosk keeps running after a bad bundle");
+            // By hand, beside the running kiosk: it shows the new issue within seconds.
+            Cli byHand = Cli.run("import", bundle("qd-hand", 400, "keys", "qd").toString(), "--config", config.toString());
+            assertEquals(0, byHand.exit(), byHand.err());
+            await(log, "sync: qd-hand is shown now for haibin-daily \\(stored beside the kiosk\\)", kiosk);
+            await(log, "kiosk: showing qd-hand", kiosk);
             assertArrayEquals(before, Files.readAllBytes(dropped), "the bundle on the stick is unchanged");
             assertEquals(1_700_000_000_000L, Files.getLastModifiedTime(dropped).toMillis());
             try (var files = Files.list(stick)) {
@@ -140,7 +145,7 @@ class BundleTest {
         } finally {
             kiosk.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        assertEquals(Optional.of("qd-stick"), active());
+        assertEquals(Optional.of("qd-hand"), active());
     }
 
     static void await(Path log, String regex, Process p) throws Exception {

@@ -41,6 +41,9 @@ public final class DeviceSync implements AutoCloseable {
     private Installer installer;
     private BrokerSession session;
     private Receiver receiver;
+    /** The shelf as this kiosk last knew it, and the store's data_version then: to see what others changed. */
+    private java.util.List<IssueStore.Shelved> shelf;
+    private long dataVersion;
     private boolean showPending;
 
     private DeviceSync(SyncSettings settings, Trial trial, Consumer<String> onActivated) {
@@ -84,7 +87,7 @@ public final class DeviceSync implements AutoCloseable {
             throw new IllegalStateException(e); // no time limit was set
         }
         sync.thread.run(sync.session::connect);
-        sync.thread.every(sync.receiver::watch, 1000);
+        sync.thread.every(sync::watch, 1000);
         return sync;
     }
 
@@ -111,7 +114,16 @@ public final class DeviceSync implements AutoCloseable {
             public void publish() {
                 publishStatus();
             }
-        }, onActivated);
+        }, id -> {
+            try {
+                shelf = store.shelf();
+            } catch (StoreException e) {
+                Logger.warn("sync: {}", e.getMessage());
+            }
+            onActivated.accept(id);
+        });
+        shelf = store.shelf();
+        dataVersion = store.dataVersion();
         session = new BrokerSession(settings, thread, new BrokerSession.Listener() {
             @Override
             public void connected(boolean sessionPresent) {
@@ -140,6 +152,32 @@ public final class DeviceSync implements AutoCloseable {
             }
         }, () -> status.document(false, store, receiver.download(), session.failures()));
         receiver.session(session);
+    }
+
+    /**
+     * Every second: what the receiver watches (embargoes, stalled chunks), and the shelf changed beside the kiosk
+     * (`newsstand import` by hand, on another connection to the store): each publication whose shown issue changed
+     * is told, as if this kiosk had activated or withdrawn it.
+     */
+    private void watch() {
+        receiver.watch();
+        try {
+            long version = store.dataVersion();
+            if (version == dataVersion) return;
+            dataVersion = version;
+            java.util.List<IssueStore.Shelved> now = store.shelf();
+            java.util.Set<String> before = new java.util.HashSet<>();
+            for (IssueStore.Shelved s : shelf) before.add(s.publication() + " " + s.issue());
+            shelf = now;
+            for (IssueStore.Shelved s : now) {
+                if (!before.contains(s.publication() + " " + s.issue())) {
+                    Logger.info("sync: {} is shown now for {} (stored beside the kiosk)", s.issue(), s.publication());
+                    onActivated.accept(s.issue());
+                }
+            }
+        } catch (StoreException e) {
+            error(e.getMessage());
+        }
     }
 
     /** Told each time the kiosk connects (true) or loses the broker (false), on the sync thread. */

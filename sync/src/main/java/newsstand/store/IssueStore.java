@@ -371,6 +371,11 @@ public final class IssueStore implements AutoCloseable {
         }
     }
 
+    /** SQLite's data_version: it changes when another connection commits to the file, not for this one's own. */
+    public long dataVersion() throws StoreException {
+        return query("PRAGMA data_version", rs -> rs.getLong(1));
+    }
+
     /** The result of PRAGMA quick_check (the faster check, run at every start): "ok" for a sound file. */
     public String quickCheck() throws StoreException {
         return query("PRAGMA quick_check", rs -> rs.getString(1));
