@@ -59,23 +59,39 @@ final class Wiring {
             return Check.warn("gpio", chip + " present; lines " + lines.keySet() + " not checked: gpioinfo cannot run (" + e.getMessage() + ")",
                     "sudo apt-get install gpiod, then run the doctor again");
         }
+        List<String> problems = problems(info, lines, kioskRunning);
+        if (!problems.isEmpty()) return Check.fail("gpio", String.join("; ", problems), "free the line (another program or an overlay in /boot/firmware/config.txt holds it) or wire and configure another");
+        return Check.ok("gpio", chip + ": lines " + lines + " present and free" + (kioskRunning ? " (or held by the kiosk)" : ""));
+    }
+
+    private static final java.util.regex.Pattern CHIP = java.util.regex.Pattern.compile("^\\S+ - (\\d+) lines:");
+    private static final java.util.regex.Pattern LINE =
+            java.util.regex.Pattern.compile("^\\s*line\\s+(\\d+):\\s+(\"[^\"]*\"|\\S+)\\s+(\"[^\"]*\"|\\S+)");
+
+    /**
+     * What is wrong with the configured lines, from gpioinfo's listing of the chip (libgpiod 1.x, Debian 12:
+     * {@code line  17:  "GPIO17"  unused  input  active-high}, or the consumer in quotes for a line in use): a line the
+     * chip does not have (its header gives the count: {@code gpiochip0 - 58 lines:}), or one another program holds. While the kiosk runs its own lines are held by it, and only
+     * their presence is checked.
+     */
+    static List<String> problems(List<String> gpioinfo, Map<Integer, String> lines, boolean kioskRunning) {
         List<String> problems = new ArrayList<>();
         int count = 0;
-        for (String l : info) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*line\\s+(\\d+):\\s+\\S+\\s+(\\S+|\"[^\"]*\")").matcher(l);
+        for (String l : gpioinfo) {
+            java.util.regex.Matcher header = CHIP.matcher(l);
+            if (header.find()) count = Integer.parseInt(header.group(1));
+            java.util.regex.Matcher m = LINE.matcher(l);
             if (!m.find()) continue;
-            count++;
             int line = Integer.parseInt(m.group(1));
-            String user = m.group(2).replace("\"", "");
-            if (lines.containsKey(line) && !user.equals("unused") && !(kioskRunning && user.contains("pi4j"))) {
+            String user = m.group(3).replace("\"", "");
+            if (lines.containsKey(line) && !user.equals("unused") && !kioskRunning) {
                 problems.add(lines.get(line) + " (GPIO " + line + ") is used by '" + user + "'");
             }
         }
         for (Map.Entry<Integer, String> e : lines.entrySet()) {
             if (e.getKey() >= count) problems.add(e.getValue() + " (GPIO " + e.getKey() + ") is not a line of gpiochip0 (" + count + " lines)");
         }
-        if (!problems.isEmpty()) return Check.fail("gpio", String.join("; ", problems), "free the line (another program or an overlay in /boot/firmware/config.txt holds it) or wire and configure another");
-        return Check.ok("gpio", chip + ": lines " + lines + " present and free" + (kioskRunning ? " (or held by the kiosk)" : ""));
+        return problems;
     }
 
     private static Map<Integer, String> lines(DeviceConfig c) {
