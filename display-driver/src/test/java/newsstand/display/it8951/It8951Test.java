@@ -109,6 +109,16 @@ class It8951Test {
     }
 
     @Test
+    void theDoctorsProbeReadsTheDeviceInfoAndLeavesThePictureAlone() throws Exception {
+        PanelModel m = PanelModel.IT8951_10IN3;
+        TraceIo io = new TraceIo(m, 4096);
+        assertEquals("IT8951 answers: a 1872x1404 panel, firmware 'SWv_0.1.1', LUT 'M841_TFAB512'", driver(io, m).probe());
+        assertTrue(io.events().stream().noneMatch(e -> e.startsWith("PIXELS") || e.equals("CMD 0x0034")), "no pixels, no display: " + io.events());
+        PanelException silent = assertThrows(PanelException.class, () -> driver(new TraceIo(m, 4096).silent(), m).probe());
+        assertTrue(silent.getMessage().contains("no IT8951 answering"), silent.getMessage());
+    }
+
+    @Test
     void silenceAndAStuckHrdyAreClearErrors() {
         PanelModel m = PanelModel.IT8951_10IN3;
         Framebuffer fb = frame(m, 255);

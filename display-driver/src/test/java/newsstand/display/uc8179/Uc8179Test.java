@@ -138,4 +138,64 @@ public class Uc8179Test {
         int sleep = e.indexOf("CMD 0x07");
         assertEquals("RESET", e.get(sleep + 3), "deep sleep ends only by reset: " + e.subList(sleep, sleep + 4));
     }
+
+    /** Wires whose BUSY line (ready = high) goes low for {@code busyPolls} polls after power-on (PON), or never. */
+    static final class PowerOnWires implements newsstand.display.PanelIo {
+        final java.util.List<Integer> commands = new java.util.ArrayList<>();
+        final int busyPolls;
+        int low;
+        boolean command;
+        long clock;
+
+        PowerOnWires(int busyPolls) {
+            this.busyPolls = busyPolls;
+        }
+
+        public void transfer(byte[] tx, byte[] rx, int length) {
+            if (command) {
+                commands.add(tx[0] & 0xFF);
+                if ((tx[0] & 0xFF) == Uc8179.PON) low = busyPolls;
+            }
+        }
+
+        public void dataCommand(boolean data) {
+            command = !data;
+        }
+
+        public void reset(boolean high) {}
+
+        public boolean ready() {
+            if (low > 0) {
+                low--;
+                return false;
+            }
+            return true;
+        }
+
+        public int maxTransfer() {
+            return 4096;
+        }
+
+        public void pause(int millis) {
+            clock += millis;
+        }
+
+        public long millis() {
+            return clock;
+        }
+
+        public void close() {}
+    }
+
+    @Test
+    void theDoctorsProbeWatchesBusyMoveAtPowerOnAndLeavesThePictureAlone() throws Exception {
+        PowerOnWires wired = new PowerOnWires(20);
+        String said = new Uc8179(wired, MODEL).probe();
+        assertTrue(said.startsWith("UC8179 answers: BUSY went low at power-on and came back in "), said);
+        assertEquals(List.of(Uc8179.PON, Uc8179.POF, Uc8179.DSLP), wired.commands, "power on, off and deep sleep; no pixels, no refresh");
+        PanelException unwired = assertThrows(PanelException.class, () -> new Uc8179(new PowerOnWires(0), MODEL).probe());
+        assertTrue(unwired.getMessage().contains("BUSY line did not move"), unwired.getMessage());
+        PanelException stuck = assertThrows(PanelException.class, () -> new Uc8179(new PowerOnWires(1_000_000), MODEL).probe());
+        assertTrue(stuck.getMessage().contains("stayed low"), stuck.getMessage());
+    }
 }
