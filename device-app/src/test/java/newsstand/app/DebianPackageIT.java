@@ -42,6 +42,11 @@ class DebianPackageIT {
         return run(List.of(command));
     }
 
+    /** test(1) with an operator (-e, -f, -L) on a path, as root: the service's folders are not readable by others. */
+    static boolean exists(String operator, String path) throws IOException, InterruptedException {
+        return run("test", operator, path).exit() == 0;
+    }
+
     static Run ok(String... command) throws IOException, InterruptedException {
         Run r = run(command);
         assertEquals(0, r.exit(), String.join(" ", command) + ":\n" + r.out());
@@ -81,7 +86,7 @@ class DebianPackageIT {
         // What dpkg put where.
         for (String f : List.of("/usr/share/newsstand/newsstand.jar", "/usr/share/newsstand/jvm.options", "/usr/bin/newsstand",
                 "/lib/systemd/system/newsstand.service", "/etc/newsstand/newsstand.properties", "/var/cache/newsstand/newsstand.jsa")) {
-            assertTrue(Files.isRegularFile(Path.of(f)), f + " is missing");
+            assertTrue(exists("-f", f), f + " is missing");
         }
         assertTrue(ok("stat", "-c", "%U:%G %a", "/etc/newsstand/newsstand.properties").out().strip().equals("root:newsstand 640"),
                 "the configuration holds the broker's password");
@@ -105,19 +110,26 @@ class DebianPackageIT {
         // The kiosk as the service runs it: its user, its log folder, a bundle from an import folder, no network.
         kioskTakesABundle();
 
+        // Installed again over itself (an upgrade's path): the technician's configuration and the stored issues stay.
+        ok("sh", "-c", "echo '# edited by the technician' >> /etc/newsstand/newsstand.properties");
+        ok("dpkg", "-i", deb.toAbsolutePath().toString());
+        assertTrue(ok("cat", "/etc/newsstand/newsstand.properties").out().contains("# edited by the technician"));
+        assertTrue(exists("-e", "/var/lib/newsstand/newsstand.db"));
+        assertTrue(exists("-f", "/var/cache/newsstand/newsstand.jsa"), "the class-data archive is made again");
+
         // Remove: the program goes, configuration, state and logs stay.
         ok("dpkg", "-r", "newsstand");
-        assertFalse(Files.exists(Path.of("/usr/bin/newsstand")));
-        assertFalse(Files.exists(Path.of("/usr/share/newsstand")));
-        assertTrue(Files.exists(Path.of("/etc/newsstand/newsstand.properties")));
-        assertTrue(Files.exists(Path.of("/var/lib/newsstand/newsstand.db")), "the stored issues stay on remove");
-        assertTrue(Files.exists(Path.of("/var/log/newsstand/newsstand.log")));
+        assertFalse(exists("-e", "/usr/bin/newsstand"));
+        assertFalse(exists("-e", "/usr/share/newsstand"));
+        assertTrue(exists("-e", "/etc/newsstand/newsstand.properties"));
+        assertTrue(exists("-e", "/var/lib/newsstand/newsstand.db"), "the stored issues stay on remove");
+        assertTrue(exists("-e", "/var/log/newsstand/newsstand.log"));
 
         // Purge: nothing stays.
         ok("dpkg", "-P", "newsstand");
         for (String f : List.of("/etc/newsstand", "/var/lib/newsstand", "/var/log/newsstand", "/var/cache/newsstand",
                 "/etc/systemd/system/multi-user.target.wants/newsstand.service")) {
-            assertFalse(Files.exists(Path.of(f), java.nio.file.LinkOption.NOFOLLOW_LINKS), f + " is left after purge");
+            assertFalse(exists("-e", f) || exists("-L", f), f + " is left after purge");
         }
         assertEquals(2, run("getent", "passwd", "newsstand").exit(), "the user is gone");
         assertEquals(2, run("getent", "group", "newsstand").exit(), "the group is gone");
@@ -143,21 +155,21 @@ class DebianPackageIT {
         try {
             Path log = Path.of("/var/log/newsstand/newsstand.log");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!(Files.isReadable(log) && Files.readString(log).contains("kiosk: showing qd-deb"))) {
+            while (!run("cat", log.toString()).out().contains("kiosk: showing qd-deb")) {
                 if (!kiosk.isAlive() || System.nanoTime() > deadline) {
                     throw new AssertionError("the installed kiosk did not show the bundle's issue:\n" + Files.readString(work.resolve("kiosk.out"))
-                            + (Files.isReadable(log) ? "\nlog:\n" + Files.readString(log) : ""));
+                            + "\nlog:\n" + run("cat", log.toString()).out());
                 }
                 Thread.sleep(100);
             }
-            String text = Files.readString(log);
+            String text = ok("cat", log.toString()).out();
             assertTrue(text.contains("bundle today.nsb: qd-deb (sequence 7) imported and activated"), text);
             assertTrue(text.matches("(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO \\[.*"), "the log file's lines carry the time:\n" + text);
         } finally {
             kiosk.destroy();
             kiosk.waitFor(20, TimeUnit.SECONDS);
         }
-        assertTrue(Files.exists(Path.of("/var/lib/newsstand/panel/page-001.png")), "the simulated panel shows the page");
+        assertTrue(exists("-e", "/var/lib/newsstand/panel/page-001.png"), "the simulated panel shows the page");
         assertEquals("newsstand", ok("stat", "-c", "%U", "/var/lib/newsstand/newsstand.db").out().strip());
     }
 }
