@@ -35,7 +35,8 @@ public final class Screens {
                 "设备 device " + device + " · 组 fleet " + fleet, "配置文件 configuration: " + config));
         int shown = Math.min(problems.size(), 4);
         lines.addAll(problems.subList(0, shown));
-        if (problems.size() > shown) lines.add("… " + (problems.size() - shown) + " more: newsstand run --config " + config);
+        if (problems.size() > shown) lines.add("… " + (problems.size() - shown) + " more");
+        lines.add("检查 Check: sudo newsstand doctor --config " + config);
         return r.notice("需要设置 · Setup", lines, model);
     }
 
