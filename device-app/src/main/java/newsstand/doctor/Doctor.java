@@ -193,8 +193,14 @@ public final class Doctor {
         return timed("broker", BROKER_SECONDS + 3, () -> {
             try {
                 Broker.Reached r = broker.probe(fleet, device, BROKER_SECONDS);
-                return Check.ok("broker", m.url() + ": logged in as " + (m.username() == null ? "anonymous" : m.username()) + " in " + r.connectMs()
-                        + " ms; " + r.manifests() + " retained issue manifests of fleet " + fleet + " readable");
+                String who = m.username() == null ? "anonymous" : m.username();
+                String detail = m.url() + ": logged in as " + who + " in " + r.connectMs() + " ms; " + r.manifests()
+                        + " retained issue manifests of fleet " + fleet + " readable";
+                if (r.manifests() == 0) {
+                    return Check.warn("broker", detail, "none published to fleet " + fleet + " yet, or the broker's ACL does not let " + who
+                            + " read newsstand/" + fleet + "/# (device.fleet, and the fleet's name in the ACL)");
+                }
+                return Check.ok("broker", detail);
             } catch (DeliveryException e) {
                 return Check.fail("broker", e.getMessage(), hint);
             }

@@ -2,6 +2,7 @@ package newsstand.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import newsstand.delivery.Broker;
+import newsstand.delivery.DeliveryException;
 import newsstand.delivery.DeviceSync;
 import newsstand.delivery.SyncSettings;
 import newsstand.delivery.Topics;
@@ -190,5 +192,22 @@ class BrokerSecurityTest {
         DeviceSync plain = kiosk(new Broker("tcp://127.0.0.1:" + broker.port, "kiosk-3", "k3-secret", null), "kiosk-3", new LinkedBlockingQueue<>());
         DeliveryTest.await("the mismatch said", 30, () -> JsonParser.parseString(plain.status()).getAsJsonObject().toString()
                 .contains("closed the connection while connecting (if it speaks TLS on this port, use ssl://)"));
+    }
+
+    @Test
+    void theDoctorsProbeLogsInAsTheKioskAndNamesWhatTheAclOrThePasswordRefuses() throws Exception {
+        Mosquitto broker = new Mosquitto(dir.resolve("broker"), exampleConfig(false));
+        closing.add(broker);
+        for (String fleet : List.of(FLEET, "other-fleet")) {
+            assertEquals(0, Cli.run("publish", "--broker", broker.url(), "--fleet", fleet, "--key", dir.resolve("keys/operator.key").toString(),
+                    "--issue", TestIssues.write(dir.resolve("pkg-" + fleet), "qd-probe", 0).toString(), "--username", "operator",
+                    "--password", "op-secret").exit());
+        }
+        assertEquals(1, new Broker(broker.url(), "kiosk-1", "k1-secret", null).probe(FLEET, "kiosk-1", 5).manifests());
+        // Mosquitto (2.0, MQTT 3.1.1) grants a subscription its ACL denies and then delivers nothing: no issue readable.
+        assertEquals(0, new Broker(broker.url(), "kiosk-1", "k1-secret", null).probe("other-fleet", "kiosk-1", 5).manifests());
+        DeliveryException wrong = assertThrows(DeliveryException.class,
+                () -> new Broker(broker.url(), "kiosk-1", "wrong", null).probe(FLEET, "kiosk-1", 5));
+        assertTrue(wrong.getMessage().contains("kiosk-1"), wrong.getMessage());
     }
 }

@@ -60,9 +60,15 @@ public record Broker(String url, String username, String password, Path caFile) 
             client.connect(o).waitForCompletion(timeoutSeconds * 1000L);
             long connectMs = (System.nanoTime() - start) / 1_000_000;
             java.util.concurrent.atomic.AtomicInteger manifests = new java.util.concurrent.atomic.AtomicInteger();
-            client.subscribe(Topics.manifests(fleet), 1, (t, m) -> {
+            org.eclipse.paho.client.mqttv3.IMqttToken sub = client.subscribe(Topics.manifests(fleet), 1, (t, m) -> {
                 if (m.getPayload().length > 0) manifests.incrementAndGet();
-            }).waitForCompletion(timeoutSeconds * 1000L);
+            });
+            sub.waitForCompletion(timeoutSeconds * 1000L);
+            int[] granted = sub.getGrantedQos();
+            if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+                throw new DeliveryException("broker " + url + ": " + (username == null ? "an anonymous client" : "user " + username)
+                        + " may not read " + Topics.manifests(fleet) + " (the broker's ACL; allowed: the fleet's issues, chunks and high-water)");
+            }
             Thread.sleep(700); // retained messages follow the subscription's acknowledgement at once
             client.disconnect(1000).waitForCompletion(2000);
             return new Reached(connectMs, manifests.get());
