@@ -150,6 +150,10 @@ public final class Doctor {
         for (Path p : c.trustKeys()) {
             try {
                 ids.add(p + " (key id " + Keys.id(Keys.readPublic(p)) + ")");
+                String unreadable = Wiring.unreadable(p);
+                if (unreadable != null && !Wiring.groupsOf(Wiring.SERVICE_USER).isEmpty()) {
+                    return Check.fail("trust keys", p + ": " + unreadable, "sudo chmod 644 " + p + " (a public key is no secret)");
+                }
             } catch (IOException e) {
                 return Check.fail("trust keys", p + ": " + e.getMessage(), "copy the operator's operator.pub there again (README, replacing a kiosk's trust keys)");
             }

@@ -127,6 +127,21 @@ final class Wiring {
         }
     }
 
+    /** Null when the service's user may read the file (its owner, group or everyone); else who may. */
+    static String unreadable(Path file) {
+        try {
+            PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
+            Set<PosixFilePermission> p = a.permissions();
+            if (p.contains(PosixFilePermission.OTHERS_READ)) return null;
+            if (p.contains(PosixFilePermission.OWNER_READ) && a.owner().getName().equals(SERVICE_USER)) return null;
+            if (p.contains(PosixFilePermission.GROUP_READ) && groupsOf(SERVICE_USER).contains(a.group().getName())) return null;
+            return "owned by " + a.owner().getName() + ":" + a.group().getName() + " " + java.nio.file.attribute.PosixFilePermissions.toString(p)
+                    + ": the service's user " + SERVICE_USER + " cannot read it";
+        } catch (IOException e) {
+            return "cannot be inspected (" + e.getMessage() + ")";
+        }
+    }
+
     /** The groups a user belongs to, from /etc/group (its own group and the supplementary ones). */
     static List<String> groupsOf(String user) {
         List<String> groups = new ArrayList<>();

@@ -107,6 +107,16 @@ class DebianPackageIT {
         assertTrue(doctor.out().matches("(?s).*\nFAIL +broker +broker ssl://broker.example.org:8883: .*"), "the example's broker is named as a FAIL:\n" + doctor.out());
         assertTrue(doctor.out().matches("(?s).*\nFAIL +configuration .*trust.keys.*"), doctor.out());
 
+        // The operator's key in place, as a careless copy leaves it (root's only): the doctor says the service cannot read it.
+        assertEquals(0, Cli.run("keygen", "--out", work.resolve("desk").toString()).exit());
+        ok("install", "-m", "0600", work.resolve("desk/operator.pub").toString(), "/etc/newsstand/operator.pub");
+        Run careless = run("/usr/bin/newsstand", "doctor");
+        assertTrue(careless.out().matches("(?s).*\nOK +configuration .*"), careless.out());
+        assertTrue(careless.out().matches("(?s).*\nFAIL +trust keys +/etc/newsstand/operator.pub: owned by root:root rw-------: the service's user newsstand cannot read it.*"),
+                careless.out());
+        ok("chmod", "644", "/etc/newsstand/operator.pub");
+        assertTrue(run("/usr/bin/newsstand", "doctor").out().matches("(?s).*\nOK +trust keys +/etc/newsstand/operator.pub \\(key id [0-9a-f]{16}\\).*"));
+
         // The kiosk as the service runs it: its user, its log folder, a bundle from an import folder, no network.
         kioskTakesABundle();
 
