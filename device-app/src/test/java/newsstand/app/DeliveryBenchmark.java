@@ -22,8 +22,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * The 5 MB issue delivered over loopback from a real Mosquitto to the kiosk as it runs on a Pi: the device jar in
  * its own JVM with the launcher's options ({@code -Xmx32m}, serial GC, C1 only), a fresh store each round. Reports
- * the delivery time (from the manifest taken to the issue active: every chunk asked for, verified, committed and
- * acknowledged one at a time, then the package written, checked and installed), the throughput, and the process's
+ * the delivery time (from the manifest taken to the issue active: every chunk asked for (a window of 8 at a time), verified, committed
+ * and acknowledged, then the package written, checked and installed), the throughput, and the process's
  * peak heap in use (the largest heap before any collection, from the JVM's GC log, over the whole run: delivery,
  * activation and the front page drawn). The peer in the same run: a bare Paho client taking the same retained chunks
  * all at once with one wildcard subscription, keeping nothing: the ceiling that broker and client allow.

@@ -148,7 +148,8 @@ class DeliveryTest {
             assertEquals("qd-2025-09-11", d.activated().poll(90, TimeUnit.SECONDS),
                     () -> d.name() + " activated; status " + d.status() + "; broker log:\n" + broker.logTail(20));
             JsonObject s = d.status();
-            assertTrue(s.get("duplicateChunks").getAsInt() <= 1, d.name() + " fetched again: " + s);
+            // At most the window of chunks in flight comes again (the broker's Receive Maximum).
+            assertTrue(s.get("duplicateChunks").getAsInt() <= Broker.RECEIVE_MAXIMUM, d.name() + " fetched again: " + s);
         }
     }
 
@@ -167,7 +168,7 @@ class DeliveryTest {
         }
         assertEquals("qd-2025-09-12", d.activated().poll(90, TimeUnit.SECONDS));
         JsonObject s = d.status();
-        assertTrue(s.get("duplicateChunks").getAsInt() <= cuts, "fetched again: " + s);
+        assertTrue(s.get("duplicateChunks").getAsInt() <= cuts * Broker.RECEIVE_MAXIMUM, "fetched again: " + s);
         try (IssueStore st = IssueStore.open(d.store())) {
             assertEquals("ok", st.integrityCheck());
         }

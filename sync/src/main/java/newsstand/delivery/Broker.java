@@ -31,8 +31,11 @@ public record Broker(String url, String username, String password, Path caFile) 
      * broker drops anything larger for the kiosk (MQTT 5's Maximum Packet Size) instead of sending it.
      */
     public static final long MAX_PACKET_BYTES = Manifest.MAX_ENVELOPE_BYTES + 8192;
-    /** QoS 1 messages the broker may have in flight to a kiosk at once: their bytes are the kiosk's to hold. */
-    public static final int RECEIVE_MAXIMUM = 4;
+    /**
+     * QoS 1 messages the broker may have in flight to a kiosk at once: their bytes are the kiosk's to hold (8 chunks,
+     * 512 KiB), and the window of chunks the kiosk asks for at once.
+     */
+    public static final int RECEIVE_MAXIMUM = 8;
     /** How long the broker keeps a kiosk's session (its subscriptions and queued messages) while it is away. */
     public static final long SESSION_EXPIRY_S = 7L * 24 * 3600;
 

@@ -127,13 +127,12 @@ public final class DeviceSync implements AutoCloseable {
         session = new BrokerSession(settings, thread, new BrokerSession.Listener() {
             @Override
             public void connected(boolean sessionPresent) {
-                DeviceSync.this.connected();
+                DeviceSync.this.connected(sessionPresent);
             }
 
             @Override
             public void lost(String why) {
                 connection.accept(false);
-                receiver.lost();
                 outbox.lost();
                 status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
                 publishStatus();
@@ -193,7 +192,7 @@ public final class DeviceSync implements AutoCloseable {
     }
 
 
-    private void connected() {
+    private void connected(boolean sessionPresent) {
         connection.accept(true);
         status.connected();
         try {
@@ -202,7 +201,7 @@ public final class DeviceSync implements AutoCloseable {
         } catch (MqttException e) {
             error("cannot subscribe to manifests: " + e.getMessage());
         }
-        receiver.connected();
+        receiver.connected(sessionPresent);
         publishStatus();
         outbox.flush(session);
     }

@@ -4,14 +4,13 @@ import java.util.BitSet;
 import newsstand.issue.Manifest;
 
 /**
- * The download in progress: its signed manifest, the chunks already stored, the chunk asked for (one at a time) and
- * when the last one came. Sync thread only.
+ * The download in progress: its signed manifest, the chunks already stored, the chunks asked for and not yet come
+ * (a window of a few) and when the last one came. Sync thread only.
  */
 final class Download {
     final Manifest manifest;
     private final BitSet have;
-    /** The chunk asked for; -1 when none is. */
-    private int requested = -1;
+    private final BitSet asked = new BitSet();
     private long lastProgressNanos = System.nanoTime();
 
     Download(Manifest manifest, BitSet stored) {
@@ -40,13 +39,36 @@ final class Download {
         return have.cardinality();
     }
 
-    int requested() {
-        return requested;
+    /** The first chunk neither stored nor asked for; -1 when there is none. */
+    int nextToAsk() {
+        for (int i = have.nextClearBit(0); i < manifest.chunks().size(); i = have.nextClearBit(i + 1)) {
+            if (!asked.get(i)) return i;
+        }
+        return -1;
     }
 
-    void requested(int index) {
-        requested = index;
-        lastProgressNanos = System.nanoTime();
+    /** The chunks asked for and not yet come. */
+    BitSet asked() {
+        return (BitSet) asked.clone();
+    }
+
+    int asking() {
+        return asked.cardinality();
+    }
+
+    void asked(int index) {
+        if (asked.isEmpty()) lastProgressNanos = System.nanoTime();
+        asked.set(index);
+    }
+
+    /** A chunk no longer asked for (it came, or the asking starts over). */
+    void answered(int index) {
+        asked.clear(index);
+    }
+
+    /** Nothing is asked for any more (the broker went away, or the asking starts over). */
+    void askedNone() {
+        asked.clear();
     }
 
     void stored(int index) {
@@ -54,9 +76,9 @@ final class Download {
         lastProgressNanos = System.nanoTime();
     }
 
-    /** Whether the chunk asked for has not come for longer than the timeout. */
+    /** Whether chunks are asked for and none has come for longer than the timeout. */
     boolean stalled(long timeoutNanos) {
-        return requested >= 0 && System.nanoTime() - lastProgressNanos > timeoutNanos;
+        return !asked.isEmpty() && System.nanoTime() - lastProgressNanos > timeoutNanos;
     }
 
     /** Whether a chunk topic's issue and sequence are this download's. */
