@@ -55,13 +55,19 @@ public record DeviceConfig(
     public record Mqtt(String url, String username, String password, Path caFile) {
         private static final Pattern URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?");
 
-        /** Whether a broker URL is one the kiosk and the operator's tools take: tcp://HOST[:PORT] or ssl://HOST[:PORT]. */
+        /**
+         * Whether a broker URL is one the kiosk and the operator's tools take: tcp://HOST[:PORT] or ssl://HOST[:PORT],
+         * or several of them separated by ',' (the brokers of a cluster, tried in that order).
+         */
         public static boolean validUrl(String url) {
-            if (url == null || !URL.matcher(url).matches()) return false;
-            int colon = url.lastIndexOf(':');
-            if (colon <= url.indexOf("://")) return true;
-            int port = Integer.parseInt(url.substring(colon + 1));
-            return port >= 1 && port <= 65535;
+            if (url == null || url.isBlank()) return false;
+            for (String one : url.split(",", -1)) {
+                String u = one.strip();
+                if (!URL.matcher(u).matches()) return false;
+                int colon = u.lastIndexOf(':');
+                if (colon > u.indexOf("://") && !(Integer.parseInt(u.substring(colon + 1)) >= 1 && Integer.parseInt(u.substring(colon + 1)) <= 65535)) return false;
+            }
+            return true;
         }
     }
 
@@ -321,7 +327,7 @@ public record DeviceConfig(
                 problems.add(Values.at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " = '" + caText
                         + "': not a certificate (allowed: " + Key.MQTT_CA_FILE.allowed + ")");
             }
-            if (url.startsWith("tcp:")) {
+            if (!url.contains("ssl:")) {
                 problems.add(Values.at(lines, Key.MQTT_CA_FILE.name) + Key.MQTT_CA_FILE.name + " is set but mqtt.url is tcp:// (use ssl:// for TLS)");
             }
         }

@@ -38,7 +38,8 @@ enum Key {
     STORAGE_PATH("storage.path", "newsstand.db", "the path of the SQLite file, in an existing folder"),
     STORAGE_KEEP("storage.keep-issues", "7", "2 to 365 issues kept (the active and the previous one always are)"),
     STORAGE_QUOTA("storage.quota-mb", "512", "16 to 1000000 megabytes the stored issues may take"),
-    MQTT_URL("mqtt.url", "", "empty (no delivery), or the broker as tcp://HOST:PORT or ssl://HOST:PORT, PORT 1 to 65535"),
+    MQTT_URL("mqtt.url", "", "empty (no delivery), or the broker as tcp://HOST:PORT or ssl://HOST:PORT, PORT 1 to 65535;"
+            + " several brokers of a cluster separated by ',' (tried in that order)"),
     MQTT_USERNAME("mqtt.username", "", "the kiosk's user name on the broker (empty: none)"),
     MQTT_PASSWORD("mqtt.password", "", "the kiosk's password on the broker (empty: none)"),
     MQTT_CA_FILE("mqtt.ca-file", "", "a PEM file of the CA that signed the broker's certificate (empty: the system's CAs)"),

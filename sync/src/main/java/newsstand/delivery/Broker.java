@@ -41,8 +41,22 @@ public record Broker(String url, String username, String password, Path caFile) 
 
     public Broker {
         if (!DeviceConfig.Mqtt.validUrl(url)) {
-            throw new IllegalArgumentException("broker '" + url + "' (allowed: tcp://HOST:PORT or ssl://HOST:PORT)");
+            throw new IllegalArgumentException("broker '" + url + "' (allowed: tcp://HOST:PORT or ssl://HOST:PORT, several separated by ',')");
         }
+    }
+
+    /** The brokers, in the order they are tried: one, or those of a cluster (mqtt.url = URL,URL,...). */
+    public java.util.List<String> urls() {
+        return java.util.Arrays.stream(url.split(",")).map(String::strip).toList();
+    }
+
+    private String first() {
+        return urls().get(0);
+    }
+
+    /** Paho tries the URIs in order at each connect: a kiosk whose broker died takes the next one of the cluster. */
+    private String[] serverUris() {
+        return urls().size() > 1 ? urls().toArray(String[]::new) : null;
     }
 
     /** What a probe of the broker found: how long the connect took, and the fleet's retained manifests it could read. */
@@ -91,20 +105,24 @@ public record Broker(String url, String username, String password, Path caFile) 
 
     /** Whether a TCP connection to the broker opens within timeoutMs (without logging in); the failure when not. */
     public String tcpProblem(int timeoutMs) {
-        java.net.URI u = java.net.URI.create(url);
-        int port = u.getPort() > 0 ? u.getPort() : url.startsWith("ssl:") ? 8883 : 1883;
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress(u.getHost(), port), timeoutMs);
-            return null;
-        } catch (java.io.IOException e) {
-            return u.getHost() + ":" + port + ": " + e.getMessage();
+        StringBuilder problems = new StringBuilder();
+        for (String one : urls()) {
+            java.net.URI u = java.net.URI.create(one);
+            int port = u.getPort() > 0 ? u.getPort() : one.startsWith("ssl:") ? 8883 : 1883;
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(u.getHost(), port), timeoutMs);
+                return null;
+            } catch (java.io.IOException e) {
+                problems.append(problems.length() == 0 ? "" : "; ").append(u.getHost()).append(':').append(port).append(": ").append(e.getMessage());
+            }
         }
+        return problems.toString();
     }
 
     /** An unconnected client; Paho keeps in-flight messages in memory (the device's outbox is in SQLite). */
     MqttAsyncClient client(String clientId) throws DeliveryException {
         try {
-            return new MqttAsyncClient(url, clientId, new MemoryPersistence());
+            return new MqttAsyncClient(first(), clientId, new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new DeliveryException("broker " + url + ": " + e.getMessage(), e);
         }
@@ -121,14 +139,15 @@ public record Broker(String url, String username, String password, Path caFile) 
         o.setMaxInflight(16);
         if (username != null) o.setUserName(username);
         if (password != null) o.setPassword(password.toCharArray());
-        if (url.startsWith("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
+        if (url.contains("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
+        if (serverUris() != null) o.setServerURIs(serverUris());
         return o;
     }
 
     /** An unconnected MQTT 5 client for the kiosk's session; in-flight messages in memory (the outbox is in SQLite). */
     org.eclipse.paho.mqttv5.client.MqttAsyncClient sessionClient(String clientId) throws DeliveryException {
         try {
-            return new org.eclipse.paho.mqttv5.client.MqttAsyncClient(url, clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+            return new org.eclipse.paho.mqttv5.client.MqttAsyncClient(first(), clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
         } catch (org.eclipse.paho.mqttv5.common.MqttException | IllegalArgumentException e) {
             throw new DeliveryException("broker " + url + ": " + e.getMessage(), e);
         }
@@ -149,7 +168,8 @@ public record Broker(String url, String username, String password, Path caFile) 
         o.setReceiveMaximum(RECEIVE_MAXIMUM);
         if (username != null) o.setUserName(username);
         if (password != null) o.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        if (url.startsWith("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
+        if (url.contains("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
+        if (serverUris() != null) o.setServerURIs(serverUris());
         return o;
     }
 

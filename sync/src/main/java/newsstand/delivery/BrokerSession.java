@@ -184,7 +184,7 @@ final class BrokerSession {
         connected = true;
         connectedAtNanos = System.nanoTime();
         failures = 0;
-        Logger.info("sync: connected to {} as {} ({})", settings.broker().url(), clientId, sessionPresent ? "session resumed" : "new session");
+        Logger.info("sync: connected to {} as {} ({})", client.getCurrentServerURI(), clientId, sessionPresent ? "session resumed" : "new session");
         listener.connected(sessionPresent);
     }
 
