@@ -228,9 +228,12 @@ class DeviceConfigTest {
         Files.writeString(dir.resolve("a.pub"), "key");
         List<String> p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = tcp://b:99999\n", "t", dir)).problems();
         assertTrue(p.get(0).contains("mqtt.url = 'tcp://b:99999' is not allowed (allowed: empty (no delivery), or the broker as tcp://HOST:PORT"
-                + " or ssl://HOST:PORT, PORT 1 to 65535)"), p.toString());
+                + " or ssl://HOST:PORT, PORT 1 to 65535; several brokers of a cluster separated by ',' (tried in that order))"), p.toString());
         assertFalse(DeviceConfig.Mqtt.validUrl("ssl://b:0"));
         assertTrue(DeviceConfig.Mqtt.validUrl("ssl://b:65535") && DeviceConfig.Mqtt.validUrl("tcp://b"));
+        assertTrue(DeviceConfig.Mqtt.validUrl("ssl://b-1:8883, ssl://b-2:8883"), "the brokers of a cluster");
+        assertFalse(DeviceConfig.Mqtt.validUrl("ssl://b-1:8883,"), "an empty one");
+        assertFalse(DeviceConfig.Mqtt.validUrl("ssl://b-1:8883,ftp://b-2"), "each one checked");
         Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
         p = assertThrows(ConfigException.class, () -> DeviceConfig.parse(base + "mqtt.url = ssl://b:8883\nmqtt.ca-file = ca.pem\n", "t", dir)).problems();
         assertTrue(p.get(0).contains("mqtt.ca-file = 'ca.pem': not a certificate (allowed: "), p.toString());
