@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Lists each kiosk of the fleet: online or offline, active issue, sync progress, last error, last seen. "
-                + "A status no kiosk could have sent is listed as unreadable; control characters are never printed."})
+        description = {"Lists each kiosk of the fleet: online or offline, what its panel shows (screen, issue, page), sync "
+                + "progress, uptime, resident memory, CPU temperature, free storage, software version, last seen and last "
+                + "error. A status no kiosk could have sent is listed as unreadable; control characters are never printed."})
 final class FleetStatusCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Options.BrokerOption broker;
@@ -31,15 +32,31 @@ final class FleetStatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "A JSON array, one object a kiosk, instead of the table.")
     boolean json;
 
+    @Option(names = "--watch", description = "Follows the fleet: the table (or JSON) again every 5 s until Ctrl-C.")
+    boolean watch;
+
     /** One kiosk's row, every field printable text. */
-    record Row(String device, String state, String activeIssue, String sync, String lastSeen, String lastError) {}
+    record Row(String device, String state, String activeIssue, String shows, String sync, String uptime, String rss, String temperature,
+               String free, String version, String lastSeen, String lastError) {}
+
+    private static final String FORMAT = "%-16s %-8s %-24s %-30s %-12s %-8s %-6s %-6s %-8s %-14s %-20s %s%n";
 
     @Override
     public Integer call() throws Exception {
-        Map<String, JsonObject> devices = Publisher.fleet(broker.broker(), fleet.fleet(), Duration.ofMillis(Math.max(100, waitMs)));
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, JsonObject> e : devices.entrySet()) rows.add(row(Printable.of(e.getKey(), 64), e.getValue()));
         PrintWriter out = spec.commandLine().getOut();
+        do {
+            Map<String, JsonObject> devices = Publisher.fleet(broker.broker(), fleet.fleet(), Duration.ofMillis(Math.max(100, waitMs)));
+            List<Row> rows = new ArrayList<>();
+            for (Map.Entry<String, JsonObject> e : devices.entrySet()) rows.add(row(Printable.of(e.getKey(), 64), e.getValue()));
+            if (watch) out.println("-- " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " --");
+            print(out, rows);
+            out.flush();
+            if (watch) Thread.sleep(5000);
+        } while (watch);
+        return 0;
+    }
+
+    private void print(PrintWriter out, List<Row> rows) throws Newsstand.UserError {
         if (json) {
             JsonArray a = new JsonArray();
             for (Row r : rows) {
@@ -47,35 +64,67 @@ final class FleetStatusCommand implements Callable<Integer> {
                 o.addProperty("device", r.device());
                 o.addProperty("state", r.state());
                 o.addProperty("activeIssue", r.activeIssue());
+                o.addProperty("shows", r.shows());
                 o.addProperty("sync", r.sync());
+                o.addProperty("uptime", r.uptime());
+                o.addProperty("rss", r.rss());
+                o.addProperty("cpuTemperature", r.temperature());
+                o.addProperty("freeStorage", r.free());
+                o.addProperty("version", r.version());
                 o.addProperty("lastSeen", r.lastSeen());
                 o.addProperty("lastError", r.lastError());
                 a.add(o);
             }
             out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(a));
-            return 0;
+            return;
         }
-        out.printf("%-20s %-10s %-24s %-16s %-25s %s%n", "DEVICE", "STATE", "ACTIVE ISSUE", "SYNC", "LAST SEEN", "LAST ERROR");
+        out.printf(FORMAT, "DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "TEMP", "FREE", "VERSION", "LAST SEEN", "LAST ERROR");
         for (Row r : rows) {
-            out.printf("%-20s %-10s %-24s %-16s %-25s %s%n", r.device(), r.state(), dash(r.activeIssue()), dash(r.sync()), dash(r.lastSeen()),
-                    dash(r.lastError()));
+            out.printf(FORMAT, r.device(), r.state(), dash(r.activeIssue()), dash(r.shows()), dash(r.sync()), dash(r.uptime()), dash(r.rss()), dash(r.temperature()),
+                    dash(r.free()), dash(r.version()), dash(r.lastSeen()), dash(r.lastError()));
         }
         out.println(rows.size() + " kiosks in fleet " + fleet.fleet());
-        return 0;
     }
 
     /** A kiosk's status as a row; one that is not what a kiosk sends says so, and why, instead of stopping the list. */
     static Row row(String device, JsonObject s) {
         try {
-            if (s.has("unreadable")) return new Row(device, "unreadable", null, null, null, "the status is not a JSON object");
+            if (s.has("unreadable")) return unreadable(device, "the status is not a JSON object");
             String state = bool(s, "online") ? "online" : "offline";
             String sync = null;
             if (s.get("syncing") instanceof JsonObject y) sync = text(y, "issue", 64) + " " + text(y, "percent", 4) + "%";
             String error = s.get("lastError") instanceof JsonObject le ? text(le, "message", 300) : null;
-            return new Row(device, state, text(s, "activeIssue", 64), sync, text(s, "updated", 40), error);
+            String screen = text(s, "screen", 16);
+            String shows = screen == null ? null : "page".equals(screen) || "index".equals(screen)
+                    ? screen + " " + text(s, "issue", 64) + " p" + text(s, "page", 4) + "/" + text(s, "pages", 4)
+                    : "fault".equals(screen) ? "fault " + text(s, "fault", 8) : screen;
+            String uptime = null, rss = null, temperature = null, free = null;
+            if (s.get("health") instanceof JsonObject h) {
+                String seconds = text(h, "uptimeS", 12);
+                uptime = seconds == null ? null : duration(Long.parseLong(seconds));
+                rss = unit(text(h, "rssMb", 12), "M");
+                temperature = unit(text(h, "cpuTempC", 12), "C");
+                free = unit(text(h, "freeStorageMb", 12), "M");
+            }
+            return new Row(device, state, text(s, "activeIssue", 64), shows, sync, uptime, rss, temperature, free, text(s, "version", 20),
+                    text(s, "updated", 40), error);
         } catch (RuntimeException e) {
-            return new Row(device, "unreadable", null, null, null, "the status is not one a kiosk sends: " + Printable.of(String.valueOf(e.getMessage()), 100));
+            return unreadable(device, "the status is not one a kiosk sends: " + Printable.of(String.valueOf(e.getMessage()), 100));
         }
+    }
+
+    private static Row unreadable(String device, String why) {
+        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, why);
+    }
+
+    /** 3d4h, 5h12m, 7m. */
+    static String duration(long seconds) {
+        long d = seconds / 86400, h = seconds % 86400 / 3600, m = seconds % 3600 / 60;
+        return d > 0 ? d + "d" + h + "h" : h > 0 ? h + "h" + m + "m" : m + "m";
+    }
+
+    private static String unit(String value, String unit) {
+        return value == null ? null : value.replaceAll("\\.0$", "") + unit;
     }
 
     private static boolean bool(JsonObject o, String f) {

@@ -137,6 +137,12 @@ class KioskProcessTest {
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         kiosk.await("^INFO: kiosk: showing qd-first \\(\\d+ pages\\)", 60);
+        // The operator sees what the panel shows and how the kiosk is doing.
+        DeliveryTest.await("the status says the front page is shown", 20, () -> "page".equals(text("screen")) && status.get().has("health"));
+        JsonObject health = status.get().getAsJsonObject("health");
+        assertTrue(health.get("rssMb").getAsDouble() > 10 && health.get("heapMb").getAsDouble() > 0 && health.get("freeStorageMb").getAsLong() > 0, health.toString());
+        Cli table = Cli.run("fleet", "status", "--broker", broker.url(), "--fleet", "qd");
+        assertTrue(table.out().matches("(?s).*\\nkiosk-r +online +qd-first +page qd-first p1/\\d+ +- +\\d+m +[0-9.]+M .*"), table.out());
         // The waiting screen came first, with the download's progress; the front page is the last refresh.
         DeliveryTest.await("the front page in the status", 30, () -> status.get() != null && "qd-first".equals(text("issue")) && "page".equals(text("screen")));
         BufferedImage firstFront = refresh(Files.readAllLines(panel.resolve("refresh.log")).size());

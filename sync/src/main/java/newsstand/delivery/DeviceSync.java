@@ -160,6 +160,7 @@ public final class DeviceSync implements AutoCloseable {
      */
     private void watch() {
         receiver.watch();
+        if (status.old()) publishStatus();
         try {
             long version = store.dataVersion();
             if (version == dataVersion) return;

@@ -81,6 +81,11 @@ final class StatusReport {
         display = shown;
     }
 
+    /** The health figures are sent again every five minutes even when nothing else changed. */
+    boolean old() {
+        return System.nanoTime() - lastSentNanos > 300_000_000_000L;
+    }
+
     void sent() {
         lastSentNanos = System.nanoTime();
     }
@@ -129,6 +134,7 @@ final class StatusReport {
             o.add("lastError", null);
         }
         o.add("lastImport", lastImport);
+        o.add("health", Health.of(settings.store()));
         if (display != null) {
             for (String k : display.keySet()) o.add(k, display.get(k));
         }

@@ -1,0 +1,61 @@
+package newsstand.delivery;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How the kiosk's machine is doing, for its status (PROTOCOL.md): uptime of the kiosk, heap in use, resident memory,
+ * the CPU's temperature where /sys has it, and the free space where the store lives. Read when the status is sent.
+ */
+final class Health {
+    private static final Path TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
+    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final long STARTED = System.nanoTime();
+
+    private Health() {}
+
+    static JsonObject of(Path store) {
+        JsonObject h = new JsonObject();
+        h.addProperty("uptimeS", (System.nanoTime() - STARTED) / 1_000_000_000L);
+        Runtime rt = Runtime.getRuntime();
+        h.addProperty("heapMb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+        h.addProperty("rssMb", rssMb());
+        h.addProperty("cpuTempC", temperature());
+        h.addProperty("freeStorageMb", freeMb(store));
+        return h;
+    }
+
+    private static Double rssMb() {
+        try {
+            for (String l : Files.readAllLines(STATUS)) {
+                if (l.startsWith("VmRSS:")) return round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: none
+        }
+        return null;
+    }
+
+    private static Double temperature() {
+        try {
+            return round(Long.parseLong(Files.readString(TEMPERATURE).strip()) / 1000.0);
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long freeMb(Path store) {
+        try {
+            Path folder = store.toAbsolutePath().getParent();
+            return Files.getFileStore(folder).getUsableSpace() / 1048576;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
