@@ -38,6 +38,32 @@ public final class SampleIssue {
         Files.writeString(json, new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o));
     }
 
+    /**
+     * The sample issue as {@code id} dated {@code date} (an old date would bring the banner of an issue older than
+     * expected), plus a PNG of random pixels of about {@code extraBytes} (0: none): an issue of a chosen size.
+     */
+    public static void write(Path folder, String id, java.time.LocalDate date, int extraBytes) throws IOException {
+        write(folder);
+        Path json = folder.resolve("issue.json");
+        com.google.gson.JsonObject issue = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        issue.addProperty("id", id);
+        issue.addProperty("date", date.toString());
+        if (extraBytes > 0) {
+            int side = (int) Math.sqrt(extraBytes / 3.0);
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.util.Random r = new java.util.Random(id.hashCode());
+            for (int y = 0; y < side; y++) for (int x = 0; x < side; x++) img.setRGB(x, y, r.nextInt());
+            javax.imageio.ImageIO.write(img, "png", folder.resolve("images/noise.png").toFile());
+            com.google.gson.JsonObject photo = new com.google.gson.JsonObject();
+            photo.addProperty("file", "images/noise.png");
+            photo.addProperty("caption", "测试图像");
+            com.google.gson.JsonObject article = issue.getAsJsonArray("sections").get(0).getAsJsonObject().getAsJsonArray("articles").get(1).getAsJsonObject();
+            if (!article.has("photos")) article.add("photos", new com.google.gson.JsonArray());
+            article.getAsJsonArray("photos").add(photo);
+        }
+        Files.writeString(json, issue.toString());
+    }
+
     private static void copy(Path folder) throws IOException {
         String index;
         try (InputStream in = resource("index")) {
