@@ -100,6 +100,13 @@ class ClusterTest {
         assertTrue(k.sync().status().contains("\"online\":true"), k.sync().status());
     }
 
+    @Test
+    void theFleetBenchmarkActivatesEveryKioskOnABridgedPair() {
+        Cli bench = Cli.run("bench", "fleet", "--kiosks", "6", "--brokers", "2", "--issue-mb", "0", "--in-this-jvm");
+        assertEquals(0, bench.exit(), bench.out() + bench.err());
+        assertTrue(bench.out().matches("(?s).*fleet_kiosks=6 brokers=2 p50_s=[0-9.]+ p99_s=[0-9.]+ all_s=[0-9.]+ broker_mb_sent=\\d+ broker_cpu_s=[0-9.]+.*"), bench.out());
+    }
+
     static int chunks(Kiosk k) {
         var s = com.google.gson.JsonParser.parseString(k.sync().status()).getAsJsonObject();
         return s.get("syncing").isJsonObject() ? s.getAsJsonObject("syncing").get("chunks").getAsInt() : 0;
