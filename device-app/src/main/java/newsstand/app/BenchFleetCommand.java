@@ -146,7 +146,7 @@ final class BenchFleetCommand implements Callable<Integer> {
 
     /** The same command in a JVM with room for the kiosks (the launcher gives this one the kiosk's 32 MB). */
     private int inItsOwnJvm() throws Exception {
-        Path jar = Path.of(Newsstand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Newsstand.codeSource();
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + (512 + 8 * kiosks) + "m", "-Xss512k", "-Xlog:disable", "-Xlog:all=error:stderr"));
         String cache = System.getProperty("newsstand.cache");

@@ -41,7 +41,7 @@ final class BenchStartupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || runs > 100) throw new Newsstand.UserError("--runs " + runs + " is not allowed (allowed: 1 to 100)");
-        Path jar = Path.of(Newsstand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Newsstand.codeSource();
         if (!Files.isRegularFile(jar)) throw new Newsstand.UserError("bench startup runs the packaged jar; this runs from " + jar + " (use ./newsstand)");
         Path dir = Files.createTempDirectory("newsstand-startup");
         try {

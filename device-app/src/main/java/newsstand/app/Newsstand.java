@@ -96,6 +96,11 @@ public final class Newsstand implements Runnable {
         return cl.execute(args);
     }
 
+    /** The jar this program runs from (a classes folder when run from the build's tests). */
+    static java.nio.file.Path codeSource() throws java.net.URISyntaxException {
+        return java.nio.file.Path.of(Newsstand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
     private static boolean known(Exception e) {
         return e instanceof ConfigException || e instanceof PackageException || e instanceof FontException
                 || e instanceof StoreException || e instanceof IOException || e instanceof UserError

@@ -25,7 +25,7 @@ final class SqliteLibrary {
         Path folder = Path.of(cache);
         String name;
         try {
-            Path jar = Path.of(SqliteLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Newsstand.codeSource();
             name = "sqlite-" + System.getProperty("os.arch") + "-" + Files.getLastModifiedTime(jar).toMillis() + ".so";
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return;

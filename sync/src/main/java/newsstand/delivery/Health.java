@@ -12,13 +12,14 @@ import java.nio.file.Path;
 final class Health {
     private static final Path TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
     private static final Path STATUS = Path.of("/proc/self/status");
-    private static final long STARTED = System.nanoTime();
 
     private Health() {}
 
     static JsonObject of(Path store) {
         JsonObject h = new JsonObject();
-        h.addProperty("uptimeS", (System.nanoTime() - STARTED) / 1_000_000_000L);
+        // Since the process started (this class loads only with the first status, after the connect).
+        h.addProperty("uptimeS", ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toSeconds()).orElse(null));
         Runtime rt = Runtime.getRuntime();
         h.addProperty("heapMb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
         h.addProperty("rssMb", rssMb());
