@@ -72,7 +72,13 @@ public record DeviceConfig(
     }
 
     /** Device ids that would clash with the fleet's own topics (PROTOCOL.md). */
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("issues", "chunks");
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("issues", "chunks", "all");
+
+    /**
+     * The keys an operator may set from afar (`newsstand fleet command set KEY=VALUE`); the kiosk keeps them in its
+     * store, over the configuration file's values, until set back with an empty value.
+     */
+    public static final List<String> REMOTELY_SET = List.of("kiosk.idle.seconds", "kiosk.rotate.seconds", "kiosk.hours", "panel.full-refresh-every");
 
     public DeviceConfig {
         fontPaths = List.copyOf(fontPaths);
@@ -82,6 +88,14 @@ public record DeviceConfig(
 
     /** Reads and validates a configuration file (UTF-8). Relative paths in it are taken from the file's folder. */
     public static DeviceConfig load(Path file) throws ConfigException {
+        return load(file, Map.of());
+    }
+
+    /**
+     * As {@link #load(Path)}, with values set from afar ({@link #REMOTELY_SET} keys only) over the file's, each checked
+     * by the file's own rules; a problem with one names the key and what is allowed.
+     */
+    public static DeviceConfig load(Path file, Map<String, String> overrides) throws ConfigException {
         String source = file.toString();
         byte[] bytes;
         try {
@@ -101,7 +115,35 @@ public record DeviceConfig(
             throw new ConfigException(source, List.of("not valid UTF-8 text"));
         }
         Path base = file.toAbsolutePath().getParent();
-        return parse(text, source, base);
+        if (overrides.isEmpty()) return parse(text, source, base);
+        // The file's line of each key set from afar (and its continuation lines) becomes a comment: a key may be set once.
+        String[] lines = text.split("\n", -1);
+        boolean dropping = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            boolean drop = dropping;
+            if (!drop && !l.startsWith("#") && !l.startsWith("!")) {
+                for (String key : overrides.keySet()) {
+                    if (l.startsWith(key) && (l.length() == key.length() || "=: \t".indexOf(l.charAt(key.length())) >= 0)) drop = true;
+                }
+            }
+            dropping = drop && l.endsWith("\\");
+            if (drop) lines[i] = "# " + lines[i];
+        }
+        StringBuilder over = new StringBuilder(String.join("\n", lines)).append("\n");
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            if (!REMOTELY_SET.contains(e.getKey())) throw new ConfigException(source, List.of("'" + e.getKey() + "' cannot be set from afar (allowed: " + REMOTELY_SET + ")"));
+            Properties one = new Properties();
+            one.setProperty(e.getKey(), e.getValue());
+            java.io.StringWriter w = new java.io.StringWriter();
+            try {
+                one.store(w, null);
+            } catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+            w.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> over.append(l).append('\n'));
+        }
+        return parse(over.toString(), source + " with the values set from afar " + overrides, base);
     }
 
     /**
@@ -221,7 +263,7 @@ public record DeviceConfig(
         }
         if (deviceId != null && RESERVED.contains(deviceId)) {
             problems.add(Values.at(lines, Key.DEVICE_ID.name) + Key.DEVICE_ID.name + " = '" + deviceId
-                    + "' is reserved for the fleet's topics (allowed: " + Key.DEVICE_ID.allowed + ", but not issues or chunks)");
+                    + "' is reserved for the fleet's topics (allowed: " + Key.DEVICE_ID.allowed + ", but not issues, chunks or all)");
         }
         int keep = v.number(Key.STORAGE_KEEP, 7, 2, 365);
         int quotaMb = v.number(Key.STORAGE_QUOTA, 512, 16, 1_000_000);

@@ -247,4 +247,23 @@ class DeviceConfigTest {
         assertEquals(227.2, PanelModel.IT8951_10IN3.dpi(), 0.1);
         assertEquals(124.4, PanelModel.WAVESHARE_7IN5_V2.dpi(), 0.1);
     }
+
+    @Test
+    void valuesSetFromAfarOverrideTheFilesByItsRules() throws Exception {
+        Path file = dir.resolve("kiosk.properties");
+        Files.writeString(file, GOOD + "kiosk.idle.seconds = 120\n");
+        DeviceConfig over = DeviceConfig.load(file, java.util.Map.of("kiosk.idle.seconds", "30", "kiosk.hours", "06:00-22:00"));
+        assertEquals(30, over.idleSeconds());
+        assertNotNull(over.hours());
+        assertEquals(120, DeviceConfig.load(file).idleSeconds());
+        ConfigException bad = assertThrows(ConfigException.class, () -> DeviceConfig.load(file, java.util.Map.of("kiosk.idle.seconds", "3")));
+        assertTrue(bad.problems().toString().contains("kiosk.idle.seconds = 3 is not allowed (allowed: 0 (never) or 5 to 86400"), bad.problems().toString());
+        ConfigException notSettable = assertThrows(ConfigException.class, () -> DeviceConfig.load(file, java.util.Map.of("storage.path", "/tmp/x")));
+        assertTrue(notSettable.problems().get(0).contains("'storage.path' cannot be set from afar (allowed: [kiosk.idle.seconds"), notSettable.problems().toString());
+    }
+
+    @Test
+    void allIsNotADeviceId() {
+        assertTrue(problems(GOOD.replace("kiosk-7", "all")).toString().contains("but not issues, chunks or all"));
+    }
 }

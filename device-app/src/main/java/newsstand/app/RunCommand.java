@@ -62,7 +62,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("newsstand: " + e.getMessage());
             return Newsstand.CONFIGURATION;
         }
-        Kiosk.run(c, out, firstFrameOnly);
-        return 0;
+        return Kiosk.run(c, config, out, firstFrameOnly);
     }
 }

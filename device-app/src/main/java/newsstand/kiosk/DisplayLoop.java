@@ -53,6 +53,7 @@ final class DisplayLoop {
     private java.util.function.LongConsumer onFirstFrame = handed -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
     private List<String> identity = List.of();
+    private Remote remote = new Remote(this, null);
 
     DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -94,6 +95,36 @@ final class DisplayLoop {
         titles = new Titles(publications);
     }
 
+    /** What carries out the operator's commands. */
+    void remote(Remote r) {
+        remote = r;
+    }
+
+    /**
+     * The operator's `show PUBLICATION PAGE` (1-based): that title's shown issue at the page, as if a reader had turned
+     * to it (the idle time brings the first title back). Returns what the panel shows; throws with the reason it cannot.
+     */
+    String showOrdered(String pub, int number) {
+        int i = titles.indexOfPublication(pub);
+        if (i < 0) {
+            throw new IllegalArgumentException("publication " + pub + " is not on this kiosk (it has: "
+                    + String.join(", ", titles.list().stream().map(Titles.Title::publication).toList()) + ")");
+        }
+        schedule.pressed();
+        if (screen.equals("closed")) schedule.wake();
+        if ((i != at || view.pages().isEmpty()) && !open(i)) throw new IllegalStateException("the issue of " + pub + " cannot be shown (see the kiosk's log)");
+        int pages = view.pages().size();
+        if (number > pages) throw new IllegalArgumentException("page " + number + " of " + pub + ": its issue " + issueId() + " has " + pages + " pages (allowed: 1 to " + pages + ")");
+        show(number - 1, false, false);
+        if (!screen.equals("page") || page != number - 1) throw new IllegalStateException("page " + number + " of " + pub + " could not be drawn (see the kiosk's log)");
+        return "shows " + pub + " " + issueId() + " page " + number + " of " + pages;
+    }
+
+    /** What the panel shows, in words, for the operator's answers. */
+    String describe() {
+        return shown == null ? "nothing yet" : shown.words();
+    }
+
     /** The kiosk's identity for its own screens (waiting for the first issue). */
     void identity(List<String> lines) {
         identity = List.copyOf(lines);
@@ -130,6 +161,8 @@ final class DisplayLoop {
                 }
             } else if (e instanceof Event.Ping p) {
                 p.answer().run();
+            } else if (e instanceof Event.Order o) {
+                remote.carryOut(o.command(), o.reply());
             } else if (e instanceof Event.Pressed p) {
                 schedule.pressed();
                 if (screen.equals("closed")) wake();

@@ -17,6 +17,9 @@ sealed interface Event {
 
     record Stop() implements Event {}
 
+    /** One of the operator's commands, verified by the sync, for the display to carry out and answer. */
+    record Order(newsstand.issue.Command command, newsstand.delivery.CommandReply reply) implements Event {}
+
     /** Answered when the loop reaches it: proof that it is alive and done with everything queued before. */
     record Ping(Runnable answer) implements Event {}
 }

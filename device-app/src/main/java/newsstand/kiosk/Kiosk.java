@@ -61,6 +61,23 @@ public final class Kiosk {
         }
     }
 
+    /**
+     * The configuration with the values the operator set from afar (kept in the store) over the file's; the file's
+     * alone when those no longer fit it (the file was changed since), said in the log.
+     */
+    private static DeviceConfig withValuesSetFromAfar(DeviceConfig c, Path configFile, IssueStore store) {
+        try {
+            java.util.Map<String, String> set = store.commands().settings();
+            if (set.isEmpty() || configFile == null) return c;
+            DeviceConfig over = DeviceConfig.load(configFile, set);
+            Logger.info("run: values set from afar: {}", set);
+            return over;
+        } catch (java.sql.SQLException | newsstand.config.ConfigException e) {
+            Logger.warn("run: the values set from afar are not used: {}", e.getMessage());
+            return c;
+        }
+    }
+
     /** The trial every complete issue passes before it is activated: composed for this kiosk's panel. */
     public static newsstand.delivery.Trial trial(DeviceConfig c) {
         return new IssueTrial(c.panelModel(), c.fontPaths());
@@ -71,7 +88,7 @@ public final class Kiosk {
      * was handed to the panel (with the milliseconds since the launcher started the JVM, when it said). With
      * firstFrameOnly, stops right after the first frame (`bench startup`).
      */
-    public static void run(DeviceConfig c, PrintWriter out, boolean firstFrameOnly) throws Exception {
+    public static int run(DeviceConfig c, Path configFile, PrintWriter out, boolean firstFrameOnly) throws Exception {
         // The start uses every core (`bench startup`): the types and the image readers load, the store opens and is
         // checked, and then the sync starts (the operator's keys, its own connection to the store, the broker's
         // client) beside the panel and the first page's composition. The first frame waits for the sync to have
@@ -89,6 +106,9 @@ public final class Kiosk {
         }
         IssueStore store = opened.store();
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
+        Remote remote = new Remote(display, configFile);
+        remote.store(store);
+        display.remote(remote);
         display.view().opening("zh-Hans", fonts.future());
         StatusLink status = new StatusLink();
         display.onShown(status::shown);
@@ -100,7 +120,9 @@ public final class Kiosk {
                 DeviceConfig.Mqtt m = c.mqtt();
                 Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
                 DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
-                        c.keepIssues(), c.quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)));
+                        c.keepIssues(), c.quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
+                        (command, reply) -> display.events().add(new Event.Order(command, reply)));
+                sync.panelHealth(display.view()::health);
                 if (opened.replaced() != null) sync.report(opened.replaced());
                 status.connect(sync);
                 sync.onConnection(online -> display.events().add(new Event.Connection(online)));
@@ -123,10 +145,8 @@ public final class Kiosk {
         display.identity(List.of("device " + c.deviceId() + " · fleet " + c.fleet(),
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
         display.order(c.titles());
+        remote.apply(withValuesSetFromAfar(c, configFile, store));
         Schedule s = display.schedule();
-        s.idleMs = c.idleSeconds() * 1000L;
-        s.rotateMs = c.rotateSeconds() * 1000L;
-        s.hours = c.hours();
         s.bannerAfterMs = c.offlineBannerMinutes() * 60_000L;
         s.timezone(c.timezone());
         s.nightlyClear(c.nightlyClear());
@@ -172,6 +192,11 @@ public final class Kiosk {
         try {
             display.run();
             if (sync != null) sync.join(); // a sync that could not start ends the kiosk with its reason
+            if (remote.restartAsked()) {
+                out.println("the operator asked for a restart: ending with " + Remote.RESTART + "; newsstand.service starts the kiosk again");
+                return Remote.RESTART;
+            }
+            return 0;
         } finally {
             try {
                 if (pressed != null) pressed.close();

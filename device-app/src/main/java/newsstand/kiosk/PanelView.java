@@ -124,15 +124,49 @@ final class PanelView {
         NoFont.show(panel, fb, refresher, "F1");
     }
 
-    /** The nightly full clear: the panel flashed white, then what it showed drawn again in full. */
-    void clearGhosting() {
+    /** The nightly full clear: the panel flashed white, then what it showed drawn again in full; false when it failed. */
+    boolean clearGhosting() {
         try {
-            Logger.info("kiosk: nightly full clear against ghosting");
+            Logger.info("kiosk: full clear against ghosting");
             panel.clear();
             refresher.show(fb, true, false);
+            return true;
         } catch (IOException | RuntimeException e) {
-            Logger.error("kiosk: the nightly clear failed: {}", e.toString());
+            Logger.error("kiosk: the full clear failed: {}", e.toString());
+            return false;
         }
+    }
+
+    /** A full refresh of what the panel shows (the operator's `refresh`); false when nothing was shown yet. */
+    boolean refresh() throws IOException {
+        if (firstHanded == 0) return false;
+        refresher.show(fb, true, false);
+        return true;
+    }
+
+    /** What the panel shows as a PNG at its depth, or null before the first frame. */
+    byte[] screenshot() throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream(64 * 1024);
+        return refresher.screenshot(png) ? png.toByteArray() : null;
+    }
+
+    /** The panel's health for the status: its model, refreshes, failures. Any thread. */
+    com.google.gson.JsonObject health() {
+        Refresher.Health h = refresher.health();
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("model", panel.model().id());
+        o.addProperty("refreshes", h.refreshes());
+        o.addProperty("fullRefreshes", h.fullRefreshes());
+        o.addProperty("failures", h.failures());
+        o.addProperty("failing", h.failing());
+        o.addProperty("lastFailure", h.lastFailure());
+        o.addProperty("lastRefreshMs", h.lastRefreshMs());
+        return o;
+    }
+
+    /** Partial refreshes before a full one, from now on (set from afar). */
+    void fullEvery(int partials) {
+        refresher.fullEvery(partials);
     }
 
     private void handed() {

@@ -25,4 +25,9 @@ record Shown(String screen, String publication, String title, String issue, int 
         o.addProperty("fault", fault);
         return o;
     }
+
+    /** In words: "page qd-2025-09-10 page 3 of 8", "home", "fault F2". */
+    String words() {
+        return screen + (fault != null ? " " + fault : "") + (issue != null ? " " + issue + (page > 0 ? " page " + page + " of " + pages : "") : "");
+    }
 }

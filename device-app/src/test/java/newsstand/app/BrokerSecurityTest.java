@@ -149,6 +149,16 @@ class BrokerSecurityTest {
         assertTrue(fleet.out().matches("(?s).*kiosk-1 +online +qd-acl .*"), fleet.out());
         JsonObject s = JsonParser.parseString(sync.status()).getAsJsonObject();
         assertTrue(s.get("lastError").isJsonNull(), s.toString()); // the ACLs never got in the kiosk's way
+
+        // The operator's signed command reaches kiosk-1 and its answer comes back; kiosk-2 cannot send one.
+        Cli command = Cli.run("fleet", "command", "--broker", broker.url(), "--fleet", FLEET, "--key", dir.resolve("keys/operator.key").toString(),
+                "--username", "operator", "--password", "op-secret", "--device", "kiosk-1", "resync");
+        assertEquals(0, command.exit(), command.out() + command.err());
+        assertTrue(command.out().contains("kiosk-1          done     asked the broker again for qd-acl"), command.out());
+        rogue.publish(Topics.commands(FLEET, "kiosk-1"), "{\"rogue\":true}".getBytes(), 1, false);
+        rogue.publish(Topics.commands(FLEET, Topics.ALL), "{\"rogue\":true}".getBytes(), 1, false);
+        Mosquitto.sleep(500);
+        assertFalse(seen.values().stream().anyMatch(v -> v.contains("rogue")), seen.toString());
     }
 
     @Test

@@ -39,7 +39,7 @@ class KioskProcessTest {
     Path config;
     Path store;
     Path panel;
-    Kiosk kiosk;
+    KioskProcess kiosk;
     MqttClient observer;
     final AtomicReference<JsonObject> status = new AtomicReference<>();
 
@@ -73,47 +73,6 @@ class KioskProcessTest {
         broker.close();
     }
 
-    /** One run of the kiosk process; its log (standard error) goes to a file that the test reads. */
-    final class Kiosk {
-        final Process process;
-        final Path log;
-
-        Kiosk(String name, String... jvmOptions) throws IOException {
-            log = dir.resolve(name + ".log");
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx32m", "-XX:+UseSerialGC"));
-            cmd.addAll(List.of(jvmOptions));
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "newsstand.app.Newsstand", "run", "--config", config.toString()));
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        }
-
-        String log() {
-            try {
-                return Files.readString(log);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        /** Waits for a line of the log matching {@code regex}; returns its match. */
-        Matcher await(String regex, long seconds) {
-            Pattern p = Pattern.compile(regex, Pattern.MULTILINE);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (true) {
-                Matcher m = p.matcher(log());
-                if (m.find()) return m;
-                if (!process.isAlive()) throw new AssertionError("kiosk exited (" + process.exitValue() + ") before /" + regex + "/:\n" + log());
-                if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for /" + regex + "/ in:\n" + log());
-                Mosquitto.sleep(20);
-            }
-        }
-
-        /** SIGKILL: what a power cut leaves. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor();
-        }
-    }
-
     Cli publish(Path issue, long sequence) {
         return Cli.run("publish", "--broker", broker.url(), "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(),
                 "--issue", issue.toString(), "--sequence", Long.toString(sequence));
@@ -133,7 +92,7 @@ class KioskProcessTest {
     @Test
     void theKioskShowsWhatArrivesAndSurvivesBeingKilledMidDownloadAndMidActivation() throws Exception {
         // First light: an issue arrives and its front page is on the panel.
-        kiosk = new Kiosk("run-1");
+        kiosk = new KioskProcess(dir, config, "run-1");
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         kiosk.await("^INFO: kiosk: showing qd-first \\(\\d+ pages\\)", 60);
@@ -157,7 +116,7 @@ class KioskProcessTest {
         assertTrue(stored >= 20, "chunks stored before the kill: " + stored);
         assertStoreShows("qd-first");
         clearPanel();
-        kiosk = new Kiosk("run-2");
+        kiosk = new KioskProcess(dir, config, "run-2");
         Matcher resumed = kiosk.await("^INFO: resuming download of qd-second \\(sequence 200\\): (\\d+) of (\\d+) chunks stored", 30);
         assertTrue(Integer.parseInt(resumed.group(1)) >= stored, resumed.group());
         assertTrue(Integer.parseInt(resumed.group(1)) < Integer.parseInt(resumed.group(2)), resumed.group());
@@ -170,7 +129,7 @@ class KioskProcessTest {
 
         // Killed inside the installation's transaction: nothing of it is committed; on restart it installs.
         kiosk.kill();
-        kiosk = new Kiosk("run-3", "-Dnewsstand.sync.hold-install-ms=60000");
+        kiosk = new KioskProcess(dir, config, "run-3", "-Dnewsstand.sync.hold-install-ms=60000");
         kiosk.await("^INFO: kiosk: showing qd-second", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("third"), "qd-third", 500_000), 300).exit());
         kiosk.await("^WARN: sync: install of qd-third written, holding it uncommitted", 60);
@@ -179,7 +138,7 @@ class KioskProcessTest {
         try (IssueStore st = IssueStore.open(store)) {
             assertFalse(st.issueIds().contains("qd-third"), st.issueIds().toString());
         }
-        kiosk = new Kiosk("run-4");
+        kiosk = new KioskProcess(dir, config, "run-4");
         kiosk.await("^INFO: resuming download of qd-third \\(sequence 300\\): (\\d+) of \\1 chunks stored", 30);
         kiosk.await("^INFO: kiosk: showing qd-third", 60);
         assertStoreShows("qd-third");
@@ -199,13 +158,13 @@ class KioskProcessTest {
     void anIssueTheKioskDiedOnWhileComposingItIsRefusedAndNotTriedAgain() throws Exception {
         List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         observer.subscribe(Topics.events("qd", "kiosk-r"), 1, (t, m) -> events.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
-        kiosk = new Kiosk("trial-1", "-Dnewsstand.sync.hold-trial-ms=60000");
+        kiosk = new KioskProcess(dir, config, "trial-1", "-Dnewsstand.sync.hold-trial-ms=60000");
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         kiosk.await("^WARN: sync: trial of qd-first written down", 60);
         // As an out-of-memory crash while composing would: the process dies in the middle of the trial.
         kiosk.kill();
-        kiosk = new Kiosk("trial-2");
+        kiosk = new KioskProcess(dir, config, "trial-2");
         kiosk.await("^WARN: sync: issue qd-first rejected: the kiosk stopped while composing it \\(out of memory or killed\\); not tried again", 30);
         kiosk.await("^INFO: sync: connected", 30);
         DeliveryTest.await("the rejected event", 10, () -> events.stream().anyMatch(e -> e.contains("\"rejected\"") && e.contains("qd-first")
@@ -227,7 +186,7 @@ class KioskProcessTest {
 
     @Test
     void aMessageLargerThanTheKioskCanHoldNeverReachesIt() throws Exception {
-        kiosk = new Kiosk("big-1");
+        kiosk = new KioskProcess(dir, config, "big-1");
         kiosk.await("^INFO: sync: connected", 30);
         // On a broker with no max_packet_size, retained where the kiosk subscribes: 50 MB, past its 32 MB heap.
         MqttClient attacker = DeliveryTest.client(broker.url());
@@ -238,7 +197,7 @@ class KioskProcessTest {
         }
         // It comes again at every reconnect of a persistent session: restart the kiosk, as after a power cut.
         kiosk.kill();
-        kiosk = new Kiosk("big-2");
+        kiosk = new KioskProcess(dir, config, "big-2");
         kiosk.await("^INFO: sync: connected", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("after"), "qd-after", 0), 100).exit());
         kiosk.await("^INFO: kiosk: showing qd-after", 60);
@@ -252,7 +211,7 @@ class KioskProcessTest {
     void aDamagedStoreIsMovedAsideAndTheIssuesAreTakenAgain() throws Exception {
         List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         observer.subscribe(Topics.events("qd", "kiosk-r"), 1, (t, m) -> events.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
-        kiosk = new Kiosk("damaged-1");
+        kiosk = new KioskProcess(dir, config, "damaged-1");
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         kiosk.await("^INFO: kiosk: showing qd-first", 60);
@@ -262,7 +221,7 @@ class KioskProcessTest {
         byte[] garbage = new byte[64 * 1024];
         new java.util.Random(7).nextBytes(garbage);
         Files.write(store, garbage);
-        kiosk = new Kiosk("damaged-2");
+        kiosk = new KioskProcess(dir, config, "damaged-2");
         kiosk.await("^ERROR: kiosk: store " + Pattern.quote(store.toString()) + " was damaged \\(.*\\); moved aside to .*\\.damaged-\\d{8}-\\d{6}"
                 + " and started afresh, taking the issues again from the broker", 30);
         kiosk.await("^INFO: kiosk: showing qd-first", 60);
@@ -280,7 +239,7 @@ class KioskProcessTest {
         Path input = dir.resolve("buttons.input");
         Files.writeString(input, "");
         Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 5\n");
-        kiosk = new Kiosk("input-1");
+        kiosk = new KioskProcess(dir, config, "input-1");
         // Never a blank panel: before the first issue, the waiting screen, said in the status.
         DeliveryTest.await("the waiting screen", 30, () -> status.get() != null && "waiting".equals(text("screen")));
         BufferedImage waiting = refresh(1);
@@ -327,7 +286,7 @@ class KioskProcessTest {
         String hours = now.plusHours(2).withSecond(0).withNano(0) + "-" + now.plusHours(3).withSecond(0).withNano(0);
         Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 5\nkiosk.hours = " + hours
                 + "\nkiosk.timezone = UTC\n");
-        kiosk = new Kiosk("closed-1");
+        kiosk = new KioskProcess(dir, config, "closed-1");
         DeliveryTest.await("the closed screen", 30, () -> status.get() != null && "closed".equals(text("screen")));
         kiosk.await("^INFO: kiosk: closed until ", 5);
         // An issue that arrives meanwhile waits; a press shows it, for the idle time.
@@ -343,7 +302,7 @@ class KioskProcessTest {
     @Test
     void offlineLongerThanTheBannerTimeThePageSaysSoOverItsFooter() throws Exception {
         Files.writeString(config, Files.readString(config) + "kiosk.offline-banner.minutes = 0\n");
-        kiosk = new Kiosk("offline-1");
+        kiosk = new KioskProcess(dir, config, "offline-1");
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         DeliveryTest.await("the front page", 60, () -> status.get() != null && "qd-first".equals(text("issue")) && "page".equals(text("screen")));
         int shown = Files.readAllLines(panel.resolve("refresh.log")).size(); // the waiting screen (with the download), then the front page
@@ -384,7 +343,7 @@ class KioskProcessTest {
         Path input = dir.resolve("buttons.input");
         Files.writeString(input, "");
         Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 0\n");
-        kiosk = new Kiosk("titles-1");
+        kiosk = new KioskProcess(dir, config, "titles-1");
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("daily"), "qd-daily-1", 0), 100).exit());
         DeliveryTest.await("the daily's front page", 60, () -> "qd-daily-1".equals(text("issue")) && "1".equals(text("page")));
@@ -446,7 +405,7 @@ class KioskProcessTest {
         Files.writeString(input, "");
         Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 5\n"
                 + "kiosk.rotate.seconds = 5\nkiosk.titles = qd-evening\n");
-        kiosk = new Kiosk("rotate-1");
+        kiosk = new KioskProcess(dir, config, "rotate-1");
         kiosk.await("^INFO: kiosk: no issue yet", 30);
         assertEquals(0, publish(TestIssues.write(dir.resolve("daily"), "qd-daily-1", 0), 100).exit());
         DeliveryTest.await("the daily", 60, () -> "qd-daily-1".equals(text("issue")));
@@ -480,7 +439,7 @@ class KioskProcessTest {
 
     @Test
     void whenNothingCanBeShownTheFaultScreenGivesItsCode() throws Exception {
-        kiosk = new Kiosk("fault-1");
+        kiosk = new KioskProcess(dir, config, "fault-1");
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         kiosk.await("^INFO: kiosk: showing qd-first", 60);
         kiosk.kill();
@@ -489,7 +448,7 @@ class KioskProcessTest {
             db.createStatement().execute("UPDATE article SET paragraphs = 'not a list' WHERE issue_id = 'qd-first'");
         }
         clearPanel();
-        kiosk = new Kiosk("fault-2");
+        kiosk = new KioskProcess(dir, config, "fault-2");
         kiosk.await("^ERROR: kiosk: fault F2: the stored issues cannot be shown \\(qd-first\\)", 30);
         DeliveryTest.await("the fault in the status", 20, () -> "fault".equals(text("screen")) && "F2".equals(text("fault")));
         BufferedImage screen = refresh(1);

@@ -16,13 +16,7 @@ final class PngWriter {
 
     /** Writes levels[] (each 0 to 2^depth - 1, row by row) as a grey PNG. */
     static void write(OutputStream out, int width, int height, int depth, byte[] levels) throws IOException {
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        byte[] ihdr = new byte[13];
-        putInt(ihdr, 0, width);
-        putInt(ihdr, 4, height);
-        ihdr[8] = (byte) depth;
-        ihdr[9] = 0; // grey
-        chunk(out, "IHDR", ihdr, ihdr.length);
+        header(out, width, height, depth);
         int rowBytes = (width * depth + 7) / 8;
         byte[] row = new byte[rowBytes + 1];
         Deflater deflater = new Deflater(6);
@@ -41,6 +35,37 @@ final class PngWriter {
         }
         chunk(out, "IEND", new byte[0], 0);
         out.flush();
+    }
+
+    /**
+     * Writes rows already packed at the depth (the leftmost pixel in the high bits, 0 black, each row starting on a
+     * byte: what {@link Framebuffer#pack} makes) as a grey PNG.
+     */
+    static void writePacked(OutputStream out, int width, int height, int depth, byte[] packed) throws IOException {
+        header(out, width, height, depth);
+        int rowBytes = (width * depth + 7) / 8;
+        if (packed.length != rowBytes * height) throw new IllegalArgumentException(packed.length + " packed bytes for " + width + "x" + height + " at " + depth + " bits");
+        Deflater deflater = new Deflater(6);
+        try (DeflaterOutputStream z = new DeflaterOutputStream(new IdatStream(out), deflater, 64 * 1024)) {
+            for (int y = 0; y < height; y++) {
+                z.write(0); // filter: none
+                z.write(packed, y * rowBytes, rowBytes);
+            }
+        } finally {
+            deflater.end();
+        }
+        chunk(out, "IEND", new byte[0], 0);
+        out.flush();
+    }
+
+    private static void header(OutputStream out, int width, int height, int depth) throws IOException {
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        byte[] ihdr = new byte[13];
+        putInt(ihdr, 0, width);
+        putInt(ihdr, 4, height);
+        ihdr[8] = (byte) depth;
+        ihdr[9] = 0; // grey
+        chunk(out, "IHDR", ihdr, ihdr.length);
     }
 
     private static void chunk(OutputStream out, String type, byte[] data, int length) throws IOException {

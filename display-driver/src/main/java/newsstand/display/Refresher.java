@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  */
 public final class Refresher {
     private final Panel panel;
-    private final int fullEvery;
+    private int fullEvery;
     private final long minIntervalMs;
     private final LongSupplier clock;
     private final LongConsumer pause;
@@ -87,9 +87,53 @@ public final class Refresher {
     private void refresh(Framebuffer page, Region region, RefreshMode mode) throws IOException {
         long now = clock.getAsLong();
         if (last != Long.MIN_VALUE && now - last < minIntervalMs) pause.accept(minIntervalMs - (now - last));
-        panel.refresh(page, region, mode);
-        last = clock.getAsLong();
-        panel.sleep();
+        long start = System.nanoTime();
+        try {
+            panel.refresh(page, region, mode);
+            panel.sleep();
+        } catch (IOException | RuntimeException e) {
+            failures++;
+            failing = true;
+            lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw e;
+        } finally {
+            last = clock.getAsLong();
+        }
+        refreshes++;
+        failing = false;
+        if (mode == RefreshMode.FULL) fullRefreshes++;
+        lastRefreshMs = (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private volatile long refreshes, fullRefreshes, failures, lastRefreshMs;
+    private volatile String lastFailure;
+    private volatile boolean failing;
+
+    /**
+     * How the panel has done since the start: refreshes made (full ones among them), refreshes that failed and why
+     * the last one did, whether the latest refresh failed, how long the last refresh took (ms, the controller's busy
+     * time included). Any thread.
+     */
+    public record Health(long refreshes, long fullRefreshes, long failures, String lastFailure, boolean failing, long lastRefreshMs) {}
+
+    public Health health() {
+        return new Health(refreshes, fullRefreshes, failures, lastFailure, failing, lastRefreshMs);
+    }
+
+    /** Partial refreshes allowed before a full one from now on (1 to 100): set from afar. */
+    public void fullEvery(int partials) {
+        if (partials < 1 || partials > 100) throw new IllegalArgumentException("full refresh every " + partials + " partials is not allowed (allowed: 1 to 100)");
+        fullEvery = partials;
+    }
+
+    /**
+     * Writes what the panel shows as a PNG at the panel's depth (4-bit grey on the 16-grey panels, 1-bit on black
+     * and white), from the frame it was last given: false when it was given none yet.
+     */
+    public boolean screenshot(java.io.OutputStream out) throws IOException {
+        if (shown == null) return false;
+        PngWriter.writePacked(out, panel.model().width(), panel.model().height(), bits, shown);
+        return true;
     }
 
     /** The smallest region holding every pixel that differs, from the packed frames (whole bytes, widened). */

@@ -41,6 +41,7 @@ public final class DeviceSync implements AutoCloseable {
     private Installer installer;
     private BrokerSession session;
     private Receiver receiver;
+    private RemoteCommands commands;
     /** The shelf as this kiosk last knew it, and the store's data_version then: to see what others changed. */
     private java.util.List<IssueStore.Shelved> shelf;
     private long dataVersion;
@@ -69,10 +70,22 @@ public final class DeviceSync implements AutoCloseable {
      * refused and never becomes active.
      */
     public static DeviceSync start(SyncSettings settings, Trial trial, Consumer<String> onActivated) throws StoreException, DeliveryException {
+        return start(settings, trial, onActivated, null);
+    }
+
+    /**
+     * As {@link #start(SyncSettings, Trial, Consumer)}, with the kiosk that carries out the operator's commands
+     * (PROTOCOL.md, "Remote commands"; all but resync, which the sync does): called on the sync thread with each
+     * command taken, which it answers through the reply, on any thread. Null: a sync without a panel, which answers
+     * every such command as failed.
+     */
+    public static DeviceSync start(SyncSettings settings, Trial trial, Consumer<String> onActivated,
+                                   java.util.function.BiConsumer<newsstand.issue.Command, CommandReply> onCommand) throws StoreException, DeliveryException {
         DeviceSync sync = new DeviceSync(settings, trial, onActivated);
         try {
             sync.thread.call(() -> {
                 sync.open();
+                sync.commands.kiosk(onCommand);
                 return null;
             }, 0);
         } catch (ExecutionException e) {
@@ -122,6 +135,9 @@ public final class DeviceSync implements AutoCloseable {
             }
             onActivated.accept(id);
         });
+        commands = new RemoteCommands(settings, store.commands(), deliveries.events(), outbox, thread,
+                () -> receiver.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
+        receiver.commands(commands);
         shelf = store.shelf();
         dataVersion = store.dataVersion();
         session = new BrokerSession(settings, thread, new BrokerSession.Listener() {
@@ -151,6 +167,7 @@ public final class DeviceSync implements AutoCloseable {
             }
         }, () -> status.document(false, store, receiver.download(), session.failures()));
         receiver.session(session);
+        commands.session(session);
     }
 
     /**
@@ -199,8 +216,10 @@ public final class DeviceSync implements AutoCloseable {
         try {
             session.subscribe(Topics.manifests(settings.fleet()));
             session.subscribe(Topics.reset(settings.fleet()));
+            session.subscribe(Topics.commands(settings.fleet(), settings.device()));
+            session.subscribe(Topics.commands(settings.fleet(), Topics.ALL));
         } catch (MqttException e) {
-            error("cannot subscribe to manifests: " + e.getMessage());
+            error("cannot subscribe to manifests and commands: " + e.getMessage());
         }
         receiver.connected(sessionPresent);
         publishStatus();
@@ -291,6 +310,11 @@ public final class DeviceSync implements AutoCloseable {
                 }, 1000);
             }
         });
+    }
+
+    /** The panel's health for the status (PROTOCOL.md), asked for on the sync thread at every status. */
+    public void panelHealth(java.util.function.Supplier<JsonObject> health) {
+        thread.run(() -> status.panel(health));
     }
 
     /** The status document as the kiosk would publish it now (online: connected to the broker). */

@@ -87,7 +87,12 @@ final class ManifestPolicy {
         long high = deliveries.highWater(m.publication());
         if (m.sequence() <= high) {
             Optional<Deliveries.Download> d = deliveries.download(m.issue());
-            if (d.isPresent() && d.get().sequence() == m.sequence() && d.get().state().equals("installed")) return Verdict.IGNORE;
+            if (d.isPresent() && d.get().sequence() == m.sequence() && d.get().state().equals("installed")) {
+                // Installed already: taken again only for the operator's resync, after any download in progress.
+                if (inProgress != null || !resync.remove(m.issue())) return Verdict.IGNORE;
+                Logger.info("sync: {} (sequence {}) downloaded again for the operator's resync", m.issue(), m.sequence());
+                return new Verdict(m, null, m.sequence());
+            }
             return remember(digest, Verdict.reject("sequence " + m.sequence() + " is not newer than " + high + ", the highest taken of "
                     + m.publication() + " (a replay or an old issue)", m.sequence()));
         }
@@ -96,6 +101,18 @@ final class ManifestPolicy {
             return Verdict.IGNORE;
         }
         return new Verdict(m, null, m.sequence());
+    }
+
+    /** Issues the operator asked to download again (resync), taken again once when their manifest comes. */
+    private final Set<String> resync = new HashSet<>();
+
+    void resync(java.util.Collection<String> issues) {
+        resync.addAll(issues);
+    }
+
+    /** Whether issues of a resync are still to come. */
+    boolean resyncing() {
+        return !resync.isEmpty();
     }
 
     /**

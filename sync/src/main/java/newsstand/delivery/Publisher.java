@@ -42,7 +42,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
  * alone holds the content; no server of ours runs.
  */
 public final class Publisher {
-    private static final long WAIT_MS = 30_000;
+    static final long WAIT_MS = 30_000;
 
     private Publisher() {}
 
@@ -235,7 +235,7 @@ public final class Publisher {
         }
     }
 
-    private static MqttAsyncClient connect(Broker broker, String purpose) throws DeliveryException {
+    static MqttAsyncClient connect(Broker broker, String purpose) throws DeliveryException {
         MqttAsyncClient client = broker.client("newsstand-" + purpose + "-" + Long.toHexString(System.nanoTime() ^ Double.doubleToLongBits(Math.random())));
         try {
             client.connect(broker.options(true, 60)).waitForCompletion(WAIT_MS);
@@ -250,7 +250,7 @@ public final class Publisher {
         }
     }
 
-    private static void disconnect(MqttAsyncClient client) {
+    static void disconnect(MqttAsyncClient client) {
         try {
             if (client.isConnected()) client.disconnect(5000).waitForCompletion(6000);
             client.close(true);

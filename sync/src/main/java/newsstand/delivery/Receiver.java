@@ -86,6 +86,13 @@ final class Receiver {
         this.session = session;
     }
 
+    /** Where the operator's commands go. */
+    void commands(RemoteCommands commands) {
+        this.commands = commands;
+    }
+
+    private RemoteCommands commands;
+
     /** The download in progress, or null. */
     Download download() {
         return download;
@@ -124,6 +131,8 @@ final class Receiver {
                 manifest(parts[1], message.getPayload());
             } else if (parts.length == 4 && parts[0].equals("chunks")) {
                 chunk(parts[1], parts[2], parts[3], message.getPayload());
+            } else if (parts.length == 2 && parts[1].equals("commands") && commands != null) {
+                commands.handle(parts[0], message.getPayload());
             } else {
                 Logger.warn("sync: message on unexpected topic {} ignored", topic);
             }
@@ -270,15 +279,35 @@ final class Receiver {
             HighWaterReset r = policy.reset(payload, deliveries, outbox);
             if (r == null) return;
             Logger.warn("sync: the operator reset the highest sequence taken to {} (reset of {})", r.sequence(), r.issued());
-            session.unsubscribe(Topics.manifests(settings.fleet()));
-            session.subscribe(Topics.manifests(settings.fleet()));
+            askManifestsAgain("after a reset");
         } catch (Manifest.Rejected e) {
             report.error("high-water reset rejected: " + e.getMessage());
-        } catch (MqttException e) {
-            report.error("cannot ask for the manifests again after a reset: " + e.getMessage());
         }
         report.publish();
         outbox.flush(session);
+    }
+
+    /** The retained manifests sent again: subscribed anew. */
+    void askManifestsAgain(String why) {
+        if (!session.connected()) return;
+        try {
+            session.unsubscribe(Topics.manifests(settings.fleet()));
+            session.subscribe(Topics.manifests(settings.fleet()));
+        } catch (MqttException e) {
+            report.error("cannot ask for the manifests again " + why + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The operator's resync: the issues on the shelf asked for again from the broker, each downloaded, verified, tried
+     * and installed anew (one at a time); returns what was asked for, in words.
+     */
+    String resync(java.util.List<String> shown) {
+        if (shown.isEmpty()) return "nothing to download again: no issue is shown";
+        policy.resync(shown);
+        askManifestsAgain("for a resync");
+        return "asked the broker again for " + String.join(", ", shown) + "; each is downloaded, verified and installed anew"
+                + " (its events follow)";
     }
 
     private void chunk(String issue, String sequenceText, String indexText, byte[] payload) throws SQLException {
@@ -373,6 +402,7 @@ final class Receiver {
             installer.retire();
             nextRelease = deliveries.shelving().nextRelease();
             if (shown) onActivated.accept(m.issue());
+            if (policy.resyncing()) askManifestsAgain("for the rest of a resync");
         } catch (SQLException | IOException | StoreException e) {
             report.error("cannot install " + m.issue() + ": " + e.getMessage());
             thread.later(this::requestNext, settings.minBackoff().toMillis());

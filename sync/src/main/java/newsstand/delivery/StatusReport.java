@@ -81,6 +81,13 @@ final class StatusReport {
         display = shown;
     }
 
+    /** The panel's health (null where the kiosk has none): refreshes, failures, the last failure. */
+    void panel(java.util.function.Supplier<JsonObject> health) {
+        panel = health;
+    }
+
+    private java.util.function.Supplier<JsonObject> panel = () -> null;
+
     /** The health figures are sent again every five minutes even when nothing else changed. */
     boolean old() {
         return System.nanoTime() - lastSentNanos > 300_000_000_000L;
@@ -134,7 +141,13 @@ final class StatusReport {
             o.add("lastError", null);
         }
         o.add("lastImport", lastImport);
-        o.add("health", Health.of(settings.store()));
+        JsonObject health = Health.of(settings.store());
+        try {
+            health.add("panel", panel.get());
+        } catch (RuntimeException e) {
+            health.addProperty("panel", "unknown: " + e);
+        }
+        o.add("health", health);
         if (display != null) {
             for (String k : display.keySet()) o.add(k, display.get(k));
         }

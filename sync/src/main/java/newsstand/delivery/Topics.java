@@ -24,6 +24,20 @@ public final class Topics {
 
     static String statuses(String fleet) { return ROOT + fleet + "/+/status"; }
 
+    /** The device id in topics that stands for every kiosk of the fleet: commands for all of them come there. */
+    public static final String ALL = "all";
+
+    /** The operator's signed commands to one kiosk, or to every kiosk (device {@link #ALL}); never retained. */
+    public static String commands(String fleet, String device) { return ROOT + fleet + "/" + device + "/commands"; }
+
+    /** One chunk of the screenshot a kiosk took for a command. */
+    public static String screenshot(String fleet, String device, String commandId, int index) {
+        return ROOT + fleet + "/" + device + "/screenshots/" + commandId + "/" + index;
+    }
+
+    /** Every kiosk's events. */
+    static String allEvents(String fleet) { return ROOT + fleet + "/+/events"; }
+
     /** A device's events (downloading, verified, activated, rejected), from its outbox. */
     public static String events(String fleet, String device) { return ROOT + fleet + "/" + device + "/events"; }
 }

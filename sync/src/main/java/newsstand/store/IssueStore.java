@@ -173,6 +173,11 @@ public final class IssueStore implements AutoCloseable {
         return db;
     }
 
+    /** The operator's commands taken and the values set from afar, on this connection. */
+    public Commands commands() {
+        return new Commands(db);
+    }
+
     private boolean exists(String id) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue WHERE id = ?")) {
             ps.setString(1, id);

@@ -144,6 +144,22 @@ final class Schema {
               sequence INTEGER NOT NULL,
               withdrawn_at TEXT NOT NULL
             );
+            """,
+            // 5: the operator's remote commands: each one carried out is remembered until it expires, so that a
+            // replayed one is refused; values set from afar (`set KEY=VALUE`) override the configuration file's.
+            """
+            CREATE TABLE command (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              expires TEXT NOT NULL,
+              received_at TEXT NOT NULL
+            );
+            CREATE TABLE setting (
+              key TEXT PRIMARY KEY,
+              value TEXT NOT NULL,
+              command_id TEXT,
+              set_at TEXT NOT NULL
+            );
             """);
 
     /**

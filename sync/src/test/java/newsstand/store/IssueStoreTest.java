@@ -25,7 +25,7 @@ class IssueStoreTest {
             assertEquals(imported, store.issue("test-2025-09-10"));
             assertArrayEquals(Files.readAllBytes(pkg.resolve("images/b.jpg")), store.image("test-2025-09-10", "images/b.jpg"));
             assertEquals(java.util.List.of("test-2025-09-10"), store.issueIds());
-            assertEquals(4, store.schemaVersion());
+            assertEquals(5, store.schemaVersion());
         }
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kiosk.db"));
              var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
@@ -121,7 +121,7 @@ class IssueStoreTest {
             c.createStatement().execute("PRAGMA user_version = 99");
         }
         StoreException e = assertThrows(StoreException.class, () -> IssueStore.open(db));
-        assertTrue(e.getMessage().contains("schema version 99 is newer than this program's 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 99 is newer than this program's 5"), e.getMessage());
     }
 
     @Test
