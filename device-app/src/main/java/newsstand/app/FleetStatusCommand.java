@@ -37,9 +37,9 @@ final class FleetStatusCommand implements Callable<Integer> {
 
     /** One kiosk's row, every field printable text. */
     record Row(String device, String state, String activeIssue, String shows, String sync, String uptime, String rss, String temperature,
-               String free, String version, String lastSeen, String lastError) {}
+               String panel, String free, String version, String lastSeen, String lastError) {}
 
-    private static final String FORMAT = "%-16s %-8s %-24s %-30s %-12s %-8s %-6s %-6s %-8s %-14s %-20s %s%n";
+    private static final String FORMAT = "%-16s %-8s %-24s %-30s %-12s %-8s %-6s %-6s %-10s %-8s %-14s %-20s %s%n";
 
     @Override
     public Integer call() throws Exception {
@@ -69,6 +69,7 @@ final class FleetStatusCommand implements Callable<Integer> {
                 o.addProperty("uptime", r.uptime());
                 o.addProperty("rss", r.rss());
                 o.addProperty("cpuTemperature", r.temperature());
+                o.addProperty("panel", r.panel());
                 o.addProperty("freeStorage", r.free());
                 o.addProperty("version", r.version());
                 o.addProperty("lastSeen", r.lastSeen());
@@ -78,10 +79,10 @@ final class FleetStatusCommand implements Callable<Integer> {
             out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(a));
             return;
         }
-        out.printf(FORMAT, "DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "TEMP", "FREE", "VERSION", "LAST SEEN", "LAST ERROR");
+        out.printf(FORMAT, "DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "TEMP", "PANEL", "FREE", "VERSION", "LAST SEEN", "LAST ERROR");
         for (Row r : rows) {
             out.printf(FORMAT, r.device(), r.state(), dash(r.activeIssue()), dash(r.shows()), dash(r.sync()), dash(r.uptime()), dash(r.rss()), dash(r.temperature()),
-                    dash(r.free()), dash(r.version()), dash(r.lastSeen()), dash(r.lastError()));
+                    dash(r.panel()), dash(r.free()), dash(r.version()), dash(r.lastSeen()), dash(r.lastError()));
         }
         out.println(rows.size() + " kiosks in fleet " + fleet.fleet());
     }
@@ -98,15 +99,16 @@ final class FleetStatusCommand implements Callable<Integer> {
             String shows = screen == null ? null : "page".equals(screen) || "index".equals(screen)
                     ? screen + " " + text(s, "issue", 64) + " p" + text(s, "page", 4) + "/" + text(s, "pages", 4)
                     : "fault".equals(screen) ? "fault " + text(s, "fault", 8) : screen;
-            String uptime = null, rss = null, temperature = null, free = null;
+            String uptime = null, rss = null, temperature = null, panel = null, free = null;
             if (s.get("health") instanceof JsonObject h) {
                 String seconds = text(h, "uptimeS", 12);
                 uptime = seconds == null ? null : duration(Long.parseLong(seconds));
                 rss = unit(text(h, "rssMb", 12), "M");
                 temperature = unit(text(h, "cpuTempC", 12), "C");
                 free = unit(text(h, "freeStorageMb", 12), "M");
+                if (h.get("panel") instanceof JsonObject p) panel = panel(p);
             }
-            return new Row(device, state, text(s, "activeIssue", 64), shows, sync, uptime, rss, temperature, free, text(s, "version", 20),
+            return new Row(device, state, text(s, "activeIssue", 64), shows, sync, uptime, rss, temperature, panel, free, text(s, "version", 20),
                     text(s, "updated", 40), error);
         } catch (RuntimeException e) {
             return unreadable(device, "the status is not one a kiosk sends: " + Printable.of(String.valueOf(e.getMessage()), 100));
@@ -114,7 +116,14 @@ final class FleetStatusCommand implements Callable<Integer> {
     }
 
     private static Row unreadable(String device, String why) {
-        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, why);
+        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, null, why);
+    }
+
+    /** The panel's health in a word: "ok", "ok 2err" (refreshes failed before, not the latest), "FAILING" (the latest failed). */
+    static String panel(JsonObject p) {
+        String failures = text(p, "failures", 12);
+        if (bool(p, "failing")) return "FAILING";
+        return failures == null || failures.equals("0") ? "ok" : "ok " + failures + "err";
     }
 
     /** 3d4h, 5h12m, 7m. */
