@@ -30,9 +30,10 @@ public final class Commander {
     /**
      * What came back: the answers in the order they came; the kiosks expected that did not answer in time; the
      * kiosks of the fleet whose status says they are offline (they carry the command out if they come back before it
-     * expires); the screenshot's bytes, when one was asked for and came whole.
+     * expires); the kiosks named that never sent a status to this broker; the screenshot's bytes, when one was asked
+     * for and came whole.
      */
-    public record Outcome(List<Answer> answers, List<String> silent, List<String> offline, byte[] screenshot) {}
+    public record Outcome(List<Answer> answers, List<String> silent, List<String> offline, List<String> unknown, byte[] screenshot) {}
 
     /**
      * Sends a command and waits up to {@code wait} for the answers; each is handed to {@code each} as it comes. For a
@@ -99,7 +100,8 @@ public final class Commander {
             List<String> silent = new ArrayList<>(expected);
             silent.removeAll(answers.keySet());
             byte[] shot = shotDevice == null ? null : screenshot(answers.get(shotDevice), chunks);
-            return new Outcome(List.copyOf(inOrder), silent, offline, shot);
+            List<String> unknown = command.forAll() ? List.of() : command.targets().stream().filter(t -> !statuses.containsKey(t)).toList();
+            return new Outcome(List.copyOf(inOrder), silent, offline, unknown, shot);
         } catch (MqttException e) {
             throw new DeliveryException(broker.explain(e), e);
         } catch (InterruptedException e) {

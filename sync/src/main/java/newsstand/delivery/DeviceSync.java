@@ -335,9 +335,14 @@ public final class DeviceSync implements AutoCloseable {
         try {
             thread.call(() -> {
                 session.close(Topics.status(settings.fleet(), settings.device()), status.document(false, store, receiver.download(), session.failures()));
-                store.close();
                 return null;
             }, 10_000);
+            // The broker's acknowledgements of the last events were queued behind the goodbye: the outbox forgets
+            // those events before the store closes, so that none is sent twice.
+            thread.call(() -> {
+                store.close();
+                return null;
+            }, 5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

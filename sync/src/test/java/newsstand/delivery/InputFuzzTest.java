@@ -105,18 +105,33 @@ class InputFuzzTest {
         } catch (RuntimeException e) {
             return "reset mutant " + seed + ": " + e;
         }
+        byte[] command = new newsstand.issue.Command("qd", "c-" + seed, now, now.plusSeconds(600), List.of("kiosk-1"), "show",
+                List.of("qd", "3")).sign(key, keyId);
+        for (byte[] envelope : new byte[][] {mutate(command, seed), signedMutant(command, "command", seed)}) {
+            try {
+                newsstand.issue.Command.open(envelope, Map.of(keyId, pub), "qd");
+            } catch (Manifest.Rejected expected) {
+                // refused with the reason
+            } catch (RuntimeException e) {
+                return "command mutant " + seed + ": " + e;
+            }
+        }
         return null;
     }
 
-    /** A mutant of the manifest's JSON, then signed: what a careless operator's broken tool would send. */
     byte[] signedMutant(byte[] envelope, long seed) {
+        return signedMutant(envelope, "manifest", seed);
+    }
+
+    /** A mutant of the signed JSON, then signed: what a careless operator's broken tool would send. */
+    byte[] signedMutant(byte[] envelope, String field, long seed) {
         var env = com.google.gson.JsonParser.parseString(new String(envelope, StandardCharsets.UTF_8)).getAsJsonObject();
-        byte[] json = mutate(java.util.Base64.getDecoder().decode(env.get("manifest").getAsString()), seed);
+        byte[] json = mutate(java.util.Base64.getDecoder().decode(env.get(field).getAsString()), seed);
         try {
             java.security.Signature s = java.security.Signature.getInstance("Ed25519");
             s.initSign(key);
             s.update(json);
-            env.addProperty("manifest", java.util.Base64.getEncoder().encodeToString(json));
+            env.addProperty(field, java.util.Base64.getEncoder().encodeToString(json));
             env.addProperty("signature", java.util.Base64.getEncoder().encodeToString(s.sign()));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
