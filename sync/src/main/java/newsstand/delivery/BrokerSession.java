@@ -29,7 +29,8 @@ final class BrokerSession {
         /** The connection ended; why, in words (the broker's reason code where it gave one). */
         void lost(String why);
 
-        void message(String topic, MqttMessage message);
+        /** A message; sha256: the hex SHA-256 of a chunk's payload, computed on Paho's thread as it came (else null). */
+        void message(String topic, MqttMessage message, String sha256);
 
         /** A connect that failed; the session tries again by itself. */
         void failed(String why);
@@ -44,6 +45,11 @@ final class BrokerSession {
     /** The will: the status document with online false, as of each connect. */
     private final Supplier<byte[]> will;
     private MqttAsyncClient client;
+    private final java.util.concurrent.ExecutorService hashing = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sync-hashing");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean connected;
     private boolean closed;
     private int failures;
@@ -94,8 +100,14 @@ final class BrokerSession {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                thread.run(() -> {
-                    if (c == client) listener.message(topic, message);
+                // A chunk's hash is computed on a thread of its own while Paho reads the next and the sync thread
+                // stores the one before; one thread, so the messages keep their order.
+                hashing.execute(() -> {
+                    byte[] p = message.getPayload();
+                    String sha256 = topic.contains("/chunks/") && p.length > 0 ? newsstand.issue.Manifest.sha256(p, p.length) : null;
+                    thread.run(() -> {
+                        if (c == client) listener.message(topic, message, sha256);
+                    });
                 });
             }
 
@@ -202,12 +214,14 @@ final class BrokerSession {
         retry();
     }
 
-    void subscribe(String topic) throws MqttException {
-        client.subscribe(topic, 1);
+    void subscribe(String... topics) throws MqttException {
+        int[] qos = new int[topics.length];
+        java.util.Arrays.fill(qos, 1);
+        client.subscribe(topics, qos);
     }
 
-    void unsubscribe(String topic) throws MqttException {
-        client.unsubscribe(topic);
+    void unsubscribe(String... topics) throws MqttException {
+        client.unsubscribe(topics);
     }
 
     /** Acknowledges a message: only after its effect is committed, so that one lost to a crash comes again. */
@@ -226,6 +240,7 @@ final class BrokerSession {
     /** Says goodbye with a last retained message (when connected), disconnects and closes the client. */
     void close(String topic, byte[] goodbye) {
         closed = true;
+        hashing.shutdown();
         if (client == null) return;
         try {
             if (connected) {

@@ -155,8 +155,8 @@ public final class DeviceSync implements AutoCloseable {
             }
 
             @Override
-            public void message(String topic, MqttMessage message) {
-                receiver.handle(topic, message);
+            public void message(String topic, MqttMessage message, String sha256) {
+                receiver.handle(topic, message, sha256);
             }
 
             @Override

@@ -11,6 +11,8 @@ final class Download {
     final Manifest manifest;
     private final BitSet have;
     private final BitSet asked = new BitSet();
+    /** The chunk topics subscribed to in this session (asked for, come or not): unsubscribed together at the end. */
+    private final BitSet subscribed = new BitSet();
     private long lastProgressNanos = System.nanoTime();
 
     Download(Manifest manifest, BitSet stored) {
@@ -56,9 +58,25 @@ final class Download {
         return asked.cardinality();
     }
 
+    boolean isAsked(int index) {
+        return asked.get(index);
+    }
+
     void asked(int index) {
         if (asked.isEmpty()) lastProgressNanos = System.nanoTime();
         asked.set(index);
+        subscribed.set(index);
+    }
+
+    /** The chunk topics subscribed to in this session. */
+    BitSet subscribed() {
+        return (BitSet) subscribed.clone();
+    }
+
+    /** No chunk topic is subscribed any more (unsubscribed, or a new session). */
+    void unsubscribed() {
+        subscribed.clear();
+        asked.clear();
     }
 
     /** A chunk no longer asked for (it came, or the asking starts over). */
@@ -86,8 +104,11 @@ final class Download {
         return manifest.issue().equals(issue) && String.valueOf(manifest.sequence()).equals(sequenceText);
     }
 
-    /** The chunk's index if it is one of this download's, its length and hash those signed; else why not. */
-    int check(String indexText, byte[] payload) throws Refused {
+    /**
+     * The chunk's index if it is one of this download's, its length and hash (sha256: computed as it arrived, or null)
+     * those signed; else why not.
+     */
+    int check(String indexText, byte[] payload, String sha256) throws Refused {
         int index;
         try {
             index = Integer.parseInt(indexText);
@@ -97,7 +118,8 @@ final class Download {
         if (index < 0 || index >= manifest.chunks().size()) {
             throw new Refused("chunk '" + indexText + "' of " + issue() + " ignored (allowed: 0 to " + (manifest.chunks().size() - 1) + ")", null);
         }
-        if (payload.length != manifest.chunkLength(index) || !Manifest.sha256(payload, payload.length).equals(manifest.chunks().get(index))) {
+        if (payload.length != manifest.chunkLength(index)
+                || !(sha256 != null ? sha256 : Manifest.sha256(payload, payload.length)).equals(manifest.chunks().get(index))) {
             throw new Refused("chunk " + index + " of " + issue() + " (" + payload.length + " bytes) does not match its signed hash and length "
                     + manifest.chunkLength(index) + "; not stored", "chunk " + index + " of " + issue() + " does not match the signed manifest");
         }

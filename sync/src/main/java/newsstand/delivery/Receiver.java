@@ -108,7 +108,7 @@ final class Receiver {
      * With a new session nothing is subscribed any more, and the window is asked for anew.
      */
     void connected(boolean sessionPresent) {
-        if (download != null && !sessionPresent) download.askedNone();
+        if (download != null && !sessionPresent) download.unsubscribed();
         requestNext();
     }
 
@@ -121,7 +121,8 @@ final class Receiver {
         progress.accept(d.issue(), percent);
     }
 
-    void handle(String topic, MqttMessage message) {
+    /** A message from the broker; sha256: its payload's hash, computed as it arrived (or null). */
+    void handle(String topic, MqttMessage message, String sha256) {
         try {
             String prefix = Topics.ROOT + settings.fleet() + "/";
             String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/") : new String[0];
@@ -130,7 +131,7 @@ final class Receiver {
             } else if (parts.length == 2 && parts[0].equals("issues")) {
                 manifest(parts[1], message.getPayload());
             } else if (parts.length == 4 && parts[0].equals("chunks")) {
-                chunk(parts[1], parts[2], parts[3], message.getPayload());
+                chunk(parts[1], parts[2], parts[3], message.getPayload(), sha256);
             } else if (parts.length == 2 && parts[1].equals("commands") && commands != null) {
                 commands.handle(parts[0], message.getPayload());
             } else {
@@ -230,7 +231,7 @@ final class Receiver {
             importing = true;
             Download d = download;
             for (int i = 0; i < m.chunks().size() && download == d; i++) {
-                if (!d.has(i)) chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(i), b.chunk(i));
+                if (!d.has(i)) chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(i), b.chunk(i), null);
             }
             if (download == d) {
                 deliveries.drop(m.issue());
@@ -310,7 +311,7 @@ final class Receiver {
                 + " (its events follow)";
     }
 
-    private void chunk(String issue, String sequenceText, String indexText, byte[] payload) throws SQLException {
+    private void chunk(String issue, String sequenceText, String indexText, byte[] payload, String sha256) throws SQLException {
         Download d = download;
         if (d == null || !d.takes(issue, sequenceText)) {
             Logger.debug("sync: chunk of {} / {} not being downloaded, ignored", issue, sequenceText);
@@ -318,7 +319,7 @@ final class Receiver {
         }
         int index;
         try {
-            index = d.check(indexText, payload);
+            index = d.check(indexText, payload, sha256);
         } catch (Download.Refused r) {
             Logger.warn("sync: {}", r.getMessage());
             if (r.error != null) report.error(r.error);
@@ -331,20 +332,17 @@ final class Receiver {
             status.duplicate();
             Logger.debug("sync: chunk {} of {} again (a duplicate)", index, issue);
         }
-        if (d.asked().get(index)) {
-            d.answered(index);
-            unsubscribe(d, index);
-        }
+        // Its topic stays subscribed until the download ends: one UNSUBSCRIBE for them all instead of one a chunk.
+        if (d.isAsked(index)) d.answered(index);
         requestNext();
         if (download != null && status.due()) report.publish();
     }
 
     /**
-     * Asks for the first chunks still missing, up to a window of {@link #WINDOW} at once (each on its own retained
-     * topic), or installs the issue when none is missing. The window is what the broker may send before the kiosk
-     * acknowledges ({@link Broker#RECEIVE_MAXIMUM}): a chunk's round trip overlaps the next ones' (one at a time, a
-     * 5.6 MB issue took 1.0-1.3 s on loopback, with a window of 8 0.32-0.39 s; DeliveryBenchmark), and an
-     * interruption costs at most the window again.
+     * Asks for the first chunks still missing, {@link #AHEAD} of them (each on its own retained topic), or installs the
+     * issue when none is missing. What the broker may send before the kiosk acknowledges is its Receive Maximum
+     * ({@link Broker#RECEIVE_MAXIMUM}): a chunk's round trip overlaps the next ones' (one at a time, a 5.6 MB issue
+     * took 1.0-1.3 s on loopback; DeliveryBenchmark), and an interruption costs at most those in flight again.
      */
     void requestNext() {
         Download d = download;
@@ -354,34 +352,51 @@ final class Receiver {
             return;
         }
         if (!session.connected() || importing) return;
-        for (int next = d.nextToAsk(); next >= 0 && d.asking() < WINDOW; next = d.nextToAsk()) {
-            try {
-                session.subscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), next));
-                d.asked(next);
-            } catch (MqttException e) {
-                report.error("cannot ask for chunk " + next + " of " + d.issue() + ": " + e.getMessage());
-                return;
+        // One SUBSCRIBE for every chunk the window has room for (a subscription again to a topic subscribed before
+        // brings its retained chunk again).
+        java.util.List<Integer> ask = new java.util.ArrayList<>();
+        BitSet asking = d.asked();
+        if (asking.cardinality() > AHEAD / 2) return;
+        for (int i = d.next(); i < d.manifest.chunks().size() && asking.cardinality() < AHEAD; i++) {
+            if (!d.has(i) && !asking.get(i)) {
+                ask.add(i);
+                asking.set(i);
             }
+        }
+        if (ask.isEmpty()) return;
+        try {
+            session.subscribe(ask.stream().map(i -> Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i)).toArray(String[]::new));
+            ask.forEach(d::asked);
+        } catch (MqttException e) {
+            report.error("cannot ask for chunks " + ask + " of " + d.issue() + ": " + e.getMessage());
         }
     }
 
-    /** Chunks asked for at once. */
-    static final int WINDOW = Broker.RECEIVE_MAXIMUM;
+    /**
+     * Chunks asked for ahead: subscribed to, their retained messages queued for the kiosk by the broker, which sends
+     * at most {@link Broker#RECEIVE_MAXIMUM} of them unacknowledged (the kiosk's memory holds no more). Asked for again
+     * when half have come, so that a SUBSCRIBE asks for many; well under Mosquitto's max_queued_messages (1000).
+     */
+    static final int AHEAD = 64;
 
+    /** Every chunk topic of the download subscribed to in this session unsubscribed, 100 to an UNSUBSCRIBE. */
     private void unsubscribeRequested() {
         Download d = download;
         if (d == null) return;
-        BitSet asked = d.asked();
-        for (int i = asked.nextSetBit(0); i >= 0; i = asked.nextSetBit(i + 1)) unsubscribe(d, i);
-        d.askedNone();
-    }
-
-    private void unsubscribe(Download d, int index) {
+        BitSet subscribed = d.subscribed();
+        d.unsubscribed();
         if (!session.connected()) return;
-        try {
-            session.unsubscribe(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), index));
-        } catch (MqttException e) {
-            Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
+        java.util.List<String> topics = new java.util.ArrayList<>();
+        for (int i = subscribed.nextSetBit(0); i >= 0; i = subscribed.nextSetBit(i + 1)) {
+            topics.add(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i));
+            if (topics.size() == 100 || subscribed.nextSetBit(i + 1) < 0) {
+                try {
+                    session.unsubscribe(topics.toArray(String[]::new));
+                } catch (MqttException e) {
+                    Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
+                }
+                topics.clear();
+            }
         }
     }
 
@@ -439,7 +454,7 @@ final class Receiver {
         if (d.stalled(settings.stallTimeout().toNanos())) {
             report.error("chunks " + d.asked() + " of " + d.issue() + " have not arrived in " + settings.stallTimeout().toSeconds()
                     + " s; asking again (if this repeats, publish the issue again)");
-            unsubscribeRequested();
+            d.askedNone();
             requestNext();
         }
     }
