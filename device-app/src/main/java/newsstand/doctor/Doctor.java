@@ -135,7 +135,8 @@ public final class Doctor {
         }
         long free = free(file);
         String detail = file + ": " + h.issues() + " issues, " + mb(h.bytes()) + " of the quota " + mb(c.quotaBytes()) + ", "
-                + mb(free) + " free on its disk, quick_check " + h.quickCheck();
+                + mb(free) + " free on its disk, quick_check " + h.quickCheck()
+                + (h.setFromAfar().isEmpty() ? "" : "; set from afar over the configuration file (fleet command set): " + h.setFromAfar());
         if (!"ok".equals(h.quickCheck())) {
             return Check.fail("store", detail, "the kiosk moves a damaged store aside at its next start and takes the issues again from the broker; a failing SD card is the usual cause (see README, recovery)");
         }

@@ -13,9 +13,11 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * A look at a store without changing it (`newsstand doctor`): opened read-only, never migrated, never created.
- * quickCheck is PRAGMA quick_check's answer ("ok" for a sound file); bytes the file's size with its WAL.
+ * quickCheck is PRAGMA quick_check's answer ("ok" for a sound file); bytes the file's size with its WAL; setFromAfar the
+ * values the operator set (`fleet command set`), which the kiosk takes over its configuration file's.
  */
-public record StoreHealth(String quickCheck, int schemaVersion, int issues, long bytes, List<String> languages) {
+public record StoreHealth(String quickCheck, int schemaVersion, int issues, long bytes, List<String> languages,
+                          java.util.Map<String, String> setFromAfar) {
     public static StoreHealth inspect(Path file) throws StoreException {
         if (!Files.isRegularFile(file)) throw new StoreException("store " + file + ": no such file (the kiosk creates it at its first start)");
         SQLiteConfig config = new SQLiteConfig();
@@ -32,6 +34,12 @@ public record StoreHealth(String quickCheck, int schemaVersion, int issues, long
             }
             int issues = 0;
             List<String> languages = new ArrayList<>();
+            java.util.Map<String, String> set = new java.util.TreeMap<>();
+            if (version >= 5) {
+                try (ResultSet rs = st.executeQuery("SELECT key, value FROM setting")) {
+                    while (rs.next()) set.put(rs.getString(1), rs.getString(2));
+                }
+            }
             if (version > 0) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM issue WHERE complete = 1")) {
                     issues = rs.getInt(1);
@@ -42,7 +50,7 @@ public record StoreHealth(String quickCheck, int schemaVersion, int issues, long
             }
             Path wal = file.resolveSibling(file.getFileName() + "-wal");
             long bytes = Files.size(file) + (Files.exists(wal) ? Files.size(wal) : 0);
-            return new StoreHealth(check, version, issues, bytes, List.copyOf(languages));
+            return new StoreHealth(check, version, issues, bytes, List.copyOf(languages), java.util.Map.copyOf(set));
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("store " + file + ": cannot be read (" + e.getMessage() + ")", e);
         }
