@@ -24,15 +24,25 @@ final class Outputs {
      */
     static void render(Issue issue, PageRenderer.PhotoSource photos, PanelModel model, Path folder, long startNanos,
                        PrintWriter out, boolean traced) throws IOException, FontException {
+        render(issue, photos, model, folder, startNanos, out, traced, false);
+    }
+
+    /** As above; with layout, also DIR/layout.json: where every line and photo went (LayoutDump). */
+    static void render(Issue issue, PageRenderer.PhotoSource photos, PanelModel model, Path folder, long startNanos,
+                       PrintWriter out, boolean traced, boolean layout) throws IOException, FontException {
         Path trace = folder.resolve("panel-trace.txt");
         IssueRenderer renderer = IssueRenderer.open(issue.language());
+        if (layout) {
+            Files.writeString(folder.resolve("layout.json"), newsstand.layout.LayoutDump.json(renderer.compose(issue, model), model));
+        }
         int pages;
         try (Panel panel = traced ? Panels.traced(model, trace) : new SimulatedPanel(model, folder, "page-%03d.png")) {
             pages = renderer.renderAll(issue, photos, panel);
         }
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         out.println("rendered " + pages + " pages of " + issue.id() + " for " + model.id() + " in " + ms + " ms"
-                + (traced ? " through the " + model.controller() + " driver, its traffic in " + trace : ""));
+                + (traced ? " through the " + model.controller() + " driver, its traffic in " + trace : "")
+                + (layout ? "; the layout in " + folder.resolve("layout.json") : ""));
     }
 
     /** Deletes a folder and everything in it, as far as it can; nothing when it does not exist. */
@@ -43,11 +53,11 @@ final class Outputs {
         }
     }
 
-    /** Creates the folder, and removes the pages and refresh log an earlier run left there. */
+    /** Creates the folder, and removes the pages, refresh log and layout an earlier run left there. */
     static void prepare(Path folder) throws IOException {
         if (Files.exists(folder) && !Files.isDirectory(folder)) throw new IOException(folder + ": exists and is not a folder");
         Files.createDirectories(folder);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(folder, "{page-*.png,refresh.log}")) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(folder, "{page-*.png,refresh.log,layout.json}")) {
             for (Path p : old) Files.delete(p);
         }
     }

@@ -25,13 +25,17 @@ final class RenderCommand implements Callable<Integer> {
 
     @Mixin Options.PanelOption panel;
 
+    @Option(names = "--layout", description = "Also write DIR/layout.json: every line (kind, article, paragraph, box, size, text, "
+            + "justification gap) and photo of every page, to check or diff.")
+    boolean layout;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Issue issue = IssuePackage.read(issuePath);
         Outputs.prepare(out);
         Outputs.render(issue, file -> Files.readAllBytes(issuePath.resolve(file)), panel.model, out, start,
-                spec.commandLine().getOut(), false);
+                spec.commandLine().getOut(), false, layout);
         return 0;
     }
 }

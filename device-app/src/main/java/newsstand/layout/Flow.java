@@ -79,17 +79,17 @@ final class Flow {
     }
 
     /** Lines one under the other from the current column and height. */
-    void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId, int boldPrefix) {
+    void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId, String kind) {
         int lh = t.lineHeight(px);
         for (SetLine line : lines) {
-            add(Setter.text(x(), y, lh, line, px, bold, ink, boldPrefix, articleId));
+            add(Setter.text(x(), y, lh, line, px, bold, ink, 0, articleId, kind, -1));
             y += lh;
         }
     }
 
     /** A ragged block of lines (headline, kicker, byline) across a width, from the current column. */
-    void block(String text, int px, int width, boolean boldType, int ink, String articleId) {
-        lines(setter.balanced(text, px, width, boldType), px, boldType, ink, articleId, 0);
+    void block(String text, int px, int width, boolean boldType, int ink, String articleId, String kind) {
+        lines(setter.balanced(text, px, width, boldType), px, boldType, ink, articleId, kind);
     }
 
     /** A rule between two stories in a column. */
@@ -102,7 +102,7 @@ final class Flow {
      * Places a paragraph's lines down the columns, never leaving a single line alone at a column's foot or head;
      * returns how many were placed (fewer than all only on overflow). first: the lines start the paragraph.
      */
-    int paragraph(List<SetLine> lines, String articleId, int boldPrefix, boolean first) {
+    int paragraph(List<SetLine> lines, String articleId, int boldPrefix, boolean first, int index) {
         int lh = t.lineHeight();
         int i = 0;
         int n = lines.size();
@@ -111,14 +111,14 @@ final class Flow {
             boolean fresh = y == columnTops[column];
             int rest = n - i;
             if (rest <= fit) {
-                place(lines.subList(i, n), articleId, i == 0 ? boldPrefix : 0);
+                place(lines.subList(i, n), articleId, i == 0 ? boldPrefix : 0, index);
                 return n;
             }
             int take = Math.max(0, fit);
             if (rest - take == 1 && take >= 2) take--;          // no widow: the last line never goes over alone
             if (first && i == 0 && take < 2 && n > 1 && !fresh) take = 0; // no orphan: the first line never stays alone
             if (take > 0) {
-                place(lines.subList(i, i + take), articleId, i == 0 ? boldPrefix : 0);
+                place(lines.subList(i, i + take), articleId, i == 0 ? boldPrefix : 0, index);
                 i += take;
             }
             nextColumn();
@@ -127,10 +127,10 @@ final class Flow {
         return n;
     }
 
-    private void place(List<SetLine> lines, String articleId, int boldPrefix) {
+    private void place(List<SetLine> lines, String articleId, int boldPrefix, int index) {
         int lh = t.lineHeight();
         for (SetLine line : lines) {
-            add(Setter.text(x(), y, lh, line, t.body(), false, Page.INK, boldPrefix, articleId));
+            add(Setter.text(x(), y, lh, line, t.body(), false, Page.INK, boldPrefix, articleId, "body", index));
             boldPrefix = 0;
             y += lh;
         }

@@ -95,7 +95,7 @@ final class FrontPage {
             int jumpPage = continuation(r);
             SetLine jump = f.setter.one("（下转第" + jumpPage + "版）", t.small(), true);
             front.ops.add(Setter.text(r.jumpX() + t.columnWidth() - Math.round(jump.width()), r.jumpY(), jumpHeight, jump,
-                    t.small(), true, Page.INK, 0, r.article().id()));
+                    t.small(), true, Page.INK, 0, r.article().id(), "jump", -1));
         }
         for (Article a : list.subList(placed, list.size())) stories.article(a);
     }
@@ -103,10 +103,10 @@ final class FrontPage {
     /** The lead story's kicker, headline, subhead and byline across the page, with a rule under them. */
     private void leadHeader(Article a) {
         int width = t.contentWidth();
-        if (a.kicker() != null) f.block(a.kicker(), t.subhead(), width, true, Page.GREY_TEXT, a.id());
-        f.block(a.headline(), t.leadHeadline(), width, true, Page.INK, a.id());
-        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), width, false, Page.INK, a.id());
-        if (a.byline() != null) f.block(a.byline(), t.small(), width, false, Page.GREY_TEXT, a.id());
+        if (a.kicker() != null) f.block(a.kicker(), t.subhead(), width, true, Page.GREY_TEXT, a.id(), "kicker");
+        f.block(a.headline(), t.leadHeadline(), width, true, Page.INK, a.id(), "headline");
+        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), width, false, Page.INK, a.id(), "deck");
+        if (a.byline() != null) f.block(a.byline(), t.small(), width, false, Page.GREY_TEXT, a.id(), "byline");
         f.y += t.small() / 2;
         f.add(new Page.Rule(t.margin(), f.y, width, 1, Page.RULE_GREY));
         f.y += t.body() / 2;
@@ -145,8 +145,8 @@ final class FrontPage {
         int needed = 3 * lh + stories.blockHeight(a.headline(), t.subhead(), true) + t.lineHeight(t.small());
         if (f.y + needed > f.bottom && f.started()) f.nextColumn();
         int startPage = f.page.number;
-        f.block(a.headline(), t.subhead(), t.columnWidth(), true, Page.INK, a.id());
-        f.block("（上接第1版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id());
+        f.block(a.headline(), t.subhead(), t.columnWidth(), true, Page.INK, a.id(), "headline");
+        f.block("（上接第1版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id(), "jump");
         f.y += t.small() / 3;
         stories.body(a, r.photos(), r.paragraph(), r.line());
         return startPage;

@@ -34,15 +34,15 @@ final class Furniture {
         int px = t.masthead();
         SetLine title = f.setter.one(issue.title(), px, true);
         int lh = t.lineHeight(px);
-        f.add(Setter.text((t.width() - Math.round(title.width())) / 2, f.y, lh, title, px, true, Page.INK, 0, null));
+        f.add(Setter.text((t.width() - Math.round(title.width())) / 2, f.y, lh, title, px, true, Page.INK, "masthead"));
         f.y += lh;
         int small = t.small();
         int slh = t.lineHeight(small);
         SetLine date = f.setter.one(dateText(), small, false);
-        f.add(Setter.text(t.margin(), f.y, slh, date, small, false, Page.INK, 0, null));
+        f.add(Setter.text(t.margin(), f.y, slh, date, small, false, Page.INK, "dateline"));
         if (issue.edition() != null) {
             SetLine edition = f.setter.one(issue.edition(), small, false);
-            f.add(Setter.text(t.width() - t.margin() - Math.round(edition.width()), f.y, slh, edition, small, false, Page.INK, 0, null));
+            f.add(Setter.text(t.width() - t.margin() - Math.round(edition.width()), f.y, slh, edition, small, false, Page.INK, "edition"));
         }
         f.y += slh + small / 4;
         f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), Math.max(2, t.body() / 8), Page.INK));
@@ -55,14 +55,14 @@ final class Furniture {
         int small = t.small();
         int slh = t.lineHeight(small);
         SetLine title = f.setter.one(issue.title(), small, true);
-        f.add(Setter.text(t.margin(), f.y, slh, title, small, true, Page.INK, 0, null));
+        f.add(Setter.text(t.margin(), f.y, slh, title, small, true, Page.INK, "header"));
         SetLine tag = f.setter.one(f.section, small, true);
         int pad = small / 2;
         int tagX = t.margin() + Math.round(title.width()) + small;
         f.add(new Page.Rule(tagX, f.y, Math.round(tag.width()) + 2 * pad, slh, Page.INK));
-        f.add(Setter.text(tagX + pad, f.y, slh, tag, small, true, 255, 0, null));
+        f.add(Setter.text(tagX + pad, f.y, slh, tag, small, true, 255, "section"));
         SetLine date = f.setter.one(dateText(), small, false);
-        f.add(Setter.text(t.width() - t.margin() - Math.round(date.width()), f.y, slh, date, small, false, Page.INK, 0, null));
+        f.add(Setter.text(t.width() - t.margin() - Math.round(date.width()), f.y, slh, date, small, false, Page.INK, "header"));
         f.y += slh + small / 3;
         f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), 2, Page.INK));
         f.y += t.body();
@@ -109,7 +109,7 @@ final class Furniture {
                 line = f.setter.one(folio.strip(), small, false);
                 if (line.width() <= t.contentWidth()) break;
             }
-            f.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, 0, null));
+            f.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, "folio"));
         }
     }
 
@@ -137,7 +137,7 @@ final class Furniture {
         SetLine label = f.setter.one("本期导读", small, true);
         int pad = small / 2;
         f.add(new Page.Rule(t.margin(), f.y, Math.round(label.width()) + 2 * pad, slh, Page.INK));
-        f.add(Setter.text(t.margin() + pad, f.y, slh, label, small, true, 255, 0, null));
+        f.add(Setter.text(t.margin() + pad, f.y, slh, label, small, true, 255, "strip"));
         int x = t.margin() + Math.round(label.width()) + 2 * pad + small;
         int width = t.width() - t.margin() - x;
         List<String> entries = new ArrayList<>();
@@ -157,7 +157,7 @@ final class Furniture {
             lines.addAll(all.subList(0, Math.min(stripLines(entries.size()), all.size())));
         }
         for (SetLine line : lines) {
-            f.add(Setter.text(x, f.y, slh, line, small, false, Page.INK, 0, null));
+            f.add(Setter.text(x, f.y, slh, line, small, false, Page.INK, "strip"));
             f.y += slh;
         }
     }

@@ -21,7 +21,7 @@ final class Notice {
         int y = t.height() - t.margin() - slh - small / 3;
         page.ops.add(new Page.Rule(0, y - small / 3, t.width(), t.height() - y + small / 3, Page.INK));
         SetLine line = setter.one(text, small, true);
-        page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, slh, line, small, true, 255, 0, null));
+        page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, slh, line, small, true, 255, "screen"));
         return page;
     }
 
@@ -35,14 +35,14 @@ final class Notice {
         int height = head.size() * hlh + t.body() + body.stream().mapToInt(List::size).sum() * lh;
         int y = Math.max(t.margin(), (t.height() - height) / 2);
         for (SetLine line : head) {
-            page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, hlh, line, t.leadHeadline(), true, Page.INK, 0, null));
+            page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, hlh, line, t.leadHeadline(), true, Page.INK, "screen"));
             y += hlh;
         }
         page.ops.add(new Page.Rule(t.margin() + width / 4, y + t.body() / 3, width / 2, Math.max(2, t.body() / 8), Page.INK));
         y += t.body();
         for (List<SetLine> block : body) {
             for (SetLine line : block) {
-                page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, lh, line, t.body(), false, Page.GREY_TEXT, 0, null));
+                page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, lh, line, t.body(), false, Page.GREY_TEXT, "screen"));
                 y += lh;
             }
         }

@@ -22,10 +22,12 @@ public final class Page {
 
     /**
      * A set line. Horizontal: its box top is y and the baseline is at y = baseline. Vertical: the line runs down
-     * from y, and baseline is the x of the column's centre line. The first boldPrefix characters are bold.
+     * from y, and baseline is the x of the column's centre line. The first boldPrefix characters are bold. kind says
+     * what the line is (headline, kicker, deck, byline, body, caption, jump, folio, masthead, header, ...: the layout
+     * dump's), paragraph its paragraph's index in the article for body lines (-1 otherwise).
      */
     record Text(int x, int y, int width, int height, int baseline, SetLine line, int px, boolean bold, int ink,
-                int boldPrefix, String articleId, boolean vertical) implements Op {}
+                int boldPrefix, String articleId, boolean vertical, String kind, int paragraph) implements Op {}
 
     /** A filled rectangle: rules and reversed tags. */
     record Rule(int x, int y, int width, int height, int grey) implements Op {}

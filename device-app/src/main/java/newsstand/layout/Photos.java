@@ -57,7 +57,7 @@ final class Photos {
         w = Math.min(width, Math.max(1, Math.round((float) h * p.width() / p.height())));
         f.add(new Page.Picture(f.x() + (width - w) / 2, f.y, w, h, p));
         f.y += h + t.small() / 3;
-        f.lines(lines, t.small(), false, Page.GREY_TEXT, articleId, 0);
+        f.lines(lines, t.small(), false, Page.GREY_TEXT, articleId, "caption");
         f.y += t.small() / 2;
         return true;
     }

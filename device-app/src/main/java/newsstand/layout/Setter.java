@@ -51,8 +51,14 @@ final class Setter {
     }
 
     /** A horizontal line's text op: its box from top, lh high, the baseline where the type's em box centres in it. */
-    static Page.Text text(int x, int top, int lh, SetLine line, int px, boolean bold, int ink, int boldPrefix, String articleId) {
+    static Page.Text text(int x, int top, int lh, SetLine line, int px, boolean bold, int ink, int boldPrefix, String articleId,
+                          String kind, int paragraph) {
         int baseline = top + (lh - px) / 2 + Math.round(px * 0.88f);
-        return new Page.Text(x, top, (int) Math.ceil(line.width()), lh, baseline, line, px, bold, ink, boldPrefix, articleId, false);
+        return new Page.Text(x, top, (int) Math.ceil(line.width()), lh, baseline, line, px, bold, ink, boldPrefix, articleId, false, kind, paragraph);
+    }
+
+    /** A line of the page's furniture or a screen: no article, no paragraph. */
+    static Page.Text text(int x, int top, int lh, SetLine line, int px, boolean bold, int ink, String kind) {
+        return text(x, top, lh, line, px, bold, ink, 0, null, kind, -1);
     }
 }

@@ -18,14 +18,14 @@ final class Shelf {
         int hpx = t.headline(), hlh = t.lineHeight(hpx);
         int y = t.margin();
         SetLine head = setter.one(heading, hpx, true);
-        page.ops.add(Setter.text(t.margin(), y, hlh, head, hpx, true, Page.INK, 0, null));
+        page.ops.add(Setter.text(t.margin(), y, hlh, head, hpx, true, Page.INK, "screen"));
         y += hlh;
         page.ops.add(new Page.Rule(t.margin(), y, t.contentWidth(), Math.max(2, t.body() / 8), Page.INK));
         y += t.body() / 2;
         int foot = t.height() - t.margin() - slh;
         page.ops.add(new Page.Rule(t.margin(), foot - small / 3, t.contentWidth(), 1, Page.RULE_GREY));
         SetLine hintLine = setter.one(hint, small, false);
-        page.ops.add(Setter.text((t.width() - Math.round(hintLine.width())) / 2, foot, slh, hintLine, small, false, Page.GREY_TEXT, 0, null));
+        page.ops.add(Setter.text((t.width() - Math.round(hintLine.width())) / 2, foot, slh, hintLine, small, false, Page.GREY_TEXT, "screen"));
 
         int area = foot - small / 2 - y;
         int npx = t.leadHeadline(), nlh = t.lineHeight(npx);
@@ -56,14 +56,14 @@ final class Shelf {
             int shown = Math.min(headlines, title.headlines().size());
             if (chosen) page.ops.add(new Page.Rule(t.margin(), top, bar, nlh + slh + shown * lh, Page.INK));
             SetLine name = setter.one((chosen ? "▶ " : "") + title.name(), npx, true);
-            page.ops.add(Setter.text(t.margin() + indent, top, nlh, name, npx, true, Page.INK, 0, null));
+            page.ops.add(Setter.text(t.margin() + indent, top, nlh, name, npx, true, Page.INK, "screen"));
             int ty = top + nlh;
             SetLine date = setter.one(title.dateLine(), small, false);
-            page.ops.add(Setter.text(t.margin() + indent, ty, slh, date, small, false, Page.GREY_TEXT, 0, null));
+            page.ops.add(Setter.text(t.margin() + indent, ty, slh, date, small, false, Page.GREY_TEXT, "screen"));
             ty += slh;
             for (String h : title.headlines().subList(0, shown)) {
                 List<SetLine> lines = setter.set("■ " + h, t.body(), measure, 0, false);
-                page.ops.add(Setter.text(t.margin() + indent, ty, lh, lines.get(0), t.body(), false, Page.INK, 0, null));
+                page.ops.add(Setter.text(t.margin() + indent, ty, lh, lines.get(0), t.body(), false, Page.INK, "screen"));
                 ty += lh;
             }
             if (i + 1 < first + visible) {

@@ -53,10 +53,10 @@ final class Stories {
     /** A column story's kicker, headline, subhead and byline; header gives their height. */
     void columnHeader(Article a, int headlinePx) {
         int w = t.columnWidth();
-        if (a.kicker() != null) f.block(a.kicker(), t.small(), w, true, Page.GREY_TEXT, a.id());
-        f.block(a.headline(), headlinePx, w, true, Page.INK, a.id());
-        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), w, false, Page.INK, a.id());
-        if (a.byline() != null) f.block(a.byline(), t.small(), w, false, Page.GREY_TEXT, a.id());
+        if (a.kicker() != null) f.block(a.kicker(), t.small(), w, true, Page.GREY_TEXT, a.id(), "kicker");
+        f.block(a.headline(), headlinePx, w, true, Page.INK, a.id(), "headline");
+        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), w, false, Page.INK, a.id(), "deck");
+        if (a.byline() != null) f.block(a.byline(), t.small(), w, false, Page.GREY_TEXT, a.id(), "byline");
         f.y += t.small() / 3;
     }
 
@@ -79,7 +79,7 @@ final class Stories {
                 waiting.addAll(list.subList(k, list.size()));
                 return rest(a, from, fromLine, waiting);
             }
-            f.lines(lines, t.small(), false, Page.GREY_TEXT, a.id(), 0);
+            f.lines(lines, t.small(), false, Page.GREY_TEXT, a.id(), "caption");
             f.y += t.small() / 2;
         }
         List<String> paragraphs = a.paragraphs();
@@ -88,7 +88,7 @@ final class Stories {
             photos.placeWaiting(waiting, a.id(), false);
             if (f.overflow) return rest(a, i, skip, waiting);
             List<SetLine> lines = f.setter.set(paragraph(a, i), t.body(), t.columnWidth(), 2, true);
-            int placed = f.paragraph(lines.subList(skip, lines.size()), a.id(), skip == 0 ? boldPrefix(a, i) : 0, skip == 0);
+            int placed = f.paragraph(lines.subList(skip, lines.size()), a.id(), skip == 0 ? boldPrefix(a, i) : 0, skip == 0, i);
             if (f.overflow) return rest(a, i, skip + placed, waiting);
         }
         photos.placeWaiting(waiting, a.id(), true);

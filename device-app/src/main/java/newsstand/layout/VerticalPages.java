@@ -72,10 +72,10 @@ final class VerticalPages {
         int needed = headline.size() * t.lineHeight(headlinePx) + subhead.size() * t.lineHeight(t.subhead())
                 + byline.size() * t.lineHeight(t.small()) + 3 * lh;
         if (cx - needed < t.margin() && !tierStart()) nextTier();
-        if (a.kicker() != null) lines(set(a.kicker(), t.small(), 0, false, true), t.small(), true, Page.GREY_TEXT, a.id());
-        lines(headline, headlinePx, true, Page.INK, a.id());
-        lines(subhead, t.subhead(), false, Page.INK, a.id());
-        lines(byline, t.small(), false, Page.GREY_TEXT, a.id());
+        if (a.kicker() != null) lines(set(a.kicker(), t.small(), 0, false, true), t.small(), true, Page.GREY_TEXT, a.id(), "kicker");
+        lines(headline, headlinePx, true, Page.INK, a.id(), "headline");
+        lines(subhead, t.subhead(), false, Page.INK, a.id(), "deck");
+        lines(byline, t.small(), false, Page.GREY_TEXT, a.id(), "byline");
         cx -= t.small() / 2;
         for (Photo p : a.photos()) photo(p, a.id());
         List<String> paragraphs = a.paragraphs();
@@ -87,7 +87,7 @@ final class VerticalPages {
                 int room = (cx - t.margin()) / lh;
                 int rest = lines.size() - k;
                 if ((k == 0 && room == 1 && rest > 1) || (rest == 2 && room == 1 && k > 0)) nextTier();
-                line(lines.get(k), t.body(), lh, false, Page.INK, k == 0 ? boldPrefix : 0, a.id());
+                line(lines.get(k), t.body(), lh, false, Page.INK, k == 0 ? boldPrefix : 0, a.id(), "body", i);
             }
         }
         cx -= lh / 3;
@@ -97,7 +97,7 @@ final class VerticalPages {
     private void photo(Photo p, String articleId) {
         String caption = Photos.caption(p);
         if (!p.hasImage()) {
-            lines(set("［图］" + caption, t.small(), 0, false, false), t.small(), false, Page.GREY_TEXT, articleId);
+            lines(set("［图］" + caption, t.small(), 0, false, false), t.small(), false, Page.GREY_TEXT, articleId, "caption");
             return;
         }
         int slh = t.lineHeight(t.small());
@@ -112,20 +112,20 @@ final class VerticalPages {
         f.add(new Page.Picture(cx - width + (width - w) / 2, tierTop(), w, h, p));
         int cy = tierTop() + h + t.small() / 3;
         for (SetLine line : lines) {
-            f.add(Setter.text(cx - width, cy, slh, line, t.small(), false, Page.GREY_TEXT, 0, articleId));
+            f.add(Setter.text(cx - width, cy, slh, line, t.small(), false, Page.GREY_TEXT, 0, articleId, "caption", -1));
             cy += slh;
         }
         cx -= width + t.small();
     }
 
-    private void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId) {
-        for (SetLine line : lines) line(line, px, t.lineHeight(px), bold, ink, 0, articleId);
+    private void lines(List<SetLine> lines, int px, boolean bold, int ink, String articleId, String kind) {
+        for (SetLine line : lines) line(line, px, t.lineHeight(px), bold, ink, 0, articleId, kind, -1);
     }
 
-    private void line(SetLine line, int px, int lh, boolean bold, int ink, int boldPrefix, String articleId) {
+    private void line(SetLine line, int px, int lh, boolean bold, int ink, int boldPrefix, String articleId, String kind, int paragraph) {
         if (cx - lh < t.margin()) nextTier();
         f.add(new Page.Text(cx - lh, tierTop(), lh, (int) Math.ceil(line.width()), cx - lh / 2, line, px, bold, ink,
-                boldPrefix, articleId, true));
+                boldPrefix, articleId, true, kind, paragraph));
         cx -= lh;
     }
 

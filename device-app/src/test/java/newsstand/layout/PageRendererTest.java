@@ -24,7 +24,7 @@ class PageRendererTest {
 
         SetLine across = new LineBreaker(type, PX, 20 * PX, 0, false).set(text).get(0);
         assertEquals(PX, across.x()[3] - across.x()[2], 0.01, "a dash of Chinese text is a full em");
-        Framebuffer fb = draw(renderer, new Page.Text(10, 0, 20 * PX, 2 * PX, 60, across, PX, false, 0, 0, null, false));
+        Framebuffer fb = draw(renderer, new Page.Text(10, 0, 20 * PX, 2 * PX, 60, across, PX, false, 0, 0, null, false, "body", 0));
         int from = 10 + Math.round(across.x()[2]) + PX / 2, to = 10 + Math.round(across.x()[3]) + PX / 2;
         int row = darkest(fb, from, true);
         assertEquals(0.38 * PX, 60 - row, 0.06 * PX, "the rule sits on the ideographs' centre, not low as a Latin dash");
@@ -32,7 +32,7 @@ class PageRendererTest {
         assertEven(fb, from, to, row, true);
 
         SetLine down = new LineBreaker(type, PX, 20 * PX, 0, false).vertical(true).set(text).get(0);
-        fb = draw(renderer, new Page.Text(0, 10, 2 * PX, 20 * PX, PX, down, PX, false, 0, 0, null, true));
+        fb = draw(renderer, new Page.Text(0, 10, 2 * PX, 20 * PX, PX, down, PX, false, 0, 0, null, true, "body", 0));
         from = 10 + Math.round(down.x()[2]) + PX / 2;
         to = 10 + Math.round(down.x()[3]) + PX / 2;
         int column = darkest(fb, from, false);
@@ -47,7 +47,7 @@ class PageRendererTest {
         PageRenderer renderer = new PageRenderer(regular, bold, new GlyphCache(1 << 20, 4), file -> new byte[0]);
         // The line is set in the regular type; its first five characters are drawn bold.
         SetLine line = new LineBreaker(regular, PX, 20 * PX, 0, false).set("本报讯——发展").get(0);
-        Framebuffer fb = draw(renderer, new Page.Text(10, 0, 20 * PX, 2 * PX, 60, line, PX, false, 0, 5, null, false));
+        Framebuffer fb = draw(renderer, new Page.Text(10, 0, 20 * PX, 2 * PX, 60, line, PX, false, 0, 5, null, false, "body", 0));
         int from = 10 + Math.round(line.x()[3]) + PX / 2, to = 10 + Math.round(line.x()[4]) + PX / 2;
         int row = darkest(fb, from, true);
         assertEquals(0.38 * PX, 60 - row, 0.06 * PX, "the bold rule sits on the ideographs' centre");

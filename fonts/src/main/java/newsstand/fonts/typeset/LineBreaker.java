@@ -358,6 +358,8 @@ public final class LineBreaker {
             pen += us.w[u] - left - trimRight(us, u, to);
         }
         boolean justified = justify && to - from > 1;
-        return new SetLine(new String(us.cps, firstCp, n), g, x, turned, pen, justified);
+        float most = 0;
+        for (float a : add) most = Math.max(most, a);
+        return new SetLine(new String(us.cps, firstCp, n), g, x, turned, pen, justified, most);
     }
 }
