@@ -1,19 +1,19 @@
 package newsstand.fonts.typeset;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import newsstand.fonts.Typeface;
 
 /**
  * Sets Chinese paragraphs into lines of a fixed measure as W3C clreq (GB/T 15834) asks, in this order: punctuation
  * widths first (a full-width mark at a line's end set half-width, adjacent marks compressed to one and a half ems,
  * an opening bracket at a line's start losing its blank half), then the break (closing marks never start a line,
- * opening marks never end one, —— and …… never split, Latin words and numbers kept whole with UAX #14 break
- * opportunities inside Latin runs), squeezing a mark onto the line before pushing a character down, and last the
- * leftover space spread by priority: between Han characters and at Han-Latin boundaries first, next to punctuation
- * or inside Latin words never, and only when that would open gaps wider than half an em, evenly over every gap.
+ * opening marks never end one, —— and …… never split; Latin words, numbers, times, dates, a number and its unit,
+ * compounds and URLs kept whole, as UAX #14's number rules and a reader ask), squeezing a mark onto the line before
+ * pushing a character down, and last the leftover space spread by priority: between Han characters and at Han-Latin
+ * boundaries first, then evenly at every gap but inside a Latin token, never more than a quarter em. A line that
+ * would need more takes its end mark full width, else pulls the next word back by compressing its punctuation,
+ * else is set flush left.
  *
  * <p>Design: the paragraph becomes units (a Han character, a mark, a Latin segment, a space, a never-split dash);
  * each line is filled greedily to the widest legal break. Vertical setting runs the same rules along the column with
@@ -41,7 +41,17 @@ public final class LineBreaker {
     private static final String STRICT_NO_START = "々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー";
     private static final String SOLIDUS = "／/";
 
-    private enum Kind { HAN, LATIN, SPACE, CLOSE, OPEN, NO_START, NO_END, DASH }
+    /** GLUE: a space between a number and its unit ("27 °C", "5 km"), never a break. */
+    private enum Kind { HAN, LATIN, SPACE, GLUE, CLOSE, OPEN, NO_START, NO_END, DASH }
+
+    /** Symbols set with the Latin letters and digits beside them: units and currencies ("27℃", "¥100", "5°"). */
+    private static final String SYMBOLS = "°℃℉′″¥£€±µ";
+    /** Units that stay on the line of the number before them, across a space (UAX #14's NU PO, and SI units). */
+    private static final java.util.Set<String> UNITS = java.util.Set.of("km", "m", "cm", "mm", "nm", "kg", "g", "mg", "t", "l", "L",
+            "ml", "mL", "s", "ms", "min", "h", "Hz", "kHz", "MHz", "GHz", "B", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB",
+            "W", "kW", "MW", "GW", "kWh", "MWh", "V", "mV", "kV", "A", "mA", "Pa", "kPa", "hPa", "MPa", "dB", "K", "px", "pt",
+            "dpi", "ppm", "mph", "km/h", "m/s", "MB/s", "GB/s", "Mbps", "Gbps", "bps", "bit", "°", "°C", "°F", "℃", "℉", "%", "‰",
+            "mAh", "Wh", "cm²", "m²", "km²", "m³");
 
     private final Typeface face;
     private final float px;
@@ -95,6 +105,9 @@ public final class LineBreaker {
         final boolean[] sideways;
         final List<int[]> ranges = new ArrayList<>();
         final List<Kind> kinds = new ArrayList<>();
+        /** For each unit, the Latin token it is part of (its first code point), or -1: no space opens inside a token. */
+        final List<Integer> tokens = new ArrayList<>();
+        private int token = -1;
         float[] w;
         float[] half;
 
@@ -109,7 +122,7 @@ public final class LineBreaker {
             for (int u = 0; u < kinds.size(); u++) {
                 int[] r = ranges.get(u);
                 for (int c = r[0]; c < r[1]; c++) {
-                    shape(c, kinds.get(u) == Kind.LATIN || kinds.get(u) == Kind.SPACE);
+                    shape(c, kinds.get(u) == Kind.LATIN || kinds.get(u) == Kind.SPACE || kinds.get(u) == Kind.GLUE);
                     w[u] += adv[c];
                 }
                 Kind k = kinds.get(u);
@@ -148,6 +161,12 @@ public final class LineBreaker {
         private void add(int from, int to, Kind kind) {
             ranges.add(new int[] {from, to});
             kinds.add(kind);
+            tokens.add(token);
+        }
+
+        /** Whether units u - 1 and u are parts of one Latin token (a word, number, compound or URL). */
+        boolean sameToken(int u) {
+            return tokens.get(u) >= 0 && tokens.get(u).equals(tokens.get(u - 1));
         }
 
         private void split() {
@@ -179,19 +198,69 @@ public final class LineBreaker {
             }
         }
 
-        /** A run of Latin letters, digits, their punctuation and spaces, cut at UAX #14 break opportunities. */
+        /**
+         * A run of Latin letters, digits, their punctuation and spaces: words, numbers, times, dates and URLs kept
+         * whole (no hyphenation without a dictionary), broken at spaces, after a hyphen or slash between two words
+         * of three letters or more ("NetworkManager-" "wait-online", not "Wi-Fi" or "MB/s"), and in a URL only after
+         * '/' or '.'; a number keeps its unit across a space.
+         */
         private void latinRun(int from, int to) {
-            String run = new String(cps, from, to - from);
-            BreakIterator breaks = BreakIterator.getLineInstance(Locale.ROOT);
-            breaks.setText(run);
-            int start = breaks.first();
-            for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-                int a = from + run.codePointCount(0, start), b = from + run.codePointCount(0, end);
-                int words = b;
-                while (words > a && cps[words - 1] == ' ') words--;
-                if (words > a) add(a, words, punctuation(cps, a, words));
-                if (b > words) add(words, b, Kind.SPACE);
+            int i = from;
+            int lastToken = -1;
+            while (i < to) {
+                int j = i;
+                if (cps[i] == ' ') {
+                    while (j < to && cps[j] == ' ') j++;
+                    int next = j;
+                    while (next < to && cps[next] != ' ') next++;
+                    boolean glue = lastToken >= 0 && j < to && Character.isDigit(cps[i - 1]) && unit(j, next);
+                    add(i, j, glue ? Kind.GLUE : Kind.SPACE);
+                } else {
+                    while (j < to && cps[j] != ' ') j++;
+                    token(i, j);
+                    lastToken = i;
+                }
+                i = j;
             }
+        }
+
+        /** How many letters come right before a position. */
+        private int lettersBefore(int from, int at) {
+            int n = 0;
+            while (at - n - 1 >= from && Character.isLetter(cps[at - n - 1])) n++;
+            return n;
+        }
+
+        /** How many letters follow from a position ("MB/s", "km/h": a unit, not two words). */
+        private int letters(int from, int to) {
+            int n = 0;
+            while (from + n < to && Character.isLetter(cps[from + n])) n++;
+            return n;
+        }
+
+        /** Whether cps[from, to) is a unit, trailing punctuation left out. */
+        private boolean unit(int from, int to) {
+            while (to > from && ".,;:!?)".indexOf(cps[to - 1]) >= 0) to--;
+            return to > from && UNITS.contains(new String(cps, from, to - from));
+        }
+
+        /** A token (no spaces) as units split where a line may break inside it. */
+        private void token(int from, int to) {
+            token = from;
+            String text = new String(cps, from, to - from);
+            boolean url = text.contains("://") || text.startsWith("www.");
+            int start = from;
+            for (int c = from; c < to - 1; c++) {
+                int cp = cps[c];
+                boolean after = url ? (cp == '/' && cps[c + 1] != '/') || (cp == '.' && c > from)
+                        : (cp == '-' || cp == '/') && lettersBefore(from, c) >= 3 && letters(c + 1, to) >= 3;
+                if (after) {
+                    add(start, c + 1, punctuation(cps, start, c + 1));
+                    start = c + 1;
+                }
+            }
+            add(start, to, punctuation(cps, start, to));
+            token = -1;
         }
     }
 
@@ -204,6 +273,7 @@ public final class LineBreaker {
     }
 
     private static boolean latin(int c) {
+        if (SYMBOLS.indexOf(c) >= 0) return true;
         if (c >= 0x2E80 || c <= ' ' || c == '—' || c == '…' || c == '⋯' || c == '·') return false;
         return CLOSE.indexOf(c) < 0 && OPEN.indexOf(c) < 0 && "–～‰".indexOf(c) < 0
                 && (Character.isLetterOrDigit(c) || c < 0x80 || Character.getType(c) == Character.NON_SPACING_MARK);
@@ -229,7 +299,10 @@ public final class LineBreaker {
 
     /** Whether a line may end after unit u - 1 and the next start at unit u. */
     private boolean canBreak(Units us, int u) {
+        if (us.kind(u) == Kind.GLUE || us.kind(u - 1) == Kind.GLUE) return false;
         if (us.kind(u) == Kind.SPACE || us.kind(u - 1) == Kind.SPACE) return true;
+        // Inside a Latin token only where it was split: after a hyphen or slash between letters, in a URL.
+        if (us.kind(u) == Kind.LATIN && us.kind(u - 1) == Kind.LATIN) return true;
         return !noStart(us, u) && !noEnd(us, u - 1);
     }
 
@@ -260,8 +333,22 @@ public final class LineBreaker {
                 }
             }
             int end = j;
-            while (end > i + 1 && us.kind(end - 1) == Kind.SPACE) end--;
+            while (end > i + 1 && (us.kind(end - 1) == Kind.SPACE || us.kind(end - 1) == Kind.GLUE)) end--;
             boolean last = j >= n || onlySpaces(us, j);
+            if (justify && !last && loose(us, i, end, first, avail)) {
+                // Too loose even with its end mark set full width: the next word or character is pulled back onto
+                // the line when compressing the line's punctuation (and the gaps around Latin) makes room for it.
+                int k = j;
+                while (k < n && us.kind(k) == Kind.SPACE) k++;
+                for (k++; k < n && !canBreak(us, k); k++) {}
+                int kEnd = k;
+                while (kEnd > i + 1 && us.kind(kEnd - 1) == Kind.SPACE) kEnd--;
+                if (k - j <= 3 && natural(us, i, kEnd, first) - shrinkable(us, i, kEnd) - compressible(us, i, kEnd, first) <= avail + 0.01f) {
+                    j = k;
+                    end = kEnd;
+                    last = j >= n || onlySpaces(us, j);
+                }
+            }
             lines.add(line(us, i, end, first, start, avail, justify && !last));
             i = j;
             first = false;
@@ -307,6 +394,39 @@ public final class LineBreaker {
         return sum;
     }
 
+    /** The blank halves of the marks inside a line [from, to) that compressing may take (not already trimmed). */
+    private float compressible(Units us, int from, int to, boolean firstLine) {
+        float c = 0;
+        for (int u = from; u < to; u++) c += compression(us, from, u, to, firstLine);
+        return c;
+    }
+
+    /** What compressing unit u may take: a closing mark's blank right half before the next unit, an opening one's left. */
+    private float compression(Units us, int from, int u, int to, boolean firstLine) {
+        if (us.kind(u) == Kind.CLOSE && u + 1 < to) return us.half[u] - trimRight(us, u, to);
+        if (us.kind(u) == Kind.OPEN && u > from) return us.half[u] - trimLeft(us, from, u, firstLine);
+        return 0;
+    }
+
+    /** Whether spreading extra over a line's gaps would open more than a quarter em between two characters. */
+    private boolean tooLoose(Units us, int from, int to, float extra) {
+        int firsts = 0, all = 0;
+        for (int u = from + 1; u < to; u++) {
+            if (firstPriority(us, u)) firsts++;
+            if (!us.sameToken(u)) all++;
+        }
+        float most = px / 4 + 0.01f;
+        return !(firsts > 0 && extra / firsts <= most) && !(all > 0 && extra / all <= most);
+    }
+
+    /** Whether a justified line [from, to) is too loose, even with its end mark set full width. */
+    private boolean loose(Units us, int from, int to, boolean firstLine, float avail) {
+        float extra = avail - natural(us, from, to, firstLine);
+        if (extra <= 0.01f || !tooLoose(us, from, to, extra)) return false;
+        float h = us.kind(to - 1) == Kind.CLOSE ? us.half[to - 1] : 0;
+        return h == 0 || tooLoose(us, from, to, extra - h);
+    }
+
     private float shrinkable(Units us, int from, int to) {
         float s = 0;
         for (int u = from + 1; u < to; u++) s += gap(us, u);
@@ -326,15 +446,41 @@ public final class LineBreaker {
         float extra = avail - natural;
         // Where the leftover (or, squeezed, missing) space goes: one amount per gap.
         float[] add = new float[to - from];
+        boolean fullEnd = false;
         if (extra < -0.01f) {
+            // Squeezed: the quarter-em gaps around Latin give first, then the blank halves of the marks inside.
             float gaps = shrinkable(us, from, to);
-            for (int u = from + 1; u < to; u++) add[u - from] = gaps > 0 ? extra * gap(us, u) / gaps : 0;
+            float fromGaps = Math.max(extra, -gaps);
+            for (int u = from + 1; u < to; u++) add[u - from] = gaps > 0 ? fromGaps * gap(us, u) / gaps : 0;
+            float rest = extra - fromGaps, marks = compressible(us, from, to, firstLine);
+            for (int u = from; u < to && rest < -0.01f && marks > 0; u++) {
+                float c = compression(us, from, u, to, firstLine);
+                if (c > 0) add[(us.kind(u) == Kind.CLOSE ? u + 1 : u) - from] += rest * c / marks;
+            }
         } else if (justify && to - from > 1) {
-            int firsts = 0;
-            for (int u = from + 1; u < to; u++) if (firstPriority(us, u)) firsts++;
-            boolean even = firsts == 0 || extra / firsts > px / 2;
-            int count = even ? to - from - 1 : firsts;
-            for (int u = from + 1; u < to; u++) if (even || firstPriority(us, u)) add[u - from] = extra / count;
+            // Punctuation first: a loose line's end mark is set full width rather than its characters spread.
+            float h = us.kind(to - 1) == Kind.CLOSE ? us.half[to - 1] : 0;
+            if (h > 0 && tooLoose(us, from, to, extra) && !tooLoose(us, from, to, extra - h)) {
+                fullEnd = true;
+                extra -= h;
+            }
+            // At most a quarter em between two characters: first between Han and at Han-Latin boundaries, then
+            // evenly at every gap but inside a Latin word, number or compound; a line that would need more is set
+            // flush left rather than letter-spaced.
+            int firsts = 0, all = 0;
+            for (int u = from + 1; u < to; u++) {
+                if (firstPriority(us, u)) firsts++;
+                if (!us.sameToken(u)) all++;
+            }
+            float most = px / 4 + 0.01f;
+            boolean first = firsts > 0 && extra / firsts <= most;
+            if (first || (all > 0 && extra / all <= most)) {
+                for (int u = from + 1; u < to; u++) {
+                    if (first ? firstPriority(us, u) : !us.sameToken(u)) add[u - from] = extra / (first ? firsts : all);
+                }
+            } else {
+                justify = false;
+            }
         }
         int firstCp = us.ranges.get(from)[0], endCp = us.ranges.get(to - 1)[1];
         int n = endCp - firstCp;
@@ -355,7 +501,7 @@ public final class LineBreaker {
                 p += us.adv[c];
                 k++;
             }
-            pen += us.w[u] - left - trimRight(us, u, to);
+            pen += us.w[u] - left - (fullEnd && u == to - 1 ? 0 : trimRight(us, u, to));
         }
         boolean justified = justify && to - from > 1;
         float most = 0;
