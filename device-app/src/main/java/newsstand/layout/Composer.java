@@ -36,11 +36,13 @@ final class Composer {
                 front = false;
                 continue;
             }
-            flow.newPage(front);
-            for (int i = 0; i < s.articles().size(); i++) {
-                if (vertical) flow.tiers.article(s.articles().get(i), front && i == 0);
-                else stories.article(s.articles().get(i));
+            if (!vertical) {
+                new SectionPages(flow, stories).compose(List.of(), s.articles());
+                front = false;
+                continue;
             }
+            flow.newPage(front);
+            for (int i = 0; i < s.articles().size(); i++) flow.tiers.article(s.articles().get(i), front && i == 0);
             front = false;
         }
         flow.furniture.finish();

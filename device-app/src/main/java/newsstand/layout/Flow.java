@@ -74,6 +74,33 @@ final class Flow {
         return y > columnTops[column];
     }
 
+    /** Where the layout stands: what {@link #reset} goes back to when a trial placement is not kept. */
+    record Mark(int ops, int column, int y, int[] tops) {}
+
+    Mark mark() {
+        return new Mark(page.ops.size(), column, y, columnTops.clone());
+    }
+
+    /** Back to a mark on the same page: what was added since is dropped. */
+    void reset(Mark m) {
+        page.ops.subList(m.ops(), page.ops.size()).clear();
+        column = m.column();
+        y = m.y();
+        System.arraycopy(m.tops(), 0, columnTops, 0, columnTops.length);
+        overflow = false;
+    }
+
+    /** How much of the page's columns is filled, 0 to 1: each column's height used over its height. */
+    double filled() {
+        double used = 0, all = 0;
+        for (int c = 0; c < columnTops.length; c++) {
+            int top = columnTops[c];
+            all += bottom - top;
+            used += c < column ? bottom - top : c == column ? Math.max(0, y - top) : 0;
+        }
+        return all <= 0 ? 1 : Math.min(1, used / all);
+    }
+
     void add(Page.Op op) {
         page.ops.add(op);
     }

@@ -2,7 +2,6 @@ package newsstand.layout;
 
 import java.util.ArrayList;
 import java.util.List;
-import newsstand.fonts.typeset.SetLine;
 import newsstand.issue.Article;
 import newsstand.issue.Photo;
 import newsstand.issue.Section;
@@ -11,7 +10,7 @@ import newsstand.issue.Section;
  * The front page: the lead story's headline across the page, its photo across two columns and its text in the left
  * columns; the front section's further stories in the right columns with smaller headlines, each within its share of
  * the page. A story longer than its share stops with "（下转第N版）" and goes on after the front page under its
- * headline and "（上接第1版）".
+ * headline and "（上接第1版）" ({@link SectionPages}).
  */
 final class FrontPage {
     private final Flow f;
@@ -90,14 +89,7 @@ final class FrontPage {
         f.lastColumn = -1;
         f.overflow = false;
         // The jumped stories go on after the front page, then the section's stories the front had no room for.
-        if (!rests.isEmpty() || placed < list.size()) f.newPage(false);
-        for (Stories.Rest r : rests) {
-            int jumpPage = continuation(r);
-            SetLine jump = f.setter.one("（下转第" + jumpPage + "版）", t.small(), true);
-            front.ops.add(Setter.text(r.jumpX() + t.columnWidth() - Math.round(jump.width()), r.jumpY(), jumpHeight, jump,
-                    t.small(), true, Page.INK, 0, r.article().id(), "jump", -1));
-        }
-        for (Article a : list.subList(placed, list.size())) stories.article(a);
+        new SectionPages(f, stories).compose(rests, list.subList(placed, list.size()));
     }
 
     /** The lead story's kicker, headline, subhead and byline across the page, with a rule under them. */
@@ -135,20 +127,5 @@ final class FrontPage {
             stories.columnHeader(a, headlinePx);
         }
         return stories.body(a, list, 0, 0);
-    }
-
-    /** Sets the rest of a jumped story under a short headline and "上接第1版"; returns the page it starts on. */
-    private int continuation(Stories.Rest r) {
-        Article a = r.article();
-        int lh = t.lineHeight();
-        if (f.started()) f.storyRule();
-        int needed = 3 * lh + stories.blockHeight(a.headline(), t.subhead(), true) + t.lineHeight(t.small());
-        if (f.y + needed > f.bottom && f.started()) f.nextColumn();
-        int startPage = f.page.number;
-        f.block(a.headline(), t.subhead(), t.columnWidth(), true, Page.INK, a.id(), "headline");
-        f.block("（上接第1版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id(), "jump");
-        f.y += t.small() / 3;
-        stories.body(a, r.photos(), r.paragraph(), r.line());
-        return startPage;
     }
 }

@@ -12,8 +12,11 @@ import newsstand.issue.Photo;
  * stories in a column.
  */
 final class Stories {
-    /** What is left of a front-page story, and where its jump line goes on the front page. */
-    record Rest(Article article, int paragraph, int line, List<Photo> photos, int jumpX, int jumpY) {}
+    /**
+     * What is left of a story that ran out of room: from paragraph, line of it, the photos not placed; the page it
+     * stopped on and where its jump line goes there; started: whether anything of it was set (its headline at least).
+     */
+    record Rest(Article article, int paragraph, int line, List<Photo> photos, Page page, int jumpX, int jumpY, boolean started) {}
 
     private final Flow f;
     private final Typography t;
@@ -25,8 +28,11 @@ final class Stories {
         this.photos = photos;
     }
 
-    /** A story in the columns of a section's pages, flowing on to new pages. */
-    void article(Article a) {
+    /**
+     * A story in the columns of a section's page, its headline kept with its first three lines; returns what did not
+     * fit when the flow stops at the page's last column (nothing of it set, when not even that fitted), else null.
+     */
+    Rest article(Article a) {
         int lh = t.lineHeight();
         if (f.started()) {
             if (f.y + lh > f.bottom) {
@@ -35,11 +41,11 @@ final class Stories {
                 f.storyRule();
             }
         }
-        // Keep the headline block with the first three lines of text.
         int needed = 3 * lh + header(a, t.headline());
         if (f.y + needed > f.bottom && f.started()) f.nextColumn();
+        if (f.overflow || f.y + needed > f.bottom) return new Rest(a, 0, 0, a.photos(), f.page, f.x(), f.y, false);
         columnHeader(a, t.headline());
-        body(a, a.photos(), 0, 0);
+        return body(a, a.photos(), 0, 0);
     }
 
     /** The height of a column story's kicker, headline, subhead and byline. */
@@ -102,7 +108,7 @@ final class Stories {
             paragraph++;
             line = 0;
         }
-        return new Rest(a, paragraph, line, List.copyOf(waiting), f.x(), f.y);
+        return new Rest(a, paragraph, line, List.copyOf(waiting), f.page, f.x(), f.y, true);
     }
 
     /** Paragraph i of an article; the first opens with the dateline in bold, an ideographic space after it. */

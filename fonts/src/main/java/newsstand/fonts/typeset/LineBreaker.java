@@ -300,7 +300,15 @@ public final class LineBreaker {
     /** Whether a line may end after unit u - 1 and the next start at unit u. */
     private boolean canBreak(Units us, int u) {
         if (us.kind(u) == Kind.GLUE || us.kind(u - 1) == Kind.GLUE) return false;
-        if (us.kind(u) == Kind.SPACE || us.kind(u - 1) == Kind.SPACE) return true;
+        if (us.kind(u) == Kind.SPACE || us.kind(u - 1) == Kind.SPACE) {
+            // At a space; but a closing mark after it would still start the next line, an opening one before it end this.
+            int next = u, before = u - 1;
+            while (next < us.size() && us.kind(next) == Kind.SPACE) next++;
+            while (before > 0 && us.kind(before) == Kind.SPACE) before--;
+            boolean startsWell = next == us.size() || !noStart(us, next);
+            boolean endsWell = us.kind(before) == Kind.SPACE || !noEnd(us, before);
+            return startsWell && endsWell;
+        }
         // Inside a Latin token only where it was split: after a hyphen or slash between letters, in a URL.
         if (us.kind(u) == Kind.LATIN && us.kind(u - 1) == Kind.LATIN) return true;
         return !noStart(us, u) && !noEnd(us, u - 1);
@@ -329,7 +337,12 @@ public final class LineBreaker {
                     j = fit + 1;
                 } else {
                     while (j > i + 1 && !canBreak(us, j)) j--;
-                    if (!canBreak(us, j)) j = fit; // no legal break on the whole line: break where it fills
+                    if (!canBreak(us, j)) {
+                        // No legal break on the whole line (one token longer than it): break where it fills, a
+                        // closing mark after it hanging past the column's edge rather than starting the next line.
+                        j = fit;
+                        while (j < n && noStart(us, j) && j - fit < 2) j++;
+                    }
                 }
             }
             int end = j;

@@ -1,0 +1,155 @@
+package newsstand.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import newsstand.fonts.typeset.SetLine;
+import newsstand.issue.Article;
+
+/**
+ * A section's pages, as a layout editor fills them: whole stories in order, and where the next does not fit, one of
+ * the few after it that does (a greedy placement with look-ahead), so that pages fill. A story that fits nowhere
+ * whole starts where its headline and three lines fit and goes on at the head of the next page: "（下转第N版）" at the
+ * break, its headline and "（上接第N版）" at the continuation. The section's last story never leaves a few lines alone
+ * on a page of their own: it starts on the next page instead when this one is full enough.
+ */
+final class SectionPages {
+    /** How many stories after the next are tried when the next does not fit. */
+    private static final int LOOK_AHEAD = 4;
+    /** A page at least this full may end before the section's last story, rather than strand a few of its lines. */
+    private static final double FULL_ENOUGH = 0.7;
+    /** Fewer lines than this share of a page, alone on the section's last page, are stranded. */
+    private static final double STRANDED = 0.25;
+
+    private final Flow f;
+    private final Typography t;
+    private final Stories stories;
+    private final int jumpHeight;
+
+    SectionPages(Flow flow, Stories stories) {
+        this.f = flow;
+        this.t = flow.t;
+        this.stories = stories;
+        this.jumpHeight = t.lineHeight(t.small());
+    }
+
+    /** Sets a section's stories on new pages: the stories jumped from the front page first, then the others. */
+    void compose(List<Stories.Rest> jumped, List<Article> articles) {
+        List<Stories.Rest> carried = new ArrayList<>(jumped);
+        List<Article> left = new ArrayList<>(articles);
+        int bottom = f.bottom;
+        while (!carried.isEmpty() || !left.isEmpty()) {
+            f.newPage(false);
+            f.lastColumn = t.columns() - 1;
+            f.overflow = false;
+            List<Stories.Rest> next = new ArrayList<>();
+            for (Stories.Rest r : carried) {
+                Stories.Rest more = f.overflow ? r : continuation(r);
+                if (more != null) next.add(more);
+            }
+            while (!f.overflow && !left.isEmpty()) place(left, next);
+            carried = next;
+        }
+        f.lastColumn = -1;
+        f.overflow = false;
+        f.bottom = bottom;
+    }
+
+    /**
+     * Places a whole story (the next, or one of the few after it), or starts one that jumps (its rest goes to
+     * jumping), or finds that nothing more goes on this page; overflow is set when the page is done.
+     */
+    private void place(List<Article> left, List<Stories.Rest> jumping) {
+        for (int k = 0; k < Math.min(1 + LOOK_AHEAD, left.size()); k++) {
+            Flow.Mark m = f.mark();
+            if (stories.article(left.get(k)) == null) {
+                left.remove(k);
+                return;
+            }
+            f.reset(m);
+        }
+        Article a = left.get(0);
+        Flow.Mark m = f.mark();
+        double filled = f.filled();
+        Stories.Rest r = withJumpRoom(() -> stories.article(a));
+        if (!r.started()) {
+            f.reset(m);
+            if (f.column == 0 && !f.started()) {
+                // Not even its headline and three lines fit on an empty page (a tiny panel): it flows on as it can.
+                f.lastColumn = -1;
+                stories.article(left.remove(0));
+                f.lastColumn = t.columns() - 1;
+                return;
+            }
+            f.overflow = true;
+            return;
+        }
+        if (left.size() == 1 && filled >= FULL_ENOUGH && stranded(r)) {
+            // The section's last story would leave a few lines alone on the next page: it starts there instead.
+            f.reset(m);
+            f.overflow = true;
+            return;
+        }
+        left.remove(0);
+        jumping.add(r);
+        f.overflow = true;
+    }
+
+    /** Runs a placement that may stop at the page's end with room kept for the jump line under it. */
+    private Stories.Rest withJumpRoom(java.util.function.Supplier<Stories.Rest> placing) {
+        Flow.Mark m = f.mark();
+        Stories.Rest r = placing.get();
+        if (r == null || !r.started()) return r;
+        f.reset(m);
+        int bottom = f.bottom;
+        f.bottom = bottom - jumpHeight;
+        try {
+            return placing.get();
+        } finally {
+            f.bottom = bottom;
+        }
+    }
+
+    /** Whether what is left of a story is only a few lines: less than a quarter of a page's columns. */
+    private boolean stranded(Stories.Rest r) {
+        int lines = 0;
+        List<String> paragraphs = r.article().paragraphs();
+        for (int i = r.paragraph(); i < paragraphs.size(); i++) {
+            lines += f.setter.set(Stories.paragraph(r.article(), i), t.body(), t.columnWidth(), 2, true).size() - (i == r.paragraph() ? r.line() : 0);
+        }
+        int page = t.columns() * ((f.bottom - f.columnTops[0]) / t.lineHeight());
+        return r.photos().isEmpty() && lines < page * STRANDED;
+    }
+
+    /**
+     * The rest of a jumped story at the head of a page, under its headline and "（上接第N版）"; the jump line
+     * "（下转第N版）" is then added where it stopped. Returns what is left when it jumps again, else null.
+     */
+    private Stories.Rest continuation(Stories.Rest r) {
+        Article a = r.article();
+        int lh = t.lineHeight();
+        if (f.started()) {
+            if (f.y + lh > f.bottom) f.nextColumn();
+            else f.storyRule();
+        }
+        int needed = 3 * lh + stories.blockHeight(a.headline(), t.subhead(), true) + jumpHeight;
+        if (f.y + needed > f.bottom && f.started()) f.nextColumn();
+        if (f.overflow) return r;
+        int page = f.page.number;
+        Stories.Rest more = withJumpRoom(() -> {
+            f.block(a.headline(), t.subhead(), t.columnWidth(), true, Page.INK, a.id(), "headline");
+            f.block("（上接第" + r.page().number + "版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id(), "jump");
+            f.y += t.small() / 3;
+            return stories.body(a, r.photos(), r.paragraph(), r.line());
+        });
+        jumpLine(r, page);
+        if (more != null) f.overflow = true;
+        return more;
+    }
+
+    /** "（下转第N版）" where a story stopped, right-aligned in its column. */
+    void jumpLine(Stories.Rest r, int toPage) {
+        SetLine jump = f.setter.one("（下转第" + toPage + "版）", t.small(), true);
+        r.page().ops.add(Setter.text(r.jumpX() + t.columnWidth() - Math.round(jump.width()), r.jumpY(), jumpHeight, jump,
+                t.small(), true, Page.INK, 0, r.article().id(), "jump", -1));
+    }
+}

@@ -1,0 +1,220 @@
+package newsstand.layout;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newsstand.app.SampleIssue;
+import newsstand.config.PanelModel;
+import newsstand.fonts.FontCatalog;
+import newsstand.fonts.Typeface;
+import newsstand.issue.Article;
+import newsstand.issue.Issue;
+import newsstand.issue.IssuePackage;
+import newsstand.issue.TextImporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a layout editor checks before a page goes out, asserted on the layout dump of real text (the sample issue,
+ * the Qingdao fixture page, Chinese manual pages) at every panel model: pages filled but the last of a section, a
+ * jump line at both ends of every story that crosses pages, no few lines stranded, no line broken inside a number,
+ * time, date, number with its unit or Latin word, no justification gap above a quarter em, no clreq violation.
+ */
+class LayoutRulesTest {
+    static Typeface regular;
+    static Typeface bold;
+    static Map<String, Issue> issues = new LinkedHashMap<>();
+
+    static final String NO_START = "，。、；：！？”’）》」』】〕〉";
+    static final String NO_END = "“‘（《「『【〔〈";
+
+    @BeforeAll
+    static void load(@TempDir Path dir) throws Exception {
+        FontCatalog fonts = FontCatalog.scan(List.of());
+        regular = fonts.typeface("zh-Hans", false);
+        bold = fonts.typeface("zh-Hans", true);
+        SampleIssue.write(dir);
+        issues.put("sample", IssuePackage.read(dir));
+        String page = Files.readString(Path.of("../sync/src/test/resources/fixtures/qingdao-daily-2025-09-10.txt"));
+        issues.put("fixture", TextImporter.parse(page, "qd-2025-09-10", "qingdao-daily", TextImporter.paperName(page), LocalDate.of(2025, 9, 10)));
+        issues.put("man pages", ManPages.issue("ls", "tar", "find", "chmod", "grep"));
+    }
+
+    @Test
+    void everyPageOfRealTextFollowsTheLayoutEditorsRules() {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Issue> e : issues.entrySet()) {
+            for (PanelModel model : PanelModel.values()) {
+                Typography t = Typography.of(model);
+                List<Page> pages = new Composer(t, regular, bold).compose(e.getValue());
+                JsonObject dump = JsonParser.parseString(LayoutDump.json(pages, model)).getAsJsonObject();
+                for (String p : check(e.getValue(), t, dump)) problems.add(e.getKey() + ", " + model.id() + ": " + p);
+            }
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
+    }
+
+    record Line(int page, String section, JsonObject o) {
+        String kind() { return o.get("kind").getAsString(); }
+        String text() { return o.get("text").getAsString(); }
+        String article() { return o.get("article").isJsonNull() ? null : o.get("article").getAsString(); }
+        int paragraph() { return o.get("paragraph").isJsonNull() ? -1 : o.get("paragraph").getAsInt(); }
+    }
+
+    static List<String> check(Issue issue, Typography t, JsonObject dump) {
+        List<String> problems = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        JsonArray pages = dump.getAsJsonArray("pages");
+        for (JsonElement pe : pages) {
+            JsonObject p = pe.getAsJsonObject();
+            for (JsonElement le : p.getAsJsonArray("lines")) lines.add(new Line(p.get("number").getAsInt(), p.get("section").getAsString(), le.getAsJsonObject()));
+        }
+        Map<String, Article> articles = new HashMap<>();
+        issue.sections().forEach(s -> s.articles().forEach(a -> articles.put(a.id(), a)));
+        for (Line l : lines) {
+            double px = l.o().get("px").getAsDouble();
+            if (l.o().get("gap").getAsDouble() > px / 4 + 0.05) problems.add("page " + l.page() + ": gap " + l.o().get("gap") + " px at " + px + " px: " + l.text());
+            if (l.article() == null || l.kind().equals("jump")) continue;
+            if (!l.text().isEmpty() && NO_START.indexOf(l.text().charAt(0)) >= 0) problems.add("page " + l.page() + ": a line starts with a closing mark: " + l.text());
+            if (!l.text().isEmpty() && NO_END.indexOf(l.text().charAt(l.text().length() - 1)) >= 0) problems.add("page " + l.page() + ": a line ends with an opening mark: " + l.text());
+        }
+        breaks(lines, articles, problems);
+        jumps(lines, problems);
+        fullness(t, pages, problems);
+        return problems;
+    }
+
+    /** Body lines in order, paragraph by paragraph: where each break fell in the paragraph's text. */
+    static void breaks(List<Line> lines, Map<String, Article> articles, List<String> problems) {
+        Line prev = null;
+        int at = 0;
+        for (Line l : lines) {
+            if (!l.kind().equals("body")) continue;
+            String source = Stories.paragraph(articles.get(l.article()), l.paragraph());
+            boolean same = prev != null && prev.article().equals(l.article()) && prev.paragraph() == l.paragraph();
+            int start = source.indexOf(l.text(), same ? at : 0);
+            if (start < 0) {
+                problems.add("page " + l.page() + ": a line not found in its paragraph: " + l.text());
+                prev = null;
+                continue;
+            }
+            if (same) {
+                String bad = brokenInside(source, start);
+                if (bad != null) problems.add("page " + l.page() + ": broken inside " + bad + ": …" + prev.text() + " / " + l.text());
+            }
+            at = start + l.text().length();
+            prev = l;
+        }
+    }
+
+    /** What a break before position `at` of a paragraph splits that a reader takes as one, or null. */
+    static String brokenInside(String s, int at) {
+        int before = at, after = at;
+        while (before > 0 && s.charAt(before - 1) == ' ') before--;
+        boolean space = before < at || (after < s.length() && s.charAt(after) == ' ');
+        while (after < s.length() && s.charAt(after) == ' ') after++;
+        if (before == 0 || after >= s.length()) return null;
+        char a = s.charAt(before - 1), b = s.charAt(after);
+        String token = s.substring(Math.max(0, before - 12), Math.min(s.length(), after + 12));
+        if (space) {
+            return Character.isDigit(a) && (unitStart(s, after)) ? "a number and its unit (" + token + ")" : null;
+        }
+        if (Character.isDigit(a) && "%‰°℃℉".indexOf(b) >= 0) return "a number and its unit (" + token + ")";
+        if (latin(a) && latin(b)) {
+            if ((a == '-' || a == '/' || a == '.') && Character.isLetter(b)) return null; // a compound or a URL
+            return "a Latin word or number (" + token + ")";
+        }
+        return null;
+    }
+
+    static boolean latin(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || ".,:%/-_".indexOf(c) >= 0) || "°℃".indexOf(c) >= 0;
+    }
+
+    static boolean unitStart(String s, int at) {
+        for (String u : List.of("°C", "℃", "%", "km", "kg", "cm", "mm", "MB", "GB", "KB", "kB", "ms", "m ", "s ", "s,", "s。")) {
+            if (s.startsWith(u, at)) return true;
+        }
+        return false;
+    }
+
+    /** A story on more than one page: "（下转第N版）" on each page but its last, "（上接第N版）" on each but its first. */
+    static void jumps(List<Line> lines, List<String> problems) {
+        Map<String, List<Integer>> pagesOf = new LinkedHashMap<>();
+        for (Line l : lines) {
+            if (l.article() == null || l.kind().equals("jump")) continue;
+            List<Integer> ps = pagesOf.computeIfAbsent(l.article(), k -> new ArrayList<>());
+            if (ps.isEmpty() || ps.get(ps.size() - 1) != l.page()) ps.add(l.page());
+        }
+        for (Map.Entry<String, List<Integer>> e : pagesOf.entrySet()) {
+            List<Integer> ps = e.getValue();
+            for (int i = 0; i < ps.size(); i++) {
+                int page = ps.get(i);
+                if (i + 1 < ps.size() && !hasJump(lines, e.getKey(), page, "（下转第" + ps.get(i + 1) + "版）")) {
+                    problems.add("page " + page + ": " + e.getKey() + " goes on on page " + ps.get(i + 1) + " without （下转第" + ps.get(i + 1) + "版）");
+                }
+                if (i > 0 && !hasJump(lines, e.getKey(), page, "（上接第" + ps.get(i - 1) + "版）")) {
+                    problems.add("page " + page + ": " + e.getKey() + " comes from page " + ps.get(i - 1) + " without （上接第" + ps.get(i - 1) + "版）");
+                }
+            }
+        }
+    }
+
+    static boolean hasJump(List<Line> lines, String article, int page, String text) {
+        return lines.stream().anyMatch(l -> l.page() == page && article.equals(l.article()) && l.kind().equals("jump") && l.text().equals(text));
+    }
+
+    /**
+     * Every page but the last of its section at least two thirds full (the front page's columns reach its strip), and
+     * no page holding only a few lines of one story carried over.
+     */
+    static void fullness(Typography t, JsonArray pages, List<String> problems) {
+        int bottom = t.height() - t.margin() - t.lineHeight(t.small()) - t.small();
+        for (int i = 0; i < pages.size(); i++) {
+            JsonObject p = pages.get(i).getAsJsonObject();
+            boolean lastOfSection = i + 1 == pages.size() || !pages.get(i + 1).getAsJsonObject().get("section").equals(p.get("section"));
+            int top = Integer.MAX_VALUE;
+            int[] reached = new int[t.columns()];
+            List<JsonObject> boxes = new ArrayList<>();
+            for (JsonElement e : p.getAsJsonArray("lines")) {
+                JsonObject o = e.getAsJsonObject();
+                if (!o.get("article").isJsonNull()) boxes.add(o);
+            }
+            for (JsonElement e : p.getAsJsonArray("photos")) boxes.add(e.getAsJsonObject());
+            for (JsonObject o : boxes) {
+                int x = o.get("x").getAsInt(), y = o.get("y").getAsInt(), w = o.get("width").getAsInt(), h = o.get("height").getAsInt();
+                top = Math.min(top, y);
+                for (int c = 0; c < t.columns(); c++) {
+                    int cx = t.columnX(c);
+                    if (x < cx + t.columnWidth() && x + Math.max(w, 1) > cx) reached[c] = Math.max(reached[c], y + h);
+                }
+            }
+            if (boxes.isEmpty()) {
+                problems.add("page " + p.get("number") + ": no story at all");
+                continue;
+            }
+            int number = p.get("number").getAsInt();
+            if (number == 1) continue; // the front page: its stories share it by design (tested in ComposerTest)
+            double used = 0;
+            for (int c = 0; c < t.columns(); c++) used += Math.max(0, Math.min(bottom, reached[c]) - top);
+            double filled = used / (t.columns() * (double) (bottom - top));
+            if (!lastOfSection && filled < 2 / 3.0) problems.add("page " + number + " (" + p.get("section").getAsString() + "): only " + Math.round(filled * 100) + "% full");
+            long stories = boxes.stream().map(o -> o.has("article") && !o.get("article").isJsonNull() ? o.get("article").getAsString() : "").distinct().count();
+            if (stories == 1 && filled < 0.25 && boxes.stream().anyMatch(o -> o.has("kind") && o.get("text").getAsString().startsWith("（上接"))) {
+                problems.add("page " + number + ": a few lines of one story alone (" + Math.round(filled * 100) + "% of the page)");
+            }
+        }
+    }
+}
