@@ -32,8 +32,138 @@ final class SectionPages {
         this.jumpHeight = t.lineHeight(t.small());
     }
 
-    /** Sets a section's stories on new pages: the stories jumped from the front page first, then the others. */
+    /**
+     * Sets a section's stories on new pages: the stories jumped from the front page first, then the others, in the
+     * order whose pages come out well: the given one, unless it strands a few lines on the last page or leaves
+     * another page under two thirds full; then the first other order that does neither, or the least bad.
+     */
     void compose(List<Stories.Rest> jumped, List<Article> articles) {
+        List<List<Article>> orders = orders(articles);
+        // The given order unless its pages are bad; then the first order whose pages are not, or the least bad.
+        List<Article> best = articles;
+        double bestScore = Double.MAX_VALUE;
+        for (int k = 0; k < orders.size() && bestScore > 0; k++) {
+            Undo undo = new Undo();
+            int first = f.pages.size();
+            setPages(jumped, orders.get(k));
+            double score = badness(f.pages.subList(first, f.pages.size()));
+            undo.run();
+            if (score < bestScore) {
+                bestScore = score;
+                best = orders.get(k);
+            }
+        }
+        setPages(jumped, best);
+    }
+
+    /**
+     * The orders worth trying, the given one first: every order of a section of up to four stories; for more, the
+     * longest first, the shortest first, the longest last, and each story moved to the front.
+     */
+    private static List<List<Article>> orders(List<Article> articles) {
+        List<List<Article>> orders = new ArrayList<>();
+        orders.add(articles);
+        if (articles.size() <= 4) {
+            permutations(new ArrayList<>(), new ArrayList<>(articles), orders);
+            return orders.stream().distinct().toList();
+        }
+        List<Article> longest = new ArrayList<>(articles);
+        longest.sort(java.util.Comparator.comparingInt(SectionPages::length).reversed());
+        orders.add(longest);
+        List<Article> shortest = new ArrayList<>(longest);
+        java.util.Collections.reverse(shortest);
+        orders.add(shortest);
+        List<Article> longestLast = new ArrayList<>(articles);
+        longestLast.remove(longest.get(0));
+        longestLast.add(longest.get(0));
+        orders.add(longestLast);
+        for (Article a : articles.subList(1, Math.min(articles.size(), 8))) {
+            List<Article> first = new ArrayList<>(articles);
+            first.remove(a);
+            first.add(0, a);
+            orders.add(first);
+        }
+        return orders;
+    }
+
+    private static void permutations(List<Article> head, List<Article> rest, List<List<Article>> out) {
+        if (rest.isEmpty()) {
+            out.add(List.copyOf(head));
+            return;
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            head.add(rest.remove(i));
+            permutations(head, rest, out);
+            rest.add(i, head.remove(head.size() - 1));
+        }
+    }
+
+    /** A story's length, roughly: its characters and a photo as much as a long paragraph. */
+    private static int length(Article a) {
+        int n = a.headline().length() * 3;
+        for (String p : a.paragraphs()) n += p.length();
+        return n + a.photos().size() * 300;
+    }
+
+    /** How bad a section's pages are: stranded lines worst, then pages but the last under two thirds full; 0 for none. */
+    private double badness(List<Page> pages) {
+        double bad = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            double filled = filled(pages.get(i));
+            if (i + 1 < pages.size() && filled < 2 / 3.0) bad += 10 + 100 * (2 / 3.0 - filled);
+            if (i + 1 == pages.size() && filled < STRANDED && stories(pages.get(i)) == 1 && i > 0) bad += 1000;
+        }
+        return bad;
+    }
+
+    /** How much of a page's columns its stories fill, from their top to the foot of the columns. */
+    private double filled(Page p) {
+        int top = Integer.MAX_VALUE;
+        int[] reached = new int[t.columns()];
+        for (Page.Op op : p.ops) {
+            if (op instanceof Page.Text x && x.articleId() == null) continue;
+            if (op instanceof Page.Rule) continue;
+            top = Math.min(top, op.y());
+            for (int c = 0; c < t.columns(); c++) {
+                int cx = t.columnX(c);
+                if (op.x() < cx + t.columnWidth() && op.x() + Math.max(1, op.width()) > cx) reached[c] = Math.max(reached[c], op.y() + op.height());
+            }
+        }
+        if (top == Integer.MAX_VALUE) return 0;
+        double used = 0;
+        for (int c = 0; c < t.columns(); c++) used += Math.max(0, Math.min(f.bottom, reached[c]) - top);
+        return used / (t.columns() * (double) Math.max(1, f.bottom - top));
+    }
+
+    private static long stories(Page p) {
+        return p.ops.stream().filter(o -> o instanceof Page.Text x && x.articleId() != null).map(o -> ((Page.Text) o).articleId()).distinct().count();
+    }
+
+    /** Takes the flow back to where it stood: the pages added since dropped, the jump lines added to earlier ones too. */
+    private final class Undo {
+        final int pages = f.pages.size();
+        final int[] ops = f.pages.stream().mapToInt(p -> p.ops.size()).toArray();
+        final Page page = f.page;
+        final Flow.Mark mark = f.page == null ? null : f.mark();
+        final int bottom = f.bottom;
+        final int lastColumn = f.lastColumn;
+
+        void run() {
+            f.pages.subList(pages, f.pages.size()).clear();
+            for (int i = 0; i < pages; i++) {
+                List<Page.Op> o = f.pages.get(i).ops;
+                o.subList(ops[i], o.size()).clear();
+            }
+            f.page = page;
+            if (mark != null) f.reset(mark);
+            f.bottom = bottom;
+            f.lastColumn = lastColumn;
+            f.overflow = false;
+        }
+    }
+
+    /** Sets the section's pages with the stories in this order. */
+    private void setPages(List<Stories.Rest> jumped, List<Article> articles) {
         List<Stories.Rest> carried = new ArrayList<>(jumped);
         List<Article> left = new ArrayList<>(articles);
         int bottom = f.bottom;

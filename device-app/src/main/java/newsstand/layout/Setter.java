@@ -20,8 +20,20 @@ final class Setter {
     }
 
     List<SetLine> set(String text, int px, int measure, float indentEm, boolean justify, boolean boldType) {
-        return new LineBreaker(boldType ? bold : regular, px, Math.max(measure, px), indentEm, justify).set(text);
+        // A layout tries placements and takes some back (SectionPages): each text is broken into lines once.
+        Key key = new Key(text, px, measure, indentEm, justify, boldType);
+        List<SetLine> lines = cache.get(key);
+        if (lines == null) {
+            lines = new LineBreaker(boldType ? bold : regular, px, Math.max(measure, px), indentEm, justify).set(text);
+            cache.put(key, lines);
+        }
+        return lines;
     }
+
+    private record Key(String text, int px, int measure, float indentEm, boolean justify, boolean bold) {}
+
+    /** The lines of each text set in this layout; a Setter lives for one layout. */
+    private final java.util.Map<Key, List<SetLine>> cache = new java.util.HashMap<>();
 
     /** Lines that run top to bottom, measure long. */
     List<SetLine> vertical(String text, int px, int measure, float indentEm, boolean justify, boolean boldType) {

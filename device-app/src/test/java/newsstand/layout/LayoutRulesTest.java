@@ -177,7 +177,7 @@ class LayoutRulesTest {
     }
 
     /**
-     * Every page but the last of its section at least two thirds full (the front page's columns reach its strip), and
+     * Every page but the last of its section about two thirds full (65%) at least, and
      * no page holding only a few lines of one story carried over.
      */
     static void fullness(Typography t, JsonArray pages, List<String> problems) {
@@ -210,7 +210,7 @@ class LayoutRulesTest {
             double used = 0;
             for (int c = 0; c < t.columns(); c++) used += Math.max(0, Math.min(bottom, reached[c]) - top);
             double filled = used / (t.columns() * (double) (bottom - top));
-            if (!lastOfSection && filled < 2 / 3.0) problems.add("page " + number + " (" + p.get("section").getAsString() + "): only " + Math.round(filled * 100) + "% full");
+            if (!lastOfSection && filled < 0.65) problems.add("page " + number + " (" + p.get("section").getAsString() + "): only " + Math.round(filled * 100) + "% full");
             long stories = boxes.stream().map(o -> o.has("article") && !o.get("article").isJsonNull() ? o.get("article").getAsString() : "").distinct().count();
             if (stories == 1 && filled < 0.25 && boxes.stream().anyMatch(o -> o.has("kind") && o.get("text").getAsString().startsWith("（上接"))) {
                 problems.add("page " + number + ": a few lines of one story alone (" + Math.round(filled * 100) + "% of the page)");
