@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import newsstand.fonts.typeset.SetLine;
+import newsstand.issue.Article;
 
 /**
  * The cursor of a layout as text flows down columns and on to new pages: the pages so far, the page, column and
@@ -36,6 +37,7 @@ final class Flow {
         this.t = t;
         this.setter = setter;
         this.columnTops = new int[t.columns()];
+        this.headlines = new Headlines(setter);
     }
 
     void newPage(boolean front) {
@@ -118,6 +120,14 @@ final class Flow {
     void block(String text, int px, int width, boolean boldType, int ink, String articleId, String kind) {
         lines(setter.balanced(text, px, width, boldType), px, boldType, ink, articleId, kind);
     }
+
+    /** A headline across a width from the current column, as {@link Headlines} sets it (a step smaller, perhaps). */
+    void headline(Article a, int px, int stepPx, int width) {
+        Headlines.Set h = headlines.set(a.headline(), px, stepPx, width, Headlines.context(a));
+        lines(h.lines(), h.px(), true, Page.INK, a.id(), "headline");
+    }
+
+    final Headlines headlines;
 
     /** A rule between two stories in a column. */
     void storyRule() {

@@ -96,7 +96,7 @@ final class FrontPage {
     private void leadHeader(Article a) {
         int width = t.contentWidth();
         if (a.kicker() != null) f.block(a.kicker(), t.subhead(), width, true, Page.GREY_TEXT, a.id(), "kicker");
-        f.block(a.headline(), t.leadHeadline(), width, true, Page.INK, a.id(), "headline");
+        f.headline(a, t.leadHeadline(), t.headline(), width);
         if (a.subhead() != null) f.block(a.subhead(), t.subhead(), width, false, Page.INK, a.id(), "deck");
         if (a.byline() != null) f.block(a.byline(), t.small(), width, false, Page.GREY_TEXT, a.id(), "byline");
         f.y += t.small() / 2;

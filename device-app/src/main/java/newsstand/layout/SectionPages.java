@@ -261,12 +261,13 @@ final class SectionPages {
             if (f.y + lh > f.bottom) f.nextColumn();
             else f.storyRule();
         }
-        int needed = 3 * lh + stories.blockHeight(a.headline(), t.subhead(), true) + jumpHeight;
+        Headlines.Set h = f.headlines.set(a.headline(), t.subhead(), t.subhead(), t.columnWidth(), Headlines.context(a));
+        int needed = 3 * lh + h.lines().size() * t.lineHeight(h.px()) + jumpHeight;
         if (f.y + needed > f.bottom && f.started()) f.nextColumn();
         if (f.overflow) return r;
         int page = f.page.number;
         Stories.Rest more = withJumpRoom(() -> {
-            f.block(a.headline(), t.subhead(), t.columnWidth(), true, Page.INK, a.id(), "headline");
+            f.headline(a, t.subhead(), t.subhead(), t.columnWidth());
             f.block("（上接第" + r.page().number + "版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id(), "jump");
             f.y += t.small() / 3;
             return stories.body(a, r.photos(), r.paragraph(), r.line());

@@ -50,7 +50,8 @@ final class Stories {
 
     /** The height of a column story's kicker, headline, subhead and byline. */
     int header(Article a, int headlinePx) {
-        return blockHeight(a.headline(), headlinePx, true) + t.small() / 3
+        Headlines.Set h = f.headlines.set(a.headline(), headlinePx, step(headlinePx), t.columnWidth(), Headlines.context(a));
+        return h.lines().size() * t.lineHeight(h.px()) + t.small() / 3
                 + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small(), true))
                 + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead(), false))
                 + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small(), false));
@@ -60,7 +61,7 @@ final class Stories {
     void columnHeader(Article a, int headlinePx) {
         int w = t.columnWidth();
         if (a.kicker() != null) f.block(a.kicker(), t.small(), w, true, Page.GREY_TEXT, a.id(), "kicker");
-        f.block(a.headline(), headlinePx, w, true, Page.INK, a.id(), "headline");
+        f.headline(a, headlinePx, step(headlinePx), w);
         if (a.subhead() != null) f.block(a.subhead(), t.subhead(), w, false, Page.INK, a.id(), "deck");
         if (a.byline() != null) f.block(a.byline(), t.small(), w, false, Page.GREY_TEXT, a.id(), "byline");
         f.y += t.small() / 3;
@@ -120,6 +121,11 @@ final class Stories {
     /** How many characters at the start of paragraph i are set bold: the dateline's. */
     static int boldPrefix(Article a, int i) {
         return i == 0 && a.dateline() != null ? a.dateline().codePointCount(0, a.dateline().length()) : 0;
+    }
+
+    /** The size a headline steps down to before it takes a third line: halfway to the subhead's. */
+    int step(int headlinePx) {
+        return Math.max(t.subhead(), (headlinePx + t.subhead()) / 2);
     }
 
     /** The height of a ragged block (headline, kicker, byline) set a column wide. */

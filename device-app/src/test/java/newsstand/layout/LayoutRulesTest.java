@@ -91,9 +91,51 @@ class LayoutRulesTest {
             if (!l.text().isEmpty() && NO_END.indexOf(l.text().charAt(l.text().length() - 1)) >= 0) problems.add("page " + l.page() + ": a line ends with an opening mark: " + l.text());
         }
         breaks(lines, articles, problems);
+        headlines(lines, articles, problems);
         jumps(lines, problems);
         fullness(t, pages, problems);
         return problems;
+    }
+
+    /**
+     * Words of these headlines a layout editor would never split (what a dictionary would say of them). Not listed:
+     * 人工智能 and 全域, which the fixture's own text repeats inside longer phrases (国家人工智能应用, 生活圈全域推进),
+     * so that its pairs tell nothing; the headline setter may split them on narrow columns (see Headlines).
+     */
+    static final List<String> WORDS = List.of("深远海", "风电", "价格", "消费", "温和", "集装箱", "吞吐量", "马拉松", "半程", "一刻钟",
+            "便民", "生活圈", "号线", "联调", "联试", "超级工厂", "签约", "论坛", "营商环境", "法治化", "市场化", "国际化",
+            "先行区", "如意湖", "示范区", "开学典礼", "社会主义", "嘹亮", "满产", "全容量", "二期");
+
+    /** A headline broken only between words: never inside a number and its measure word, a Latin word or a known word, no line of one character. */
+    static void headlines(List<Line> lines, Map<String, Article> articles, List<String> problems) {
+        Map<String, List<Line>> byStory = new LinkedHashMap<>();
+        for (Line l : lines) if (l.kind().equals("headline")) byStory.computeIfAbsent(l.page() + " " + l.article(), k -> new ArrayList<>()).add(l);
+        for (List<Line> h : byStory.values()) {
+            if (h.size() < 2) continue;
+            String all = articles.get(h.get(0).article()).headline();
+            String shown = String.join(" / ", h.stream().map(Line::text).toList());
+            int at = 0;
+            for (int i = 0; i < h.size(); i++) {
+                String t = h.get(i).text();
+                if (t.codePointCount(0, t.length()) < 2) problems.add("page " + h.get(i).page() + ": a headline line of one character: " + shown);
+                int start = all.indexOf(t, at);
+                if (start < 0) {
+                    problems.add("page " + h.get(i).page() + ": a headline line not in its headline: " + t + " of " + all);
+                    break;
+                }
+                at = start + t.length();
+                if (i == h.size() - 1) break;
+                if (all.charAt(at) == ' ') continue; // broken at a space
+                char a = all.charAt(at - 1), b = all.charAt(at);
+                if (Character.isDigit(a) && b >= 0x2E80) problems.add("page " + h.get(i).page() + ": a headline broken between a number and its measure word: " + shown);
+                if (a < 0x80 && b < 0x80 && Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b)) problems.add("page " + h.get(i).page() + ": a headline broken inside a Latin word: " + shown);
+                for (String w : WORDS) {
+                    for (int o = all.indexOf(w); o >= 0; o = all.indexOf(w, o + 1)) {
+                        if (at > o && at < o + w.length()) problems.add("page " + h.get(i).page() + ": a headline broken inside " + w + ": " + shown);
+                    }
+                }
+            }
+        }
     }
 
     /** Body lines in order, paragraph by paragraph: where each break fell in the paragraph's text. */

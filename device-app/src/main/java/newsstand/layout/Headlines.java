@@ -1,0 +1,198 @@
+package newsstand.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import newsstand.fonts.typeset.SetLine;
+
+/**
+ * Headlines set as a layout editor sets them: on one line when they fit; else on two lines of similar length broken
+ * where a reader pauses (after punctuation, at a space, before an opening mark), else between a number or Latin word
+ * and the Han text beside it, else next to the few particles and prepositions that edge Chinese words (的, 了, 个,
+ * 将, 把, 被 ...), and only last between any two characters, where a headline rather goes one step smaller; never a
+ * single character alone on the last line, lines of similar length, never a closing mark at a line's start or an
+ * opening one at its end. A headline that needs a third line is first set one step smaller. Without a word dictionary (ICU4J's cuts 深远海风电 as 深远|海风|电 and costs the device 14 MB and
+ * about 10 MB of heap; see device-app/README.md), the last resort can still fall inside a word.
+ */
+final class Headlines {
+    /** A headline's type size (stepped down, perhaps) and lines. */
+    record Set(int px, List<SetLine> lines) {}
+
+    private static final String CLOSE = "，。、；：！？”’）》」』】〕〉)]";
+    private static final String OPEN = "“‘（《「『【〔〈([";
+    /** Characters that end a Chinese word more often than not: a break after them rarely splits one. */
+    private static final String ENDS = "的了着过们";
+    /** Characters that start a phrase: conjunctions, prepositions, verbs of saying. */
+    private static final String STARTS = "将把被向从";
+
+    private final Setter setter;
+
+    Headlines(Setter setter) {
+        this.setter = setter;
+    }
+
+    /**
+     * Sets a headline within width at px: one line; else two balanced lines broken where a reader pauses; else, when
+     * the only two-line breaks fall inside a phrase, one step smaller (stepPx) on one line or with a better break;
+     * else the cheaper two lines at either size; else, one step smaller, three or four lines broken as cheaply.
+     */
+    Set set(String text, int px, int stepPx, int width, String context) {
+        List<SetLine> one = setter.set(text, px, width, 0, false, true);
+        if (one.size() == 1) return new Set(px, one);
+        int smaller = Math.min(px - 1, stepPx);
+        Lines big = lines(text, px, width, context, 2);
+        if (big != null && big.cost() <= 2) return new Set(px, big.lines());
+        List<SetLine> small = setter.set(text, smaller, width, 0, false, true);
+        if (small.size() == 1) return new Set(smaller, small);
+        Lines little = lines(text, smaller, width, context, 2);
+        Lines two = little != null && (big == null || little.cost() < big.cost()) ? little : big;
+        int twoPx = two == little ? smaller : px;
+        // Two lines broken inside a word are worse than three broken between words, one step smaller.
+        Lines more = two != null && two.cost() < 6 ? null : lines(text, smaller, width, context, 5);
+        if (more != null && (two == null || more.cost() <= 3)) return new Set(smaller, more.lines());
+        if (two != null) return new Set(twoPx, two.lines());
+        if (more == null) more = lines(text, smaller, width, context, 5);
+        return new Set(smaller, more != null ? more.lines() : setter.balanced(text, smaller, width, true));
+    }
+
+    /** Lines and the dearest break among them. */
+    private record Lines(List<SetLine> lines, int cost) {}
+
+    /**
+     * The best way to set a headline in two to most lines that fit, or null: the cheapest breaks, then the most even
+     * lines (the shortest at least 40% of the longest where that can be), no line of a single character.
+     */
+    private Lines lines(String text, int px, int width, String context, int most) {
+        int[] cps = text.codePoints().toArray();
+        int n = cps.length;
+        SetLine whole = setter.one(text, px, true);
+        float[] at = new float[n + 1];
+        for (int i = 0; i < n; i++) at[i] = i < whole.x().length ? whole.x()[i] : whole.width();
+        at[n] = whole.width();
+        int lines = -1;
+        double bestScore = Double.MAX_VALUE;
+        int[] bestCuts = null;
+        for (int k = 2; k <= most; k++) {
+            // best[l][i]: the score of the first i code points in l lines, each line as long as a k-th of the whole
+            // ideally; from[l][i]: where the last of those lines starts.
+            float target = at[n] / k;
+            double[][] best = new double[k + 1][n + 1];
+            int[][] from = new int[k + 1][n + 1];
+            for (double[] row : best) java.util.Arrays.fill(row, Double.MAX_VALUE);
+            best[0][0] = 0;
+            for (int l = 1; l <= k; l++) {
+                for (int i = 2; i <= n; i++) {
+                    for (int j = l == 1 ? 0 : 2; j <= i - 2; j++) {
+                        if (best[l - 1][j] == Double.MAX_VALUE) continue;
+                        int cost = j == 0 ? 0 : cost(cps, j, context);
+                        float w = at[i] - at[j];
+                        if (cost < 0 || w > width * 0.98f) continue;
+                        double score = best[l - 1][j] + cost * 100 + Math.abs(w - target) * 300.0 / width
+                                + (w < 0.4f * target ? 1000 : 0);
+                        if (score < best[l][i]) {
+                            best[l][i] = score;
+                            from[l][i] = j;
+                        }
+                    }
+                }
+            }
+            if (best[k][n] == Double.MAX_VALUE) continue;
+            double score = best[k][n] + k * 200;
+            if (score < bestScore) {
+                bestScore = score;
+                lines = k;
+                bestCuts = cuts(from, k, n);
+            }
+        }
+        if (lines < 0) return null;
+        int[] cuts = bestCuts;
+        List<SetLine> set = new ArrayList<>();
+        int dearest = 0;
+        for (int l = 0; l < lines; l++) {
+            if (l > 0) dearest = Math.max(dearest, cost(cps, cuts[l], context));
+            SetLine line = setter.one(new String(cps, cuts[l], cuts[l + 1] - cuts[l]).strip(), px, true);
+            if (line.width() > width) return null;
+            set.add(line);
+        }
+        return new Lines(set, dearest);
+    }
+
+    /** Where each of k lines starts (and, last, the end), from the table of where each last line starts. */
+    private static int[] cuts(int[][] from, int k, int n) {
+        int[] cuts = new int[k + 1];
+        cuts[k] = n;
+        for (int l = k; l > 0; l--) cuts[l - 1] = from[l][cuts[l]];
+        return cuts;
+    }
+
+    /** The text a story's headline is read against: its paragraphs (the first few thousand characters). */
+    static String context(newsstand.issue.Article a) {
+        StringBuilder s = new StringBuilder(a.headline());
+        for (String p : a.paragraphs()) {
+            if (s.length() > 6000) break;
+            s.append('\n').append(p);
+        }
+        return s.toString();
+    }
+
+    /** Two lines and what their break cost. */
+    private record Two(List<SetLine> lines, int cost) {}
+
+    /**
+     * The best two lines that fit, or null: the cheapest break among those whose shorter line is at least 40% of
+     * the longer (among all when none is), then the most even lengths.
+     */
+    private Two twoLines(String text, int px, int width, String context) {
+        int[] cps = text.codePoints().toArray();
+        int bestAt = -1, bestCost = 0;
+        double best = Double.MAX_VALUE;
+        for (int at = 2; at <= cps.length - 2; at++) {
+            int cost = cost(cps, at, context);
+            if (cost < 0) continue;
+            String first = new String(cps, 0, at).stripTrailing(), second = new String(cps, at, cps.length - at).stripLeading();
+            if (second.codePointCount(0, second.length()) < 2) continue;
+            float a = setter.one(first, px, true).width(), b = setter.one(second, px, true).width();
+            if (a > width || b > width) continue;
+            boolean even = Math.min(a, b) >= 0.4 * Math.max(a, b);
+            double score = (even ? 0 : 1000) + cost * 10 + Math.abs(a - b) / Math.max(a, b);
+            if (score < best) {
+                best = score;
+                bestAt = at;
+                bestCost = cost;
+            }
+        }
+        if (bestAt < 0) return null;
+        List<SetLine> lines = new ArrayList<>();
+        lines.add(setter.one(new String(cps, 0, bestAt).stripTrailing(), px, true));
+        lines.add(setter.one(new String(cps, bestAt, cps.length - bestAt).stripLeading(), px, true));
+        return new Two(lines, bestCost);
+    }
+
+    /**
+     * What a break before code point at costs: 0 where a reader pauses, more inside a phrase, -1 where it may not
+     * be. Between two Han characters the story's own text tells: a pair it uses again and again ("风电", "价格") is
+     * a word, and a pair it never uses most likely lies between two.
+     */
+    static int cost(int[] cps, int at, String context) {
+        int a = cps[at - 1], b = cps[at];
+        if (CLOSE.indexOf(b) >= 0 || OPEN.indexOf(a) >= 0) return -1;
+        if (latin(a) && latin(b)) return -1;
+        if (a == ' ' || b == ' ' || CLOSE.indexOf(a) >= 0 || OPEN.indexOf(b) >= 0) return 0;
+        if (Character.isDigit(a) && !latin(b)) return -1; // a number and its measure word: "8月", "8号线", "134个"
+        if (latin(a) != latin(b)) return 1;
+        if (ENDS.indexOf(a) >= 0 || STARTS.indexOf(b) >= 0) return 2;
+        // The headline is part of the context: a pair seen once is seen only there.
+        int together = occurrences(context, new String(cps, at - 1, 2), 4);
+        return together <= 1 ? 3 : 7 + together;
+    }
+
+    /** How often a pair occurs in a text, counted up to most. */
+    private static int occurrences(String text, String pair, int most) {
+        int n = 0;
+        for (int i = text.indexOf(pair); i >= 0 && n < most; i = text.indexOf(pair, i + 1)) n++;
+        return n;
+    }
+
+    private static boolean latin(int c) {
+        return c < 0x2E80 && c != ' ' && (Character.isLetterOrDigit(c) || ".,:%/-°".indexOf(c) >= 0);
+    }
+}
