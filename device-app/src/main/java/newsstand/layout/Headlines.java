@@ -7,11 +7,16 @@ import newsstand.fonts.typeset.SetLine;
 /**
  * Headlines set as a layout editor sets them: on one line when they fit; else on two lines of similar length broken
  * where a reader pauses (after punctuation, at a space, before an opening mark), else between a number or Latin word
- * and the Han text beside it, else next to the few particles and prepositions that edge Chinese words (的, 了, 个,
- * 将, 把, 被 ...), and only last between any two characters, where a headline rather goes one step smaller; never a
- * single character alone on the last line, lines of similar length, never a closing mark at a line's start or an
- * opening one at its end. A headline that needs a third line is first set one step smaller. Without a word dictionary (ICU4J's cuts 深远海风电 as 深远|海风|电 and costs the device 14 MB and
- * about 10 MB of heap; see device-app/README.md), the last resort can still fall inside a word.
+ * and the Han text beside it, else next to the few particles and prepositions that edge Chinese words (的, 了, 将,
+ * 把, 被 ...), else between two Han characters the story's own text never uses together, where a headline rather
+ * goes one step smaller; never a number split from its measure word, never a single character alone on a line,
+ * lines of similar length, never a closing mark at a line's start or an opening one at its end. A headline that
+ * needs a third line is first set one step smaller.
+ *
+ * <p>The story's text stands in for a dictionary: a pair of characters it uses again and again is a word. ICU4J
+ * 74.2's dictionary break iterator was measured instead and not taken: it cuts 深远海风电 as 深远|海风|电 and 马拉松 as
+ * 马拉|松, adds 14 MB to the device jar, about 10 MB of heap at first use (its CJK dictionary) and 50 ms. A phrase the
+ * story repeats whole (国家人工智能应用) gives no such signal, and on a narrow column a break may still fall inside it.
  */
 final class Headlines {
     /** A headline's type size (stepped down, perhaps) and lines. */
