@@ -85,11 +85,39 @@ final class FrontPage {
                 }
             }
         }
+        placed = fillGaps(front, list, placed, frontBottom, rests);
         f.bottom = frontBottom + stripHeight;
         f.lastColumn = -1;
         f.overflow = false;
         // The jumped stories go on after the front page, then the section's stories the front had no room for.
         new SectionPages(f, stories).compose(rests, list.subList(placed, list.size()));
+    }
+
+    /**
+     * No blank band above the strip: a column whose stories ended with room for another story's headline and three
+     * lines takes the next of the section's stories (under a smaller headline, jumping when it does not fit). Returns
+     * how many of the section's stories are placed now.
+     */
+    private int fillGaps(Page front, List<Article> list, int placed, int foot, List<Stories.Rest> rests) {
+        int px = (t.headline() + t.subhead()) / 2;
+        for (int c = 0; c < t.columns() && placed < list.size(); c++) {
+            int end = t.margin();
+            int cx = t.columnX(c);
+            for (Page.Op op : front.ops) {
+                if (op.x() < cx + t.columnWidth() && op.x() + Math.max(1, op.width()) > cx && op.y() < foot) end = Math.max(end, op.y() + op.height());
+            }
+            Article a = list.get(placed);
+            int rule = t.lineHeight() * 3 / 4;
+            if (end + rule + stories.header(a, px) + 4 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
+            f.column = c;
+            f.y = end;
+            f.storyRule();
+            Stories.Rest rest = story(a, px, c, foot - t.lineHeight(t.small()));
+            if (rest != null) rests.add(rest);
+            placed++;
+            c--; // the same column again, for what room is left in it
+        }
+        return placed;
     }
 
     /** The lead story's kicker, headline, subhead and byline across the page, with a rule under them. */

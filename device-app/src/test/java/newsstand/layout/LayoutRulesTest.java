@@ -93,7 +93,7 @@ class LayoutRulesTest {
         breaks(lines, articles, problems);
         headlines(lines, articles, problems);
         jumps(lines, problems);
-        fullness(t, pages, problems);
+        fullness(t, pages, issue.sections().get(0).articles().size(), problems);
         return problems;
     }
 
@@ -222,7 +222,7 @@ class LayoutRulesTest {
      * Every page but the last of its section about two thirds full (65%) at least, and
      * no page holding only a few lines of one story carried over.
      */
-    static void fullness(Typography t, JsonArray pages, List<String> problems) {
+    static void fullness(Typography t, JsonArray pages, int frontStories, List<String> problems) {
         int bottom = t.height() - t.margin() - t.lineHeight(t.small()) - t.small();
         for (int i = 0; i < pages.size(); i++) {
             JsonObject p = pages.get(i).getAsJsonObject();
@@ -248,7 +248,23 @@ class LayoutRulesTest {
                 continue;
             }
             int number = p.get("number").getAsInt();
-            if (number == 1) continue; // the front page: its stories share it by design (tested in ComposerTest)
+            if (number == 1) {
+                // The front page: its stories share it by design (ComposerTest); no blank band above the strip or footer.
+                int foot = bottom;
+                for (JsonElement e : p.getAsJsonArray("lines")) {
+                    JsonObject o = e.getAsJsonObject();
+                    if (o.get("kind").getAsString().equals("strip")) foot = Math.min(foot, o.get("y").getAsInt() - t.small());
+                }
+                // Room for no other story's headline and four lines is left (short stories can leave less than that).
+                int story = 2 * t.lineHeight((t.headline() + t.subhead()) / 2) + 5 * t.lineHeight();
+                // (Unless the front section ran out of stories: the front page takes none from other sections.)
+                boolean more = boxes.stream().filter(o -> o.has("article") && !o.get("article").isJsonNull()).map(o -> o.get("article").getAsString())
+                        .distinct().count() < frontStories;
+                for (int c = 0; c < t.columns() && more; c++) {
+                    if (reached[c] < foot - story) problems.add("page 1: column " + (c + 1) + " ends at " + reached[c] + ", a blank band above " + foot);
+                }
+                continue;
+            }
             double used = 0;
             for (int c = 0; c < t.columns(); c++) used += Math.max(0, Math.min(bottom, reached[c]) - top);
             double filled = used / (t.columns() * (double) (bottom - top));
