@@ -41,6 +41,10 @@ final class ImportTextCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "NAME", description = "The newspaper's name (default: the paper its bylines name).")
     String title;
 
+    @Option(names = "--explain", description = "Also print how each block of the page was read: its line, the role it was given "
+            + "(kicker, headline, subhead, byline, dateline, paragraph, caption, joined with the next, moved, banner) and the article it went to.")
+    boolean explain;
+
     @Option(names = "--publication", paramLabel = "ID", description = "The publication the issue belongs to: a kiosk shows the newest "
             + "issue of each (default: derived from the newspaper's name). 1 to 64 of a-z, 0-9 and '-'.")
     String publication;
@@ -65,12 +69,30 @@ final class ImportTextCommand implements Callable<Integer> {
         String id = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
         if (id.isEmpty()) id = "issue-" + day;
         if (id.length() > 64) id = id.substring(0, 64).replaceAll("-+$", "");
-        Issue issue = TextImporter.parse(text, id, Options.publication(publication, name), name, day);
+        TextImporter.Reading reading = TextImporter.read(text, id, Options.publication(publication, name), name, day);
+        Issue issue = reading.issue();
+        if (explain) explain(reading);
         if (issue.articles().isEmpty()) throw new Newsstand.UserError(file + ": no article found in the text");
         IssuePackage.writeManifest(issue, out);
         IssuePackage.read(out);
         spec.commandLine().getOut().println("wrote issue " + issue.id() + " (" + issue.articles().size() + " articles) to " + out);
         return 0;
+    }
+
+    /** Each block: line, article, role, and its text (the start of a long one), then each article in a line. */
+    private void explain(TextImporter.Reading reading) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-5s %-8s %-58s %s%n", "LINE", "ARTICLE", "READ AS", "TEXT");
+        for (TextImporter.Block b : reading.blocks()) {
+            String text = b.text().codePointCount(0, b.text().length()) > 40
+                    ? b.text().substring(0, b.text().offsetByCodePoints(0, 40)) + "…" : b.text();
+            out.printf("%-5d %-8s %-58s %s%n", b.line(), b.article() == null ? "-" : b.article(), b.role(), Printable.of(text, 200));
+        }
+        for (newsstand.issue.Article a : reading.issue().articles()) {
+            out.println(a.id() + ": " + (a.kicker() == null ? "" : "[" + a.kicker() + "] ") + a.headline()
+                    + (a.subhead() == null ? "" : " / " + a.subhead()) + " — " + a.paragraphs().size() + " paragraphs"
+                    + (a.photos().isEmpty() ? "" : ", " + a.photos().size() + " captions"));
+        }
     }
 
     private LocalDate date(String stem) throws Newsstand.UserError {

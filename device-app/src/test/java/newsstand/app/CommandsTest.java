@@ -74,6 +74,17 @@ class CommandsTest {
         assertTrue(m.matches(), rendered.lastLine());
         assertEquals("qingdao-daily-2025-09-10", m.group(2));
         assertTrue(darkPixels(pages.resolve("page-001.png")) > 500);
+        // The operator's look at how the page was read, and the layout to check or diff.
+        Cli explained = Cli.run("import-text", FIXTURE.toString(), "--out", dir.resolve("pkg2").toString(), "--explain");
+        assertEquals(0, explained.exit(), explained.err());
+        assertTrue(explained.out().matches("(?s)LINE +ARTICLE +READ AS +TEXT\n.*"), explained.out());
+        assertTrue(explained.out().contains("a01      headline"), explained.out());
+        assertTrue(explained.out().contains("paragraph, joined with the next block (cut by a column)"), explained.out());
+        assertTrue(explained.out().contains("moved to the start of the first paragraph"), explained.out());
+        assertTrue(explained.out().contains("banner (the section's title)"), explained.out());
+        Cli laid = Cli.run("render", "--issue", pkg.toString(), "--out", pages.toString(), "--layout");
+        assertEquals(0, laid.exit(), laid.err());
+        assertTrue(Files.readString(pages.resolve("layout.json")).contains("\"kind\": \"jump\""), "the layout dump");
     }
 
     @Test

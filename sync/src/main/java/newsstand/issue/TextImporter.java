@@ -10,12 +10,20 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a newspaper page given as plain text (one block per line, blocks separated by blank lines, as copied from
- * a printed page) into an issue. Short lines are headlines, kickers and subheads; lines starting with □ are
- * bylines; 本报9月9日讯 opens a dateline; lines ending in 摄 are photo captions; long lines are paragraphs. A
- * paragraph cut where the page's columns were cut is joined with the block that continues it, and an article that
- * stops mid-sentence ends with …… so the reader sees the cut.
+ * a printed page) into an issue. Short lines are headlines, kickers and subheads, whatever punctuation ends them
+ * (内存去哪儿了？) when they stand where headings stand: before a byline, a dateline, another heading or a paragraph,
+ * and not after a paragraph cut mid-sentence; lines starting with □ are bylines; 本报9月9日讯 opens a dateline;
+ * lines ending in 摄 are photo captions; long lines are paragraphs. A paragraph ends with its sentence, closing
+ * brackets and quotes after the stop included (…foolish.）); one cut where the page's columns were cut is joined
+ * with the block that continues it, and an article that stops mid-sentence ends with …… so the reader sees the cut.
+ * {@link #read} also says how each block was read.
  */
 public final class TextImporter {
+    /** How one block of the page was read: its line, text, role and the article it went to (a01, ...; null for none). */
+    public record Block(int line, String text, String role, String article) {}
+
+    /** The issue and how each block of the page was read. */
+    public record Reading(Issue issue, List<Block> blocks) {}
     private static final Pattern DATELINE = Pattern.compile("^(本报(?:[^讯，。]{0,16})讯)[\\s　]*");
     private static final Pattern BYLINE_PAPER = Pattern.compile("^[□■]\\s*([^/／\\s记]{2,12})[/／]");
     /** A heading is at most this many characters; a longer block is a paragraph. */
@@ -39,59 +47,130 @@ public final class TextImporter {
 
     /** Makes an issue of one page of text. */
     public static Issue parse(String text, String id, String publication, String title, LocalDate date) {
+        return read(text, id, publication, title, date).issue();
+    }
+
+    /** Makes an issue of one page of text, and says how each block was read (`import-text --explain`). */
+    public static Reading read(String text, String id, String publication, String title, LocalDate date) {
         List<String> blocks = new ArrayList<>();
-        for (String line : text.replace("\r", "").split("\n")) {
-            String s = line.strip().replace('\u3000', ' ').strip();
-            if (!s.isEmpty()) blocks.add(s);
+        List<Integer> lineNumbers = new ArrayList<>();
+        String[] lines = text.replace("\r", "").split("\n");
+        for (int l = 0; l < lines.length; l++) {
+            String s = lines[l].strip().replace('\u3000', ' ').strip();
+            if (!s.isEmpty()) {
+                blocks.add(s);
+                lineNumbers.add(l + 1);
+            }
         }
+        Kind[] kinds = kinds(blocks);
+        Roles roles = new Roles(blocks.size());
         List<Draft> drafts = new ArrayList<>();
-        List<String> headings = new ArrayList<>();
-        List<String> banner = new ArrayList<>();
+        List<Integer> headings = new ArrayList<>();
+        List<Integer> banner = new ArrayList<>();
         Draft current = null;
-        for (String block : blocks) {
-            switch (kind(block)) {
-                case HEADING -> headings.add(block);
+        for (int b = 0; b < blocks.size(); b++) {
+            String block = blocks.get(b);
+            switch (kinds[b]) {
+                case HEADING -> headings.add(b);
                 case BYLINE -> {
-                    current = new Draft(headings, drafts.isEmpty() ? banner : null);
+                    current = new Draft(blocks, headings, drafts.isEmpty() ? banner : null, roles);
                     current.byline = block.replaceFirst("^[□■]\\s*", "");
+                    roles.set(b, "byline", current);
                     drafts.add(current);
                     headings = new ArrayList<>();
                 }
                 case CAPTION -> {
                     if (current == null) {
-                        current = new Draft(headings.isEmpty() ? List.of("（图片）") : headings, null);
+                        current = new Draft(blocks, headings, null, roles);
+                        if (headings.isEmpty()) current.placeholder = "（图片）";
                         drafts.add(current);
                         headings = new ArrayList<>();
                     }
                     current.captions.add(block);
+                    roles.set(b, "caption", current);
                 }
                 case PARAGRAPH -> {
                     if (!headings.isEmpty() || current == null) {
                         boolean started = current != null && current.paragraphs.isEmpty() && current.byline != null && headings.isEmpty();
                         if (!started) {
-                            current = new Draft(headings.isEmpty() ? List.of("（接上文）") : headings, drafts.isEmpty() ? banner : null);
+                            current = new Draft(blocks, headings, drafts.isEmpty() ? banner : null, roles);
+                            if (headings.isEmpty()) current.placeholder = "（接上文）";
                             drafts.add(current);
                             headings = new ArrayList<>();
                         }
                     }
-                    current.add(block);
+                    current.add(b, block);
                 }
             }
         }
-        if (headings.size() == 1 && quoteBalance(headings.get(0)) > 0 && rejoin(headings.get(0), drafts)) {
-            headings = List.of();
+        if (headings.size() == 1 && quoteBalance(blocks.get(headings.get(0))) > 0) {
+            Draft into = rejoin(blocks.get(headings.get(0)), drafts);
+            if (into != null) {
+                roles.set(headings.get(0), "moved to the start of the first paragraph", into);
+                headings = List.of();
+            }
         }
         if (!headings.isEmpty()) {
             // Headings with nothing under them (a trailing teaser) still reach the reader as a short article.
-            Draft d = new Draft(headings, null);
-            d.paragraphs.add(String.join("，", headings.subList(Math.min(1, headings.size() - 1), headings.size())) + "。");
+            Draft d = new Draft(blocks, headings, null, roles);
+            List<String> h = d.headingTexts();
+            d.paragraphs.add(String.join("，", h.subList(Math.min(1, h.size() - 1), h.size())) + "。");
+            d.teaser = true;
             drafts.add(d);
         }
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) articles.add(drafts.get(i).article(String.format("a%02d", i + 1)));
-        String sectionTitle = banner.isEmpty() ? "要闻" : String.join(" ", banner);
+        for (int b : banner) roles.set(b, "banner (the section's title)", null);
+        String sectionTitle = banner.isEmpty() ? "要闻" : String.join(" ", banner.stream().map(blocks::get).toList());
         Section section = new Section("page-1", sectionTitle.length() > 32 ? sectionTitle.substring(0, 32) : sectionTitle, articles);
-        return new Issue(id, publication, title, date, null, "zh-Hans", List.of(section));
+        List<Block> read = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            read.add(new Block(lineNumbers.get(b), blocks.get(b), roles.role[b], roles.draft[b] == null ? null : roles.draft[b].id));
+        }
+        return new Reading(new Issue(id, publication, title, date, null, "zh-Hans", List.of(section)), read);
+    }
+
+    /** Each block's role and article, as they are decided. */
+    private static final class Roles {
+        final String[] role;
+        final Draft[] draft;
+
+        Roles(int n) {
+            role = new String[n];
+            draft = new Draft[n];
+        }
+
+        void set(int block, String r, Draft d) {
+            role[block] = r;
+            draft[block] = d;
+        }
+    }
+
+    /**
+     * Each block's kind, in context: a short block without a full stop is a heading; so is a short one ending in ？ or
+     * ！ (内存去哪儿了？) where headings stand: under another heading (a kicker), or at the top of a story, after the
+     * text before it ended its sentence and before its byline, another heading or its dateline. After a byline, or
+     * between two paragraphs, such a block is text (没有吃过人的孩子，或者还有？).
+     */
+    private static Kind[] kinds(List<String> blocks) {
+        Kind[] kinds = new Kind[blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) kinds[b] = kind(blocks.get(b));
+        for (int b = 0; b < blocks.size(); b++) {
+            if (kinds[b] != Kind.PARAGRAPH || !question(blocks.get(b))) continue;
+            Kind before = b == 0 ? null : kinds[b - 1];
+            if (before == Kind.BYLINE || before == Kind.PARAGRAPH && !endsSentence(blocks.get(b - 1))) continue;
+            boolean top = b + 1 < blocks.size() && (kinds[b + 1] == Kind.BYLINE || kinds[b + 1] == Kind.HEADING
+                    || kinds[b + 1] == Kind.PARAGRAPH && DATELINE.matcher(blocks.get(b + 1)).find());
+            if (before == Kind.HEADING && b + 1 < blocks.size() || top) kinds[b] = Kind.HEADING;
+        }
+        return kinds;
+    }
+
+    /** A short block ending in a question or exclamation mark, with no full stop: a headline's shape. */
+    private static boolean question(String s) {
+        int length = s.codePointCount(0, s.length());
+        String bare = s.replaceAll("[”’」』）)》】]+$", "");
+        return length <= HEADING_MAX && s.indexOf('。') < 0 && !bare.isEmpty() && "？！?!".indexOf(bare.charAt(bare.length() - 1)) >= 0;
     }
 
     /**
@@ -99,17 +178,17 @@ public final class TextImporter {
      * an article higher up (表”。…). The fragment with an unclosed quote goes in front of the first paragraph that
      * starts by closing a quote it never opened.
      */
-    private static boolean rejoin(String fragment, List<Draft> drafts) {
+    private static Draft rejoin(String fragment, List<Draft> drafts) {
         for (Draft d : drafts) {
             if (d.paragraphs.isEmpty()) continue;
             String first = d.paragraphs.get(0);
             int stop = first.indexOf('。');
             if (quoteBalance(first.substring(0, stop < 0 ? first.length() : stop)) < 0) {
                 d.paragraphs.set(0, fragment + first);
-                return true;
+                return d;
             }
         }
-        return false;
+        return null;
     }
 
     /** Opening minus closing quotes and brackets: above 0 leaves one open, below 0 closes one never opened. */
@@ -132,64 +211,104 @@ public final class TextImporter {
         return Kind.HEADING;
     }
 
-    private static boolean endsSentence(String s) {
+    /**
+     * Whether a block ends its sentence: a Chinese or Latin stop at its end, or before the closing quotes and brackets
+     * that end it (。” ！」 …foolish.）); anything else is a paragraph cut by a column break.
+     */
+    static boolean endsSentence(String s) {
         if (s.isEmpty()) return false;
         char last = s.charAt(s.length() - 1);
         if ("。！？…；".indexOf(last) >= 0) return true;
-        // A closing quote ends a sentence only after a full stop inside it: 。” or ！」
-        return ("”」』".indexOf(last) >= 0) && s.length() > 1 && "。！？…".indexOf(s.charAt(s.length() - 2)) >= 0;
+        String bare = s.replaceAll("[”’」』）)》】\"']+$", "");
+        if (bare.length() == s.length() || bare.isEmpty()) return false;
+        return "。！？….!?".indexOf(bare.charAt(bare.length() - 1)) >= 0;
     }
 
-    /** An article being collected. */
+    /** An article being collected: its heading blocks, paragraphs (each from one block or several joined), captions. */
     private static final class Draft {
-        final List<String> headings;
+        final List<String> blocks;
+        final List<Integer> headings;
+        final Roles roles;
         final List<String> paragraphs = new ArrayList<>();
         final List<String> captions = new ArrayList<>();
+        /** The block of each paragraph's first part, and the block added last. */
+        final List<Integer> paragraphBlocks = new ArrayList<>();
+        int lastBlock = -1;
         String byline;
+        /** The headline when no heading came before it: a photo alone, or text continued from an earlier page. */
+        String placeholder;
+        boolean teaser;
+        String id;
         /** Whether the last paragraph stopped mid-sentence, so that the next block may continue it. */
         boolean open;
 
         /** @param banner where the page's own banner lines go, for the first article of a page; null otherwise */
-        Draft(List<String> headings, List<String> banner) {
-            List<String> h = new ArrayList<>(headings);
+        Draft(List<String> blocks, List<Integer> headings, List<Integer> banner, Roles roles) {
+            this.blocks = blocks;
+            this.roles = roles;
+            List<Integer> h = new ArrayList<>(headings);
             // Very short lines before a first article's kicker are the page's banner (海上新山东 / 青岛新实践).
             if (banner != null) {
-                while (h.size() > 3 && h.get(0).codePointCount(0, h.get(0).length()) <= KICKER_MAX) banner.add(h.remove(0));
+                while (h.size() > 3 && length(blocks.get(h.get(0))) <= KICKER_MAX) banner.add(h.remove(0));
             }
             this.headings = h;
         }
 
-        void add(String block) {
+        List<String> headingTexts() {
+            return headings.stream().map(blocks::get).toList();
+        }
+
+        void add(int b, String block) {
             if (open && !paragraphs.isEmpty()) {
                 int last = paragraphs.size() - 1;
                 paragraphs.set(last, paragraphs.get(last) + block);
+                roles.set(lastBlock, "paragraph, joined with the next block (cut by a column)", this);
+                roles.set(b, "paragraph, continuing the block before", this);
             } else {
                 paragraphs.add(block);
+                paragraphBlocks.add(b);
+                roles.set(b, "paragraph", this);
             }
+            lastBlock = b;
             open = !endsSentence(block);
         }
 
+        private static int length(String s) {
+            return s.codePointCount(0, s.length());
+        }
+
         Article article(String id) {
+            this.id = id;
+            List<String> headings = headingTexts();
             String kicker = null, headline, subhead = null;
             int n = headings.size();
-            if (n == 1) {
+            String[] role = new String[n];
+            if (n == 0) {
+                headline = placeholder != null ? placeholder : "（接上文）";
+            } else if (n == 1) {
                 headline = headings.get(0);
+                role[0] = "headline";
             } else {
                 String a = headings.get(n - 2), b = headings.get(n - 1);
-                if (a.codePointCount(0, a.length()) <= KICKER_MAX) {
+                if (length(a) <= KICKER_MAX) {
                     kicker = a;
                     headline = b;
-                    n -= 2;
+                    role[n - 2] = "kicker";
+                    role[n - 1] = "headline";
                 } else {
                     headline = a;
                     subhead = b;
-                    n -= 2;
+                    role[n - 2] = "headline";
+                    role[n - 1] = "subhead";
                 }
+                n -= 2;
                 if (n > 0) {
                     String before = String.join(" ", headings.subList(0, n));
                     kicker = kicker == null ? before : before + " " + kicker;
+                    for (int k = 0; k < n; k++) role[k] = "kicker";
                 }
             }
+            for (int k = 0; k < role.length; k++) roles.set(this.headings.get(k), teaser ? role[k] + " (a teaser: nothing under it)" : role[k], this);
             List<String> body = new ArrayList<>(paragraphs);
             String dateline = null;
             if (!body.isEmpty()) {
@@ -197,6 +316,10 @@ public final class TextImporter {
                 if (m.find() && m.end() < body.get(0).length()) {
                     dateline = m.group(1);
                     body.set(0, body.get(0).substring(m.end()));
+                    if (!paragraphBlocks.isEmpty()) {
+                        int first = paragraphBlocks.get(0);
+                        roles.set(first, "dateline " + dateline + ", then " + roles.role[first], this);
+                    }
                 }
             }
             if (!body.isEmpty() && open) body.set(body.size() - 1, body.get(body.size() - 1) + "……");
