@@ -15,8 +15,8 @@ import newsstand.fonts.Typeface;
  * would need more takes its end mark full width, else pulls the next word back by compressing its punctuation,
  * else is set flush left.
  *
- * <p>Design: the paragraph becomes units (a Han character, a mark, a Latin segment, a space, a never-split dash);
- * each line is filled greedily to the widest legal break. Vertical setting runs the same rules along the column with
+ * <p>Design: the paragraph becomes {@link Units} (a Han character, a mark, a Latin token, a space, a never-split
+ * dash); each line is filled greedily to the widest legal break. Vertical setting runs the same rules along the column with
  * the font's vertical glyphs and advances, Latin segments turned sideways. Immutable; the setters return copies.
  */
 public final class LineBreaker {
@@ -32,26 +32,8 @@ public final class LineBreaker {
         STRICT
     }
 
-    /** Closing marks whose full-width glyph leaves its right (in vertical, lower) half blank. */
-    private static final String CLOSE = "、，。．：；！？”’）〕］｝〉》」』】〗〙";
-    /** Opening marks whose full-width glyph leaves its left (upper) half blank. */
-    private static final String OPEN = "“‘（〔［｛〈《「『【〖〘";
-    private static final String OTHER_NO_START = "–—～·・／‰%,.;:!?)]}";
-    private static final String OTHER_NO_END = "([{";
     private static final String STRICT_NO_START = "々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー";
     private static final String SOLIDUS = "／/";
-
-    /** GLUE: a space between a number and its unit ("27 °C", "5 km"), never a break. */
-    private enum Kind { HAN, LATIN, SPACE, GLUE, CLOSE, OPEN, NO_START, NO_END, DASH }
-
-    /** Symbols set with the Latin letters and digits beside them: units and currencies ("27℃", "¥100", "5°"). */
-    private static final String SYMBOLS = "°℃℉′″¥£€±µ";
-    /** Units that stay on the line of the number before them, across a space (UAX #14's NU PO, and SI units). */
-    private static final java.util.Set<String> UNITS = java.util.Set.of("km", "m", "cm", "mm", "nm", "kg", "g", "mg", "t", "l", "L",
-            "ml", "mL", "s", "ms", "min", "h", "Hz", "kHz", "MHz", "GHz", "B", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB",
-            "W", "kW", "MW", "GW", "kWh", "MWh", "V", "mV", "kV", "A", "mA", "Pa", "kPa", "hPa", "MPa", "dB", "K", "px", "pt",
-            "dpi", "ppm", "mph", "km/h", "m/s", "MB/s", "GB/s", "Mbps", "Gbps", "bps", "bit", "°", "°C", "°F", "℃", "℉", "%", "‰",
-            "mAh", "Wh", "cm²", "m²", "km²", "m³");
 
     private final Typeface face;
     private final float px;
@@ -97,232 +79,50 @@ public final class LineBreaker {
         return new LineBreaker(face, px, measure, indent, justify, level, vertical);
     }
 
-    /** The units of one paragraph: code point ranges, kinds, widths and compressible halves. */
-    private final class Units {
-        final int[] cps;
-        final int[] glyphs;
-        final float[] adv;
-        final boolean[] sideways;
-        final List<int[]> ranges = new ArrayList<>();
-        final List<Kind> kinds = new ArrayList<>();
-        /** For each unit, the Latin token it is part of (its first code point), or -1: no space opens inside a token. */
-        final List<Integer> tokens = new ArrayList<>();
-        private int token = -1;
-        float[] w;
-        float[] half;
-
-        Units(String paragraph) {
-            cps = paragraph.codePoints().toArray();
-            glyphs = new int[cps.length];
-            adv = new float[cps.length];
-            sideways = new boolean[cps.length];
-            split();
-            w = new float[kinds.size()];
-            half = new float[kinds.size()];
-            for (int u = 0; u < kinds.size(); u++) {
-                int[] r = ranges.get(u);
-                for (int c = r[0]; c < r[1]; c++) {
-                    shape(c, kinds.get(u) == Kind.LATIN || kinds.get(u) == Kind.SPACE || kinds.get(u) == Kind.GLUE);
-                    w[u] += adv[c];
-                }
-                Kind k = kinds.get(u);
-                // Only a full-width mark whose ink keeps to one half has room to give; a proportional or centred
-                // one (Traditional Chinese commas) has none.
-                if ((k == Kind.CLOSE || k == Kind.OPEN) && w[u] >= 0.9f * px
-                        && face.blankHalf(glyphs[r[0]], vertical) == (k == Kind.CLOSE ? 1 : -1)) {
-                    half[u] = w[u] / 2;
-                }
-            }
-        }
-
-        int size() { return kinds.size(); }
-
-        Kind kind(int u) { return kinds.get(u); }
-
-        /** Glyph and advance of one code point: upright or turned in vertical setting. */
-        private void shape(int c, boolean latin) {
-            int cp = cps[c];
-            if (Typeface.isVariationSelector(cp)) {
-                glyphs[c] = Typeface.NONE;
-                return;
-            }
-            int g = face.textGlyph(cp, c + 1 < cps.length ? cps[c + 1] : 0);
-            if (vertical && !latin) {
-                g = face.verticalGlyph(cp, g);
-                glyphs[c] = g;
-                adv[c] = face.verticalAdvance(g, px);
-            } else {
-                glyphs[c] = g;
-                adv[c] = face.advance(g, px);
-                sideways[c] = vertical;
-            }
-        }
-
-        private void add(int from, int to, Kind kind) {
-            ranges.add(new int[] {from, to});
-            kinds.add(kind);
-            tokens.add(token);
-        }
-
-        /** Whether units u - 1 and u are parts of one Latin token (a word, number, compound or URL). */
-        boolean sameToken(int u) {
-            return tokens.get(u) >= 0 && tokens.get(u).equals(tokens.get(u - 1));
-        }
-
-        private void split() {
-            int i = 0;
-            while (i < cps.length) {
-                int c = cps[i];
-                int j = i + 1;
-                while (j < cps.length && Typeface.isVariationSelector(cps[j])) j++;
-                if (c == ' ' || c == '\t' || c == '\u3000') {
-                    add(i, j, Kind.SPACE);
-                } else if (latin(c)) {
-                    while (j < cps.length && (latin(cps[j]) || (cps[j] == ' ' && j + 1 < cps.length && latin(cps[j + 1])))) j++;
-                    latinRun(i, j);
-                } else if ((c == '—' || c == '…' || c == '⋯') && j < cps.length && cps[j] == c) {
-                    while (j < cps.length && cps[j] == c) j++;
-                    add(i, j, Kind.DASH);
-                } else if (CLOSE.indexOf(c) >= 0) {
-                    add(i, j, Kind.CLOSE);
-                } else if (OPEN.indexOf(c) >= 0) {
-                    add(i, j, Kind.OPEN);
-                } else if (OTHER_NO_START.indexOf(c) >= 0) {
-                    add(i, j, Kind.NO_START);
-                } else if (OTHER_NO_END.indexOf(c) >= 0) {
-                    add(i, j, Kind.NO_END);
-                } else {
-                    add(i, j, Kind.HAN);
-                }
-                i = j;
-            }
-        }
-
-        /**
-         * A run of Latin letters, digits, their punctuation and spaces: words, numbers, times, dates and URLs kept
-         * whole (no hyphenation without a dictionary), broken at spaces, after a hyphen or slash between two words
-         * of three letters or more ("NetworkManager-" "wait-online", not "Wi-Fi" or "MB/s"), and in a URL only after
-         * '/' or '.'; a number keeps its unit across a space.
-         */
-        private void latinRun(int from, int to) {
-            int i = from;
-            int lastToken = -1;
-            while (i < to) {
-                int j = i;
-                if (cps[i] == ' ') {
-                    while (j < to && cps[j] == ' ') j++;
-                    int next = j;
-                    while (next < to && cps[next] != ' ') next++;
-                    boolean glue = lastToken >= 0 && j < to && Character.isDigit(cps[i - 1]) && unit(j, next);
-                    add(i, j, glue ? Kind.GLUE : Kind.SPACE);
-                } else {
-                    while (j < to && cps[j] != ' ') j++;
-                    token(i, j);
-                    lastToken = i;
-                }
-                i = j;
-            }
-        }
-
-        /** How many letters come right before a position. */
-        private int lettersBefore(int from, int at) {
-            int n = 0;
-            while (at - n - 1 >= from && Character.isLetter(cps[at - n - 1])) n++;
-            return n;
-        }
-
-        /** How many letters follow from a position ("MB/s", "km/h": a unit, not two words). */
-        private int letters(int from, int to) {
-            int n = 0;
-            while (from + n < to && Character.isLetter(cps[from + n])) n++;
-            return n;
-        }
-
-        /** Whether cps[from, to) is a unit, trailing punctuation left out. */
-        private boolean unit(int from, int to) {
-            while (to > from && ".,;:!?)".indexOf(cps[to - 1]) >= 0) to--;
-            return to > from && UNITS.contains(new String(cps, from, to - from));
-        }
-
-        /** A token (no spaces) as units split where a line may break inside it. */
-        private void token(int from, int to) {
-            token = from;
-            String text = new String(cps, from, to - from);
-            boolean url = text.contains("://") || text.startsWith("www.");
-            int start = from;
-            for (int c = from; c < to - 1; c++) {
-                int cp = cps[c];
-                boolean after = url ? (cp == '/' && cps[c + 1] != '/') || (cp == '.' && c > from)
-                        : (cp == '-' || cp == '/') && lettersBefore(from, c) >= 3 && letters(c + 1, to) >= 3;
-                if (after) {
-                    add(start, c + 1, punctuation(cps, start, c + 1));
-                    start = c + 1;
-                }
-            }
-            add(start, to, punctuation(cps, start, to));
-            token = -1;
-        }
-    }
-
-    /** A Latin segment of punctuation alone (a comma or bracket beside Han) keeps that punctuation's rule. */
-    private static Kind punctuation(int[] cps, int from, int to) {
-        for (int c = from; c < to; c++) if (Character.isLetterOrDigit(cps[c])) return Kind.LATIN;
-        if (OTHER_NO_START.indexOf(cps[from]) >= 0) return Kind.NO_START;
-        if (OTHER_NO_END.indexOf(cps[to - 1]) >= 0) return Kind.NO_END;
-        return Kind.LATIN;
-    }
-
-    private static boolean latin(int c) {
-        if (SYMBOLS.indexOf(c) >= 0) return true;
-        if (c >= 0x2E80 || c <= ' ' || c == '—' || c == '…' || c == '⋯' || c == '·') return false;
-        return CLOSE.indexOf(c) < 0 && OPEN.indexOf(c) < 0 && "–～‰".indexOf(c) < 0
-                && (Character.isLetterOrDigit(c) || c < 0x80 || Character.getType(c) == Character.NON_SPACING_MARK);
-    }
-
     private boolean noStart(Units us, int u) {
-        Kind k = us.kind(u);
+        Units.Kind k = us.kind(u);
         if (level == Level.NONE) return false;
-        if (k == Kind.CLOSE || k == Kind.NO_START) return true;
+        if (k == Units.Kind.CLOSE || k == Units.Kind.NO_START) return true;
         if (level != Level.STRICT) return false;
-        if (k == Kind.DASH) return true;
+        if (k == Units.Kind.DASH) return true;
         int cp = us.cps[us.ranges.get(u)[0]];
-        return k == Kind.HAN && STRICT_NO_START.indexOf(cp) >= 0;
+        return k == Units.Kind.HAN && STRICT_NO_START.indexOf(cp) >= 0;
     }
 
     private boolean noEnd(Units us, int u) {
-        Kind k = us.kind(u);
+        Units.Kind k = us.kind(u);
         if (level == Level.NONE) return false;
-        if (k == Kind.OPEN || k == Kind.NO_END) return true;
+        if (k == Units.Kind.OPEN || k == Units.Kind.NO_END) return true;
         int cp = us.cps[us.ranges.get(u)[0]];
         return level != Level.BASIC && SOLIDUS.indexOf(cp) >= 0;
     }
 
     /** Whether a line may end after unit u - 1 and the next start at unit u. */
     private boolean canBreak(Units us, int u) {
-        if (us.kind(u) == Kind.GLUE || us.kind(u - 1) == Kind.GLUE) return false;
-        if (us.kind(u) == Kind.SPACE || us.kind(u - 1) == Kind.SPACE) {
+        if (us.kind(u) == Units.Kind.GLUE || us.kind(u - 1) == Units.Kind.GLUE) return false;
+        if (us.kind(u) == Units.Kind.SPACE || us.kind(u - 1) == Units.Kind.SPACE) {
             // At a space; but a closing mark after it would still start the next line, an opening one before it end this.
             int next = u, before = u - 1;
-            while (next < us.size() && us.kind(next) == Kind.SPACE) next++;
-            while (before > 0 && us.kind(before) == Kind.SPACE) before--;
+            while (next < us.size() && us.kind(next) == Units.Kind.SPACE) next++;
+            while (before > 0 && us.kind(before) == Units.Kind.SPACE) before--;
             boolean startsWell = next == us.size() || !noStart(us, next);
-            boolean endsWell = us.kind(before) == Kind.SPACE || !noEnd(us, before);
+            boolean endsWell = us.kind(before) == Units.Kind.SPACE || !noEnd(us, before);
             return startsWell && endsWell;
         }
         // Inside a Latin token only where it was split: after a hyphen or slash between letters, in a URL.
-        if (us.kind(u) == Kind.LATIN && us.kind(u - 1) == Kind.LATIN) return true;
+        if (us.kind(u) == Units.Kind.LATIN && us.kind(u - 1) == Units.Kind.LATIN) return true;
         return !noStart(us, u) && !noEnd(us, u - 1);
     }
 
     /** Sets one paragraph (no line feeds) into lines. */
     public List<SetLine> set(String paragraph) {
-        Units us = new Units(paragraph);
+        Units us = new Units(face, px, vertical, paragraph);
         List<SetLine> lines = new ArrayList<>();
         int n = us.size();
         int i = 0;
         boolean first = true;
         while (i < n) {
-            while (i < n && us.kind(i) == Kind.SPACE) i++;
+            while (i < n && us.kind(i) == Units.Kind.SPACE) i++;
             if (i == n) break;
             float start = first ? indent : 0;
             float avail = measure - start;
@@ -346,16 +146,16 @@ public final class LineBreaker {
                 }
             }
             int end = j;
-            while (end > i + 1 && (us.kind(end - 1) == Kind.SPACE || us.kind(end - 1) == Kind.GLUE)) end--;
+            while (end > i + 1 && (us.kind(end - 1) == Units.Kind.SPACE || us.kind(end - 1) == Units.Kind.GLUE)) end--;
             boolean last = j >= n || onlySpaces(us, j);
             if (justify && !last && loose(us, i, end, first, avail)) {
                 // Too loose even with its end mark set full width: the next word or character is pulled back onto
                 // the line when compressing the line's punctuation (and the gaps around Latin) makes room for it.
                 int k = j;
-                while (k < n && us.kind(k) == Kind.SPACE) k++;
+                while (k < n && us.kind(k) == Units.Kind.SPACE) k++;
                 for (k++; k < n && !canBreak(us, k); k++) {}
                 int kEnd = k;
-                while (kEnd > i + 1 && us.kind(kEnd - 1) == Kind.SPACE) kEnd--;
+                while (kEnd > i + 1 && us.kind(kEnd - 1) == Units.Kind.SPACE) kEnd--;
                 if (k - j <= 3 && natural(us, i, kEnd, first) - shrinkable(us, i, kEnd) - compressible(us, i, kEnd, first) <= avail + 0.01f) {
                     j = k;
                     end = kEnd;
@@ -370,35 +170,35 @@ public final class LineBreaker {
     }
 
     private static boolean onlySpaces(Units us, int from) {
-        for (int u = from; u < us.size(); u++) if (us.kind(u) != Kind.SPACE) return false;
+        for (int u = from; u < us.size(); u++) if (us.kind(u) != Units.Kind.SPACE) return false;
         return true;
     }
 
     /** Width taken from the left (upper) side of unit u on a line [from, to). */
     private float trimLeft(Units us, int from, int u, boolean firstLine) {
-        if (us.kind(u) != Kind.OPEN) return 0;
+        if (us.kind(u) != Units.Kind.OPEN) return 0;
         if (u == from) return firstLine ? 0 : us.half[u];
         // Two opening marks in a row: the second loses its blank half.
-        return us.kind(u - 1) == Kind.OPEN ? us.half[u] : 0;
+        return us.kind(u - 1) == Units.Kind.OPEN ? us.half[u] : 0;
     }
 
     /** Width taken from the right (lower) side of unit u on a line [from, to). */
     private static float trimRight(Units us, int u, int to) {
-        if (us.kind(u) != Kind.CLOSE) return 0;
+        if (us.kind(u) != Units.Kind.CLOSE) return 0;
         if (u == to - 1) return us.half[u];
-        Kind next = us.kind(u + 1);
-        return next == Kind.CLOSE || next == Kind.OPEN ? us.half[u] : 0;
+        Units.Kind next = us.kind(u + 1);
+        return next == Units.Kind.CLOSE || next == Units.Kind.OPEN ? us.half[u] : 0;
     }
 
     /** A quarter em between Han and Latin, nothing elsewhere. */
     private float gap(Units us, int u) {
-        Kind a = us.kind(u - 1), b = us.kind(u);
-        return (a == Kind.HAN && b == Kind.LATIN) || (a == Kind.LATIN && b == Kind.HAN) ? px / 4 : 0;
+        Units.Kind a = us.kind(u - 1), b = us.kind(u);
+        return (a == Units.Kind.HAN && b == Units.Kind.LATIN) || (a == Units.Kind.LATIN && b == Units.Kind.HAN) ? px / 4 : 0;
     }
 
     /** The natural length of units [from, to) set as one line, trailing spaces not counted. */
     private float natural(Units us, int from, int to, boolean firstLine) {
-        while (to > from + 1 && us.kind(to - 1) == Kind.SPACE) to--;
+        while (to > from + 1 && us.kind(to - 1) == Units.Kind.SPACE) to--;
         float sum = 0;
         for (int u = from; u < to; u++) {
             if (u > from) sum += gap(us, u);
@@ -416,8 +216,8 @@ public final class LineBreaker {
 
     /** What compressing unit u may take: a closing mark's blank right half before the next unit, an opening one's left. */
     private float compression(Units us, int from, int u, int to, boolean firstLine) {
-        if (us.kind(u) == Kind.CLOSE && u + 1 < to) return us.half[u] - trimRight(us, u, to);
-        if (us.kind(u) == Kind.OPEN && u > from) return us.half[u] - trimLeft(us, from, u, firstLine);
+        if (us.kind(u) == Units.Kind.CLOSE && u + 1 < to) return us.half[u] - trimRight(us, u, to);
+        if (us.kind(u) == Units.Kind.OPEN && u > from) return us.half[u] - trimLeft(us, from, u, firstLine);
         return 0;
     }
 
@@ -436,7 +236,7 @@ public final class LineBreaker {
     private boolean loose(Units us, int from, int to, boolean firstLine, float avail) {
         float extra = avail - natural(us, from, to, firstLine);
         if (extra <= 0.01f || !tooLoose(us, from, to, extra)) return false;
-        float h = us.kind(to - 1) == Kind.CLOSE ? us.half[to - 1] : 0;
+        float h = us.kind(to - 1) == Units.Kind.CLOSE ? us.half[to - 1] : 0;
         return h == 0 || tooLoose(us, from, to, extra - h);
     }
 
@@ -448,10 +248,10 @@ public final class LineBreaker {
 
     /** Whether the gap before unit u takes extra space first: between Han, at Han-Latin boundaries, word spaces. */
     private static boolean firstPriority(Units us, int u) {
-        Kind a = us.kind(u - 1), b = us.kind(u);
-        if (a == Kind.SPACE || b == Kind.SPACE) return true;
-        boolean aText = a == Kind.HAN || a == Kind.DASH, bText = b == Kind.HAN || b == Kind.DASH;
-        return (aText && bText) || (aText && b == Kind.LATIN) || (a == Kind.LATIN && bText);
+        Units.Kind a = us.kind(u - 1), b = us.kind(u);
+        if (a == Units.Kind.SPACE || b == Units.Kind.SPACE) return true;
+        boolean aText = a == Units.Kind.HAN || a == Units.Kind.DASH, bText = b == Units.Kind.HAN || b == Units.Kind.DASH;
+        return (aText && bText) || (aText && b == Units.Kind.LATIN) || (a == Units.Kind.LATIN && bText);
     }
 
     private SetLine line(Units us, int from, int to, boolean firstLine, float start, float avail, boolean justify) {
@@ -468,11 +268,11 @@ public final class LineBreaker {
             float rest = extra - fromGaps, marks = compressible(us, from, to, firstLine);
             for (int u = from; u < to && rest < -0.01f && marks > 0; u++) {
                 float c = compression(us, from, u, to, firstLine);
-                if (c > 0) add[(us.kind(u) == Kind.CLOSE ? u + 1 : u) - from] += rest * c / marks;
+                if (c > 0) add[(us.kind(u) == Units.Kind.CLOSE ? u + 1 : u) - from] += rest * c / marks;
             }
         } else if (justify && to - from > 1) {
             // Punctuation first: a loose line's end mark is set full width rather than its characters spread.
-            float h = us.kind(to - 1) == Kind.CLOSE ? us.half[to - 1] : 0;
+            float h = us.kind(to - 1) == Units.Kind.CLOSE ? us.half[to - 1] : 0;
             if (h > 0 && tooLoose(us, from, to, extra) && !tooLoose(us, from, to, extra - h)) {
                 fullEnd = true;
                 extra -= h;
