@@ -26,7 +26,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * and acknowledged, then the package written, checked and installed), the throughput, and the process's
  * peak heap in use (the largest heap before any collection, from the JVM's GC log, over the whole run: delivery,
  * activation and the front page drawn). The peer in the same run: a bare Paho client taking the same retained chunks
- * all at once with one wildcard subscription, keeping nothing: the ceiling that broker and client allow.
+ * all at once with one wildcard subscription, keeping nothing: the ceiling that broker and client allow. Then the
+ * daily case: a kiosk that already shows an issue when the next is published.
  *
  * <p>Run from the repository: {@code mvn -q -B -DskipTests install && mvn -q -pl device-app exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=newsstand.app.DeliveryBenchmark}
@@ -64,6 +65,14 @@ public final class DeliveryBenchmark {
                 results.add(new double[] {ours[0], ours[1], ours[2], bare, ours[3]});
                 System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %9.1f MB %4.0f MB   | %19.0f ms %6.1f   | %8.2f%n", round, ours[0],
                         bytes / 1e3 / ours[0], ours[1], bytes / 1e3 / ours[1], ours[2], ours[3], bare, bytes / 1e3 / bare, bare / ours[0]);
+            }
+            // The daily case: a kiosk that already shows an issue draws nothing while the next one comes.
+            System.out.println("daily: the kiosk already shows an issue when the next is published");
+            for (int round = 1; round <= ROUNDS; round++) {
+                double[] daily = daily(jar, work.resolve("daily-" + round), broker.url(), work, round);
+                double bare = bare(broker.url(), sequence, chunks);
+                System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %25s | %19.0f ms %6.1f   | %8.2f%n", round, daily[0],
+                        bytes / 1e3 / daily[0], daily[1], bytes / 1e3 / daily[1], "", bare, bytes / 1e3 / bare, bare / daily[0]);
             }
             results.sort((a, b) -> Double.compare(a[1], b[1]));
             double[] median = results.get(results.size() / 2);
@@ -106,6 +115,40 @@ public final class DeliveryBenchmark {
     static List<String> jvmOptions(Path jar) throws java.io.IOException {
         Path options = jar.toAbsolutePath().getParent().resolveSibling("src/launcher/jvm.options");
         return Files.readAllLines(options).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /**
+     * The daily case: a kiosk of a fleet of its own shows a small issue first, then the 5.6 MB one is published
+     * (the next of the publication) and timed as in {@link #kiosk}: {downloaded ms, installed ms}.
+     */
+    static double[] daily(Path jar, Path dir, String url, Path work, int round) throws Exception {
+        Files.createDirectories(dir);
+        String fleet = "qd-daily-" + round;
+        String key = work.resolve("keys/operator.key").toString();
+        Cli first = Cli.run("publish", "--broker", url, "--fleet", fleet, "--key", key, "--issue",
+                TestIssues.write(dir.resolve("small"), "qd-small", 0).toString(), "--sequence", "1");
+        if (first.exit() != 0) throw new IllegalStateException(first.err());
+        Path config = dir.resolve("kiosk.properties");
+        Files.writeString(config, String.join("\n", "device.id = kiosk-daily", "device.fleet = " + fleet, "panel.model = it8951-10in3",
+                "panel.driver = simulated", "panel.output = " + dir.resolve("panel"), "storage.path = " + dir.resolve("kiosk.db"),
+                "mqtt.url = " + url, "trust.keys = " + work.resolve("keys/operator.pub")) + "\n");
+        Path log = dir.resolve("kiosk.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions(jar));
+        command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
+        Process kiosk = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            watch(log, kiosk, "kiosk: showing qd-small");
+            Thread.sleep(2000); // the kiosk settles: the JIT and the first page done
+            Cli big = Cli.run("publish", "--broker", url, "--fleet", fleet, "--key", key, "--issue", work.resolve("pkg").toString(),
+                    "--sequence", "2");
+            if (big.exit() != 0) throw new IllegalStateException(big.err());
+            Map<String, Long> seen = watch(log, kiosk, "sync: downloading qd-bench", "sync: qd-bench complete", "qd-bench (sequence 2) is now the shown issue");
+            long start = seen.get("sync: downloading qd-bench");
+            return new double[] {(seen.get("sync: qd-bench complete") - start) / 1e6, (seen.get("qd-bench (sequence 2) is now the shown issue") - start) / 1e6};
+        } finally {
+            kiosk.destroyForcibly().waitFor();
+        }
     }
 
     /** When each text first appears in the log (System.nanoTime), polling every 2 ms. */
