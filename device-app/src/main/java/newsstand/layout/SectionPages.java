@@ -39,7 +39,6 @@ final class SectionPages {
      */
     void compose(List<Stories.Rest> jumped, List<Article> articles) {
         List<List<Article>> orders = orders(articles);
-        // The given order unless its pages are bad; then the first order whose pages are not, or the least bad.
         List<Article> best = articles;
         double bestScore = Double.MAX_VALUE;
         for (int k = 0; k < orders.size() && bestScore > 0; k++) {
@@ -47,6 +46,7 @@ final class SectionPages {
             int first = f.pages.size();
             setPages(jumped, orders.get(k));
             double score = badness(f.pages.subList(first, f.pages.size()));
+            if (score == 0) return; // good pages: kept as they are
             undo.run();
             if (score < bestScore) {
                 bestScore = score;
