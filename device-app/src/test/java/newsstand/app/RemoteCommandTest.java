@@ -231,6 +231,18 @@ class RemoteCommandTest {
         JsonObject panel = statuses.get("kiosk-b").getAsJsonObject("health").getAsJsonObject("panel");
         assertEquals("waveshare-7in5-v2", panel.get("model").getAsString());
         assertTrue(panel.get("refreshes").getAsLong() >= 3 && panel.get("fullRefreshes").getAsLong() >= 2 && panel.get("failures").getAsLong() == 0, panel.toString());
+
+        // A kiosk that is off when the command is sent carries it out when it is back (its session keeps it).
+        b.kill();
+        DeliveryTest.await("kiosk-b offline", 20, () -> "false".equals(field("kiosk-b", "online")));
+        Cli whileOff = Cli.run("fleet", "command", "--broker", broker.url(), "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(),
+                "--wait", "2", "--device", "kiosk-b", "show", publication, "2");
+        assertEquals(1, whileOff.exit(), whileOff.out());
+        assertTrue(whileOff.out().contains("kiosk-b          silent   no answer in 2 s (its status says it is offline"), whileOff.out());
+        String id = whileOff.out().replaceFirst("(?s)^command (\\S+) .*", "$1");
+        b = new KioskProcess(dir, dir.resolve("kiosk-b.properties"), "kiosk-b-2");
+        assertEquals("done", answer("kiosk-b", id).get("result").getAsString());
+        DeliveryTest.await("kiosk-b shows page 2", 20, () -> "2".equals(field("kiosk-b", "page")));
     }
 
     void assertRefused(String device, String commandId, String reason) {
