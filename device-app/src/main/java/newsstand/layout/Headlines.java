@@ -38,7 +38,8 @@ final class Headlines {
     /**
      * Sets a headline within width at px: one line; else two balanced lines broken where a reader pauses; else, when
      * the only two-line breaks fall inside a phrase, one step smaller (stepPx) on one line or with a better break;
-     * else the cheaper two lines at either size; else, one step smaller, three or four lines broken as cheaply.
+     * else the cheaper two lines at either size, unless three to five lines one step smaller break only between words;
+     * else those three to five lines.
      */
     Set set(String text, int px, int stepPx, int width, String context) {
         List<SetLine> one = setter.set(text, px, width, 0, false, true);
@@ -55,7 +56,6 @@ final class Headlines {
         Lines more = two != null && two.cost() < 6 ? null : lines(text, smaller, width, context, 5);
         if (more != null && (two == null || more.cost() <= 3)) return new Set(smaller, more.lines());
         if (two != null) return new Set(twoPx, two.lines());
-        if (more == null) more = lines(text, smaller, width, context, 5);
         return new Set(smaller, more != null ? more.lines() : setter.balanced(text, smaller, width, true));
     }
 
