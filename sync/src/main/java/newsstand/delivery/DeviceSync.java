@@ -17,12 +17,13 @@ import org.tinylog.Logger;
 
 /**
  * A kiosk's side of delivery (PROTOCOL.md). Over a persistent MQTT session ({@link BrokerSession}) the kiosk learns
- * of signed manifests ({@link ManifestPolicy} decides which to take), then asks for the chunks it lacks one at a
- * time ({@link Download}), each on its own retained topic; a chunk is checked against the signed hash, committed to
- * SQLite and only then acknowledged, so an interruption of any kind costs at most the chunk in flight. A complete
- * issue is installed and shown in one transaction ({@link Installer}), or kept until its embargo ends; a signed
- * withdrawal takes one off again; an offline bundle goes the same way. The {@link Receiver} does all of that; this
- * class owns the store, the session and the reporting, through the {@link Outbox} and the {@link StatusReport}.
+ * of signed manifests ({@link ManifestPolicy} decides which to take), then asks for the chunks it lacks
+ * ({@link Download}), each on its own retained topic, the broker sending 8 at a time; a chunk is checked against the
+ * signed hash, committed to SQLite and only then acknowledged, so an interruption of any kind costs at most the chunks
+ * in flight. A complete issue is installed and shown in one transaction ({@link Installer}), or kept until its
+ * embargo ends; a signed withdrawal takes one off again; an offline bundle goes the same way ({@link BundleImport});
+ * the operator's commands are judged and answered by {@link RemoteCommands}. The {@link Receiver} does the delivery;
+ * this class owns the store, the session and the reporting, through the {@link Outbox} and the {@link StatusReport}.
  *
  * <p>Threads: one. Everything here and in the classes above runs on the {@link SyncThread}; Paho's callbacks, the
  * watch timer and the kiosk's calls ({@link #status()}, {@link #close()}) only hand it work.
@@ -42,6 +43,7 @@ public final class DeviceSync implements AutoCloseable {
     private BrokerSession session;
     private Receiver receiver;
     private RemoteCommands commands;
+    private BundleImport bundles;
     /** The shelf as this kiosk last knew it, and the store's data_version then: to see what others changed. */
     private java.util.List<IssueStore.Shelved> shelf;
     private long dataVersion;
@@ -117,7 +119,7 @@ public final class DeviceSync implements AutoCloseable {
             deliveries.refuse(t.issue(), t.sequence(), reason, outbox.event("rejected", t.issue(), t.sequence(), reason));
             status.error("issue " + t.issue() + " rejected: " + reason);
         }
-        receiver = new Receiver(settings, policy, status, deliveries, outbox, installer, thread, new Receiver.Report() {
+        Receiver.Report report = new Receiver.Report() {
             @Override
             public void error(String message) {
                 DeviceSync.this.error(message);
@@ -127,7 +129,8 @@ public final class DeviceSync implements AutoCloseable {
             public void publish() {
                 publishStatus();
             }
-        }, id -> {
+        };
+        receiver = new Receiver(settings, policy, status, deliveries, outbox, installer, thread, report, id -> {
             try {
                 shelf = store.shelf();
             } catch (StoreException e) {
@@ -135,6 +138,7 @@ public final class DeviceSync implements AutoCloseable {
             }
             onActivated.accept(id);
         });
+        bundles = new BundleImport(receiver, deliveries, outbox, status, report);
         commands = new RemoteCommands(settings, store.commands(), deliveries.events(), outbox, thread,
                 () -> receiver.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
         receiver.commands(commands);
@@ -237,7 +241,7 @@ public final class DeviceSync implements AutoCloseable {
     public String importBundle(Path file) throws DeliveryException {
         try {
             return thread.call(() -> {
-                String result = receiver.bundle(file);
+                String result = bundles.take(file);
                 status.imported(result);
                 publishStatus();
                 outbox.flush(session);

@@ -1,7 +1,6 @@
 package newsstand.delivery;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import org.tinylog.Logger;
  * What comes in to a kiosk, and the download it drives (PROTOCOL.md): the fleet's messages (manifests judged by the
  * {@link ManifestPolicy}, chunks asked for a window at a time, each checked against its signed hash and committed before
  * it is acknowledged, the complete issue installed by the {@link Installer}; the operator's withdrawals and resets;
- * embargoes that end), and offline bundles fed through the same path. {@link DeviceSync} owns the session, the
+ * embargoes that end), and offline bundles fed through the same path by {@link BundleImport}. {@link DeviceSync} owns the session, the
  * store and the reporting. Sync thread only.
  */
 final class Receiver {
@@ -49,9 +48,9 @@ final class Receiver {
     private Download download;
     /** A manifest that did not fit the storage when it came, tried again every minute. */
     private final StorageCheck room = new StorageCheck();
-    /** A bundle is being imported: its chunks come from the file, none is asked of the broker. */
+    /** A bundle is being imported ({@link BundleImport}): its chunks come from the file, none is asked of the broker. */
     private boolean importing;
-    /** Why the last manifest judged was rejected, or null: what a bundle's import reports. */
+    /** Why the last manifest judged was rejected, or null: what {@link #offer} returns. */
     private String rejected;
     private BiConsumer<String, Integer> progress = (issue, percent) -> {};
     private int lastPercent = -1;
@@ -212,52 +211,31 @@ final class Receiver {
         outbox.flush(session);
     }
 
-    String bundle(Path file) throws SQLException {
-        String said = "bundle " + file.getFileName() + ": ";
-        Manifest m = null;
-        try (Bundle b = Bundle.open(file)) {
-            byte[] envelope = b.manifest();
-            m = Manifest.read(envelope);
-            rejected = null;
-            manifest(m.issue(), envelope);
-            if (rejected != null) return refused(said, m, rejected);
-            if (download == null || !download.issue().equals(m.issue()) || download.manifest.sequence() != m.sequence()) {
-                Optional<Deliveries.Download> had = deliveries.download(m.issue());
-                if (had.isPresent() && had.get().sequence() == m.sequence() && had.get().state().equals("installed")) {
-                    return said + m.issue() + " (sequence " + m.sequence() + ") is already stored; nothing to do";
-                }
-                return refused(said, m, "not taken now (" + status.lastError() + ")");
-            }
-            importing = true;
-            Download d = download;
-            for (int i = 0; i < m.chunks().size() && download == d; i++) {
-                if (!d.has(i)) chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(i), b.chunk(i), null);
-            }
-            if (download == d) {
-                deliveries.drop(m.issue());
-                download = null;
-                return refused(said, m, "its chunks do not match the signed manifest (" + status.lastError() + ")");
-            }
-        } catch (Bundle.Invalid | Manifest.Rejected e) {
-            return refused(said, m, e.getMessage());
-        } finally {
-            importing = false;
-        }
-        Optional<Deliveries.Download> now = deliveries.download(m.issue());
-        if (now.isEmpty() || now.get().sequence() != m.sequence() || !now.get().state().equals("installed")) {
-            return refused(said, m, status.lastError());
-        }
-        String result = said + m.issue() + " (sequence " + m.sequence() + ") imported and activated";
-        outbox.add("imported", m.issue(), m.sequence(), result);
-        Logger.info("sync: {}", result);
-        return result;
+    /**
+     * A manifest offered from elsewhere than the broker (a bundle), judged and taken as if it had come on its topic;
+     * returns why it was rejected, or null.
+     */
+    String offer(String issue, byte[] envelope) throws SQLException {
+        rejected = null;
+        manifest(issue, envelope);
+        return rejected;
     }
 
-    private String refused(String said, Manifest m, String reason) throws SQLException {
-        String result = said + "refused: " + reason;
-        outbox.add("import-refused", m == null ? null : m.issue(), m == null ? -1 : m.sequence(), result);
-        report.error(result);
-        return result;
+    /** A chunk from a bundle, checked and stored as one from the broker. */
+    void offerChunk(Manifest m, int index, byte[] payload) throws SQLException {
+        chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(index), payload, null);
+    }
+
+    /** While a bundle is imported, no chunk is asked of the broker. */
+    void importing(boolean on) {
+        importing = on;
+    }
+
+    /** Drops the download in progress (a bundle whose chunks did not match). */
+    void dropDownload() throws SQLException {
+        if (download == null) return;
+        deliveries.drop(download.issue());
+        download = null;
     }
 
     /** Issues whose embargo ended go on their publications' shelves. */
