@@ -53,7 +53,6 @@ final class DisplayLoop {
     private java.util.function.LongConsumer onFirstFrame = handed -> {};
     /** Who the kiosk is, for its own screens: device id, fleet, broker. */
     private List<String> identity = List.of();
-    private Remote remote = new Remote(this, null);
 
     DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -93,11 +92,6 @@ final class DisplayLoop {
     /** The publications shown first, in this order (kiosk.titles); the others follow in order of arrival. */
     void order(List<String> publications) {
         titles = new Titles(publications);
-    }
-
-    /** What carries out the operator's commands. */
-    void remote(Remote r) {
-        remote = r;
     }
 
     /**
@@ -161,8 +155,6 @@ final class DisplayLoop {
                 }
             } else if (e instanceof Event.Ping p) {
                 p.answer().run();
-            } else if (e instanceof Event.Order o) {
-                remote.carryOut(o.command(), o.reply());
             } else if (e instanceof Event.Pressed p) {
                 schedule.pressed();
                 if (screen.equals("closed")) wake();

@@ -17,9 +17,10 @@ sealed interface Event {
 
     record Stop() implements Event {}
 
-    /** One of the operator's commands, verified by the sync, for the display to carry out and answer. */
-    record Order(newsstand.issue.Command command, newsstand.delivery.CommandReply reply) implements Event {}
 
-    /** Answered when the loop reaches it: proof that it is alive and done with everything queued before. */
+    /**
+     * Run when the loop reaches it, on the display thread: proof that it is alive and done with everything queued
+     * before, or work that must happen there (an operator's command, carried out by {@link Remote}).
+     */
     record Ping(Runnable answer) implements Event {}
 }

@@ -108,7 +108,6 @@ public final class Kiosk {
         DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
         Remote remote = new Remote(display, configFile);
         remote.store(store);
-        display.remote(remote);
         display.view().opening("zh-Hans", fonts.future());
         StatusLink status = new StatusLink();
         display.onShown(status::shown);
@@ -121,7 +120,7 @@ public final class Kiosk {
                 Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
                 DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
                         c.keepIssues(), c.quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
-                        (command, reply) -> display.events().add(new Event.Order(command, reply)));
+                        (command, reply) -> display.events().add(new Event.Ping(() -> remote.carryOut(command, reply))));
                 sync.panelHealth(display.view()::health);
                 if (opened.replaced() != null) sync.report(opened.replaced());
                 status.connect(sync);
