@@ -42,6 +42,14 @@ final class Headlines {
      * else those three to five lines.
      */
     Set set(String text, int px, int stepPx, int width, String context) {
+        // A story's headline is measured before it is placed, and placed again on each trial of a page: set once.
+        String key = text + "\u0000" + px + "\u0000" + stepPx + "\u0000" + width + "\u0000" + context.hashCode();
+        return done.computeIfAbsent(key, k -> setAnew(text, px, stepPx, width, context));
+    }
+
+    private final java.util.Map<String, Set> done = new java.util.HashMap<>();
+
+    private Set setAnew(String text, int px, int stepPx, int width, String context) {
         List<SetLine> one = setter.set(text, px, width, 0, false, true);
         if (one.size() == 1) return new Set(px, one);
         int smaller = Math.min(px - 1, stepPx);
