@@ -22,15 +22,12 @@ final class Composer {
 
     List<Page> compose(Issue issue) {
         boolean vertical = isVertical(issue.language());
-        Flow flow = new Flow(t, setter);
-        flow.furniture = new Furniture(flow, issue, vertical);
-        if (vertical) flow.tiers = new VerticalPages(flow);
+        Flow flow = new Flow(t, setter, issue, vertical);
         Photos photos = new Photos(flow);
         Stories stories = new Stories(flow, photos);
-        flow.bottom = t.height() - t.margin() - t.lineHeight(t.small()) - t.small();
         boolean front = true;
         for (Section s : issue.sections()) {
-            flow.section = s.title();
+            flow.startSection(s.title());
             if (front && !vertical && !s.articles().isEmpty()) {
                 new FrontPage(flow, stories, photos).compose(s, issue.sections().size());
                 front = false;
@@ -42,11 +39,10 @@ final class Composer {
                 continue;
             }
             flow.newPage(front);
-            for (int i = 0; i < s.articles().size(); i++) flow.tiers.article(s.articles().get(i), front && i == 0);
+            for (int i = 0; i < s.articles().size(); i++) flow.tiers().article(s.articles().get(i), front && i == 0);
             front = false;
         }
-        flow.furniture.finish();
-        return flow.pages;
+        return flow.finish();
     }
 
     /** Traditional Chinese and Japanese issues are set vertically, as their printed papers are. */

@@ -20,17 +20,17 @@ final class FrontPage {
 
     FrontPage(Flow flow, Stories stories, Photos photos) {
         this.f = flow;
-        this.t = flow.t;
+        this.t = flow.typography();
         this.stories = stories;
         this.photos = photos;
     }
 
     void compose(Section s, int sections) {
         f.newPage(true);
-        Page front = f.page;
+        Page front = f.page();
         int slh = t.lineHeight(t.small());
-        int stripHeight = f.furniture.reserveStrip(sections - 1);
-        int frontBottom = f.bottom - stripHeight;
+        int stripHeight = f.furniture().reserveStrip(sections - 1);
+        int frontBottom = f.bottom() - stripHeight;
         int jumpHeight = slh;
         List<Article> list = s.articles();
         List<Stories.Rest> rests = new ArrayList<>();
@@ -38,7 +38,7 @@ final class FrontPage {
         int sideColumns = t.columns() == 1 ? 0 : Math.max(1, t.columns() / 2);
         int leadColumns = t.columns() - sideColumns;
         leadHeader(list.get(0));
-        int top = f.y;
+        int top = f.y();
         // Side stories only where the first of them gets its headline and a few lines; else the lead takes the page.
         boolean sideStories = list.size() > 1 && sideColumns > 0
                 && stories.header(list.get(1), t.headline()) + 3 * t.lineHeight() + jumpHeight <= frontBottom - top;
@@ -51,44 +51,41 @@ final class FrontPage {
             // The other stories share the side columns (or, on a one-column page, the space under the lead).
             int firstSide = sideColumns == 0 ? 0 : leadColumns;
             int columns = Math.max(1, sideColumns);
-            int sideTop = sideColumns > 0 ? top : (rests.isEmpty() ? f.y : rests.get(0).jumpY() + jumpHeight) + t.lineHeight() / 2;
+            int sideTop = sideColumns > 0 ? top : (rests.isEmpty() ? f.y() : rests.get(0).jumpY() + jumpHeight) + t.lineHeight() / 2;
             // As many stories as get a headline and five lines each, shared evenly among the columns.
             int typical = 2 * t.lineHeight(t.headline()) + 5 * t.lineHeight() + jumpHeight;
             int fit = columns * Math.max(1, (frontBottom - sideTop) / typical);
             int count = Math.min(list.size() - 1, fit);
             int perColumn = (count + columns - 1) / columns;
             for (int c = 0; c < columns && placed <= count; c++) {
-                f.column = firstSide + c;
-                f.y = sideTop;
+                f.moveTo(firstSide + c, sideTop);
                 for (int k = 0; k < perColumn && placed <= count; k++) {
-                    int share = (frontBottom - f.y) / Math.min(perColumn - k, count + 1 - placed);
+                    int share = (frontBottom - f.y()) / Math.min(perColumn - k, count + 1 - placed);
                     Article a = list.get(placed);
                     int px = placed == 1 ? t.headline() : (t.headline() + t.subhead()) / 2;
                     int rule = k > 0 ? t.lineHeight() * 3 / 4 : 0;
                     int least = stories.header(a, px) + 3 * t.lineHeight() + jumpHeight + rule;
-                    if (least > frontBottom - f.y) break;
+                    if (least > frontBottom - f.y()) break;
                     if (least > share) {
                         // Too little for its share: this story takes the rest of the column, the next go inside.
-                        share = frontBottom - f.y;
+                        share = frontBottom - f.y();
                         perColumn = k + 1;
                     }
                     if (k > 0) {
                         f.storyRule();
                         share -= rule;
                     }
-                    rest = story(a, px, f.column, f.y + share - jumpHeight);
+                    rest = story(a, px, f.column(), f.y() + share - jumpHeight);
                     if (rest != null) {
                         rests.add(rest);
-                        f.y += jumpHeight;
+                        f.space(jumpHeight);
                     }
                     placed++;
                 }
             }
         }
         placed = fillGaps(front, list, placed, frontBottom, rests);
-        f.bottom = frontBottom + stripHeight;
-        f.lastColumn = -1;
-        f.overflow = false;
+        f.release();
         // The jumped stories go on after the front page, then the section's stories the front had no room for.
         new SectionPages(f, stories).compose(rests, list.subList(placed, list.size()));
     }
@@ -109,8 +106,7 @@ final class FrontPage {
             Article a = list.get(placed);
             int rule = t.lineHeight() * 3 / 4;
             if (end + rule + stories.header(a, px) + 4 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
-            f.column = c;
-            f.y = end;
+            f.moveTo(c, end);
             f.storyRule();
             Stories.Rest rest = story(a, px, c, foot - t.lineHeight(t.small()));
             if (rest != null) rests.add(rest);
@@ -127,9 +123,9 @@ final class FrontPage {
         f.headline(a, t.leadHeadline(), t.headline(), width);
         if (a.subhead() != null) f.block(a.subhead(), t.subhead(), width, false, Page.INK, a.id(), "deck");
         if (a.byline() != null) f.block(a.byline(), t.small(), width, false, Page.GREY_TEXT, a.id(), "byline");
-        f.y += t.small() / 2;
-        f.add(new Page.Rule(t.margin(), f.y, width, 1, Page.RULE_GREY));
-        f.y += t.body() / 2;
+        f.space(t.small() / 2);
+        f.add(new Page.Rule(t.margin(), f.y(), width, 1, Page.RULE_GREY));
+        f.space(t.body() / 2);
     }
 
     /**
@@ -137,20 +133,17 @@ final class FrontPage {
      * has its header already and its photo across two columns. Returns what did not fit, or null.
      */
     private Stories.Rest story(Article a, int headlinePx, int lastColumn, int storyBottom) {
-        f.lastColumn = lastColumn;
-        f.bottom = storyBottom;
-        f.overflow = false;
-        for (int c = f.column; c <= lastColumn; c++) f.columnTops[c] = f.y;
+        f.confine(lastColumn, storyBottom);
+        f.columnsStartHere(f.column(), lastColumn);
         List<Photo> list = a.photos();
         if (headlinePx < 0) {
             // Across two columns only when the lead headline leaves room for it; else the photo runs in a column.
-            if (!list.isEmpty() && list.get(0).hasImage() && f.bottom - f.y >= 8 * t.lineHeight()) {
+            if (!list.isEmpty() && list.get(0).hasImage() && f.bottom() - f.y() >= 8 * t.lineHeight()) {
                 int span = Math.min(2, lastColumn + 1);
                 photos.place(list.get(0), span * t.columnWidth() + (span - 1) * t.gutter(), a.id());
-                for (int c = 0; c < span; c++) f.columnTops[c] = f.y;
+                f.columnsStartHere(0, span - 1);
                 list = list.subList(1, list.size());
             }
-            f.y = f.columnTops[0];
         } else {
             stories.columnHeader(a, headlinePx);
         }

@@ -25,47 +25,47 @@ final class Furniture {
 
     Furniture(Flow flow, Issue issue, boolean vertical) {
         this.f = flow;
-        this.t = flow.t;
+        this.t = flow.typography();
         this.issue = issue;
         this.vertical = vertical;
     }
 
     void masthead() {
         int px = t.masthead();
-        SetLine title = f.setter.one(issue.title(), px, true);
+        SetLine title = f.setter().one(issue.title(), px, true);
         int lh = t.lineHeight(px);
-        f.add(Setter.text((t.width() - Math.round(title.width())) / 2, f.y, lh, title, px, true, Page.INK, "masthead"));
-        f.y += lh;
+        f.add(Setter.text((t.width() - Math.round(title.width())) / 2, f.y(), lh, title, px, true, Page.INK, "masthead"));
+        f.space(lh);
         int small = t.small();
         int slh = t.lineHeight(small);
-        SetLine date = f.setter.one(dateText(), small, false);
-        f.add(Setter.text(t.margin(), f.y, slh, date, small, false, Page.INK, "dateline"));
+        SetLine date = f.setter().one(dateText(), small, false);
+        f.add(Setter.text(t.margin(), f.y(), slh, date, small, false, Page.INK, "dateline"));
         if (issue.edition() != null) {
-            SetLine edition = f.setter.one(issue.edition(), small, false);
-            f.add(Setter.text(t.width() - t.margin() - Math.round(edition.width()), f.y, slh, edition, small, false, Page.INK, "edition"));
+            SetLine edition = f.setter().one(issue.edition(), small, false);
+            f.add(Setter.text(t.width() - t.margin() - Math.round(edition.width()), f.y(), slh, edition, small, false, Page.INK, "edition"));
         }
-        f.y += slh + small / 4;
-        f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), Math.max(2, t.body() / 8), Page.INK));
-        f.y += Math.max(2, t.body() / 8) + Math.max(2, t.body() / 10);
-        f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), 1, Page.INK));
-        f.y += t.body();
+        f.space(slh + small / 4);
+        f.add(new Page.Rule(t.margin(), f.y(), t.contentWidth(), Math.max(2, t.body() / 8), Page.INK));
+        f.space(Math.max(2, t.body() / 8) + Math.max(2, t.body() / 10));
+        f.add(new Page.Rule(t.margin(), f.y(), t.contentWidth(), 1, Page.INK));
+        f.space(t.body());
     }
 
     void headerStrip() {
         int small = t.small();
         int slh = t.lineHeight(small);
-        SetLine title = f.setter.one(issue.title(), small, true);
-        f.add(Setter.text(t.margin(), f.y, slh, title, small, true, Page.INK, "header"));
-        SetLine tag = f.setter.one(f.section, small, true);
+        SetLine title = f.setter().one(issue.title(), small, true);
+        f.add(Setter.text(t.margin(), f.y(), slh, title, small, true, Page.INK, "header"));
+        SetLine tag = f.setter().one(f.page().section, small, true);
         int pad = small / 2;
         int tagX = t.margin() + Math.round(title.width()) + small;
-        f.add(new Page.Rule(tagX, f.y, Math.round(tag.width()) + 2 * pad, slh, Page.INK));
-        f.add(Setter.text(tagX + pad, f.y, slh, tag, small, true, 255, "section"));
-        SetLine date = f.setter.one(dateText(), small, false);
-        f.add(Setter.text(t.width() - t.margin() - Math.round(date.width()), f.y, slh, date, small, false, Page.INK, "header"));
-        f.y += slh + small / 3;
-        f.add(new Page.Rule(t.margin(), f.y, t.contentWidth(), 2, Page.INK));
-        f.y += t.body();
+        f.add(new Page.Rule(tagX, f.y(), Math.round(tag.width()) + 2 * pad, slh, Page.INK));
+        f.add(Setter.text(tagX + pad, f.y(), slh, tag, small, true, 255, "section"));
+        SetLine date = f.setter().one(dateText(), small, false);
+        f.add(Setter.text(t.width() - t.margin() - Math.round(date.width()), f.y(), slh, date, small, false, Page.INK, "header"));
+        f.space(slh + small / 3);
+        f.add(new Page.Rule(t.margin(), f.y(), t.contentWidth(), 2, Page.INK));
+        f.space(t.body());
     }
 
     private String dateText() {
@@ -88,14 +88,13 @@ final class Furniture {
         int small = t.small();
         int slh = t.lineHeight(small);
         Map<String, Integer> firstPages = new LinkedHashMap<>();
-        for (Page p : f.pages) firstPages.putIfAbsent(p.section, p.number);
-        for (Page p : f.pages) {
-            f.page = p;
+        for (Page p : f.pages()) firstPages.putIfAbsent(p.section, p.number);
+        for (Page p : f.pages()) {
             int fy = t.height() - t.margin() - slh;
-            f.add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, Page.RULE_GREY));
+            p.ops.add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, Page.RULE_GREY));
             // The folio: what a reader who lands on any page needs, paper, day, section and page of the total; on a
             // narrow page what fits of it, the page and section always.
-            String page = p.section + "　第" + p.number + "版 / 共" + f.pages.size() + "版";
+            String page = p.section + "　第" + p.number + "版 / 共" + f.pages().size() + "版";
             StringBuilder guide = new StringBuilder();
             if (p.number == 1 && vertical && firstPages.size() > 1) {
                 guide.append("　　本期导读：");
@@ -106,10 +105,10 @@ final class Furniture {
             String paper = issue.title() + "　" + dateText() + "　";
             SetLine line = null;
             for (String folio : new String[] {paper + page + guide, page + guide, paper + page, page}) {
-                line = f.setter.one(folio.strip(), small, false);
+                line = f.setter().one(folio.strip(), small, false);
                 if (line.width() <= t.contentWidth()) break;
             }
-            f.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, "folio"));
+            p.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, "folio"));
         }
     }
 
@@ -128,21 +127,21 @@ final class Furniture {
      * headlines (a line each), or, for more than three sections, the sections and pages run together on two lines.
      */
     private void strip() {
-        f.page = f.pages.get(0);
+        Page front = f.pages().get(0);
         int small = t.small();
         int slh = t.lineHeight(small);
-        int top = f.bottom - stripHeight + small / 2;
-        f.add(new Page.Rule(t.margin(), top, t.contentWidth(), 2, Page.INK));
-        f.y = top + small / 2 + 2;
-        SetLine label = f.setter.one("本期导读", small, true);
+        int top = f.bottom() - stripHeight + small / 2;
+        front.ops.add(new Page.Rule(t.margin(), top, t.contentWidth(), 2, Page.INK));
+        int y = top + small / 2 + 2;
+        SetLine label = f.setter().one("本期导读", small, true);
         int pad = small / 2;
-        f.add(new Page.Rule(t.margin(), f.y, Math.round(label.width()) + 2 * pad, slh, Page.INK));
-        f.add(Setter.text(t.margin() + pad, f.y, slh, label, small, true, 255, "strip"));
+        front.ops.add(new Page.Rule(t.margin(), y, Math.round(label.width()) + 2 * pad, slh, Page.INK));
+        front.ops.add(Setter.text(t.margin() + pad, y, slh, label, small, true, 255, "strip"));
         int x = t.margin() + Math.round(label.width()) + 2 * pad + small;
         int width = t.width() - t.margin() - x;
         List<String> entries = new ArrayList<>();
         for (Section s : issue.sections().subList(1, issue.sections().size())) {
-            int first = f.pages.stream().filter(p -> p.section.equals(s.title())).findFirst().orElseThrow().number;
+            int first = f.pages().stream().filter(p -> p.section.equals(s.title())).findFirst().orElseThrow().number;
             StringBuilder e = new StringBuilder(s.title() + " 第" + first + "版");
             if (issue.sections().size() - 1 <= 3 && tallPage()) {
                 for (Article a : s.articles().subList(0, Math.min(3, s.articles().size()))) e.append("　").append(a.headline());
@@ -151,14 +150,14 @@ final class Furniture {
         }
         List<SetLine> lines = new ArrayList<>();
         if (entries.size() <= 3 && tallPage()) {
-            for (String e : entries) lines.add(f.setter.set(e, small, width, 0, false).get(0));
+            for (String e : entries) lines.add(f.setter().set(e, small, width, 0, false).get(0));
         } else {
-            List<SetLine> all = f.setter.set(String.join("　", entries), small, width, 0, false);
+            List<SetLine> all = f.setter().set(String.join("　", entries), small, width, 0, false);
             lines.addAll(all.subList(0, Math.min(stripLines(entries.size()), all.size())));
         }
         for (SetLine line : lines) {
-            f.add(Setter.text(x, f.y, slh, line, small, false, Page.INK, "strip"));
-            f.y += slh;
+            front.ops.add(Setter.text(x, y, slh, line, small, false, Page.INK, "strip"));
+            y += slh;
         }
     }
 }

@@ -27,7 +27,7 @@ final class SectionPages {
 
     SectionPages(Flow flow, Stories stories) {
         this.f = flow;
-        this.t = flow.t;
+        this.t = flow.typography();
         this.stories = stories;
         this.jumpHeight = t.lineHeight(t.small());
     }
@@ -42,12 +42,12 @@ final class SectionPages {
         List<Article> best = articles;
         double bestScore = Double.MAX_VALUE;
         for (int k = 0; k < orders.size() && bestScore > 0; k++) {
-            Undo undo = new Undo();
-            int first = f.pages.size();
+            Flow.Mark start = f.mark();
+            int first = f.pages().size();
             setPages(jumped, orders.get(k));
-            double score = badness(f.pages.subList(first, f.pages.size()));
+            double score = badness(f.pages().subList(first, f.pages().size()));
             if (score == 0) return; // good pages: kept as they are
-            undo.run();
+            f.reset(start);
             if (score < bestScore) {
                 bestScore = score;
                 best = orders.get(k);
@@ -131,57 +131,30 @@ final class SectionPages {
         }
         if (top == Integer.MAX_VALUE) return 0;
         double used = 0;
-        for (int c = 0; c < t.columns(); c++) used += Math.max(0, Math.min(f.bottom, reached[c]) - top);
-        return used / (t.columns() * (double) Math.max(1, f.bottom - top));
+        for (int c = 0; c < t.columns(); c++) used += Math.max(0, Math.min(f.bottom(), reached[c]) - top);
+        return used / (t.columns() * (double) Math.max(1, f.bottom() - top));
     }
 
     private static long stories(Page p) {
         return p.ops.stream().filter(o -> o instanceof Page.Text x && x.articleId() != null).map(o -> ((Page.Text) o).articleId()).distinct().count();
     }
 
-    /** Takes the flow back to where it stood: the pages added since dropped, the jump lines added to earlier ones too. */
-    private final class Undo {
-        final int pages = f.pages.size();
-        final int[] ops = f.pages.stream().mapToInt(p -> p.ops.size()).toArray();
-        final Page page = f.page;
-        final Flow.Mark mark = f.page == null ? null : f.mark();
-        final int bottom = f.bottom;
-        final int lastColumn = f.lastColumn;
-
-        void run() {
-            f.pages.subList(pages, f.pages.size()).clear();
-            for (int i = 0; i < pages; i++) {
-                List<Page.Op> o = f.pages.get(i).ops;
-                o.subList(ops[i], o.size()).clear();
-            }
-            f.page = page;
-            if (mark != null) f.reset(mark);
-            f.bottom = bottom;
-            f.lastColumn = lastColumn;
-            f.overflow = false;
-        }
-    }
-
     /** Sets the section's pages with the stories in this order. */
     private void setPages(List<Stories.Rest> jumped, List<Article> articles) {
         List<Stories.Rest> carried = new ArrayList<>(jumped);
         List<Article> left = new ArrayList<>(articles);
-        int bottom = f.bottom;
         while (!carried.isEmpty() || !left.isEmpty()) {
             f.newPage(false);
-            f.lastColumn = t.columns() - 1;
-            f.overflow = false;
+            f.confine(t.columns() - 1, f.bottom());
             List<Stories.Rest> next = new ArrayList<>();
             for (Stories.Rest r : carried) {
-                Stories.Rest more = f.overflow ? r : continuation(r);
+                Stories.Rest more = f.overflow() ? r : continuation(r);
                 if (more != null) next.add(more);
             }
-            while (!f.overflow && !left.isEmpty()) place(left, next);
+            while (!f.overflow() && !left.isEmpty()) place(left, next);
             carried = next;
         }
-        f.lastColumn = -1;
-        f.overflow = false;
-        f.bottom = bottom;
+        f.release();
     }
 
     /**
@@ -203,25 +176,25 @@ final class SectionPages {
         Stories.Rest r = withJumpRoom(() -> stories.article(a));
         if (!r.started()) {
             f.reset(m);
-            if (f.column == 0 && !f.started()) {
+            if (f.column() == 0 && !f.started()) {
                 // Not even its headline and three lines fit on an empty page (a tiny panel): it flows on as it can.
-                f.lastColumn = -1;
+                f.release();
                 stories.article(left.remove(0));
-                f.lastColumn = t.columns() - 1;
+                f.confine(t.columns() - 1, f.bottom());
                 return;
             }
-            f.overflow = true;
+            f.stop();
             return;
         }
         if (left.size() == 1 && filled >= FULL_ENOUGH && stranded(r)) {
             // The section's last story would leave a few lines alone on the next page: it starts there instead.
             f.reset(m);
-            f.overflow = true;
+            f.stop();
             return;
         }
         left.remove(0);
         jumping.add(r);
-        f.overflow = true;
+        f.stop();
     }
 
     /** Runs a placement that may stop at the page's end with room kept for the jump line under it. */
@@ -230,13 +203,7 @@ final class SectionPages {
         Stories.Rest r = placing.get();
         if (r == null || !r.started()) return r;
         f.reset(m);
-        int bottom = f.bottom;
-        f.bottom = bottom - jumpHeight;
-        try {
-            return placing.get();
-        } finally {
-            f.bottom = bottom;
-        }
+        return f.keepingRoom(jumpHeight, placing);
     }
 
     /** Whether what is left of a story is only a few lines: less than a quarter of a page's columns. */
@@ -244,9 +211,9 @@ final class SectionPages {
         int lines = 0;
         List<String> paragraphs = r.article().paragraphs();
         for (int i = r.paragraph(); i < paragraphs.size(); i++) {
-            lines += f.setter.set(Stories.paragraph(r.article(), i), t.body(), t.columnWidth(), 2, true).size() - (i == r.paragraph() ? r.line() : 0);
+            lines += f.setter().set(Stories.paragraph(r.article(), i), t.body(), t.columnWidth(), 2, true).size() - (i == r.paragraph() ? r.line() : 0);
         }
-        int page = t.columns() * ((f.bottom - f.columnTops[0]) / t.lineHeight());
+        int page = t.columns() * ((f.bottom() - f.columnTop(0)) / t.lineHeight());
         return r.photos().isEmpty() && lines < page * STRANDED;
     }
 
@@ -258,28 +225,28 @@ final class SectionPages {
         Article a = r.article();
         int lh = t.lineHeight();
         if (f.started()) {
-            if (f.y + lh > f.bottom) f.nextColumn();
+            if (f.y() + lh > f.bottom()) f.nextColumn();
             else f.storyRule();
         }
-        Headlines.Set h = f.headlines.set(a.headline(), t.subhead(), t.subhead(), t.columnWidth(), Headlines.context(a));
+        Headlines.Set h = f.headlines().set(a.headline(), t.subhead(), t.subhead(), t.columnWidth(), Headlines.context(a));
         int needed = 3 * lh + h.lines().size() * t.lineHeight(h.px()) + jumpHeight;
-        if (f.y + needed > f.bottom && f.started()) f.nextColumn();
-        if (f.overflow) return r;
-        int page = f.page.number;
+        if (f.y() + needed > f.bottom() && f.started()) f.nextColumn();
+        if (f.overflow()) return r;
+        int page = f.page().number;
         Stories.Rest more = withJumpRoom(() -> {
             f.headline(a, t.subhead(), t.subhead(), t.columnWidth());
             f.block("（上接第" + r.page().number + "版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id(), "jump");
-            f.y += t.small() / 3;
+            f.space(t.small() / 3);
             return stories.body(a, r.photos(), r.paragraph(), r.line());
         });
         jumpLine(r, page);
-        if (more != null) f.overflow = true;
+        if (more != null) f.stop();
         return more;
     }
 
     /** "（下转第N版）" where a story stopped, right-aligned in its column. */
     void jumpLine(Stories.Rest r, int toPage) {
-        SetLine jump = f.setter.one("（下转第" + toPage + "版）", t.small(), true);
+        SetLine jump = f.setter().one("（下转第" + toPage + "版）", t.small(), true);
         r.page().ops.add(Setter.text(r.jumpX() + t.columnWidth() - Math.round(jump.width()), r.jumpY(), jumpHeight, jump,
                 t.small(), true, Page.INK, 0, r.article().id(), "jump", -1));
     }

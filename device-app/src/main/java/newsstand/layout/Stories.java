@@ -24,7 +24,7 @@ final class Stories {
 
     Stories(Flow flow, Photos photos) {
         this.f = flow;
-        this.t = flow.t;
+        this.t = flow.typography();
         this.photos = photos;
     }
 
@@ -35,22 +35,22 @@ final class Stories {
     Rest article(Article a) {
         int lh = t.lineHeight();
         if (f.started()) {
-            if (f.y + lh > f.bottom) {
+            if (f.y() + lh > f.bottom()) {
                 f.nextColumn();
             } else {
                 f.storyRule();
             }
         }
         int needed = 3 * lh + header(a, t.headline());
-        if (f.y + needed > f.bottom && f.started()) f.nextColumn();
-        if (f.overflow || f.y + needed > f.bottom) return new Rest(a, 0, 0, a.photos(), f.page, f.x(), f.y, false);
+        if (f.y() + needed > f.bottom() && f.started()) f.nextColumn();
+        if (f.overflow() || f.y() + needed > f.bottom()) return new Rest(a, 0, 0, a.photos(), f.page(), f.x(), f.y(), false);
         columnHeader(a, t.headline());
         return body(a, a.photos(), 0, 0);
     }
 
     /** The height of a column story's kicker, headline, subhead and byline. */
     int header(Article a, int headlinePx) {
-        Headlines.Set h = f.headlines.set(a.headline(), headlinePx, step(headlinePx), t.columnWidth(), Headlines.context(a));
+        Headlines.Set h = f.headlines().set(a.headline(), headlinePx, step(headlinePx), t.columnWidth(), Headlines.context(a));
         return h.lines().size() * t.lineHeight(h.px()) + t.small() / 3
                 + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small(), true))
                 + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead(), false))
@@ -64,7 +64,7 @@ final class Stories {
         f.headline(a, headlinePx, step(headlinePx), w);
         if (a.subhead() != null) f.block(a.subhead(), t.subhead(), w, false, Page.INK, a.id(), "deck");
         if (a.byline() != null) f.block(a.byline(), t.small(), w, false, Page.GREY_TEXT, a.id(), "byline");
-        f.y += t.small() / 3;
+        f.space(t.small() / 3);
     }
 
     /**
@@ -80,36 +80,36 @@ final class Stories {
                 continue;
             }
             String caption = "［图］" + Photos.caption(p);
-            List<SetLine> lines = f.setter.set(caption, t.small(), t.columnWidth(), 0, false);
-            while (f.y + lines.size() * t.lineHeight(t.small()) > f.bottom && !f.overflow) f.nextColumn();
-            if (f.overflow) {
+            List<SetLine> lines = f.setter().set(caption, t.small(), t.columnWidth(), 0, false);
+            while (f.y() + lines.size() * t.lineHeight(t.small()) > f.bottom() && !f.overflow()) f.nextColumn();
+            if (f.overflow()) {
                 waiting.addAll(list.subList(k, list.size()));
                 return rest(a, from, fromLine, waiting);
             }
             f.lines(lines, t.small(), false, Page.GREY_TEXT, a.id(), "caption");
-            f.y += t.small() / 2;
+            f.space(t.small() / 2);
         }
         List<String> paragraphs = a.paragraphs();
         for (int i = from; i < paragraphs.size(); i++) {
             int skip = i == from ? fromLine : 0;
             photos.placeWaiting(waiting, a.id(), false);
-            if (f.overflow) return rest(a, i, skip, waiting);
-            List<SetLine> lines = f.setter.set(paragraph(a, i), t.body(), t.columnWidth(), 2, true);
+            if (f.overflow()) return rest(a, i, skip, waiting);
+            List<SetLine> lines = f.setter().set(paragraph(a, i), t.body(), t.columnWidth(), 2, true);
             int placed = f.paragraph(lines.subList(skip, lines.size()), a.id(), skip == 0 ? boldPrefix(a, i) : 0, skip == 0, i);
-            if (f.overflow) return rest(a, i, skip + placed, waiting);
+            if (f.overflow()) return rest(a, i, skip + placed, waiting);
         }
         photos.placeWaiting(waiting, a.id(), true);
-        if (f.overflow) return rest(a, paragraphs.size(), 0, waiting);
-        f.y += t.lineHeight() / 3;
+        if (f.overflow()) return rest(a, paragraphs.size(), 0, waiting);
+        f.space(t.lineHeight() / 3);
         return null;
     }
 
     private Rest rest(Article a, int paragraph, int line, List<Photo> waiting) {
-        if (paragraph < a.paragraphs().size() && line >= f.setter.set(paragraph(a, paragraph), t.body(), t.columnWidth(), 2, true).size()) {
+        if (paragraph < a.paragraphs().size() && line >= f.setter().set(paragraph(a, paragraph), t.body(), t.columnWidth(), 2, true).size()) {
             paragraph++;
             line = 0;
         }
-        return new Rest(a, paragraph, line, List.copyOf(waiting), f.page, f.x(), f.y, true);
+        return new Rest(a, paragraph, line, List.copyOf(waiting), f.page(), f.x(), f.y(), true);
     }
 
     /** Paragraph i of an article; the first opens with the dateline in bold, an ideographic space after it. */
@@ -130,6 +130,6 @@ final class Stories {
 
     /** The height of a ragged block (headline, kicker, byline) set a column wide. */
     int blockHeight(String text, int px, boolean boldType) {
-        return f.setter.set(text, px, t.columnWidth(), 0, false, boldType).size() * t.lineHeight(px);
+        return f.setter().set(text, px, t.columnWidth(), 0, false, boldType).size() * t.lineHeight(px);
     }
 }

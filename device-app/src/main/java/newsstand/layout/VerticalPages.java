@@ -22,16 +22,16 @@ final class VerticalPages {
 
     VerticalPages(Flow flow) {
         this.f = flow;
-        this.t = flow.t;
+        this.t = flow.typography();
     }
 
     /** Cuts a new page's space into tiers, from the flow's height down. */
     void start() {
         int gap = t.body();
-        int avail = f.bottom - f.y;
+        int avail = f.bottom() - f.y();
         tiers = Math.max(1, Math.round((avail + gap) / (16f * t.body() + gap)));
         tierHeight = (avail - (tiers - 1) * gap) / tiers;
-        tierTop0 = f.y;
+        tierTop0 = f.y();
         tier = 0;
         cx = t.width() - t.margin();
     }
@@ -105,7 +105,7 @@ final class VerticalPages {
         width = Math.max(width, 4 * t.small());
         if (cx - width < t.margin() && !tierStart()) nextTier();
         if (cx - width < t.margin()) width = cx - t.margin();
-        List<SetLine> lines = caption.isBlank() ? List.of() : f.setter.set(caption, t.small(), width, 0, false);
+        List<SetLine> lines = caption.isBlank() ? List.of() : f.setter().set(caption, t.small(), width, 0, false);
         int h = Math.max(1, tierHeight - lines.size() * slh - t.small() / 3);
         // The caption keeps the box's width; the photo keeps its shape, centred in the box.
         int w = Math.max(1, Math.min(width, Math.round((float) h * p.width() / p.height())));
@@ -130,6 +130,6 @@ final class VerticalPages {
     }
 
     private List<SetLine> set(String text, int px, float indentEm, boolean justify, boolean boldType) {
-        return f.setter.vertical(text, px, tierHeight, indentEm, justify, boldType);
+        return f.setter().vertical(text, px, tierHeight, indentEm, justify, boldType);
     }
 }
