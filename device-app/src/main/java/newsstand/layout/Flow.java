@@ -264,6 +264,18 @@ final class Flow {
         lines(h.lines(), h.px(), true, Page.INK, a.id(), "headline");
     }
 
+    /**
+     * Where a story that needs a height in one column starts: under a rule after the column's last story (the next
+     * column when not even a line is left), and at the head of the next column when the height is not left here.
+     */
+    void startStory(int needed) {
+        if (started()) {
+            if (y + t.lineHeight() > bottom) nextColumn();
+            else storyRule();
+        }
+        if (y + needed > bottom && started()) nextColumn();
+    }
+
     /** A rule between two stories in a column. */
     void storyRule() {
         add(new Page.Rule(x(), y + t.lineHeight() / 4, t.columnWidth(), 1, Page.RULE_GREY));

@@ -99,9 +99,8 @@ final class FrontPage {
         int px = (t.headline() + t.subhead()) / 2;
         for (int c = 0; c < t.columns() && placed < list.size(); c++) {
             int end = t.margin();
-            int cx = t.columnX(c);
             for (Page.Op op : front.ops) {
-                if (op.x() < cx + t.columnWidth() && op.x() + Math.max(1, op.width()) > cx && op.y() < foot) end = Math.max(end, op.y() + op.height());
+                if (t.inColumn(op, c) && op.y() < foot) end = Math.max(end, op.y() + op.height());
             }
             Article a = list.get(placed);
             int rule = t.lineHeight() * 3 / 4;

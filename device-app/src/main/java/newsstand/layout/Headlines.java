@@ -147,39 +147,6 @@ final class Headlines {
         return s.toString();
     }
 
-    /** Two lines and what their break cost. */
-    private record Two(List<SetLine> lines, int cost) {}
-
-    /**
-     * The best two lines that fit, or null: the cheapest break among those whose shorter line is at least 40% of
-     * the longer (among all when none is), then the most even lengths.
-     */
-    private Two twoLines(String text, int px, int width, String context) {
-        int[] cps = text.codePoints().toArray();
-        int bestAt = -1, bestCost = 0;
-        double best = Double.MAX_VALUE;
-        for (int at = 2; at <= cps.length - 2; at++) {
-            int cost = cost(cps, at, context);
-            if (cost < 0) continue;
-            String first = new String(cps, 0, at).stripTrailing(), second = new String(cps, at, cps.length - at).stripLeading();
-            if (second.codePointCount(0, second.length()) < 2) continue;
-            float a = setter.one(first, px, true).width(), b = setter.one(second, px, true).width();
-            if (a > width || b > width) continue;
-            boolean even = Math.min(a, b) >= 0.4 * Math.max(a, b);
-            double score = (even ? 0 : 1000) + cost * 10 + Math.abs(a - b) / Math.max(a, b);
-            if (score < best) {
-                best = score;
-                bestAt = at;
-                bestCost = cost;
-            }
-        }
-        if (bestAt < 0) return null;
-        List<SetLine> lines = new ArrayList<>();
-        lines.add(setter.one(new String(cps, 0, bestAt).stripTrailing(), px, true));
-        lines.add(setter.one(new String(cps, bestAt, cps.length - bestAt).stripLeading(), px, true));
-        return new Two(lines, bestCost);
-    }
-
     /**
      * What a break before code point at costs: 0 where a reader pauses, more inside a phrase, -1 where it may not
      * be. Between two Han characters the story's own text tells: a pair it uses again and again ("风电", "价格") is

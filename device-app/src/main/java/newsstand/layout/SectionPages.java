@@ -125,8 +125,7 @@ final class SectionPages {
             if (op instanceof Page.Rule) continue;
             top = Math.min(top, op.y());
             for (int c = 0; c < t.columns(); c++) {
-                int cx = t.columnX(c);
-                if (op.x() < cx + t.columnWidth() && op.x() + Math.max(1, op.width()) > cx) reached[c] = Math.max(reached[c], op.y() + op.height());
+                if (t.inColumn(op, c)) reached[c] = Math.max(reached[c], op.y() + op.height());
             }
         }
         if (top == Integer.MAX_VALUE) return 0;
@@ -223,14 +222,8 @@ final class SectionPages {
      */
     private Stories.Rest continuation(Stories.Rest r) {
         Article a = r.article();
-        int lh = t.lineHeight();
-        if (f.started()) {
-            if (f.y() + lh > f.bottom()) f.nextColumn();
-            else f.storyRule();
-        }
         Headlines.Set h = f.headlines().set(a.headline(), t.subhead(), t.subhead(), t.columnWidth(), Headlines.context(a));
-        int needed = 3 * lh + h.lines().size() * t.lineHeight(h.px()) + jumpHeight;
-        if (f.y() + needed > f.bottom() && f.started()) f.nextColumn();
+        f.startStory(3 * t.lineHeight() + h.lines().size() * t.lineHeight(h.px()) + jumpHeight);
         if (f.overflow()) return r;
         int page = f.page().number;
         Stories.Rest more = withJumpRoom(() -> {

@@ -33,16 +33,8 @@ final class Stories {
      * fit when the flow stops at the page's last column (nothing of it set, when not even that fitted), else null.
      */
     Rest article(Article a) {
-        int lh = t.lineHeight();
-        if (f.started()) {
-            if (f.y() + lh > f.bottom()) {
-                f.nextColumn();
-            } else {
-                f.storyRule();
-            }
-        }
-        int needed = 3 * lh + header(a, t.headline());
-        if (f.y() + needed > f.bottom() && f.started()) f.nextColumn();
+        int needed = 3 * t.lineHeight() + header(a, t.headline());
+        f.startStory(needed);
         if (f.overflow() || f.y() + needed > f.bottom()) return new Rest(a, 0, 0, a.photos(), f.page(), f.x(), f.y(), false);
         columnHeader(a, t.headline());
         return body(a, a.photos(), 0, 0);

@@ -37,6 +37,12 @@ record Typography(int body, int small, int subhead, int headline, int leadHeadli
         return margin + column * (columnWidth + gutter);
     }
 
+    /** Whether something drawn on a page reaches into a column (a rule or a line at least a pixel wide). */
+    boolean inColumn(Page.Op op, int column) {
+        int cx = columnX(column);
+        return op.x() < cx + columnWidth && op.x() + Math.max(1, op.width()) > cx;
+    }
+
     /** The line height for a type size: looser for body text, tighter for headlines. */
     int lineHeight(int px) {
         return px == body ? lineHeight : Math.round(px * (px > body ? 1.3f : 1.45f));
