@@ -12,7 +12,8 @@ import java.util.function.Function;
 import newsstand.config.OpeningHours;
 import newsstand.config.PanelModel;
 import newsstand.display.Panel;
-import newsstand.display.pi4j.Buttons;
+import newsstand.display.Press;
+import newsstand.display.Refresh;
 import newsstand.fonts.FontException;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.Page;
@@ -287,7 +288,7 @@ final class DisplayLoop {
      * A press. On a page: next and previous page; held, the next section or the start of this one (or the one
      * before); home, the front page, and from the front page the home screen; home held, the index.
      */
-    private void press(Buttons.Press p) {
+    private void press(Press p) {
         Navigation nav = view.nav();
         switch (screen) {
             case "index" -> indexPress(p);
@@ -310,7 +311,7 @@ final class DisplayLoop {
     }
 
     /** On the home screen: next and previous move between titles; home opens the one under the cursor. */
-    private void homePress(Buttons.Press p) {
+    private void homePress(Press p) {
         int n = titles.list().size();
         switch (p.button()) {
             case NEXT -> drawHome((cursor + 1) % n);
@@ -323,7 +324,7 @@ final class DisplayLoop {
     }
 
     /** On the index: next and previous move the cursor; home opens the section under it; home held goes back. */
-    private void indexPress(Buttons.Press p) {
+    private void indexPress(Press p) {
         List<Navigation.Section> sections = view.nav().index();
         switch (p.button()) {
             case NEXT -> cursor = Math.min(sections.size() - 1, cursor + 1);
@@ -399,7 +400,7 @@ final class DisplayLoop {
     /** A screen other than a page, said in the status once it is on the panel. */
     private void screen(Function<IssueRenderer, Page> compose, Shown what, boolean flash) {
         try {
-            view.screen(compose, flash);
+            view.screen(compose, flash ? Refresh.FLASH : Refresh.CHANGES);
             screen = what.screen();
             shown(what);
         } catch (FontException e) {
