@@ -146,10 +146,7 @@ public final class Kiosk {
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
         display.order(c.titles());
         remote.apply(withValuesSetFromAfar(c, configFile, store));
-        Schedule s = display.schedule();
-        s.bannerAfterMs = c.offlineBannerMinutes() * 60_000L;
-        s.timezone(c.timezone());
-        s.nightlyClear(c.nightlyClear());
+        display.schedule().station(c.timezone(), c.offlineBannerMinutes() * 60_000L, c.nightlyClear());
         List<ButtonInput> inputs = new ArrayList<>();
         if (c.buttonsInput() != null) inputs.add(new PressInput(c.buttonsInput()));
         DeviceConfig.Buttons b = c.buttons();
