@@ -1,6 +1,6 @@
 package newsstand.kiosk;
 
-import newsstand.display.pi4j.Buttons;
+import newsstand.display.Press;
 
 /** Something the {@link DisplayLoop} reacts to; the sync, the buttons and the kiosk's start add them to its queue. */
 sealed interface Event {
@@ -13,7 +13,7 @@ sealed interface Event {
     /** An issue came on the shelf or went off it (withdrawn). */
     record Activated(String issue) implements Event {}
 
-    record Pressed(Buttons.Press press) implements Event {}
+    record Pressed(Press press) implements Event {}
 
     record Stop() implements Event {}
 

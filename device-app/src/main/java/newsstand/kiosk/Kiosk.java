@@ -12,15 +12,16 @@ import newsstand.config.PanelDriver;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeviceSync;
 import newsstand.delivery.SyncSettings;
+import newsstand.display.ButtonInput;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
+import newsstand.display.Refresh;
 import newsstand.display.Refresher;
 import newsstand.fonts.FontException;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.PageRenderer;
 import newsstand.layout.PhotoDecoder;
 import newsstand.display.hardware.Panels;
-import newsstand.display.pi4j.Buttons;
 import newsstand.issue.Keys;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreRecovery;
@@ -51,7 +52,7 @@ public final class Kiosk {
                 } finally {
                     pages.close();
                 }
-                refresher.show(fb, true, false);
+                refresher.show(fb, Refresh.FLASH);
             } catch (FontException e) {
                 NoFont.show(panel, fb, refresher, "F1");
             }
@@ -145,32 +146,18 @@ public final class Kiosk {
                 c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
         display.order(c.titles());
         remote.apply(withValuesSetFromAfar(c, configFile, store));
-        Schedule s = display.schedule();
-        s.bannerAfterMs = c.offlineBannerMinutes() * 60_000L;
-        s.timezone(c.timezone());
-        s.nightlyClear(c.nightlyClear());
-        if (c.buttonsInput() != null) PressInput.start(c.buttonsInput(), p -> display.events().add(new Event.Pressed(p)));
-        Buttons buttons = null;
+        display.schedule().station(c.timezone(), c.offlineBannerMinutes() * 60_000L, c.nightlyClear());
+        List<ButtonInput> inputs = new ArrayList<>();
+        if (c.buttonsInput() != null) inputs.add(new PressInput(c.buttonsInput()));
         DeviceConfig.Buttons b = c.buttons();
         if (c.panelDriver() == PanelDriver.PI4J && (b.next() >= 0 || b.previous() >= 0 || b.home() >= 0)) {
-            buttons = Panels.buttons(new int[] {b.next(), b.previous(), b.home()}, c.holdMs());
-            buttons.start();
-            Buttons source = buttons;
-            Thread relay = new Thread(() -> {
-                try {
-                    while (true) display.events().add(new Event.Pressed(source.presses().take()));
-                } catch (InterruptedException e) {
-                    // stopping
-                }
-            }, "buttons-relay");
-            relay.setDaemon(true);
-            relay.start();
+            inputs.add(Panels.buttons(new int[] {b.next(), b.previous(), b.home()}, c.holdMs()));
         }
+        for (ButtonInput input : inputs) input.start(p -> display.events().add(new Event.Pressed(p)));
         out.println("kiosk " + c.deviceId() + " of fleet " + c.fleet() + " running: " + c.panelModel().id()
                 + " (" + c.panelDriver().name().toLowerCase() + "), store " + c.storagePath()
                 + (c.mqtt() != null ? ", broker " + c.mqtt().url() : ", no broker"));
         Background<DeviceSync> sync = syncing;
-        Buttons pressed = buttons;
         display.onFirstFrame(handed -> {
             Long launched = Long.getLong("newsstand.launched");
             out.println("first frame handed to the panel" + (launched == null ? "" : " " + (handed - launched) + " ms after launch"));
@@ -198,7 +185,7 @@ public final class Kiosk {
             return 0;
         } finally {
             try {
-                if (pressed != null) pressed.close();
+                for (ButtonInput input : inputs) input.close();
                 DeviceSync running = sync == null ? null : sync.joinQuietly();
                 if (running != null) running.close();
                 store.close();

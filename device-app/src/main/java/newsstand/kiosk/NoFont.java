@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
+import newsstand.display.Refresh;
 import newsstand.display.Refresher;
 import org.tinylog.Logger;
 
@@ -46,7 +47,7 @@ final class NoFont {
             int y = fb.height() / 4;
             y = line(fb, code, unit * 3, y) + unit * 8;
             for (String l : LINES) y = line(fb, l, unit, y) + unit * 4;
-            refresher.show(fb, true, false);
+            refresher.show(fb, Refresh.FLASH);
         } catch (IOException | RuntimeException e) {
             Logger.error("kiosk: the no-font screen cannot be shown: {}", e.toString());
         }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
+import newsstand.display.Refresh;
 import newsstand.display.Refresher;
 import newsstand.fonts.FontException;
 import newsstand.issue.Issue;
@@ -107,16 +108,16 @@ final class PanelView {
         pageRenderer.draw(pages.get(to), fb);
         if (banner != null) pageRenderer.drawOver(banner.apply(current), fb);
         handed();
-        refresher.show(fb, newIssue, IssueRenderer.largePhotos(pages.get(to), panel.model()));
+        refresher.show(fb, newIssue || IssueRenderer.largePhotos(pages.get(to), panel.model()) ? Refresh.FLASH : Refresh.CHANGES);
     }
 
     /** Draws a screen set in the issue's types (Simplified Chinese ones when none), with a flash or without. */
-    void screen(Function<IssueRenderer, Page> compose, boolean flash) throws FontException, IOException {
+    void screen(Function<IssueRenderer, Page> compose, Refresh hint) throws FontException, IOException {
         IssueRenderer r = current != null ? current : renderer("zh-Hans");
         if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
         pageRenderer.draw(compose.apply(r), fb);
         handed();
-        refresher.show(fb, flash, false);
+        refresher.show(fb, hint);
     }
 
     /** Fault F1 in the built-in letters, when no font can set anything. */
@@ -129,7 +130,7 @@ final class PanelView {
         try {
             Logger.info("kiosk: full clear against ghosting");
             panel.clear();
-            refresher.show(fb, true, false);
+            refresher.show(fb, Refresh.FLASH);
             return true;
         } catch (IOException | RuntimeException e) {
             Logger.error("kiosk: the full clear failed: {}", e.toString());
@@ -140,7 +141,7 @@ final class PanelView {
     /** A full refresh of what the panel shows (the operator's `refresh`); false when nothing was shown yet. */
     boolean refresh() throws IOException {
         if (firstHanded == 0) return false;
-        refresher.show(fb, true, false);
+        refresher.show(fb, Refresh.FLASH);
         return true;
     }
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
-import newsstand.display.pi4j.Buttons;
+import newsstand.display.Button;
+import newsstand.display.ButtonInput;
+import newsstand.display.Press;
 import org.tinylog.Logger;
 
 /**
@@ -15,11 +17,17 @@ import org.tinylog.Logger;
  * hold previous, hold home. A file is followed as it grows; a pipe is opened again when its writer closes it. How
  * tests, the demo and a technician on a laptop drive a kiosk with a simulated panel.
  */
-final class PressInput {
-    private PressInput() {}
+final class PressInput implements ButtonInput {
+    private final Path file;
+    private Thread reader;
 
-    static void start(Path file, Consumer<Buttons.Press> presses) {
-        Thread t = new Thread(() -> {
+    PressInput(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public void start(Consumer<Press> presses) {
+        reader = new Thread(() -> {
             while (true) {
                 try {
                     if (!Files.exists(file)) {
@@ -34,7 +42,7 @@ final class PressInput {
                                 Thread.sleep(100);
                                 continue;
                             }
-                            Buttons.Press p = parse(line);
+                            Press p = parse(line);
                             if (p != null) presses.accept(p);
                             else if (!line.isBlank()) Logger.warn("buttons.input {}: '{}' is not a press (allowed: next, previous, home,"
                                     + " hold next, hold previous, hold home)", file, line.strip());
@@ -52,19 +60,25 @@ final class PressInput {
                 }
             }
         }, "buttons-input");
-        t.setDaemon(true);
-        t.start();
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Stops reading (at its next wait: a pipe's reader blocked on a line ends with the process, a daemon). */
+    @Override
+    public void close() {
+        if (reader != null) reader.interrupt();
     }
 
     /** A line as a press, or null. */
-    static Buttons.Press parse(String line) {
+    static Press parse(String line) {
         String s = line.strip().toLowerCase(Locale.ROOT);
         boolean hold = s.startsWith("hold ");
         String name = hold ? s.substring(5).strip() : s;
         return switch (name) {
-            case "next" -> new Buttons.Press(Buttons.Button.NEXT, hold);
-            case "previous" -> new Buttons.Press(Buttons.Button.PREVIOUS, hold);
-            case "home" -> new Buttons.Press(Buttons.Button.HOME, hold);
+            case "next" -> new Press(Button.NEXT, hold);
+            case "previous" -> new Press(Button.PREVIOUS, hold);
+            case "home" -> new Press(Button.HOME, hold);
             default -> null;
         };
     }

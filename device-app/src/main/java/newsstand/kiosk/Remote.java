@@ -99,10 +99,7 @@ final class Remote {
 
     /** The values that can be set from afar, applied to the running kiosk. */
     void apply(DeviceConfig c) {
-        Schedule s = loop.schedule();
-        s.idleMs = c.idleSeconds() * 1000L;
-        s.rotateMs = c.rotateSeconds() * 1000L;
-        s.hours = c.hours();
+        loop.schedule().readers(c.idleSeconds() * 1000L, c.rotateSeconds() * 1000L, c.hours());
         loop.view().fullEvery(c.fullRefreshEvery());
     }
 }

@@ -10,19 +10,20 @@ import newsstand.config.OpeningHours;
 /**
  * When things fall due for the display loop: the idle return and the rotation through the titles after the last
  * press, the opening hours (and a press that wakes the kiosk outside them), the offline banner, the nightly clear.
- * It keeps the times; the loop decides what to show. Display thread only, but for its settings, made before.
+ * It keeps the times; the loop decides what to show. Display thread only, but for its settings given before the
+ * loop runs (the operator's later ones are given on that thread).
  */
 final class Schedule {
     /** Without a press for this long, the first title's front page comes back (0: never). */
-    long idleMs;
+    private long idleMs;
     /** Once idle, each title's front page for this long in turn (0: no rotation). */
-    long rotateMs;
+    private long rotateMs;
     /** Opening hours (null: always open). */
-    OpeningHours hours;
+    private OpeningHours hours;
     /** Offline this long before the banner says so. */
-    long bannerAfterMs = 60 * 60_000L;
+    private long bannerAfterMs = 60 * 60_000L;
     /** The kiosk's time zone (kiosk.timezone), for the nightly clear and the times its screens give. */
-    ZoneId zone = ZoneId.systemDefault();
+    private ZoneId zone = ZoneId.systemDefault();
     private LocalTime nightly;
     private Instant nextClear;
     /** When the last press came (System.nanoTime), 0 once the idle return has happened. */
@@ -33,10 +34,37 @@ final class Schedule {
     /** Offline since (System.nanoTime), 0 when connected. */
     private long offlineSince;
 
-    /** A full clear every day at this time (null: never). */
-    void nightlyClear(LocalTime at) {
-        nightly = at;
-        nextClear = at == null ? null : next(at);
+    /**
+     * The times a reader meets, which the operator may also set from afar: the idle return (ms, 0: never), the
+     * rotation once idle (ms, 0: none), the opening hours (null: always open).
+     */
+    void readers(long idleMs, long rotateMs, OpeningHours hours) {
+        this.idleMs = idleMs;
+        this.rotateMs = rotateMs;
+        this.hours = hours;
+    }
+
+    /**
+     * The station's clock: its time zone (for the nightly clear and the times its screens give), how long offline
+     * before the banner says so (ms), and a full clear every day at a time (null: never).
+     */
+    void station(ZoneId zone, long offlineBannerMs, LocalTime nightlyClear) {
+        this.zone = zone;
+        this.bannerAfterMs = offlineBannerMs;
+        nightly = nightlyClear;
+        nextClear = nightlyClear == null ? null : next(nightlyClear);
+    }
+
+    long idleMs() {
+        return idleMs;
+    }
+
+    OpeningHours hours() {
+        return hours;
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 
     /** The next clear at an instant (a test's), then daily at the nightly time. */
@@ -48,11 +76,6 @@ final class Schedule {
     private Instant next(LocalTime at) {
         ZonedDateTime now = ZonedDateTime.now(zone), next = now.with(at);
         return (next.isAfter(now) ? next : next.plusDays(1)).toInstant();
-    }
-
-    void timezone(ZoneId z) {
-        zone = z;
-        if (nightly != null) nextClear = next(nightly);
     }
 
     /** A press: the idle time starts again, and the rotation stops. */

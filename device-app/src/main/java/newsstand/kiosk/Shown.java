@@ -3,15 +3,11 @@ package newsstand.kiosk;
 import com.google.gson.JsonObject;
 
 /**
- * What the panel shows, as the status reports it (PROTOCOL.md): the screen (home, page, index, waiting, closed,
+ * What the panel shows, as the status reports it (PROTOCOL.md), made from a {@link Display}: the screen (home, page, index, waiting, closed,
  * fault, setup); on a page or the index the publication, its title, the issue, the page (1-based) and the issue's
  * pages; on the home screen the title under the cursor; the banner over the footer (offline, stale) and a fault's code.
  */
 record Shown(String screen, String publication, String title, String issue, int page, int pages, String banner, String fault) {
-    static Shown of(String screen) {
-        return new Shown(screen, null, null, null, 0, 0, null, null);
-    }
-
     /** As the status reports it. */
     JsonObject json() {
         JsonObject o = new JsonObject();

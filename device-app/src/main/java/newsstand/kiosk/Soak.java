@@ -13,7 +13,8 @@ import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.RefreshMode;
 import newsstand.display.Region;
-import newsstand.display.pi4j.Buttons;
+import newsstand.display.Button;
+import newsstand.display.Press;
 import newsstand.store.IssueStore;
 
 /**
@@ -94,7 +95,7 @@ public final class Soak {
             if (page + step < 0 || page + step >= pages.get()) step = -step;
             page += step;
             long pressed = System.nanoTime();
-            display.events().add(new Event.Pressed(new Buttons.Press(step > 0 ? Buttons.Button.NEXT : Buttons.Button.PREVIOUS, false)));
+            display.events().add(new Event.Pressed(new Press(step > 0 ? Button.NEXT : Button.PREVIOUS, false)));
             if (!panel.refreshed.tryAcquire(10, TimeUnit.SECONDS)) throw new IOException("turn " + (i + 1) + " was not shown within 10 s");
             ms[i] = panel.last - pressed;
             if ((i + 1) % 1000 == 0) {

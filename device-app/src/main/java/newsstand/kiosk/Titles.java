@@ -62,18 +62,6 @@ final class Titles {
         return list;
     }
 
-    /** The index of the title showing an issue, or -1. */
-    int indexOfIssue(String issue) {
-        for (int i = 0; i < list.size(); i++) if (list.get(i).issue().equals(issue)) return i;
-        return -1;
-    }
-
-    /** The index of a publication's title, or -1. */
-    int indexOfPublication(String publication) {
-        for (int i = 0; i < list.size(); i++) if (list.get(i).publication().equals(publication)) return i;
-        return -1;
-    }
-
     private int rank(String publication) {
         int i = order.indexOf(publication);
         return i < 0 ? order.size() : i; // a stable sort keeps the others in order of arrival

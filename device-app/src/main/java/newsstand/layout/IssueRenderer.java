@@ -6,6 +6,7 @@ import java.util.List;
 import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
+import newsstand.display.Refresh;
 import newsstand.display.Refresher;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.FontException;
@@ -113,7 +114,7 @@ public final class IssueRenderer {
         boolean first = true;
         for (Page page : pages) {
             renderer.draw(page, fb);
-            refresher.show(fb, first, largePhotos(page, panel.model()));
+            refresher.show(fb, first || largePhotos(page, panel.model()) ? Refresh.FLASH : Refresh.CHANGES);
             first = false;
         }
         return pages.size();

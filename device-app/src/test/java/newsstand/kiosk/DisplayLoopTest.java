@@ -66,7 +66,7 @@ class DisplayLoopTest {
             assertEquals(List.of("FULL"), panel.calls, "the front page, in full");
             int front = panel.ink;
             loop.schedule().clearAt(Instant.now().plusMillis(300));
-            loop.events().add(new Event.Pressed(new newsstand.display.pi4j.Buttons.Press(newsstand.display.pi4j.Buttons.Button.NEXT, false)));
+            loop.events().add(new Event.Pressed(new newsstand.display.Press(newsstand.display.Button.NEXT, false)));
             settle(loop);
             Thread.sleep(600);
             settle(loop);

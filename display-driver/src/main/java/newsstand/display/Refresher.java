@@ -54,12 +54,12 @@ public final class Refresher {
     }
 
     /**
-     * Shows a page and returns the refresh used: FULL for the first page, a new issue, a page with large photos or
-     * after fullEvery partials; else PARTIAL of the changed region; null when nothing changed.
+     * Shows a page and returns the refresh used: FULL for the first page, when asked to flash (a new issue, a page
+     * with large photos) or after fullEvery partials; else PARTIAL of the changed region; null when nothing changed.
      */
-    public RefreshMode show(Framebuffer page, boolean newIssue, boolean largePhotos) throws IOException {
+    public RefreshMode show(Framebuffer page, Refresh hint) throws IOException {
         byte[] packed = page.pack(Region.of(page), bits, spare);
-        boolean full = shown == null || newIssue || largePhotos || partials >= fullEvery;
+        boolean full = shown == null || hint == Refresh.FLASH || partials >= fullEvery;
         Region changed = full ? Region.of(page) : changed(shown, packed, page.width(), page.height(), bits);
         if (changed.isEmpty()) return null;
         RefreshMode mode = full ? RefreshMode.FULL : RefreshMode.PARTIAL;

@@ -41,14 +41,14 @@ class RefresherTest {
     void partialsOfTheChangedRegionThenAFullEveryNAndOnANewIssue() throws Exception {
         PanelModel m = PanelModel.IT8951_6IN;
         Refresher r = refresher(new SimulatedPanel(m, dir, "r-%d.png"), 3, 0);
-        assertEquals(RefreshMode.FULL, r.show(page(m, 10), false, false), "the first page flashes");
-        assertEquals(RefreshMode.PARTIAL, r.show(page(m, 101), false, false));
-        assertNull(r.show(page(m, 101), false, false), "nothing changed: no refresh");
-        assertEquals(RefreshMode.PARTIAL, r.show(page(m, 10), false, false));
-        assertEquals(RefreshMode.PARTIAL, r.show(page(m, 101), false, false));
-        assertEquals(RefreshMode.FULL, r.show(page(m, 10), false, false), "after three partials");
-        assertEquals(RefreshMode.FULL, r.show(page(m, 101), true, false), "a new issue");
-        assertEquals(RefreshMode.FULL, r.show(page(m, 10), false, true), "a page with large photos");
+        assertEquals(RefreshMode.FULL, r.show(page(m, 10), Refresh.CHANGES), "the first page flashes");
+        assertEquals(RefreshMode.PARTIAL, r.show(page(m, 101), Refresh.CHANGES));
+        assertNull(r.show(page(m, 101), Refresh.CHANGES), "nothing changed: no refresh");
+        assertEquals(RefreshMode.PARTIAL, r.show(page(m, 10), Refresh.CHANGES));
+        assertEquals(RefreshMode.PARTIAL, r.show(page(m, 101), Refresh.CHANGES));
+        assertEquals(RefreshMode.FULL, r.show(page(m, 10), Refresh.CHANGES), "after three partials");
+        assertEquals(RefreshMode.FULL, r.show(page(m, 101), Refresh.FLASH), "a new issue");
+        assertEquals(RefreshMode.FULL, r.show(page(m, 10), Refresh.FLASH), "a page with large photos");
         // Partial regions: the union of the old and new marks, widened to whole bytes at 4 bpp (2 pixels).
         assertEquals(List.of("FULL 0,0,800,600", "PARTIAL 10,100,142,20", "PARTIAL 10,100,142,20",
                 "PARTIAL 10,100,142,20", "FULL 0,0,800,600", "FULL 0,0,800,600", "FULL 0,0,800,600"), log());
@@ -59,10 +59,10 @@ class RefresherTest {
         PanelModel m = PanelModel.WAVESHARE_7IN5_V2;
         Refresher r = refresher(new SimulatedPanel(m, dir, "r-%d.png"), 6, 0);
         Framebuffer fb = page(m, 10);
-        r.show(fb, false, false);
+        r.show(fb, Refresh.CHANGES);
         fb.fillRect(700, 450, 40, 16, 0);
         r.mark(fb, new Region(700, 450, 40, 16));
-        r.show(page(m, 10), false, false);
+        r.show(page(m, 10), Refresh.CHANGES);
         assertEquals(List.of("FULL 0,0,800,480", "FAST 700,450,40,16", "PARTIAL 696,450,48,16"), log());
     }
 
@@ -71,9 +71,9 @@ class RefresherTest {
         PanelModel m = PanelModel.WAVESHARE_7IN5_V2;
         TraceIo io = new TraceIo(m, 4096);
         Refresher r = refresher(new Uc8179(io, m), 6, 180_000);
-        r.show(page(m, 10), false, false);
+        r.show(page(m, 10), Refresh.CHANGES);
         now += 1000;
-        r.show(page(m, 200), false, false);
+        r.show(page(m, 200), Refresh.CHANGES);
         assertEquals(List.of(179_000L), pauses, "waited for the rest of the interval");
         List<String> e = io.events();
         assertEquals(2, e.stream().filter("CMD 0x07"::equals).count(), "deep sleep after each refresh");

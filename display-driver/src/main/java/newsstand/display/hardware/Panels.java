@@ -15,6 +15,7 @@ import newsstand.config.PanelController;
 import newsstand.config.PanelDriver;
 import newsstand.config.PanelModel;
 import newsstand.config.PanelWiring;
+import newsstand.display.ButtonInput;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
 import newsstand.display.PanelIo;
@@ -59,7 +60,7 @@ public final class Panels {
     }
 
     /** The kiosk's buttons on a Pi's GPIO (gpiod), pins as in {@link Buttons#Buttons}, a long press held holdMs. */
-    public static Buttons buttons(int[] pins, int holdMs) {
+    public static ButtonInput buttons(int[] pins, int holdMs) {
         Context pi4j = Pi4J.newContextBuilder().noAutoDetect().add(GpioDDigitalInputProvider.newInstance()).build();
         return new Buttons(pi4j, GpioDDigitalInputProvider.ID, pins, holdMs);
     }

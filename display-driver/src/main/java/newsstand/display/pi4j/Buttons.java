@@ -6,20 +6,18 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import newsstand.display.Button;
+import newsstand.display.ButtonInput;
+import newsstand.display.Press;
 
 /**
  * The kiosk's buttons (next page, previous page, home) on GPIO inputs, pulled up, pressed when low. Sampled every
  * few milliseconds; a level counts once it has held DEBOUNCE_MS (contacts bounce); a press held holdMs is a long
- * press, reported as soon as it is reached, a shorter one at release. Presses wait in a queue for the app.
+ * press, reported as soon as it is reached, a shorter one at release. Each press goes where the app said, from the
+ * sampling thread.
  */
-public final class Buttons implements AutoCloseable {
-    public enum Button { NEXT, PREVIOUS, HOME }
-
-    /** A press of a button, long or short. */
-    public record Press(Button button, boolean longPress) {}
-
+public final class Buttons implements ButtonInput {
     static final int DEBOUNCE_MS = 30;
     /** How long a press is held to be a long one, unless the kiosk is told otherwise (kiosk.hold.ms). */
     public static final int LONG_MS = 800;
@@ -27,7 +25,6 @@ public final class Buttons implements AutoCloseable {
 
     private final List<DigitalInput> inputs = new ArrayList<>();
     private final List<Debouncer> debouncers = new ArrayList<>();
-    private final BlockingQueue<Press> presses = new LinkedBlockingQueue<>();
     private Thread sampler;
 
     public Buttons(Context pi4j, String inputProvider, int[] pins) {
@@ -49,11 +46,12 @@ public final class Buttons implements AutoCloseable {
         }
     }
 
-    /** Starts sampling on a daemon thread. */
-    public void start() {
+    /** Starts sampling on a daemon thread; each press goes to presses. */
+    @Override
+    public void start(Consumer<Press> presses) {
         sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                sample(System.nanoTime() / 1_000_000);
+                sample(System.nanoTime() / 1_000_000, presses);
                 try {
                     Thread.sleep(SAMPLE_MS);
                 } catch (InterruptedException e) {
@@ -65,17 +63,12 @@ public final class Buttons implements AutoCloseable {
         sampler.start();
     }
 
-    /** Reads every button once at a time in milliseconds. */
-    void sample(long now) {
+    /** Reads every button once at a time in milliseconds; a press goes to presses. */
+    void sample(long now, Consumer<Press> presses) {
         for (int i = 0; i < inputs.size(); i++) {
             Press p = debouncers.get(i).sample(now, inputs.get(i).state() == DigitalState.LOW);
-            if (p != null) presses.add(p);
+            if (p != null) presses.accept(p);
         }
-    }
-
-    /** The presses, in order, for the app to take. */
-    public BlockingQueue<Press> presses() {
-        return presses;
     }
 
     @Override

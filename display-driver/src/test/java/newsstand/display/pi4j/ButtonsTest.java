@@ -9,26 +9,28 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import java.util.ArrayList;
 import java.util.List;
+import newsstand.display.Button;
+import newsstand.display.Press;
 import org.junit.jupiter.api.Test;
 
 class ButtonsTest {
     /** Samples a level pattern every 5 ms: each char one sample, '#' down, '.' up. */
-    static List<Buttons.Press> run(String pattern) {
+    static List<Press> run(String pattern) {
         return run(pattern, Buttons.LONG_MS);
     }
 
-    static List<Buttons.Press> run(String pattern, int holdMs) {
-        Buttons.Debouncer d = new Buttons.Debouncer(Buttons.Button.NEXT, holdMs);
-        List<Buttons.Press> out = new ArrayList<>();
+    static List<Press> run(String pattern, int holdMs) {
+        Buttons.Debouncer d = new Buttons.Debouncer(Button.NEXT, holdMs);
+        List<Press> out = new ArrayList<>();
         for (int i = 0; i < pattern.length(); i++) {
-            Buttons.Press p = d.sample(i * 5L, pattern.charAt(i) == '#');
+            Press p = d.sample(i * 5L, pattern.charAt(i) == '#');
             if (p != null) out.add(p);
         }
         return out;
     }
 
-    static final Buttons.Press SHORT = new Buttons.Press(Buttons.Button.NEXT, false);
-    static final Buttons.Press LONG = new Buttons.Press(Buttons.Button.NEXT, true);
+    static final Press SHORT = new Press(Button.NEXT, false);
+    static final Press LONG = new Press(Button.NEXT, true);
 
     @Test
     void bouncesAreOnePressAndGlitchesNone() {
@@ -55,11 +57,11 @@ class ButtonsTest {
             MockDigitalInput next = pi4j.registry().get("button-next", MockDigitalInput.class);
             next.mockState(DigitalState.HIGH); // pulled up: not pressed
             previous.mockState(DigitalState.LOW);
-            for (long t = 0; t < 100; t += 5) buttons.sample(t);
+            List<Press> presses = new ArrayList<>();
+            for (long t = 0; t < 100; t += 5) buttons.sample(t, presses::add);
             previous.mockState(DigitalState.HIGH);
-            for (long t = 100; t < 200; t += 5) buttons.sample(t);
-            assertEquals(new Buttons.Press(Buttons.Button.PREVIOUS, false), buttons.presses().poll());
-            assertNull(buttons.presses().poll());
+            for (long t = 100; t < 200; t += 5) buttons.sample(t, presses::add);
+            assertEquals(List.of(new Press(Button.PREVIOUS, false)), presses);
         } finally {
             pi4j.shutdown();
         }

@@ -1,0 +1,311 @@
+package newsstand.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import newsstand.display.Button;
+import newsstand.display.Press;
+import newsstand.kiosk.Display.Banner;
+import newsstand.kiosk.Display.Screen;
+import newsstand.kiosk.DisplayRules.Change;
+import newsstand.kiosk.DisplayRules.Facts;
+import newsstand.kiosk.DisplayRules.Try;
+import org.junit.jupiter.api.Test;
+
+/** What the panel shows next, as data in and data out: every screen under every press, the clock, the shelf, the operator. */
+class DisplayRulesTest {
+    static final LocalDate TODAY = LocalDate.of(2025, 9, 10);
+    static final Titles.Title QD = title("qd", "qd-2", "qd-1", TODAY);
+    static final Titles.Title HB = title("hb", "hb-1", null, TODAY);
+    /** Six pages: 要闻 on 1-2, 经济 on 3-5, 城市 on 6. */
+    static final Navigation NAV = new Navigation(List.of("要闻", "要闻", "经济", "经济", "经济", "城市"));
+    static final Facts TWO = new Facts(List.of(QD, HB), NAV, false, TODAY);
+    static final Facts ONE = new Facts(List.of(QD), NAV, false, TODAY);
+    static final Facts NONE = new Facts(List.of(), new Navigation(List.of()), false, TODAY);
+
+    static final Press NEXT = new Press(Button.NEXT, false), PREVIOUS = new Press(Button.PREVIOUS, false), HOME = new Press(Button.HOME, false);
+    static final Press HOLD_NEXT = new Press(Button.NEXT, true), HOLD_PREVIOUS = new Press(Button.PREVIOUS, true), HOLD_HOME = new Press(Button.HOME, true);
+
+    static Titles.Title title(String publication, String issue, String previous, LocalDate date) {
+        return new Titles.Title(publication, issue, previous, publication.toUpperCase() + " Daily", date, null, "zh-Hans", List.of(), 1);
+    }
+
+    /** Page `page` (0-based) of a title's shown issue. */
+    static Display page(Facts f, int title, int page) {
+        Titles.Title t = f.titles().get(title);
+        return new Display(Screen.PAGE, title, t.publication(), t.issue(), page, 0, null, null, null);
+    }
+
+    /** The one value a change shows, drawn without opening anything. */
+    static Display drawn(Change c) {
+        assertEquals(1, c.tries().size(), "one value to show: " + c);
+        assertFalse(c.tries().get(0).open(), "nothing to open: " + c);
+        return c.tries().get(0).to();
+    }
+
+    /** The one issue a change opens, at its front page. */
+    static Display opened(Change c) {
+        assertEquals(1, c.tries().size(), "one value to show: " + c);
+        Try t = c.tries().get(0);
+        assertTrue(t.open(), "its issue opened: " + c);
+        assertEquals(Screen.PAGE, t.to().screen());
+        assertEquals(0, t.to().page(), "the front page");
+        return t.to();
+    }
+
+    @Test
+    void onAPageNextAndPreviousTurnAndHeldTheyJumpSections() {
+        Display p4 = page(TWO, 0, 3);
+        assertEquals(page(TWO, 0, 4), drawn(DisplayRules.press(p4, NEXT, TWO)));
+        assertEquals(page(TWO, 0, 2), drawn(DisplayRules.press(p4, PREVIOUS, TWO)));
+        assertEquals(page(TWO, 0, 5), drawn(DisplayRules.press(p4, HOLD_NEXT, TWO)), "to the next section, 城市");
+        assertEquals(page(TWO, 0, 2), drawn(DisplayRules.press(p4, HOLD_PREVIOUS, TWO)), "to the start of 经济");
+        assertEquals(page(TWO, 0, 0), drawn(DisplayRules.press(page(TWO, 0, 2), HOLD_PREVIOUS, TWO)), "from its start, to 要闻");
+    }
+
+    @Test
+    void turningPastEitherEndDrawsNothing() {
+        assertEquals(Change.NONE, DisplayRules.press(page(TWO, 0, 5), NEXT, TWO));
+        assertEquals(Change.NONE, DisplayRules.press(page(TWO, 0, 5), HOLD_NEXT, TWO));
+        assertEquals(Change.NONE, DisplayRules.press(page(TWO, 0, 0), PREVIOUS, TWO));
+        assertEquals(Change.NONE, DisplayRules.press(page(TWO, 0, 0), HOLD_PREVIOUS, TWO));
+    }
+
+    @Test
+    void homeOnAPageGoesToTheFrontPageAndFromThereToTheHomeScreen() {
+        assertEquals(page(TWO, 1, 0), drawn(DisplayRules.press(page(TWO, 1, 4), HOME, TWO)));
+        Display home = drawn(DisplayRules.press(page(TWO, 1, 0), HOME, TWO));
+        assertEquals(Screen.HOME, home.screen());
+        assertEquals(1, home.cursor(), "the cursor on the title being read");
+        assertEquals("hb-1", home.issue(), "still reading it");
+        assertEquals(Change.NONE, DisplayRules.press(page(ONE, 0, 0), HOME, ONE), "with one title there is no home screen");
+    }
+
+    @Test
+    void homeHeldOnAPageOpensTheIndexAtThePagesSection() {
+        Display index = drawn(DisplayRules.press(page(TWO, 0, 3), HOLD_HOME, TWO));
+        assertEquals(Screen.INDEX, index.screen());
+        assertEquals(1, index.cursor(), "经济");
+        assertEquals(3, index.page(), "the page the reader left");
+        assertEquals(2, drawn(DisplayRules.press(page(TWO, 0, 5), HOLD_HOME, TWO)).cursor(), "城市");
+    }
+
+    @Test
+    void onTheIndexNextAndPreviousMoveTheCursorAndHomeOpensItsSection() {
+        Display index = page(TWO, 0, 3).at(Screen.INDEX, 1);
+        assertEquals(2, drawn(DisplayRules.press(index, NEXT, TWO)).cursor());
+        assertEquals(2, drawn(DisplayRules.press(index.at(Screen.INDEX, 2), NEXT, TWO)).cursor(), "stays on the last");
+        assertEquals(0, drawn(DisplayRules.press(index, PREVIOUS, TWO)).cursor());
+        assertEquals(0, drawn(DisplayRules.press(index.at(Screen.INDEX, 0), PREVIOUS, TWO)).cursor(), "stays on the first");
+        assertEquals(page(TWO, 0, 2).at(Screen.PAGE, 1), drawn(DisplayRules.press(index, HOME, TWO)), "经济's first page");
+        assertEquals(page(TWO, 0, 3).at(Screen.PAGE, 1), drawn(DisplayRules.press(index, HOLD_HOME, TWO)), "back to the page left");
+    }
+
+    @Test
+    void onTheHomeScreenNextAndPreviousGoRoundTheTitlesAndHomeOpensOne() {
+        Display home = page(TWO, 0, 2).at(Screen.HOME, 0);
+        assertEquals(1, drawn(DisplayRules.press(home, NEXT, TWO)).cursor());
+        assertEquals(0, drawn(DisplayRules.press(home.at(Screen.HOME, 1), NEXT, TWO)).cursor(), "round to the first");
+        assertEquals(1, drawn(DisplayRules.press(home, PREVIOUS, TWO)).cursor(), "round to the last");
+        assertEquals(page(TWO, 0, 0), drawn(DisplayRules.press(home, HOME, TWO)), "the title being read: its front page, not opened again");
+
+        Change other = DisplayRules.press(home.at(Screen.HOME, 1), HOME, TWO);
+        assertEquals(2, other.tries().size());
+        assertTrue(other.tries().get(0).open());
+        assertEquals(page(TWO, 1, 0).at(Screen.PAGE, 1), other.tries().get(0).to(), "the other title's front page");
+        assertEquals(home.at(Screen.HOME, 1), other.tries().get(1).to(), "the home screen stays when it cannot be opened");
+    }
+
+    @Test
+    void aPressWhileClosedShowsTheNewspaperAndWaitingOrAFaultTakeNone() {
+        Display closed = page(TWO, 1, 3).on(Screen.CLOSED);
+        for (Press p : List.of(NEXT, PREVIOUS, HOME, HOLD_NEXT, HOLD_PREVIOUS, HOLD_HOME)) {
+            assertEquals(DisplayRules.start(closed, TWO), DisplayRules.press(closed, p, TWO), "woken by " + p);
+            assertEquals(Change.NONE, DisplayRules.press(Display.BLANK.on(Screen.WAITING), p, NONE));
+            assertEquals(Change.NONE, DisplayRules.press(Display.BLANK.faulty("F2", "the stored issues cannot be shown"), p, TWO));
+            assertEquals(Change.NONE, DisplayRules.press(Display.BLANK, p, TWO));
+        }
+    }
+
+    /** Every screen under every press: the screen it leads to (or none when nothing is drawn), from page 4 of 6. */
+    @Test
+    void everyScreenUnderEveryPress() {
+        Display reading = page(TWO, 0, 3);
+        Map<Screen, Display> on = new EnumMap<>(Screen.class);
+        on.put(Screen.BLANK, Display.BLANK);
+        on.put(Screen.PAGE, reading);
+        on.put(Screen.INDEX, reading.at(Screen.INDEX, 1));
+        on.put(Screen.HOME, reading.at(Screen.HOME, 1));
+        on.put(Screen.WAITING, Display.BLANK.on(Screen.WAITING));
+        on.put(Screen.CLOSED, reading.on(Screen.CLOSED));
+        on.put(Screen.FAULT, Display.BLANK.faulty("F3", "the store cannot be read"));
+        List<Press> presses = List.of(NEXT, PREVIOUS, HOME, HOLD_NEXT, HOLD_PREVIOUS, HOLD_HOME);
+        Map<Screen, List<Screen>> leadsTo = Map.of(
+                Screen.BLANK, listOf(null, null, null, null, null, null),
+                Screen.PAGE, listOf(Screen.PAGE, Screen.PAGE, Screen.PAGE, Screen.PAGE, Screen.PAGE, Screen.INDEX),
+                Screen.INDEX, listOf(Screen.INDEX, Screen.INDEX, Screen.PAGE, Screen.INDEX, Screen.INDEX, Screen.PAGE),
+                Screen.HOME, listOf(Screen.HOME, Screen.HOME, Screen.PAGE, Screen.HOME, Screen.HOME, Screen.PAGE),
+                Screen.WAITING, listOf(null, null, null, null, null, null),
+                Screen.CLOSED, listOf(Screen.PAGE, Screen.PAGE, Screen.PAGE, Screen.PAGE, Screen.PAGE, Screen.PAGE),
+                Screen.FAULT, listOf(null, null, null, null, null, null));
+        for (Screen s : Screen.values()) {
+            for (int i = 0; i < presses.size(); i++) {
+                Change c = DisplayRules.press(on.get(s), presses.get(i), TWO);
+                Screen expected = leadsTo.get(s).get(i);
+                String what = presses.get(i) + " on " + s;
+                if (expected == null) {
+                    assertEquals(Change.NONE, c, what);
+                } else {
+                    assertFalse(c.tries().isEmpty(), what);
+                    assertEquals(expected, c.tries().get(0).to().screen(), what);
+                }
+            }
+        }
+    }
+
+    private static List<Screen> listOf(Screen... screens) {
+        List<Screen> list = new ArrayList<>();
+        for (Screen s : screens) list.add(s);
+        return list;
+    }
+
+    @Test
+    void theIdleTimeBringsBackTheFirstTitlesFrontPage() {
+        assertEquals(Change.NONE, DisplayRules.idle(page(TWO, 0, 0), TWO), "already there");
+        assertEquals(page(TWO, 0, 0), drawn(DisplayRules.idle(page(TWO, 0, 4), TWO)), "turned back, not opened again");
+        assertEquals(page(TWO, 0, 0).at(Screen.PAGE, 1), drawn(DisplayRules.idle(page(TWO, 0, 4).at(Screen.INDEX, 1), TWO)), "from the index");
+        assertEquals(page(TWO, 0, 0), opened(DisplayRules.idle(page(TWO, 1, 2), TWO)), "the first title opened");
+        assertEquals(Change.NONE, DisplayRules.idle(page(TWO, 1, 2).on(Screen.CLOSED), TWO), "not while closed");
+        assertEquals(Change.NONE, DisplayRules.idle(Display.BLANK.on(Screen.WAITING), NONE), "nothing to show");
+    }
+
+    @Test
+    void theRotationOpensTheNextTitleRound() {
+        assertEquals(page(TWO, 1, 0), opened(DisplayRules.rotation(page(TWO, 0, 0), TWO)));
+        assertEquals(page(TWO, 0, 0), opened(DisplayRules.rotation(page(TWO, 1, 0), TWO)));
+        assertEquals(Change.NONE, DisplayRules.rotation(page(ONE, 0, 0), ONE), "one title: nothing to rotate");
+        assertEquals(Change.NONE, DisplayRules.rotation(page(TWO, 0, 0).on(Screen.CLOSED), TWO), "not while closed");
+    }
+
+    @Test
+    void outsideTheHoursTheClosedScreenAndBackInThemTheFrontPage() {
+        Display reading = page(TWO, 1, 3);
+        Display closed = drawn(DisplayRules.hours(reading, false, TWO));
+        assertEquals(Screen.CLOSED, closed.screen());
+        assertEquals("hb-1", closed.issue(), "still reading it behind the closed screen");
+        assertEquals(Change.NONE, DisplayRules.hours(closed, false, TWO));
+        assertEquals(Change.NONE, DisplayRules.hours(reading, true, TWO));
+        assertEquals(DisplayRules.start(closed, TWO), DisplayRules.hours(closed, true, TWO));
+    }
+
+    @Test
+    void theBannerComesAndGoesWithTheConnectionAndTheIssuesAge() {
+        Facts offline = new Facts(TWO.titles(), NAV, true, TODAY);
+        assertEquals(page(TWO, 0, 3).atPage(3, Banner.OFFLINE), drawn(DisplayRules.banner(page(TWO, 0, 3), offline)));
+        assertEquals(Change.NONE, DisplayRules.banner(page(TWO, 0, 3).atPage(3, Banner.OFFLINE), offline));
+        assertEquals(page(TWO, 0, 3), drawn(DisplayRules.banner(page(TWO, 0, 3).atPage(3, Banner.OFFLINE), TWO)), "back online");
+        Facts old = new Facts(List.of(title("qd", "qd-2", "qd-1", TODAY.minusDays(3))), NAV, false, TODAY);
+        assertEquals(Banner.STALE, drawn(DisplayRules.banner(page(old, 0, 1), old)).banner(), "three days old, daily");
+        assertEquals(Change.NONE, DisplayRules.banner(page(TWO, 0, 3).at(Screen.INDEX, 1), offline), "only over a page");
+        assertEquals(Banner.OFFLINE, drawn(DisplayRules.press(page(TWO, 0, 3), NEXT, offline)).banner(), "a turned page carries it");
+    }
+
+    @Test
+    void aNewIssueOfTheTitleBeingReadIsShownFromItsFrontPage() {
+        Facts newer = new Facts(List.of(title("qd", "qd-3", "qd-2", TODAY), HB), NAV, false, TODAY);
+        Display reading = DisplayRules.reloaded(page(TWO, 0, 4), newer.titles());
+        assertEquals(0, reading.title(), "qd-2 is its publication's issue before: still that title");
+        Display shown = opened(DisplayRules.activated(reading, "qd-3", newer));
+        assertEquals("qd-3", shown.issue());
+        assertEquals(Change.NONE, DisplayRules.activated(page(TWO, 1, 4), "qd-3", newer), "a reader of another title is left alone");
+        assertEquals(Change.NONE, DisplayRules.activated(page(TWO, 0, 4).on(Screen.CLOSED), "qd-3", newer), "not while closed");
+    }
+
+    @Test
+    void theFirstIssueEndsTheWaitingAndAnyEndsAFault() {
+        assertEquals("qd-2", opened(DisplayRules.activated(Display.BLANK.on(Screen.WAITING), "qd-2", ONE)).issue());
+        assertEquals("hb-1", opened(DisplayRules.activated(page(TWO, 0, 1).faulty("F2", "cannot be shown"), "hb-1", TWO)).issue());
+    }
+
+    @Test
+    void theHomeScreenShowsAChangeOfTheShelf() {
+        Display home = page(TWO, 0, 1).at(Screen.HOME, 1);
+        assertEquals(home, drawn(DisplayRules.activated(home, "hb-1", TWO)), "drawn again with the new issue");
+        Change own = DisplayRules.activated(home, "qd-2", TWO);
+        assertEquals(2, own.tries().size(), "its own title's issue opened, else the home screen again");
+        assertEquals(home, own.tries().get(1).to());
+    }
+
+    @Test
+    void aWithdrawnIssueGivesWayToItsPublicationsIssueThenTheFirstTitleThenTheWaitingScreen() {
+        Display reading = new Display(Screen.PAGE, 1, "qd", "qd-9", 2, 0, null, null, null);
+        Display lost = DisplayRules.reloaded(reading, TWO.titles());
+        assertEquals(-1, lost.title(), "qd-9 is neither qd's issue nor the one before");
+        Change c = DisplayRules.activated(lost, "qd-9", TWO);
+        assertEquals("qd-9 was withdrawn", c.note());
+        assertEquals(page(TWO, 0, 0), c.tries().get(0).to(), "qd's issue now");
+        assertTrue(c.tries().stream().skip(1).allMatch(t -> t.to().issue() == null || t.open()), "then nothing is read unless opened");
+        assertEquals(Screen.FAULT, c.tries().get(c.tries().size() - 1).to().screen(), "the fault screen last");
+
+        Display gone = drawn(DisplayRules.activated(DisplayRules.reloaded(reading, List.of()), "qd-9", NONE));
+        assertEquals(Screen.WAITING, gone.screen(), "nothing left on the shelf");
+        assertNull(gone.issue(), "nothing read any more");
+    }
+
+    @Test
+    void theStartTriesEachTitleAndTheIssueBeforeThenSaysFaultF2() {
+        Change c = DisplayRules.start(Display.BLANK, TWO);
+        assertEquals(List.of("qd-2", "qd-1", "hb-1"), c.tries().stream().filter(Try::open).map(t -> t.to().issue()).toList());
+        Display fault = c.tries().get(3).to();
+        assertEquals(new Display.Fault("F2", "the stored issues cannot be shown (qd-2, qd-1, hb-1)"), fault.fault());
+        Change empty = DisplayRules.start(Display.BLANK, NONE);
+        assertEquals(Screen.WAITING, drawn(empty).screen());
+        assertEquals("no issue yet; waiting for the first delivery", empty.note());
+    }
+
+    @Test
+    void theWaitingScreenShowsTheFirstIssueComingInTenths() {
+        Display waiting = Display.BLANK.on(Screen.WAITING);
+        Display at40 = drawn(DisplayRules.progress(waiting, "qd-1", 47));
+        assertEquals("qd-1 40%", at40.receiving());
+        assertEquals(Change.NONE, DisplayRules.progress(at40, "qd-1", 49), "the same tenth");
+        assertEquals(Change.NONE, DisplayRules.progress(page(TWO, 0, 0), "qd-1", 50), "only while waiting");
+    }
+
+    @Test
+    void aStoreThatCannotBeReadIsFaultF3OnlyWhenNothingIsShown() {
+        assertEquals("F3", drawn(DisplayRules.storeUnreadable(Display.BLANK)).fault().code());
+        assertEquals(Change.NONE, DisplayRules.storeUnreadable(page(TWO, 0, 0)));
+    }
+
+    @Test
+    void theOperatorsShowOpensTheTitleThenTurnsToThePage() {
+        assertEquals(page(TWO, 1, 0), opened(DisplayRules.showTitle(page(TWO, 0, 3), "hb", TWO)));
+        assertEquals(Change.NONE, DisplayRules.showTitle(page(TWO, 0, 3), "qd", TWO), "already read");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> DisplayRules.showTitle(page(TWO, 0, 3), "xx", TWO));
+        assertEquals("publication xx is not on this kiosk (it has: qd, hb)", unknown.getMessage());
+        assertEquals(page(TWO, 0, 5), drawn(DisplayRules.showPage(page(TWO, 0, 3), 6, TWO)));
+        assertEquals(page(TWO, 0, 2), drawn(DisplayRules.showPage(page(TWO, 0, 3).on(Screen.CLOSED), 3, TWO)), "over the closed screen");
+        IllegalArgumentException beyond = assertThrows(IllegalArgumentException.class, () -> DisplayRules.showPage(page(TWO, 0, 3), 7, TWO));
+        assertEquals("page 7 of qd: its issue qd-2 has 6 pages (allowed: 1 to 6)", beyond.getMessage());
+    }
+
+    @Test
+    void theStatusIsMadeFromWhatIsShown() {
+        assertEquals(new Shown("page", "qd", "QD Daily", "qd-2", 4, 6, "offline", null),
+                page(TWO, 0, 3).atPage(3, Banner.OFFLINE).shown(TWO.titles(), NAV));
+        assertEquals(new Shown("index", "qd", "QD Daily", "qd-2", 3, 6, null, null), page(TWO, 0, 3).at(Screen.INDEX, 1).shown(TWO.titles(), NAV));
+        assertEquals(new Shown("home", "hb", "HB Daily", "hb-1", 0, 0, null, null), page(TWO, 0, 3).at(Screen.HOME, 1).shown(TWO.titles(), NAV));
+        assertEquals(new Shown("closed", null, null, null, 0, 0, null, null), page(TWO, 0, 3).on(Screen.CLOSED).shown(TWO.titles(), NAV));
+        assertEquals(new Shown("fault", null, null, null, 0, 0, null, "F1"), page(TWO, 0, 3).faulty("F1", "no font").shown(TWO.titles(), NAV));
+        assertEquals("waiting", Display.BLANK.on(Screen.WAITING).shown(NONE.titles(), NONE.nav()).screen());
+    }
+}
