@@ -100,9 +100,9 @@ final class Remote {
     /** The values that can be set from afar, applied to the running kiosk. */
     void apply(DeviceConfig c) {
         Schedule s = loop.schedule();
-        s.idleMs = c.idleSeconds() * 1000L;
-        s.rotateMs = c.rotateSeconds() * 1000L;
-        s.hours = c.hours();
-        loop.view().fullEvery(c.fullRefreshEvery());
+        s.idleMs = c.kiosk().idleSeconds() * 1000L;
+        s.rotateMs = c.kiosk().rotateSeconds() * 1000L;
+        s.hours = c.kiosk().hours();
+        loop.view().fullEvery(c.panel().fullRefreshEvery());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import newsstand.config.Setting;
 
 /**
  * The kiosk's buttons (next page, previous page, home) on GPIO inputs, pulled up, pressed when low. Sampled every
@@ -22,7 +23,7 @@ public final class Buttons implements AutoCloseable {
 
     static final int DEBOUNCE_MS = 30;
     /** How long a press is held to be a long one, unless the kiosk is told otherwise (kiosk.hold.ms). */
-    public static final int LONG_MS = 800;
+    public static final int LONG_MS = Setting.KIOSK_HOLD.defaultNumber();
     static final int SAMPLE_MS = 5;
 
     private final List<DigitalInput> inputs = new ArrayList<>();
