@@ -18,9 +18,6 @@ public enum PanelModel {
     /** Waveshare 7.5" e-Paper V2, black and white, UC8179 controller. */
     WAVESHARE_7IN5_V2("waveshare-7in5-v2", 800, 480, 2, 7.5, PanelController.UC8179, false, null);
 
-    /** KOReader's default: a full refresh after six partial ones. */
-    private static final int FULL_REFRESH_EVERY = 6;
-
     private final String id;
     private final int width;
     private final int height;
@@ -62,7 +59,7 @@ public enum PanelModel {
     public String lut() { return lut; }
 
     /** Partial refreshes before a full, flashing one clears their ghosting (panel.full-refresh-every's default). */
-    public int fullRefreshEvery() { return FULL_REFRESH_EVERY; }
+    public int fullRefreshEvery() { return Setting.PANEL_FULL_EVERY.defaultNumber(); }
 
     /** Waveshare's HAT for the panel's controller. */
     public PanelWiring hat() {

@@ -33,37 +33,37 @@ class DeviceConfigTest {
     @Test
     void readsEveryKeyTyped() throws Exception {
         DeviceConfig c = parse(GOOD);
-        assertEquals("kiosk-7", c.deviceId());
-        assertEquals("qingdao", c.fleet());
-        assertEquals(PanelModel.IT8951_10IN3, c.panelModel());
-        assertEquals(PanelDriver.SIMULATED, c.panelDriver());
-        assertEquals(dir.resolve("panel"), c.panelOutput());
-        assertEquals(dir.resolve("news.db"), c.storagePath());
+        assertEquals("kiosk-7", c.device().id());
+        assertEquals("qingdao", c.device().fleet());
+        assertEquals(PanelModel.IT8951_10IN3, c.panel().model());
+        assertEquals(PanelDriver.SIMULATED, c.panel().driver());
+        assertEquals(dir.resolve("panel"), c.panel().output());
+        assertEquals(dir.resolve("news.db"), c.storage().path());
         assertEquals(List.of(), c.fontPaths());
     }
 
     @Test
     void appliesDefaultsForOptionalKeys() throws Exception {
         DeviceConfig c = parse("device.id = a\npanel.model = waveshare-7in5-v2\n");
-        assertEquals("default", c.fleet());
-        assertEquals(PanelDriver.SIMULATED, c.panelDriver());
-        assertEquals(dir.resolve("newsstand.db"), c.storagePath());
+        assertEquals("default", c.device().fleet());
+        assertEquals(PanelDriver.SIMULATED, c.panel().driver());
+        assertEquals(dir.resolve("newsstand.db"), c.storage().path());
     }
 
     @Test
     void readsTheReadersSettings() throws Exception {
         DeviceConfig d = parse(GOOD);
-        assertEquals(List.of(), d.titles());
-        assertEquals(0, d.rotateSeconds());
-        assertEquals(800, d.holdMs());
-        assertEquals(java.time.LocalTime.of(3, 0), d.nightlyClear());
+        assertEquals(List.of(), d.kiosk().titles());
+        assertEquals(0, d.kiosk().rotateSeconds());
+        assertEquals(800, d.kiosk().holdMs());
+        assertEquals(java.time.LocalTime.of(3, 0), d.panel().nightlyClear());
         DeviceConfig c = parse(GOOD + "kiosk.titles = qingdao-evening, qingdao-daily\nkiosk.rotate.seconds = 30\nkiosk.hold.ms = 600\n"
                 + "panel.nightly-clear = 02:30\n");
-        assertEquals(List.of("qingdao-evening", "qingdao-daily"), c.titles());
-        assertEquals(30, c.rotateSeconds());
-        assertEquals(600, c.holdMs());
-        assertEquals(java.time.LocalTime.of(2, 30), c.nightlyClear());
-        assertEquals(null, parse(GOOD + "panel.nightly-clear = none\n").nightlyClear());
+        assertEquals(List.of("qingdao-evening", "qingdao-daily"), c.kiosk().titles());
+        assertEquals(30, c.kiosk().rotateSeconds());
+        assertEquals(600, c.kiosk().holdMs());
+        assertEquals(java.time.LocalTime.of(2, 30), c.panel().nightlyClear());
+        assertEquals(null, parse(GOOD + "panel.nightly-clear = none\n").panel().nightlyClear());
         List<String> p = problems(GOOD + "kiosk.titles = a, A b, a\nkiosk.rotate.seconds = 2\nkiosk.hold.ms = 50\npanel.nightly-clear = 3am\n");
         assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.titles: 'A b' is not a publication id")), p.toString());
         assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.titles: 'a' is given twice")), p.toString());
@@ -77,9 +77,9 @@ class DeviceConfigTest {
         java.nio.file.Path file = dir.resolve("bad.properties");
         java.nio.file.Files.writeString(file, "device.fleet = qd\npanel.model = waveshare-7in5-v2\npanel.pin.busy = 99\nmqtt.urll = x\n");
         DeviceConfig setup = DeviceConfig.forSetup(file).orElseThrow();
-        assertEquals(PanelModel.byId("waveshare-7in5-v2"), setup.panelModel(), "the panel, though its wiring is wrong");
-        assertEquals("unset", setup.deviceId());
-        assertEquals("qd", setup.fleet());
+        assertEquals(PanelModel.byId("waveshare-7in5-v2"), setup.panel().model(), "the panel, though its wiring is wrong");
+        assertEquals("unset", setup.device().id());
+        assertEquals("qd", setup.device().fleet());
         java.nio.file.Files.writeString(file, "panel.model = nine-inch\n");
         assertTrue(DeviceConfig.forSetup(file).isEmpty(), "no panel to say it on");
         assertTrue(DeviceConfig.forSetup(dir.resolve("missing.properties")).isEmpty());
@@ -87,9 +87,9 @@ class DeviceConfigTest {
 
     @Test
     void readsTheVcomAsPrintedOnTheCable() throws Exception {
-        assertEquals(2510, parse(GOOD + "panel.vcom = -2.51\n").panelVcomMillivolts());
-        assertEquals(1450, parse(GOOD + "panel.vcom = 1.45\n").panelVcomMillivolts());
-        assertEquals(2000, parse(GOOD).panelVcomMillivolts());
+        assertEquals(2510, parse(GOOD + "panel.vcom = -2.51\n").panel().vcomMillivolts());
+        assertEquals(1450, parse(GOOD + "panel.vcom = 1.45\n").panel().vcomMillivolts());
+        assertEquals(2000, parse(GOOD).panel().vcomMillivolts());
         for (String bad : List.of("-9", "0", "two", "-0.1")) {
             assertEquals(List.of("line 7: panel.vcom = '" + bad + "' is not allowed (allowed: the VCOM printed on an IT8951 "
                     + "panel's cable, -0.20 to -5.00 (volts))"), problems(GOOD + "panel.vcom = " + bad + "\n"));
@@ -99,8 +99,8 @@ class DeviceConfigTest {
     @Test
     void wiringDefaultsToTheModelsHatAndCanBeChanged() throws Exception {
         DeviceConfig it = parse(GOOD);
-        assertEquals(new PanelWiring(0, 0, 12_000_000, 17, -1, 24, -1), it.panelWiring());
-        assertEquals(6, it.fullRefreshEvery());
+        assertEquals(new PanelWiring(0, 0, 12_000_000, 17, -1, 24, -1), it.panel().wiring());
+        assertEquals(6, it.panel().fullRefreshEvery());
         assertEquals(new DeviceConfig.Buttons(-1, -1, -1), it.buttons());
         DeviceConfig uc = parse(GOOD.replace("it8951-10in3", "waveshare-7in5-v2") + """
                 panel.spi.clock-hz = 10000000
@@ -109,8 +109,8 @@ class DeviceConfigTest {
                 button.next = 5
                 button.previous = 6
                 """);
-        assertEquals(new PanelWiring(0, 0, 10_000_000, 17, 25, 24, -1), uc.panelWiring());
-        assertEquals(10, uc.fullRefreshEvery());
+        assertEquals(new PanelWiring(0, 0, 10_000_000, 17, 25, 24, -1), uc.panel().wiring());
+        assertEquals(10, uc.panel().fullRefreshEvery());
         assertEquals(new DeviceConfig.Buttons(5, 6, -1), uc.buttons());
     }
 
@@ -120,9 +120,9 @@ class DeviceConfigTest {
                 problems(GOOD + "button.next = 5\nbutton.home = 24\n"));
         assertEquals(List.of("line 7: panel.pin.reset = 8: GPIO 8 is already used by SPI0 (each line does one thing)"),
                 problems(GOOD + "panel.pin.reset = 8\n"));
-        assertEquals(List.of("line 7: panel.pin.busy = '40' is not allowed (allowed: a BCM GPIO number 0 to 27 (default 24; HRDY on IT8951 HATs))"),
+        assertEquals(List.of("line 7: panel.pin.busy = '40' is not allowed (allowed: a BCM GPIO number 0 to 27 (default 24) for the ready line (HRDY on IT8951 HATs))"),
                 problems(GOOD + "panel.pin.busy = 40\n"));
-        assertEquals(List.of("line 7: panel.spi.clock-hz = 'fast' is not allowed (allowed: 100000 to 24000000 (default 4000000 on the 7.5\", 12000000 on IT8951 panels))"),
+        assertEquals(List.of("line 7: panel.spi.clock-hz = 'fast' is not allowed (allowed: 100000 to 24000000 Hz (default 12000000 on IT8951 HATs, 4000000 on UC8179 HATs))"),
                 problems(GOOD + "panel.spi.clock-hz = fast\n"));
     }
 
@@ -195,9 +195,9 @@ class DeviceConfigTest {
             Path copy = dir.resolve(model.id() + ".properties");
             Files.writeString(copy, text);
             DeviceConfig c = DeviceConfig.load(copy);
-            assertEquals(model, c.panelModel());
-            assertEquals("ssl://broker.example.org:8883", c.mqtt().url());
-            assertEquals(List.of(dir.resolve("operator.pub")), c.trustKeys());
+            assertEquals(model, c.panel().model());
+            assertEquals("ssl://broker.example.org:8883", c.delivery().mqtt().url());
+            assertEquals(List.of(dir.resolve("operator.pub")), c.delivery().trustKeys());
         }
     }
 
@@ -215,11 +215,11 @@ class DeviceConfigTest {
         Files.writeString(dir.resolve("a.pub"), "key");
         Files.writeString(dir.resolve("b.pub"), "key");
         DeviceConfig c = DeviceConfig.parse(base + "mqtt.url = tcp://b:1883\nmqtt.username = k1\ntrust.keys = a.pub, b.pub\n", "t", dir);
-        assertEquals(new DeviceConfig.Mqtt("tcp://b:1883", "k1", null, null), c.mqtt());
-        assertEquals(2, c.trustKeys().size());
-        assertEquals(7, c.keepIssues());
-        assertEquals(512L << 20, c.quotaBytes());
-        assertEquals(null, DeviceConfig.parse(base, "t", dir).mqtt());
+        assertEquals(new DeviceConfig.Mqtt("tcp://b:1883", "k1", null, null), c.delivery().mqtt());
+        assertEquals(2, c.delivery().trustKeys().size());
+        assertEquals(7, c.storage().keepIssues());
+        assertEquals(512L << 20, c.storage().quotaBytes());
+        assertEquals(null, DeviceConfig.parse(base, "t", dir).delivery().mqtt());
     }
 
     @Test
@@ -253,13 +253,13 @@ class DeviceConfigTest {
         Path file = dir.resolve("kiosk.properties");
         Files.writeString(file, GOOD + "kiosk.idle.seconds = 120\n");
         DeviceConfig over = DeviceConfig.load(file, java.util.Map.of("kiosk.idle.seconds", "30", "kiosk.hours", "06:00-22:00"));
-        assertEquals(30, over.idleSeconds());
-        assertNotNull(over.hours());
-        assertEquals(120, DeviceConfig.load(file).idleSeconds());
+        assertEquals(30, over.kiosk().idleSeconds());
+        assertNotNull(over.kiosk().hours());
+        assertEquals(120, DeviceConfig.load(file).kiosk().idleSeconds());
         ConfigException bad = assertThrows(ConfigException.class, () -> DeviceConfig.load(file, java.util.Map.of("kiosk.idle.seconds", "3")));
         assertTrue(bad.problems().toString().contains("kiosk.idle.seconds = 3 is not allowed (allowed: 0 (never) or 5 to 86400"), bad.problems().toString());
         ConfigException notSettable = assertThrows(ConfigException.class, () -> DeviceConfig.load(file, java.util.Map.of("storage.path", "/tmp/x")));
-        assertTrue(notSettable.problems().get(0).contains("'storage.path' cannot be set from afar (allowed: [kiosk.idle.seconds"), notSettable.problems().toString());
+        assertTrue(notSettable.problems().get(0).contains("'storage.path' cannot be set from afar (allowed: [panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.rotate.seconds])"), notSettable.problems().toString());
     }
 
     @Test

@@ -32,9 +32,9 @@ class OpeningHoursTest {
     @Test
     void theKiosksTimeZoneIsConfiguredOrTheSystems(@TempDir Path dir) throws Exception {
         String base = "device.id = k1\npanel.model = it8951-6in\nstorage.path = news.db\n";
-        assertEquals(SHANGHAI, DeviceConfig.parse(base + "kiosk.timezone = Asia/Shanghai\n", "t", dir).timezone());
-        assertEquals(ZoneId.systemDefault(), DeviceConfig.parse(base, "t", dir).timezone());
-        assertEquals(SHANGHAI, DeviceConfig.parse(base + "kiosk.timezone = Asia/Shanghai\nkiosk.hours = 06:00-23:30\n", "t", dir).hours().zone());
+        assertEquals(SHANGHAI, DeviceConfig.parse(base + "kiosk.timezone = Asia/Shanghai\n", "t", dir).kiosk().timezone());
+        assertEquals(ZoneId.systemDefault(), DeviceConfig.parse(base, "t", dir).kiosk().timezone());
+        assertEquals(SHANGHAI, DeviceConfig.parse(base + "kiosk.timezone = Asia/Shanghai\nkiosk.hours = 06:00-23:30\n", "t", dir).kiosk().hours().zone());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import newsstand.config.Language;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.Page;
 import newsstand.layout.PageRenderer;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "warm: the median page once fonts and photos are loaded, with half of a layout of the whole issue; "
                 + "heap: in use after the run)."})
 final class BenchPageCommand implements Callable<Integer> {
-    private static final String DEFAULT_LANGUAGE = "zh-Hans";
+    private static final String DEFAULT_LANGUAGE = Language.ZH_HANS;
 
     @Spec CommandSpec spec;
 

@@ -35,10 +35,10 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(bundle)) throw new Newsstand.UserError(bundle + ": no such file (allowed: a bundle made by `newsstand bundle`)");
         DeviceConfig c = DeviceConfig.load(config);
-        if (c.trustKeys().isEmpty()) throw new Newsstand.UserError(config + ": trust.keys is empty; a bundle is taken only when signed by a trusted operator key");
+        if (c.delivery().trustKeys().isEmpty()) throw new Newsstand.UserError(config + ": trust.keys is empty; a bundle is taken only when signed by a trusted operator key");
         List<PublicKey> trusted = new ArrayList<>();
-        for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
-        SyncSettings settings = SyncSettings.of(null, c.fleet(), c.deviceId(), trusted, c.storagePath(), c.keepIssues(), c.quotaBytes());
+        for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));
+        SyncSettings settings = SyncSettings.of(null, c.device().fleet(), c.device().id(), trusted, c.storage().path(), c.storage().keepIssues(), c.storage().quotaBytes());
         String result;
         try (DeviceSync sync = DeviceSync.start(settings, Kiosk.trial(c), id -> {})) {
             result = sync.importBundle(bundle);

@@ -82,7 +82,7 @@ final class Options {
                 Files.createDirectories(out);
                 return new SimulatedPanel(choice.model, out, "panel-%03d.png");
             }
-            return Panels.open(DeviceConfig.load(choice.config), "panel-%03d.png");
+            return Panels.open(DeviceConfig.load(choice.config).panel(), "panel-%03d.png");
         }
     }
 

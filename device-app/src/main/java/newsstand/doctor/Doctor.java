@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import newsstand.config.ConfigException;
 import newsstand.config.DeviceConfig;
+import newsstand.config.Language;
 import newsstand.config.PanelDriver;
+import newsstand.config.Setting;
 import newsstand.delivery.Broker;
 import newsstand.delivery.Bundle;
 import newsstand.delivery.DeliveryException;
@@ -44,8 +46,8 @@ public final class Doctor {
         DeviceConfig c = null;
         try {
             c = DeviceConfig.load(configFile);
-            checks.add(Check.ok("configuration", configFile + ": valid (device " + c.deviceId() + ", fleet " + c.fleet() + ", "
-                    + c.panelModel().id() + " " + c.panelDriver().name().toLowerCase() + ")"));
+            checks.add(Check.ok("configuration", configFile + ": valid (device " + c.device().id() + ", fleet " + c.device().fleet() + ", "
+                    + c.panel().model().id() + " " + c.panel().driver().name().toLowerCase() + ")"));
         } catch (ConfigException e) {
             List<String> p = e.problems();
             checks.add(Check.fail("configuration", configFile + ": " + p.size() + " problem" + (p.size() == 1 ? "" : "s") + ": " + String.join("; ", p),
@@ -61,12 +63,12 @@ public final class Doctor {
             checks.add(brokerAsWritten(configFile, kioskRunning));
             checks.add(Check.skip("import folder", "needs a valid configuration"));
         } else {
-            hardware(c, kioskRunning, checks);
-            checks.add(fonts(c));
-            checks.add(store(c));
-            checks.add(trustKeys(c));
-            checks.add(broker(c.mqtt(), c.fleet(), c.deviceId(), kioskRunning));
-            checks.add(importFolder(c));
+            hardware(c.panel(), c.buttons(), kioskRunning, checks);
+            checks.add(fonts(c.storage(), c.fontPaths()));
+            checks.add(store(c.storage()));
+            checks.add(trustKeys(c.delivery()));
+            checks.add(broker(c.delivery().mqtt(), c.device().fleet(), c.device().id(), kioskRunning));
+            checks.add(importFolder(c.delivery()));
         }
         checks.add(Host.clock());
         checks.add(Host.java());
@@ -75,15 +77,15 @@ public final class Doctor {
         return checks;
     }
 
-    private static void hardware(DeviceConfig c, boolean kioskRunning, List<Check> checks) {
-        if (c.panelDriver() == PanelDriver.SIMULATED) {
-            String why = "simulated panel (panel.driver = simulated): it writes PNGs to " + c.panelOutput();
+    private static void hardware(DeviceConfig.Panel c, DeviceConfig.Buttons buttons, boolean kioskRunning, List<Check> checks) {
+        if (c.driver() == PanelDriver.SIMULATED) {
+            String why = "simulated panel (panel.driver = simulated): it writes PNGs to " + c.output();
             checks.add(Check.skip("spi", why));
             checks.add(Check.skip("gpio", why));
             checks.add(Check.skip("panel", why));
             return;
         }
-        Check spi = Wiring.spi(c), gpio = Wiring.gpio(c, kioskRunning);
+        Check spi = Wiring.spi(c.wiring()), gpio = Wiring.gpio(c.wiring(), buttons, kioskRunning);
         checks.add(spi);
         checks.add(gpio);
         if (spi.status() == Check.Status.FAIL || gpio.status() == Check.Status.FAIL) {
@@ -102,17 +104,17 @@ public final class Doctor {
     }
 
     /** The types of every language the stored issues are in, and of Simplified Chinese (the kiosk's own screens). */
-    private static Check fonts(DeviceConfig c) {
-        Set<String> languages = new LinkedHashSet<>(List.of("zh-Hans"));
+    private static Check fonts(DeviceConfig.Storage storage, List<Path> fontPaths) {
+        Set<String> languages = new LinkedHashSet<>(List.of(Language.ZH_HANS));
         try {
-            languages.addAll(StoreHealth.inspect(c.storagePath()).languages());
+            languages.addAll(StoreHealth.inspect(storage.path()).languages());
         } catch (StoreException e) {
             // no store yet: the kiosk's own screens are in Simplified Chinese
         }
         List<String> found = new ArrayList<>();
         for (String language : languages) {
             try {
-                found.add(language + " (" + IssueRenderer.open(language, c.fontPaths()).types() + ")");
+                found.add(language + " (" + IssueRenderer.open(language, fontPaths).types() + ")");
             } catch (FontException e) {
                 return Check.fail("fonts", language + ": " + e.getMessage(), "sudo apt-get install fonts-noto-cjk (or name a folder with the fonts in fonts.path)");
             }
@@ -120,8 +122,8 @@ public final class Doctor {
         return Check.ok("fonts", String.join("; ", found));
     }
 
-    private static Check store(DeviceConfig c) {
-        Path file = c.storagePath();
+    private static Check store(DeviceConfig.Storage storage) {
+        Path file = storage.path();
         StoreHealth h;
         try {
             h = StoreHealth.inspect(file);
@@ -134,21 +136,21 @@ public final class Doctor {
             return Check.fail("store", e.getMessage(), "run the doctor with sudo (the store belongs to the service's user)");
         }
         long free = free(file);
-        String detail = file + ": " + h.issues() + " issues, " + mb(h.bytes()) + " of the quota " + mb(c.quotaBytes()) + ", "
+        String detail = file + ": " + h.issues() + " issues, " + mb(h.bytes()) + " of the quota " + mb(storage.quotaBytes()) + ", "
                 + mb(free) + " free on its disk, quick_check " + h.quickCheck()
                 + (h.setFromAfar().isEmpty() ? "" : "; set from afar over the configuration file (fleet command set): " + h.setFromAfar());
         if (!"ok".equals(h.quickCheck())) {
             return Check.fail("store", detail, "the kiosk moves a damaged store aside at its next start and takes the issues again from the broker; a failing SD card is the usual cause (see README, recovery)");
         }
         if (free < 64L << 20) return Check.fail("store", detail, "free space on the SD card (the store needs room for the next issue)");
-        if (h.bytes() > c.quotaBytes() * 9 / 10) return Check.warn("store", detail, "near storage.quota-mb: older issues go first; raise the quota or lower storage.keep-issues");
+        if (h.bytes() > storage.quotaBytes() * 9 / 10) return Check.warn("store", detail, "near storage.quota-mb: older issues go first; raise the quota or lower storage.keep-issues");
         return Check.ok("store", detail);
     }
 
-    private static Check trustKeys(DeviceConfig c) {
-        if (c.trustKeys().isEmpty()) return Check.skip("trust keys", "none configured (trust.keys): no broker and no import folder");
+    private static Check trustKeys(DeviceConfig.Delivery delivery) {
+        if (delivery.trustKeys().isEmpty()) return Check.skip("trust keys", "none configured (trust.keys): no broker and no import folder");
         List<String> ids = new ArrayList<>();
-        for (Path p : c.trustKeys()) {
+        for (Path p : delivery.trustKeys()) {
             try {
                 ids.add(p + " (key id " + Keys.id(Keys.readPublic(p)) + ")");
                 String unreadable = Wiring.unreadable(p);
@@ -173,13 +175,15 @@ public final class Doctor {
         } catch (IOException | IllegalArgumentException e) {
             return Check.skip("broker", "needs a readable configuration");
         }
-        String url = p.getProperty("mqtt.url", "").strip();
+        String url = p.getProperty(Setting.MQTT_URL.key(), "").strip();
         if (!DeviceConfig.Mqtt.validUrl(url)) return Check.skip("broker", url.isEmpty() ? "mqtt.url is empty" : "mqtt.url is not valid (see configuration)");
-        String ca = p.getProperty("mqtt.ca-file", "").strip();
+        String ca = p.getProperty(Setting.MQTT_CA_FILE.key(), "").strip();
         Path caFile = ca.isEmpty() ? null : configFile.toAbsolutePath().getParent().resolve(ca);
         if (caFile != null && !Files.isRegularFile(caFile)) caFile = null;
-        DeviceConfig.Mqtt m = new DeviceConfig.Mqtt(url, blankToNull(p.getProperty("mqtt.username")), blankToNull(p.getProperty("mqtt.password")), caFile);
-        return broker(m, p.getProperty("device.fleet", "default").strip(), p.getProperty("device.id", "unset").strip(), kioskRunning);
+        DeviceConfig.Mqtt m = new DeviceConfig.Mqtt(url, blankToNull(p.getProperty(Setting.MQTT_USERNAME.key())),
+                blankToNull(p.getProperty(Setting.MQTT_PASSWORD.key())), caFile);
+        return broker(m, p.getProperty(Setting.DEVICE_FLEET.key(), Setting.DEVICE_FLEET.defaultValue()).strip(),
+                p.getProperty(Setting.DEVICE_ID.key(), "unset").strip(), kioskRunning);
     }
 
     private static String blankToNull(String s) {
@@ -212,8 +216,8 @@ public final class Doctor {
         }, hint);
     }
 
-    private static Check importFolder(DeviceConfig c) {
-        Path folder = c.importPath();
+    private static Check importFolder(DeviceConfig.Delivery delivery) {
+        Path folder = delivery.importPath();
         if (folder == null) return Check.skip("import folder", "import.path is empty: bundles only by `newsstand import`");
         if (!Files.isDirectory(folder)) return Check.ok("import folder", folder + ": no stick in (bundles are taken within seconds of one being mounted there)");
         int bundles = 0;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import newsstand.config.DeviceConfig;
 import newsstand.config.PanelWiring;
+import newsstand.config.Setting;
 
 /** The panel's wires on a Pi: the SPI device and spidev's buffer, the GPIO chip and the configured lines. */
 final class Wiring {
@@ -20,8 +21,7 @@ final class Wiring {
 
     private Wiring() {}
 
-    static Check spi(DeviceConfig c) {
-        PanelWiring w = c.panelWiring();
+    static Check spi(PanelWiring w) {
         Path dev = Path.of("/dev/spidev" + w.spiBus() + "." + w.chipSelect());
         if (!Files.exists(dev)) return Check.fail("spi", dev + " does not exist (panel.spi.bus " + w.spiBus() + ", chip-select " + w.chipSelect() + ")", ENABLE_SPI);
         String access = access(dev);
@@ -44,12 +44,12 @@ final class Wiring {
     }
 
     /** The GPIO chip and the lines the configuration names: present, and not used by another program. */
-    static Check gpio(DeviceConfig c, boolean kioskRunning) {
+    static Check gpio(PanelWiring w, DeviceConfig.Buttons b, boolean kioskRunning) {
         Path chip = Path.of("/dev/gpiochip0");
         if (!Files.exists(chip)) return Check.fail("gpio", chip + " does not exist", "this is not a Raspberry Pi, or its kernel lacks the GPIO character device");
         String access = access(chip);
         if (access != null) return Check.fail("gpio", chip + ": " + access, "add the user to the device's group (the package adds newsstand to gpio)");
-        Map<Integer, String> lines = lines(c);
+        Map<Integer, String> lines = lines(w, b);
         List<String> info;
         try {
             Process p = new ProcessBuilder("gpioinfo", "gpiochip0").redirectErrorStream(true).start();
@@ -94,21 +94,20 @@ final class Wiring {
         return problems;
     }
 
-    private static Map<Integer, String> lines(DeviceConfig c) {
+    private static Map<Integer, String> lines(PanelWiring w, DeviceConfig.Buttons b) {
         Map<Integer, String> lines = new LinkedHashMap<>();
-        PanelWiring w = c.panelWiring();
-        put(lines, w.resetPin(), "panel.pin.reset");
-        put(lines, w.readyPin(), "panel.pin.busy");
-        put(lines, w.dcPin(), "panel.pin.dc");
-        put(lines, w.powerPin(), "panel.pin.power");
-        put(lines, c.buttons().next(), "button.next");
-        put(lines, c.buttons().previous(), "button.previous");
-        put(lines, c.buttons().home(), "button.home");
+        put(lines, w.resetPin(), Setting.PANEL_PIN_RESET);
+        put(lines, w.readyPin(), Setting.PANEL_PIN_BUSY);
+        put(lines, w.dcPin(), Setting.PANEL_PIN_DC);
+        put(lines, w.powerPin(), Setting.PANEL_PIN_POWER);
+        put(lines, b.next(), Setting.BUTTON_NEXT);
+        put(lines, b.previous(), Setting.BUTTON_PREVIOUS);
+        put(lines, b.home(), Setting.BUTTON_HOME);
         return lines;
     }
 
-    private static void put(Map<Integer, String> lines, int pin, String key) {
-        if (pin >= 0) lines.put(pin, key);
+    private static void put(Map<Integer, String> lines, int pin, Setting s) {
+        if (pin >= 0) lines.put(pin, s.key());
     }
 
     /** Null when the service's user may read and write the device; else what stops it. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import newsstand.config.DeviceConfig;
+import newsstand.config.Language;
 import newsstand.config.PanelDriver;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeviceSync;
@@ -41,14 +42,14 @@ public final class Kiosk {
      * laptop. The panel keeps the picture after the process ends. Failures are logged, never thrown.
      */
     public static void setup(DeviceConfig partial, Path configFile, List<String> problems) {
-        try (Panel panel = Panels.open(partial, "page-%03d.png")) {
+        try (Panel panel = Panels.open(partial.panel(), "page-%03d.png")) {
             Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
-            Refresher refresher = new Refresher(panel, partial.fullRefreshEvery(), partial.minRefreshIntervalMs());
+            Refresher refresher = new Refresher(panel, partial.panel().fullRefreshEvery(), partial.panel().minRefreshIntervalMs());
             try {
-                IssueRenderer r = IssueRenderer.open("zh-Hans", partial.fontPaths());
+                IssueRenderer r = IssueRenderer.open(Language.ZH_HANS, partial.fontPaths());
                 PageRenderer pages = r.renderer(file -> new byte[0], panel.model());
                 try {
-                    pages.draw(Screens.setup(r, panel.model(), partial.deviceId(), partial.fleet(), configFile.toString(), problems), fb);
+                    pages.draw(Screens.setup(r, panel.model(), partial.device().id(), partial.device().fleet(), configFile.toString(), problems), fb);
                 } finally {
                     pages.close();
                 }
@@ -81,7 +82,7 @@ public final class Kiosk {
 
     /** The trial every complete issue passes before it is activated: composed for this kiosk's panel. */
     public static newsstand.delivery.Trial trial(DeviceConfig c) {
-        return new IssueTrial(c.panelModel(), c.fontPaths());
+        return new IssueTrial(c.panel().model(), c.fontPaths());
     }
 
     /**
@@ -94,10 +95,10 @@ public final class Kiosk {
         // checked, and then the sync starts (the operator's keys, its own connection to the store, the broker's
         // client) beside the panel and the first page's composition. The first frame waits for the sync to have
         // started: a kiosk that cannot sync stops before it draws anything.
-        Background<IssueRenderer> fonts = Background.start("fonts-opening", () -> IssueRenderer.open("zh-Hans", c.fontPaths()));
+        Background<IssueRenderer> fonts = Background.start("fonts-opening", () -> IssueRenderer.open(Language.ZH_HANS, c.fontPaths()));
         PhotoDecoder.warmUpInBackground();
-        Background<StoreRecovery.Opened> storeOpening = Background.start("store-opening", () -> StoreRecovery.open(c.storagePath()));
-        Panel panel = Panels.open(c, "page-%03d.png");
+        Background<StoreRecovery.Opened> storeOpening = Background.start("store-opening", () -> StoreRecovery.open(c.storage().path()));
+        Panel panel = Panels.open(c.panel(), "page-%03d.png");
         StoreRecovery.Opened opened;
         try {
             opened = storeOpening.join();
@@ -106,28 +107,28 @@ public final class Kiosk {
             throw e;
         }
         IssueStore store = opened.store();
-        DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.fullRefreshEvery(), c.minRefreshIntervalMs());
+        DisplayLoop display = new DisplayLoop(store, panel, c.fontPaths(), c.panel().fullRefreshEvery(), c.panel().minRefreshIntervalMs());
         Remote remote = new Remote(display, configFile);
         remote.store(store);
-        display.view().opening("zh-Hans", fonts.future());
+        display.view().opening(Language.ZH_HANS, fonts.future());
         StatusLink status = new StatusLink();
         display.onShown(status::shown);
         Background<DeviceSync> syncing = null;
-        if (c.mqtt() != null || c.importPath() != null) {
+        if (c.delivery().mqtt() != null || c.delivery().importPath() != null) {
             syncing = Background.start("sync-start", () -> {
                 List<PublicKey> trusted = new ArrayList<>();
-                for (Path p : c.trustKeys()) trusted.add(Keys.readPublic(p));
-                DeviceConfig.Mqtt m = c.mqtt();
+                for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));
+                DeviceConfig.Mqtt m = c.delivery().mqtt();
                 Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
-                DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.fleet(), c.deviceId(), trusted, c.storagePath(),
-                        c.keepIssues(), c.quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
+                DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.device().fleet(), c.device().id(), trusted, c.storage().path(),
+                        c.storage().keepIssues(), c.storage().quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
                         (command, reply) -> display.events().add(new Event.Ping(() -> remote.carryOut(command, reply))));
                 sync.panelHealth(display.view()::health);
                 if (opened.replaced() != null) sync.report(opened.replaced());
                 status.connect(sync);
                 sync.onConnection(online -> display.events().add(new Event.Connection(online)));
                 sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
-                if (c.importPath() != null) ImportFolder.start(c.importPath(), sync);
+                if (c.delivery().importPath() != null) ImportFolder.start(c.delivery().importPath(), sync);
                 return sync;
             });
             Background<DeviceSync> started = syncing;
@@ -142,21 +143,21 @@ public final class Kiosk {
         } else {
             Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
         }
-        display.identity(List.of("device " + c.deviceId() + " · fleet " + c.fleet(),
-                c.mqtt() != null ? "broker " + c.mqtt().url() : "no broker configured (mqtt.url)"));
-        display.order(c.titles());
+        display.identity(List.of("device " + c.device().id() + " · fleet " + c.device().fleet(),
+                c.delivery().mqtt() != null ? "broker " + c.delivery().mqtt().url() : "no broker configured (mqtt.url)"));
+        display.order(c.kiosk().titles());
         remote.apply(withValuesSetFromAfar(c, configFile, store));
-        display.schedule().station(c.timezone(), c.offlineBannerMinutes() * 60_000L, c.nightlyClear());
+        display.schedule().station(c.kiosk().timezone(), c.kiosk().offlineBannerMinutes() * 60_000L, c.panel().nightlyClear());
         List<ButtonInput> inputs = new ArrayList<>();
-        if (c.buttonsInput() != null) inputs.add(new PressInput(c.buttonsInput()));
+        if (c.kiosk().buttonsInput() != null) inputs.add(new PressInput(c.kiosk().buttonsInput()));
         DeviceConfig.Buttons b = c.buttons();
-        if (c.panelDriver() == PanelDriver.PI4J && (b.next() >= 0 || b.previous() >= 0 || b.home() >= 0)) {
-            inputs.add(Panels.buttons(new int[] {b.next(), b.previous(), b.home()}, c.holdMs()));
+        if (c.panel().driver() == PanelDriver.PI4J && (b.next() >= 0 || b.previous() >= 0 || b.home() >= 0)) {
+            inputs.add(Panels.buttons(new int[] {b.next(), b.previous(), b.home()}, c.kiosk().holdMs()));
         }
         for (ButtonInput input : inputs) input.start(p -> display.events().add(new Event.Pressed(p)));
-        out.println("kiosk " + c.deviceId() + " of fleet " + c.fleet() + " running: " + c.panelModel().id()
-                + " (" + c.panelDriver().name().toLowerCase() + "), store " + c.storagePath()
-                + (c.mqtt() != null ? ", broker " + c.mqtt().url() : ", no broker"));
+        out.println("kiosk " + c.device().id() + " of fleet " + c.device().fleet() + " running: " + c.panel().model().id()
+                + " (" + c.panel().driver().name().toLowerCase() + "), store " + c.storage().path()
+                + (c.delivery().mqtt() != null ? ", broker " + c.delivery().mqtt().url() : ", no broker"));
         Background<DeviceSync> sync = syncing;
         display.onFirstFrame(handed -> {
             Long launched = Long.getLong("newsstand.launched");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import newsstand.config.Language;
 import newsstand.config.PanelModel;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
@@ -113,7 +114,7 @@ final class PanelView {
 
     /** Draws a screen set in the issue's types (Simplified Chinese ones when none), with a flash or without. */
     void screen(Function<IssueRenderer, Page> compose, Refresh hint) throws FontException, IOException {
-        IssueRenderer r = current != null ? current : renderer("zh-Hans");
+        IssueRenderer r = current != null ? current : renderer(Language.ZH_HANS);
         if (pageRenderer == null) pageRenderer = r.renderer(file -> new byte[0], panel.model());
         pageRenderer.draw(compose.apply(r), fb);
         handed();

@@ -99,7 +99,7 @@ final class Remote {
 
     /** The values that can be set from afar, applied to the running kiosk. */
     void apply(DeviceConfig c) {
-        loop.schedule().readers(c.idleSeconds() * 1000L, c.rotateSeconds() * 1000L, c.hours());
-        loop.view().fullEvery(c.fullRefreshEvery());
+        loop.schedule().readers(c.kiosk().idleSeconds() * 1000L, c.kiosk().rotateSeconds() * 1000L, c.kiosk().hours());
+        loop.view().fullEvery(c.panel().fullRefreshEvery());
     }
 }

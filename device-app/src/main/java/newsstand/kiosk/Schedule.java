@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import newsstand.config.OpeningHours;
+import newsstand.config.Setting;
 
 /**
  * When things fall due for the display loop: the idle return and the rotation through the titles after the last
@@ -21,7 +22,7 @@ final class Schedule {
     /** Opening hours (null: always open). */
     private OpeningHours hours;
     /** Offline this long before the banner says so. */
-    private long bannerAfterMs = 60 * 60_000L;
+    private long bannerAfterMs = Setting.KIOSK_OFFLINE_BANNER.defaultNumber() * 60_000L;
     /** The kiosk's time zone (kiosk.timezone), for the nightly clear and the times its screens give. */
     private ZoneId zone = ZoneId.systemDefault();
     private LocalTime nightly;
@@ -69,7 +70,7 @@ final class Schedule {
 
     /** The next clear at an instant (a test's), then daily at the nightly time. */
     void clearAt(Instant when) {
-        if (nightly == null) nightly = LocalTime.of(3, 0);
+        if (nightly == null) nightly = LocalTime.parse(Setting.PANEL_NIGHTLY_CLEAR.defaultValue());
         nextClear = when;
     }
 

@@ -1,6 +1,7 @@
 package newsstand.layout;
 
 import java.util.List;
+import newsstand.config.Language;
 import newsstand.fonts.Typeface;
 import newsstand.issue.Issue;
 import newsstand.issue.Section;
@@ -47,7 +48,7 @@ final class Composer {
 
     /** Traditional Chinese and Japanese issues are set vertically, as their printed papers are. */
     static boolean isVertical(String language) {
-        return language != null && (language.startsWith("zh-Hant") || language.equals("zh-TW") || language.equals("zh-HK")
-                || language.equals("ja") || language.startsWith("ja-"));
+        return language != null && (language.startsWith(Language.ZH_HANT) || language.equals(Language.ZH_TW) || language.equals(Language.ZH_HK)
+                || language.equals(Language.JA) || language.startsWith(Language.JA + "-"));
     }
 }

@@ -193,7 +193,7 @@ class RemoteCommandTest {
         assertTrue(bad.out().contains("kiosk.idle.seconds = 2 is not allowed (allowed: 0 (never) or 5 to 86400"), bad.out());
         Cli notAllowed = fleet("command", "--device", "kiosk-a", "set", "storage.path=/tmp/x");
         assertEquals(1, notAllowed.exit(), notAllowed.out() + notAllowed.err());
-        assertTrue(notAllowed.err().contains("allowed: KEY=VALUE, KEY one of kiosk.idle.seconds"), notAllowed.err());
+        assertTrue(notAllowed.err().contains("allowed: KEY=VALUE, KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.rotate.seconds"), notAllowed.err());
         Cli set = fleet("command", "--device", "kiosk-a", "set", "kiosk.idle.seconds=5");
         assertEquals(0, set.exit(), set.out());
         DeliveryTest.await("idle: back to the front page after 5 s", 20, () -> "1".equals(field("kiosk-a", "page")));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import newsstand.config.Setting;
 
 /**
  * The one place that decides how the panel refreshes (the lessons of KOReader and Inkplate): a page turn refreshes
@@ -13,6 +14,7 @@ import java.util.function.LongSupplier;
  * woken by the next; refreshes keep a minimum interval where the vendor asks for one. One thread.
  */
 public final class Refresher {
+    private static final Setting FULL_EVERY = Setting.PANEL_FULL_EVERY;
     private final Panel panel;
     private int fullEvery;
     private final long minIntervalMs;
@@ -26,13 +28,13 @@ public final class Refresher {
     private long last = Long.MIN_VALUE;
 
     /**
-     * @param fullEvery     partial refreshes allowed before a full one (1 to 100)
+     * @param fullEvery     partial refreshes allowed before a full one (panel.full-refresh-every's range)
      * @param minIntervalMs least time between two refreshes (0 for none)
      * @param clock         milliseconds, monotonic
      * @param pause         waits a number of milliseconds
      */
     public Refresher(Panel panel, int fullEvery, long minIntervalMs, LongSupplier clock, LongConsumer pause) {
-        if (fullEvery < 1 || fullEvery > 100) throw new IllegalArgumentException("full refresh every " + fullEvery + " partials is not allowed (allowed: 1 to 100)");
+        checkFullEvery(fullEvery);
         if (minIntervalMs < 0) throw new IllegalArgumentException("minimum refresh interval must not be negative");
         this.panel = panel;
         this.fullEvery = fullEvery;
@@ -40,6 +42,13 @@ public final class Refresher {
         this.clock = clock;
         this.pause = pause;
         this.bits = panel.model().bitsPerPixel();
+    }
+
+    private static void checkFullEvery(int partials) {
+        if (partials < FULL_EVERY.min() || partials > FULL_EVERY.max()) {
+            throw new IllegalArgumentException("full refresh every " + partials + " partials is not allowed (allowed: " + FULL_EVERY.min() + " to "
+                    + FULL_EVERY.max() + ")");
+        }
     }
 
     /** With the system clock and Thread.sleep. */
@@ -120,9 +129,9 @@ public final class Refresher {
         return new Health(refreshes, fullRefreshes, failures, lastFailure, failing, lastRefreshMs);
     }
 
-    /** Partial refreshes allowed before a full one from now on (1 to 100): set from afar. */
+    /** Partial refreshes allowed before a full one from now on (panel.full-refresh-every's range): set from afar. */
     public void fullEvery(int partials) {
-        if (partials < 1 || partials > 100) throw new IllegalArgumentException("full refresh every " + partials + " partials is not allowed (allowed: 1 to 100)");
+        checkFullEvery(partials);
         fullEvery = partials;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import newsstand.config.Language;
 import org.tinylog.Logger;
 
 /** The fonts a kiosk can use: the configured folders first, then the system's standard font folders. */
@@ -67,10 +68,10 @@ public final class FontCatalog {
     /** The characters a face must have to set text of a language, and the family suffix of its regional face. */
     private static String[] language(String language) {
         return switch (language) {
-            case "zh-Hant" -> new String[] {"中國報。，", " TC"};
-            case "zh-HK" -> new String[] {"中國報。，", " HK"};
-            case "ja" -> new String[] {"日本語あア。", " JP"};
-            case "ko" -> new String[] {"한국어。", " KR"};
+            case Language.ZH_HANT -> new String[] {"中國報。，", " TC"};
+            case Language.ZH_HK -> new String[] {"中國報。，", " HK"};
+            case Language.JA -> new String[] {"日本語あア。", " JP"};
+            case Language.KO -> new String[] {"한국어。", " KR"};
             default -> new String[] {"中国报。，", " SC"};
         };
     }
@@ -122,7 +123,7 @@ public final class FontCatalog {
         boolean synthetic = bold && best.weight() < 600;
         Typeface typeface = new Typeface(latin == null ? List.of(best) : List.of(best, latin), synthetic);
         Logger.info("{} {} text: {}", language, bold ? "bold" : "regular", typeface);
-        if (!noto && "zh-Hans".equals(language)) {
+        if (!noto && Language.ZH_HANS.equals(language)) {
             Logger.info("Noto Sans CJK SC is not installed; using {} (apt-get install fonts-noto-cjk for the best type)", best.family());
         }
         return typeface;

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import newsstand.config.DeviceConfig;
 import newsstand.config.Name;
+import newsstand.config.Setting;
 
 /**
  * The operator's signed order to one or more kiosks (PROTOCOL.md, "Remote commands"): what to do ({@code name} and
@@ -36,7 +36,7 @@ public record Command(String fleet, String id, Instant issued, Instant expires, 
         NAMES.put("refresh", "a full refresh of what the panel shows");
         NAMES.put("resync", "download the shown issues again, each verified and installed anew");
         NAMES.put("screenshot", "publish what the panel shows as a PNG");
-        NAMES.put("set", "KEY=VALUE, KEY one of " + String.join(", ", DeviceConfig.REMOTELY_SET) + " (an empty VALUE goes back to the configuration file's)");
+        NAMES.put("set", "KEY=VALUE, KEY one of " + String.join(", ", Setting.remotelySet()) + " (an empty VALUE goes back to the configuration file's)");
         NAMES.put("restart", "the kiosk process stops and its service starts it again");
         NAMES.put("clear", "the panel cleared against ghosting (flashed white), then what it showed drawn again");
     }
@@ -88,7 +88,7 @@ public record Command(String fleet, String id, Instant issued, Instant expires, 
                     String a = args.get(0);
                     int eq = a.indexOf('=');
                     String key = eq < 0 ? a : a.substring(0, eq).strip();
-                    if (eq < 0 || !DeviceConfig.REMOTELY_SET.contains(key)) p.add("set '" + a + "' (allowed: " + allowed + ")");
+                    if (eq < 0 || !Setting.byKey(key).map(Setting::remote).orElse(false)) p.add("set '" + a + "' (allowed: " + allowed + ")");
                     else if (a.length() > 200) p.add("set: value of " + a.length() + " characters (allowed: up to 200)");
                 }
             }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import newsstand.config.Language;
 import newsstand.config.Name;
 
 /**
@@ -36,7 +37,7 @@ public final class IssuePackage {
     public static final String MANIFEST = "issue.json";
     public static final int FORMAT = 1;
 
-    private static final Set<String> LANGUAGES = Set.of("zh-Hans", "zh-Hant", "ja", "ko");
+    private static final Set<String> LANGUAGES = Set.copyOf(Language.OF_ISSUES);
     private static final Set<String> ISSUE_FIELDS = Set.of("format", "id", "publication", "title", "date", "edition", "language", "sections");
     private static final Set<String> SECTION_FIELDS = Set.of("id", "title", "articles");
     private static final Set<String> ARTICLE_FIELDS = Set.of("id", "kicker", "headline", "subhead", "byline", "dateline", "paragraphs", "photos");
@@ -113,7 +114,7 @@ public final class IssuePackage {
         }
         String edition = f.text(o, "", "edition", false, 64);
         String language = f.text(o, "", "language", false, 16);
-        if (language == null) language = "zh-Hans";
+        if (language == null) language = Language.ZH_HANS;
         else if (!LANGUAGES.contains(language)) f.problem("language", "is '" + language + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(LANGUAGES)) + ")");
         List<Section> sections = new ArrayList<>();
         Set<String> articleIds = new HashSet<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import newsstand.config.Language;
 
 /**
  * Turns a newspaper page given as plain text (one block per line, blocks separated by blank lines, as copied from
@@ -127,7 +128,7 @@ public final class TextImporter {
         for (int b = 0; b < blocks.size(); b++) {
             read.add(new Block(lineNumbers.get(b), blocks.get(b), roles.role[b], roles.draft[b] == null ? null : roles.draft[b].id));
         }
-        return new Reading(new Issue(id, publication, title, date, null, "zh-Hans", List.of(section)), read);
+        return new Reading(new Issue(id, publication, title, date, null, Language.ZH_HANS, List.of(section)), read);
     }
 
     /** Each block's role and article, as they are decided. */

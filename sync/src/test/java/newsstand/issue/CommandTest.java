@@ -25,7 +25,7 @@ class CommandTest {
         assertTrue(command(List.of("kiosk-1"), "reboot").problems().get(0).contains("(allowed: show, refresh, resync, screenshot, set, restart, clear)"));
         assertTrue(command(List.of("kiosk-1"), "show").problems().get(0).contains("show takes PUBLICATION [PAGE]"));
         assertTrue(command(List.of("kiosk-1"), "show", "qingdao-daily", "0").problems().get(0).contains("page '0' (allowed: 1 to 999)"));
-        assertTrue(command(List.of("kiosk-1"), "set", "storage.path=/tmp").problems().get(0).contains("KEY one of kiosk.idle.seconds"));
+        assertTrue(command(List.of("kiosk-1"), "set", "storage.path=/tmp").problems().get(0).contains("KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.rotate.seconds"));
         assertTrue(command(List.of("kiosk-1"), "refresh", "now").problems().get(0).contains("refresh takes no arguments"));
         assertTrue(command(List.of(), "refresh").problems().get(0).contains("no targets"));
         assertTrue(command(List.of("*", "kiosk-1"), "refresh").problems().get(0).contains("or * alone for every kiosk"));

@@ -33,15 +33,18 @@ import newsstand.display.uc8179.Uc8179;
  * recording wires for traces, or the simulated panel writing PNGs.
  */
 public final class Panels {
+    /** The |VCOM| in mV a traced IT8951 driver sends (a recorded trace shows it; any panel's value would do). */
+    private static final int TRACE_VCOM_MV = 2000;
+
     private Panels() {}
 
     /** The configured panel: simulated (its refreshes as PNGs named by namePattern in panel.output) or on Pi4J. */
-    public static Panel open(DeviceConfig c, String namePattern) throws IOException {
-        if (c.panelDriver() == PanelDriver.SIMULATED) {
-            Files.createDirectories(c.panelOutput());
-            return new SimulatedPanel(c.panelModel(), c.panelOutput(), namePattern);
+    public static Panel open(DeviceConfig.Panel c, String namePattern) throws IOException {
+        if (c.driver() == PanelDriver.SIMULATED) {
+            Files.createDirectories(c.output());
+            return new SimulatedPanel(c.model(), c.output(), namePattern);
         }
-        return pi4j(c.panelModel(), c.panelWiring(), c.panelVcomMillivolts());
+        return pi4j(c.model(), c.wiring(), c.vcomMillivolts());
     }
 
     /**
@@ -78,7 +81,7 @@ public final class Panels {
      */
     public static Panel traced(PanelModel model, Path traceFile) {
         TraceIo io = new TraceIo(model, 4096);
-        Panel driver = driver(model, io, 2000);
+        Panel driver = driver(model, io, TRACE_VCOM_MV);
         return new Panel() {
             public PanelModel model() { return model; }
             public void refresh(Framebuffer frame, Region region, RefreshMode mode) throws IOException { driver.refresh(frame, region, mode); }
@@ -105,7 +108,7 @@ public final class Panels {
             throw new IllegalArgumentException("refresh '" + refresh + "' is not one of the " + chip + "'s: " + String.join(", ", chip.refreshes()));
         }
         TraceIo io = new TraceIo(model, maxTransfer);
-        Panel panel = driver(model, io, 2000);
+        Panel panel = driver(model, io, TRACE_VCOM_MV);
         switch (r) {
             case "full" -> panel.refresh(frame, region, RefreshMode.FULL);
             case "fast" -> panel.refresh(frame, region, RefreshMode.FAST);

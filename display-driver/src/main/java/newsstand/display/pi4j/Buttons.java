@@ -7,6 +7,7 @@ import com.pi4j.io.gpio.digital.PullResistance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import newsstand.config.Setting;
 import newsstand.display.Button;
 import newsstand.display.ButtonInput;
 import newsstand.display.Press;
@@ -20,7 +21,7 @@ import newsstand.display.Press;
 public final class Buttons implements ButtonInput {
     static final int DEBOUNCE_MS = 30;
     /** How long a press is held to be a long one, unless the kiosk is told otherwise (kiosk.hold.ms). */
-    public static final int LONG_MS = 800;
+    public static final int LONG_MS = Setting.KIOSK_HOLD.defaultNumber();
     static final int SAMPLE_MS = 5;
 
     private final List<DigitalInput> inputs = new ArrayList<>();

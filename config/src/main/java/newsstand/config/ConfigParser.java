@@ -1,0 +1,282 @@
+package newsstand.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Reads configuration text into a {@link DeviceConfig}, part by part, each value by its {@link Setting}'s type and
+ * range, then the rules across keys (one use per GPIO line, trust keys with delivery); every problem is collected.
+ */
+final class ConfigParser {
+    /** Device ids that would clash with the fleet's own topics (PROTOCOL.md). */
+    private static final Set<String> RESERVED = Set.of("issues", "chunks", "all");
+    /** The GPIO lines of SPI0 itself. */
+    private static final int[] SPI0 = {7, 8, 9, 10, 11};
+
+    private final Values v;
+
+    private ConfigParser(Values v) {
+        this.v = v;
+    }
+
+    static DeviceConfig parse(String text, String source, Path base) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> lines = keyLines(text, problems);
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(source, List.of("not a properties file: " + e.getMessage()));
+        }
+        Map<Setting, String> values = new HashMap<>();
+        for (String name : props.stringPropertyNames()) {
+            var setting = Setting.byKey(name);
+            if (setting.isEmpty()) {
+                String hint = Setting.closest(name).map(s -> "; did you mean '" + s.key() + "'?").orElse("");
+                problems.add(Values.at(lines, name) + "unknown key '" + name + "'" + hint);
+            } else {
+                values.put(setting.get(), props.getProperty(name).trim());
+            }
+        }
+        ConfigParser p = new ConfigParser(new Values(values, lines, problems, base));
+        DeviceConfig.Device device = p.device();
+        DeviceConfig.Panel panel = p.panel();
+        DeviceConfig.Buttons buttons = new DeviceConfig.Buttons(p.v.pin(Setting.BUTTON_NEXT), p.v.pin(Setting.BUTTON_PREVIOUS),
+                p.v.pin(Setting.BUTTON_HOME));
+        p.linesUsedOnce(panel.wiring(), buttons);
+        DeviceConfig.Storage storage = p.storage();
+        List<Path> fonts = p.folders(Setting.FONTS_PATH);
+        if (device.id() != null && RESERVED.contains(device.id())) {
+            problems.add(p.v.at(Setting.DEVICE_ID) + " = '" + device.id() + "' is reserved for the fleet's topics (allowed: "
+                    + Setting.DEVICE_ID.allowed() + ", but not issues, chunks or all)");
+        }
+        DeviceConfig.Delivery delivery = p.delivery();
+        DeviceConfig.Kiosk kiosk = p.kiosk(panel);
+        if (!problems.isEmpty()) throw new ConfigException(source, problems);
+        return new DeviceConfig(device, panel, buttons, kiosk, storage, delivery, fonts);
+    }
+
+    private DeviceConfig.Device device() {
+        return new DeviceConfig.Device(v.name(Setting.DEVICE_ID), v.name(Setting.DEVICE_FLEET));
+    }
+
+    private DeviceConfig.Panel panel() {
+        PanelModel model = v.parse(Setting.PANEL_MODEL, PanelModel::byId);
+        PanelDriver driver = v.parse(Setting.PANEL_DRIVER, s -> switch (s) {
+            case "simulated" -> PanelDriver.SIMULATED;
+            case "pi4j" -> PanelDriver.PI4J;
+            default -> throw new IllegalArgumentException();
+        });
+        Path output = v.path(Setting.PANEL_OUTPUT);
+        Integer vcom = v.parse(Setting.PANEL_VCOM, ConfigParser::vcomMillivolts);
+        // Defaults from the model; with no usable model, the 10.3" panel's, so that the other keys are still checked.
+        PanelModel defaults = model == null ? PanelModel.IT8951_10IN3 : model;
+        PanelWiring hat = defaults.hat();
+        int bus = v.number(Setting.PANEL_SPI_BUS, hat.spiBus());
+        int cs = v.number(Setting.PANEL_SPI_CHIP_SELECT, hat.chipSelect());
+        int clock = v.number(Setting.PANEL_SPI_CLOCK, hat.clockHz());
+        int reset = v.pin(Setting.PANEL_PIN_RESET, hat.resetPin());
+        int dc = v.pin(Setting.PANEL_PIN_DC, hat.dcPin());
+        PanelWiring wiring = new PanelWiring(bus, cs, clock, reset, dc, v.pin(Setting.PANEL_PIN_BUSY, hat.readyPin()),
+                v.pin(Setting.PANEL_PIN_POWER, hat.powerPin()));
+        if (model != null && model.controller().dataCommandLine() && dc < 0 && v.given(Setting.PANEL_PIN_DC)) {
+            v.problems().add(v.at(Setting.PANEL_PIN_DC) + " = none: the " + model.id() + " panel's " + model.controller() + " needs its DC line");
+        }
+        int fullEvery = v.number(Setting.PANEL_FULL_EVERY);
+        int minInterval = v.number(Setting.PANEL_MIN_INTERVAL);
+        LocalTime nightly = null;
+        String nightlyText = v.raw(Setting.PANEL_NIGHTLY_CLEAR);
+        if (nightlyText == null || nightlyText.isBlank()) nightlyText = Setting.PANEL_NIGHTLY_CLEAR.defaultValue();
+        if (!nightlyText.strip().equals("none")) {
+            try {
+                nightly = LocalTime.parse(nightlyText.strip(), DateTimeFormatter.ofPattern("HH:mm"));
+            } catch (DateTimeParseException e) {
+                v.bad(Setting.PANEL_NIGHTLY_CLEAR, nightlyText);
+            }
+        }
+        return new DeviceConfig.Panel(model, driver, output, vcom == null ? 0 : vcom, wiring, fullEvery, minInterval, nightly);
+    }
+
+    /** One use per GPIO line: the panel's lines, the buttons and SPI0's own pins. */
+    private void linesUsedOnce(PanelWiring w, DeviceConfig.Buttons buttons) {
+        Map<Integer, String> used = new LinkedHashMap<>();
+        for (int spi : SPI0) used.put(spi, "SPI0");
+        Setting[] settings = {Setting.PANEL_PIN_RESET, Setting.PANEL_PIN_DC, Setting.PANEL_PIN_BUSY, Setting.PANEL_PIN_POWER,
+                Setting.BUTTON_NEXT, Setting.BUTTON_PREVIOUS, Setting.BUTTON_HOME};
+        int[] pins = {w.resetPin(), w.dcPin(), w.readyPin(), w.powerPin(), buttons.next(), buttons.previous(), buttons.home()};
+        for (int i = 0; i < pins.length; i++) {
+            if (pins[i] < 0) continue;
+            String other = used.putIfAbsent(pins[i], settings[i].key());
+            if (other != null) {
+                v.problems().add(v.at(settings[i]) + " = " + pins[i] + ": GPIO " + pins[i] + " is already used by " + other + " (each line does one thing)");
+            }
+        }
+    }
+
+    private DeviceConfig.Storage storage() {
+        Path storage = v.path(Setting.STORAGE_PATH);
+        if (storage != null && storage.getParent() != null && !Files.isDirectory(storage.getParent())) {
+            v.problem(Setting.STORAGE_PATH, " = '" + v.raw(Setting.STORAGE_PATH) + "': folder " + storage.getParent() + " does not exist");
+        }
+        return new DeviceConfig.Storage(storage, v.number(Setting.STORAGE_KEEP), v.number(Setting.STORAGE_QUOTA) * 1024L * 1024L);
+    }
+
+    private DeviceConfig.Delivery delivery() {
+        DeviceConfig.Mqtt mqtt = mqtt();
+        List<Path> trust = files(Setting.TRUST_KEYS);
+        Path importPath = v.optionalPath(Setting.IMPORT_PATH);
+        if ((mqtt != null || importPath != null) && trust.isEmpty() && v.problems().stream().noneMatch(pr -> pr.contains(Setting.TRUST_KEYS.key()))) {
+            v.problems().add("missing key '" + Setting.TRUST_KEYS.key() + "': a kiosk with mqtt.url or import.path set needs the operator's public key"
+                    + " (allowed: " + Setting.TRUST_KEYS.allowed() + ")");
+        }
+        return new DeviceConfig.Delivery(mqtt, trust, importPath);
+    }
+
+    /** The broker settings, or null when mqtt.url is empty. */
+    private DeviceConfig.Mqtt mqtt() {
+        String url = v.raw(Setting.MQTT_URL);
+        if (url == null || url.isBlank()) return null;
+        if (!DeviceConfig.Mqtt.validUrl(url)) {
+            v.bad(Setting.MQTT_URL, url);
+            return null;
+        }
+        String user = v.raw(Setting.MQTT_USERNAME);
+        String password = v.raw(Setting.MQTT_PASSWORD);
+        Path ca = null;
+        String caText = v.raw(Setting.MQTT_CA_FILE);
+        if (caText != null && !caText.isBlank()) {
+            ca = v.resolve(caText);
+            if (!Files.isRegularFile(ca)) {
+                v.problem(Setting.MQTT_CA_FILE, " = '" + caText + "': " + (Files.isDirectory(ca) ? "a folder" : "no such file"));
+            } else if (!certificate(ca)) {
+                v.problem(Setting.MQTT_CA_FILE, " = '" + caText + "': not a certificate");
+            }
+            if (!url.contains("ssl:")) {
+                v.problems().add(v.at(Setting.MQTT_CA_FILE) + " is set but mqtt.url is tcp:// (use ssl:// for TLS)");
+            }
+        }
+        return new DeviceConfig.Mqtt(url, user == null || user.isEmpty() ? null : user, password == null || password.isEmpty() ? null : password, ca);
+    }
+
+    private DeviceConfig.Kiosk kiosk(DeviceConfig.Panel panel) {
+        ZoneId zone = ZoneId.systemDefault();
+        String zoneText = v.raw(Setting.KIOSK_TIMEZONE);
+        if (zoneText != null && !zoneText.isBlank()) {
+            try {
+                zone = ZoneId.of(zoneText.strip());
+            } catch (DateTimeException e) {
+                v.bad(Setting.KIOSK_TIMEZONE, zoneText);
+            }
+        }
+        OpeningHours hours = null;
+        String hoursText = v.raw(Setting.KIOSK_HOURS);
+        if (hoursText != null && !hoursText.isBlank()) {
+            try {
+                hours = OpeningHours.parse(hoursText, zone);
+            } catch (IllegalArgumentException e) {
+                v.problems().add(v.at(Setting.KIOSK_HOURS) + " = '" + hoursText + "': " + e.getMessage());
+            }
+        }
+        int offlineBanner = v.number(Setting.KIOSK_OFFLINE_BANNER);
+        int idle = v.number(Setting.KIOSK_IDLE);
+        int rotate = v.number(Setting.KIOSK_ROTATE);
+        int hold = v.number(Setting.KIOSK_HOLD);
+        List<String> titles = new ArrayList<>();
+        String titlesText = v.raw(Setting.KIOSK_TITLES);
+        if (titlesText != null && !titlesText.isBlank()) {
+            for (String part : titlesText.split(",")) {
+                String id = part.strip();
+                if (!Name.valid(id) || titles.contains(id)) {
+                    v.problem(Setting.KIOSK_TITLES, ": '" + id + "' is " + (titles.contains(id) ? "given twice" : "not a publication id"));
+                } else {
+                    titles.add(id);
+                }
+            }
+        }
+        String inputText = v.raw(Setting.BUTTONS_INPUT);
+        Path buttonsInput = v.optionalPath(Setting.BUTTONS_INPUT);
+        if (buttonsInput != null && buttonsInput.toAbsolutePath().getParent() != null && !Files.isDirectory(buttonsInput.toAbsolutePath().getParent())) {
+            v.problem(Setting.BUTTONS_INPUT, " = '" + inputText + "': folder " + buttonsInput.toAbsolutePath().getParent() + " does not exist");
+        }
+        return new DeviceConfig.Kiosk(titles, hours, zone, idle, rotate, hold, offlineBanner, buttonsInput);
+    }
+
+    /** Existing folders separated by ':'. */
+    private List<Path> folders(Setting s) {
+        List<Path> found = new ArrayList<>();
+        String text = v.raw(s);
+        if (text == null || text.isBlank()) return found;
+        for (String part : text.split(":")) {
+            if (part.isBlank()) continue;
+            Path p = v.resolve(part.trim());
+            if (!Files.isDirectory(p)) v.problem(s, ": '" + part.trim() + "' is not an existing folder");
+            else found.add(p);
+        }
+        return found;
+    }
+
+    /** Existing files separated by ','. */
+    private List<Path> files(Setting s) {
+        List<Path> found = new ArrayList<>();
+        String text = v.raw(s);
+        for (String part : text == null ? new String[0] : text.split(",")) {
+            if (part.isBlank()) continue;
+            Path p = v.resolve(part.trim());
+            if (!Files.isRegularFile(p)) v.problem(s, ": '" + part.trim() + "' is not an existing file");
+            else found.add(p);
+        }
+        return found;
+    }
+
+    /** Whether a file holds at least one X.509 certificate (PEM or DER). */
+    private static boolean certificate(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return !java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty();
+        } catch (IOException | java.security.cert.CertificateException e) {
+            return false;
+        }
+    }
+
+    /** "-2.51" (volts, as printed on the panel's cable; the sign may be left out) as 2510 mV. */
+    private static int vcomMillivolts(String volts) {
+        double v = Math.abs(Double.parseDouble(volts));
+        if (!(v >= 0.2 && v <= 5.0)) throw new IllegalArgumentException(volts);
+        return (int) Math.round(v * 1000);
+    }
+
+    /** Key name to the 1-based line it is first set on; a key set twice is a problem (the last would silently win). */
+    private static Map<String, Integer> keyLines(String text, List<String> problems) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        String[] all = text.split("\n", -1);
+        boolean continued = false;
+        for (int i = 0; i < all.length; i++) {
+            String line = all[i].strip();
+            boolean wasContinued = continued;
+            continued = line.endsWith("\\");
+            if (wasContinued || line.isEmpty() || line.startsWith("#") || line.startsWith("!")) continue;
+            int end = 0;
+            while (end < line.length() && "=: \t".indexOf(line.charAt(end)) < 0) end++;
+            String key = line.substring(0, end);
+            Integer previous = lines.putIfAbsent(key, i + 1);
+            if (previous != null) {
+                problems.add("line " + (i + 1) + ": key '" + key + "' is already set on line " + previous
+                        + " (each key may be set once)");
+            }
+        }
+        return lines;
+    }
+}
