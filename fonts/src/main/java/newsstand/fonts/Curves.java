@@ -13,7 +13,7 @@ final class Curves {
      * per axis, as FreeType measures them (no square root). Points between are rounded to the nearest sub-pixel,
      * so they stay within the control points' box.
      */
-    static void quad(Rasterizer r, int x0, int y0, int x1, int y1, int x2, int y2) {
+    static void quad(Canvas r, int x0, int y0, int x1, int y1, int x2, int y2) {
         // n^2 >= |dd| / (1/4 px)
         int n = steps(Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2)) * (4f / Rasterizer.ONE));
         if (n == 1) {
@@ -43,7 +43,7 @@ final class Curves {
         return Math.min(256, (int) Math.ceil(Math.sqrt(nn)));
     }
 
-    static void cubic(Rasterizer r, int x0, int y0, int x1, int y1, int x2, int y2, int x3, int y3) {
+    static void cubic(Canvas r, int x0, int y0, int x1, int y1, int x2, int y2, int x3, int y3) {
         int a = Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(y0 - 2 * y1 + y2));
         int b = Math.max(Math.abs(x1 - 2 * x2 + x3), Math.abs(y1 - 2 * y2 + y3));
         // n^2 >= 3 max(|a|, |b|) / (1/2 px)
