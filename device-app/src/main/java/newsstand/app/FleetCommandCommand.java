@@ -41,6 +41,6 @@ final class FleetCommandCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> to = targets.all ? List.of(Command.ALL) : targets.devices;
         Command c = order.command(to, command, args);
-        return FleetOrder.exit(order.send(c, spec.commandLine().getOut()));
+        return order.send(c, spec.commandLine().getOut()).allDone() ? 0 : 1;
     }
 }

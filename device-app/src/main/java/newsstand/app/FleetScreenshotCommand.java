@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import newsstand.delivery.Commander;
+import newsstand.desk.CommandOutcome;
 import newsstand.issue.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +28,7 @@ final class FleetScreenshotCommand implements Callable<Integer> {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) throw new Newsstand.UserError("--out " + out + ": folder " + parent + " does not exist");
         Command c = order.command(List.of(device), "screenshot", List.of());
-        Commander.Outcome o = order.send(c, spec.commandLine().getOut());
+        CommandOutcome o = order.send(c, spec.commandLine().getOut());
         if (o.screenshot() == null) return 1;
         Files.write(out, o.screenshot());
         spec.commandLine().getOut().println("written " + out + " (" + o.screenshot().length + " bytes)");

@@ -9,7 +9,7 @@ public final class Topics {
     /** The retained signed manifest of one issue. */
     public static String manifest(String fleet, String issue) { return ROOT + fleet + "/issues/" + issue; }
 
-    static String manifests(String fleet) { return ROOT + fleet + "/issues/+"; }
+    public static String manifests(String fleet) { return ROOT + fleet + "/issues/+"; }
 
     /** One retained chunk of one published sequence of an issue. */
     public static String chunk(String fleet, String issue, long sequence, int index) {
@@ -22,7 +22,7 @@ public final class Topics {
     /** A device's retained status, which its will sets offline. */
     public static String status(String fleet, String device) { return ROOT + fleet + "/" + device + "/status"; }
 
-    static String statuses(String fleet) { return ROOT + fleet + "/+/status"; }
+    public static String statuses(String fleet) { return ROOT + fleet + "/+/status"; }
 
     /** The device id in topics that stands for every kiosk of the fleet: commands for all of them come there. */
     public static final String ALL = "all";
@@ -36,7 +36,7 @@ public final class Topics {
     }
 
     /** Every kiosk's events. */
-    static String allEvents(String fleet) { return ROOT + fleet + "/+/events"; }
+    public static String allEvents(String fleet) { return ROOT + fleet + "/+/events"; }
 
     /** A device's events (downloading, verified, activated, rejected), from its outbox. */
     public static String events(String fleet, String device) { return ROOT + fleet + "/" + device + "/events"; }
