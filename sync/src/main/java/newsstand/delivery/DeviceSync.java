@@ -2,7 +2,7 @@ package newsstand.delivery;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import newsstand.store.Deliveries;
 import newsstand.store.Events;
 import newsstand.store.IssueStore;
-import newsstand.store.StoreException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.tinylog.Logger;
@@ -106,7 +105,7 @@ public final class DeviceSync implements AutoCloseable {
         return sync;
     }
 
-    private void open() throws StoreException, DeliveryException, SQLException {
+    private void open() throws StoreException, DeliveryException, StoreException {
         store = IssueStore.open(settings.store());
         deliveries = new Deliveries(store);
         outbox = new Outbox(deliveries, settings, thread);
@@ -289,7 +288,7 @@ public final class DeviceSync implements AutoCloseable {
         thread.run(() -> {
             try {
                 deliveries.events().add(outbox.event("problem", null, -1, problem), Events.IMPORTANT);
-            } catch (SQLException e) {
+            } catch (StoreException e) {
                 Logger.warn("sync: the problem could not be queued: {}", e.getMessage());
             }
             error(problem);

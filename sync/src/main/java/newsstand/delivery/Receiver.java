@@ -1,7 +1,7 @@
 package newsstand.delivery;
 
 import java.io.IOException;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -11,7 +11,6 @@ import newsstand.issue.Manifest;
 import newsstand.issue.PackageException;
 import newsstand.issue.Withdrawal;
 import newsstand.store.Deliveries;
-import newsstand.store.StoreException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.tinylog.Logger;
@@ -56,7 +55,7 @@ final class Receiver {
     private int lastPercent = -1;
 
     Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox,
-             Installer installer, SyncThread thread, Report report, Consumer<String> onActivated) throws SQLException {
+             Installer installer, SyncThread thread, Report report, Consumer<String> onActivated) throws StoreException {
         this.settings = settings;
         this.policy = policy;
         this.status = status;
@@ -136,7 +135,7 @@ final class Receiver {
             } else {
                 Logger.warn("sync: message on unexpected topic {} ignored", topic);
             }
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             report.error(StorageCheck.explain(settings.store(), e));
         } finally {
             // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
@@ -144,7 +143,7 @@ final class Receiver {
         }
     }
 
-    private void manifest(String issue, byte[] payload) throws SQLException {
+    private void manifest(String issue, byte[] payload) throws StoreException {
         if (Withdrawal.is(payload)) {
             withdraw(issue, payload);
             return;
@@ -193,7 +192,7 @@ final class Receiver {
     }
 
     /** The operator's withdrawal of an issue: applied once; a kiosk showing the issue falls back to the one before. */
-    private void withdraw(String issue, byte[] payload) throws SQLException {
+    private void withdraw(String issue, byte[] payload) throws StoreException {
         try {
             Withdrawal w = policy.withdraw(issue, payload, deliveries, outbox);
             if (w == null) return;
@@ -215,14 +214,14 @@ final class Receiver {
      * A manifest offered from elsewhere than the broker (a bundle), judged and taken as if it had come on its topic;
      * returns why it was rejected, or null.
      */
-    String offer(String issue, byte[] envelope) throws SQLException {
+    String offer(String issue, byte[] envelope) throws StoreException {
         rejected = null;
         manifest(issue, envelope);
         return rejected;
     }
 
     /** A chunk from a bundle, checked and stored as one from the broker. */
-    void offerChunk(Manifest m, int index, byte[] payload) throws SQLException {
+    void offerChunk(Manifest m, int index, byte[] payload) throws StoreException {
         chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(index), payload, null);
     }
 
@@ -232,14 +231,14 @@ final class Receiver {
     }
 
     /** Drops the download in progress (a bundle whose chunks did not match). */
-    void dropDownload() throws SQLException {
+    void dropDownload() throws StoreException {
         if (download == null) return;
         deliveries.drop(download.issue());
         download = null;
     }
 
     /** Issues whose embargo ended go on their publications' shelves. */
-    private void release() throws SQLException {
+    private void release() throws StoreException {
         if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
         java.util.List<String> shown = deliveries.shelving().release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
         nextRelease = deliveries.shelving().nextRelease();
@@ -252,7 +251,7 @@ final class Receiver {
     }
 
     /** The operator's reset of the high-water mark: applied once; the retained manifests are then read again. */
-    private void reset(byte[] payload) throws SQLException {
+    private void reset(byte[] payload) throws StoreException {
         if (payload.length == 0) return;
         try {
             HighWaterReset r = policy.reset(payload, deliveries, outbox);
@@ -289,7 +288,7 @@ final class Receiver {
                 + " (its events follow)";
     }
 
-    private void chunk(String issue, String sequenceText, String indexText, byte[] payload, String sha256) throws SQLException {
+    private void chunk(String issue, String sequenceText, String indexText, byte[] payload, String sha256) throws StoreException {
         Download d = download;
         if (d == null || !d.takes(issue, sequenceText)) {
             Logger.debug("sync: chunk of {} / {} not being downloaded, ignored", issue, sequenceText);
@@ -396,7 +395,7 @@ final class Receiver {
             nextRelease = deliveries.shelving().nextRelease();
             if (shown) onActivated.accept(m.issue());
             if (policy.resyncing()) askManifestsAgain("for the rest of a resync");
-        } catch (SQLException | IOException | StoreException e) {
+        } catch (StoreException | IOException e) {
             report.error("cannot install " + m.issue() + ": " + e.getMessage());
             thread.later(this::requestNext, settings.minBackoff().toMillis());
         } finally {
@@ -412,14 +411,14 @@ final class Receiver {
     void watch() {
         try {
             release();
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             report.error(StorageCheck.explain(settings.store(), e));
         }
         StorageCheck.Waiting w = download == null ? room.due() : null;
         if (w != null) {
             try {
                 manifest(w.issue(), w.payload());
-            } catch (SQLException e) {
+            } catch (StoreException e) {
                 report.error(StorageCheck.explain(settings.store(), e));
             }
         }

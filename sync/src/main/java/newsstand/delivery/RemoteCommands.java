@@ -2,7 +2,7 @@ package newsstand.delivery;
 
 import com.google.gson.JsonObject;
 import java.security.PublicKey;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,7 +61,7 @@ final class RemoteCommands {
     }
 
     /** A message on this kiosk's command topic ({@code topicDevice} its own id) or on the fleet's (ALL). */
-    void handle(String topicDevice, byte[] payload) throws SQLException {
+    void handle(String topicDevice, byte[] payload) throws StoreException {
         Command c;
         try {
             c = Command.open(payload, trusted, settings.fleet());
@@ -102,7 +102,7 @@ final class RemoteCommands {
         }
     }
 
-    private void refuse(Command c, String coalesce, String reason) throws SQLException {
+    private void refuse(Command c, String coalesce, String reason) throws StoreException {
         Logger.warn("sync: command refused: {}", reason);
         events.addRepeated(coalesce, event(c, "refused", reason, null));
         outbox.flush(session);
@@ -155,7 +155,7 @@ final class RemoteCommands {
                 Logger.info("sync: command {} ({}) {}: {}", command.id(), command.line(), result, message);
                 try {
                     events.add(event(command, result, message, extra), Events.IMPORTANT);
-                } catch (SQLException e) {
+                } catch (StoreException e) {
                     Logger.warn("sync: the answer to command {} could not be queued: {}", command.id(), e.getMessage());
                 }
                 outbox.flush(session);

@@ -56,6 +56,9 @@ public final class IssueStore implements AutoCloseable {
             return store;
         } catch (SQLException e) {
             throw new StoreException("store " + file + ": cannot open: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql) throw new StoreException("store " + file + ": cannot open: " + e.getMessage(), sql);
+            throw e;
         }
     }
 
@@ -69,21 +72,17 @@ public final class IssueStore implements AutoCloseable {
                     + Schema.MIGRATIONS.size() + "; update the kiosk software");
         }
         for (int v = version; v < Schema.MIGRATIONS.size(); v++) {
-            db.setAutoCommit(false);
-            try (Statement st = db.createStatement()) {
-                for (String sql : Schema.MIGRATIONS.get(v).split(";")) {
-                    if (!sql.isBlank()) st.execute(sql);
+            int step = v;
+            Tx.run(db, () -> {
+                try (Statement st = db.createStatement()) {
+                    for (String sql : Schema.MIGRATIONS.get(step).split(";")) {
+                        if (!sql.isBlank()) st.execute(sql);
+                    }
+                    if (step == 3) Schema.publications(db);
+                    st.execute("PRAGMA user_version = " + (step + 1));
                 }
-                if (v == 3) Schema.publications(db);
-                st.execute("PRAGMA user_version = " + (v + 1));
-                db.commit();
-                Logger.info("store {}: schema migrated to version {}", file, v + 1);
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
+            Logger.info("store {}: schema migrated to version {}", file, v + 1);
         }
     }
 
@@ -106,21 +105,16 @@ public final class IssueStore implements AutoCloseable {
 
     void importIssue(Issue issue, ImageSource images) throws StoreException {
         try {
-            db.setAutoCommit(false);
-            try {
+            Tx.run(db, () -> {
                 if (exists(issue.id())) throw new StoreException("issue " + issue.id() + " is already stored");
                 put(issue, images, null);
-                db.commit();
-                Logger.info("stored issue {} ({} articles)", issue.id(), issue.articles().size());
-            } catch (SQLException | IOException | StoreException | RuntimeException e) {
-                db.rollback();
-                if (e instanceof StoreException se) throw se;
-                throw new StoreException("issue " + issue.id() + " was not stored: " + e.getMessage(), e);
-            } finally {
-                db.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("store " + file + ": " + e.getMessage(), e);
+            });
+            Logger.info("stored issue {} ({} articles)", issue.id(), issue.articles().size());
+        } catch (StoreException e) {
+            if (e.getCause() == null) throw e;
+            throw new StoreException("issue " + issue.id() + " was not stored: " + e.getMessage(), e.getCause());
+        } catch (RuntimeException e) {
+            throw new StoreException("issue " + issue.id() + " was not stored: " + e.getMessage(), e);
         }
     }
 
@@ -193,8 +187,7 @@ public final class IssueStore implements AutoCloseable {
      */
     public void activate(String id) throws StoreException {
         try {
-            db.setAutoCommit(false);
-            try {
+            Tx.run(db, () -> {
                 Integer complete = null;
                 try (PreparedStatement ps = db.prepareStatement("SELECT complete FROM issue WHERE id = ?")) {
                     ps.setString(1, id);
@@ -205,15 +198,10 @@ public final class IssueStore implements AutoCloseable {
                 if (complete == null) throw new StoreException("issue " + id + " is not stored, so it cannot be activated");
                 if (complete != 1) throw new StoreException("issue " + id + " is not complete, so it cannot be activated");
                 setActive(id);
-                db.commit();
-            } catch (SQLException | StoreException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("store " + file + ": cannot activate " + id + ": " + e.getMessage(), e);
+            });
+        } catch (StoreException e) {
+            if (e.getCause() == null) throw e;
+            throw new StoreException("store " + file + ": cannot activate " + id + ": " + e.getMessage(), e.getCause());
         }
     }
 
