@@ -85,8 +85,7 @@ public final class DeviceSync implements AutoCloseable {
         DeviceSync sync = new DeviceSync(settings, trial, onActivated);
         try {
             sync.thread.call(() -> {
-                sync.open();
-                sync.commands.kiosk(onCommand);
+                sync.open(onCommand);
                 return null;
             }, 0);
         } catch (ExecutionException e) {
@@ -105,7 +104,11 @@ public final class DeviceSync implements AutoCloseable {
         return sync;
     }
 
-    private void open() throws StoreException, DeliveryException, StoreException {
+    /**
+     * Builds the parts in one direction, each given what it needs: the session first (it reports to this class), then
+     * the outbox, the installer, the receiver, the bundle import and the commands.
+     */
+    private void open(java.util.function.BiConsumer<newsstand.issue.Command, CommandReply> onCommand) throws StoreException, DeliveryException {
         store = IssueStore.open(settings.store());
         deliveries = new Deliveries(store);
         outbox = new Outbox(deliveries, settings, thread);
@@ -118,6 +121,8 @@ public final class DeviceSync implements AutoCloseable {
             deliveries.refuse(t.issue(), t.sequence(), reason, outbox.event("rejected", t.issue(), t.sequence(), reason));
             status.error("issue " + t.issue() + " rejected: " + reason);
         }
+        session = new BrokerSession(settings, thread, new SessionEvents(),
+                () -> status.document(false, store, receiver.download(), session.failures()));
         Receiver.Report report = new Receiver.Report() {
             @Override
             public void error(String message) {
@@ -129,7 +134,7 @@ public final class DeviceSync implements AutoCloseable {
                 publishStatus();
             }
         };
-        receiver = new Receiver(settings, policy, status, deliveries, outbox, installer, thread, report, id -> {
+        receiver = new Receiver(settings, policy, status, deliveries, outbox, installer, session, thread, report, id -> {
             try {
                 shelf = store.shelf();
             } catch (StoreException e) {
@@ -138,39 +143,53 @@ public final class DeviceSync implements AutoCloseable {
             onActivated.accept(id);
         });
         bundles = new BundleImport(receiver, deliveries, outbox, status, report);
-        commands = new RemoteCommands(settings, store.commands(), deliveries.events(), outbox, thread,
-                () -> receiver.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
-        receiver.commands(commands);
+        Receiver resyncing = receiver;
+        commands = new RemoteCommands(settings, store.commands(), deliveries.events(), outbox, session, thread, onCommand,
+                () -> resyncing.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
         shelf = store.shelf();
         dataVersion = store.dataVersion();
-        session = new BrokerSession(settings, thread, new BrokerSession.Listener() {
-            @Override
-            public void connected(boolean sessionPresent) {
-                DeviceSync.this.connected(sessionPresent);
-            }
+    }
 
-            @Override
-            public void lost(String why) {
-                connection.accept(false);
-                outbox.lost();
-                status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
-                publishStatus();
-            }
+    /** What the session reports, on the sync thread: handed to the part it is for. */
+    private final class SessionEvents implements BrokerSession.Listener {
+        @Override
+        public void connected(boolean sessionPresent) {
+            DeviceSync.this.connected(sessionPresent);
+        }
 
-            @Override
-            public void message(String topic, MqttMessage message, String sha256) {
-                receiver.handle(topic, message, sha256);
-            }
+        @Override
+        public void lost(String why) {
+            connection.accept(false);
+            outbox.lost();
+            status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
+            publishStatus();
+        }
 
-            @Override
-            public void failed(String why) {
-                connection.accept(false);
-                status.connectionError(why);
-                publishStatus();
+        @Override
+        public void message(String topic, MqttMessage message, String sha256) {
+            try {
+                String device = Topics.commandsDevice(settings.fleet(), topic);
+                if (device == null) {
+                    receiver.handle(topic, message, sha256);
+                } else {
+                    try {
+                        commands.handle(device, message.getPayload());
+                    } catch (StoreException e) {
+                        error(StorageCheck.explain(settings.store(), e));
+                    }
+                }
+            } finally {
+                // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
+                session.acknowledge(message);
             }
-        }, () -> status.document(false, store, receiver.download(), session.failures()));
-        receiver.session(session);
-        commands.session(session);
+        }
+
+        @Override
+        public void failed(String why) {
+            connection.accept(false);
+            status.connectionError(why);
+            publishStatus();
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ final class Receiver {
     private final Report report;
     /** Told of each issue that came on or went off the shelf (activated, released from embargo, withdrawn). */
     private final Consumer<String> onActivated;
-    private BrokerSession session;
+    private final BrokerSession session;
     /** When the next embargo ends (null: none); checked every second. */
     private java.time.Instant nextRelease;
     /** The download in progress, or null. */
@@ -49,19 +49,18 @@ final class Receiver {
     private final StorageCheck room = new StorageCheck();
     /** A bundle is being imported ({@link BundleImport}): its chunks come from the file, none is asked of the broker. */
     private boolean importing;
-    /** Why the last manifest judged was rejected, or null: what {@link #offer} returns. */
-    private String rejected;
     private BiConsumer<String, Integer> progress = (issue, percent) -> {};
     private int lastPercent = -1;
 
-    Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox,
-             Installer installer, SyncThread thread, Report report, Consumer<String> onActivated) throws StoreException {
+    Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox, Installer installer,
+             BrokerSession session, SyncThread thread, Report report, Consumer<String> onActivated) throws StoreException {
         this.settings = settings;
         this.policy = policy;
         this.status = status;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.installer = installer;
+        this.session = session;
         this.thread = thread;
         this.report = report;
         this.onActivated = onActivated;
@@ -79,17 +78,6 @@ final class Receiver {
             }
         }
     }
-
-    void session(BrokerSession session) {
-        this.session = session;
-    }
-
-    /** Where the operator's commands go. */
-    void commands(RemoteCommands commands) {
-        this.commands = commands;
-    }
-
-    private RemoteCommands commands;
 
     /** The download in progress, or null. */
     Download download() {
@@ -119,7 +107,10 @@ final class Receiver {
         progress.accept(d.issue(), percent);
     }
 
-    /** A message from the broker; sha256: its payload's hash, computed as it arrived (or null). */
+    /**
+     * A message of the fleet's delivery from the broker (a manifest, a chunk, a reset); sha256: its payload's hash,
+     * computed as it arrived (or null). Its owner acknowledges it afterwards.
+     */
     void handle(String topic, MqttMessage message, String sha256) {
         try {
             String prefix = Topics.ROOT + settings.fleet() + "/";
@@ -130,23 +121,19 @@ final class Receiver {
                 manifest(parts[1], message.getPayload());
             } else if (parts.length == 4 && parts[0].equals("chunks")) {
                 chunk(parts[1], parts[2], parts[3], message.getPayload(), sha256);
-            } else if (parts.length == 2 && parts[1].equals("commands") && commands != null) {
-                commands.handle(parts[0], message.getPayload());
             } else {
                 Logger.warn("sync: message on unexpected topic {} ignored", topic);
             }
         } catch (StoreException e) {
             report.error(StorageCheck.explain(settings.store(), e));
-        } finally {
-            // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
-            session.acknowledge(message);
         }
     }
 
-    private void manifest(String issue, byte[] payload) throws StoreException {
+    /** A manifest (or a withdrawal) judged and taken; returns why it was rejected, or null. */
+    private String manifest(String issue, byte[] payload) throws StoreException {
         if (Withdrawal.is(payload)) {
             withdraw(issue, payload);
-            return;
+            return null;
         }
         if (payload.length == 0) {
             Logger.info("sync: issue {} was withdrawn from the broker", issue);
@@ -156,19 +143,18 @@ final class Receiver {
                 download = null;
                 report.publish();
             }
-            return;
+            return null;
         }
         ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
-        rejected = v.rejected();
         if (v.rejected() != null) {
             Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
             outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
             report.error("manifest of " + issue + " rejected: " + v.rejected());
             outbox.flush(session);
-            return;
+            return v.rejected();
         }
         Manifest m = v.take();
-        if (m == null) return;
+        if (m == null) return null;
         String noRoom = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
         if (noRoom != null) {
             // Not refused for good: space may come back (retention, a technician); tried again every minute.
@@ -177,7 +163,7 @@ final class Receiver {
                 report.error("issue " + issue + " not taken now: " + noRoom);
                 outbox.flush(session);
             }
-            return;
+            return null;
         }
         room.fitted();
         unsubscribeRequested();
@@ -189,6 +175,7 @@ final class Receiver {
         requestNext();
         report.publish();
         outbox.flush(session);
+        return null;
     }
 
     /** The operator's withdrawal of an issue: applied once; a kiosk showing the issue falls back to the one before. */
@@ -215,9 +202,7 @@ final class Receiver {
      * returns why it was rejected, or null.
      */
     String offer(String issue, byte[] envelope) throws StoreException {
-        rejected = null;
-        manifest(issue, envelope);
-        return rejected;
+        return manifest(issue, envelope);
     }
 
     /** A chunk from a bundle, checked and stored as one from the broker. */

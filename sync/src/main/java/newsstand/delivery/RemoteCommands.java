@@ -36,28 +36,23 @@ final class RemoteCommands {
     private final Events events;
     private final Outbox outbox;
     private final SyncThread thread;
-    private BrokerSession session;
+    private final BrokerSession session;
     /** What the kiosk carries out; null: nothing but resync (a sync without a panel). */
-    private BiConsumer<Command, CommandReply> kiosk;
+    private final BiConsumer<Command, CommandReply> kiosk;
     /** A resync: the shown issues asked for again; returns what was asked for, in words. */
     private final java.util.function.Supplier<String> resync;
 
-    RemoteCommands(SyncSettings settings, Commands log, Events events, Outbox outbox, SyncThread thread, java.util.function.Supplier<String> resync) {
+    RemoteCommands(SyncSettings settings, Commands log, Events events, Outbox outbox, BrokerSession session, SyncThread thread,
+                   BiConsumer<Command, CommandReply> kiosk, java.util.function.Supplier<String> resync) {
         this.settings = settings;
         for (PublicKey k : settings.trusted()) trusted.put(Keys.id(k), k);
         this.log = log;
         this.events = events;
         this.outbox = outbox;
-        this.thread = thread;
-        this.resync = resync;
-    }
-
-    void session(BrokerSession session) {
         this.session = session;
-    }
-
-    void kiosk(BiConsumer<Command, CommandReply> carryOut) {
-        kiosk = carryOut;
+        this.thread = thread;
+        this.kiosk = kiosk;
+        this.resync = resync;
     }
 
     /** A message on this kiosk's command topic ({@code topicDevice} its own id) or on the fleet's (ALL). */

@@ -30,6 +30,14 @@ public final class Topics {
     /** The operator's signed commands to one kiosk, or to every kiosk (device {@link #ALL}); never retained. */
     public static String commands(String fleet, String device) { return ROOT + fleet + "/" + device + "/commands"; }
 
+    /** The device id of a topic of commands of the fleet ({@link #ALL} for every kiosk's), or null for any other topic. */
+    static String commandsDevice(String fleet, String topic) {
+        String prefix = ROOT + fleet + "/";
+        if (!topic.startsWith(prefix)) return null;
+        String[] parts = topic.substring(prefix.length()).split("/");
+        return parts.length == 2 && parts[1].equals("commands") ? parts[0] : null;
+    }
+
     /** One chunk of the screenshot a kiosk took for a command. */
     public static String screenshot(String fleet, String device, String commandId, int index) {
         return ROOT + fleet + "/" + device + "/screenshots/" + commandId + "/" + index;
