@@ -21,7 +21,7 @@ import org.tinylog.Logger;
  * signed hash, committed to SQLite and only then acknowledged, so an interruption of any kind costs at most the chunks
  * in flight. A complete issue is installed and shown in one transaction ({@link Installer}), or kept until its
  * embargo ends; a signed withdrawal takes one off again; an offline bundle goes the same way ({@link BundleImport});
- * the operator's commands are judged and answered by {@link RemoteCommands}. The {@link Receiver} does the delivery;
+ * the operator's commands are judged and answered by {@link Commands}. The {@link Receiver} does the delivery;
  * this class owns the store, the session and the reporting, through the {@link Outbox} and the {@link StatusReport}.
  *
  * <p>Threads: one. Everything here and in the classes above runs on the {@link SyncThread}; Paho's callbacks, the
@@ -41,7 +41,7 @@ public final class DeviceSync implements AutoCloseable {
     private Installer installer;
     private BrokerSession session;
     private Receiver receiver;
-    private RemoteCommands commands;
+    private Commands commands;
     private BundleImport bundles;
     /** The shelf as this kiosk last knew it, and the store's data_version then: to see what others changed. */
     private java.util.List<IssueStore.Shelved> shelf;
@@ -144,7 +144,7 @@ public final class DeviceSync implements AutoCloseable {
         });
         bundles = new BundleImport(receiver, deliveries, outbox, status, report);
         Receiver resyncing = receiver;
-        commands = new RemoteCommands(settings, store.commands(), deliveries.events(), outbox, session, thread, onCommand,
+        commands = new Commands(settings, store.commands(), deliveries.events(), outbox, session, thread, onCommand,
                 () -> resyncing.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
         shelf = store.shelf();
         dataVersion = store.dataVersion();

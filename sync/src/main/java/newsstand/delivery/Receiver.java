@@ -50,7 +50,6 @@ final class Receiver {
     /** A bundle is being imported ({@link BundleImport}): its chunks come from the file, none is asked of the broker. */
     private boolean importing;
     private BiConsumer<String, Integer> progress = (issue, percent) -> {};
-    private int lastPercent = -1;
 
     Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox, Installer installer,
              BrokerSession session, SyncThread thread, Report report, Consumer<String> onActivated) throws StoreException {
@@ -100,11 +99,8 @@ final class Receiver {
 
     private void progressed() {
         Download d = download;
-        if (d == null) return;
-        int percent = (int) (100L * d.stored() / d.manifest.chunks().size());
-        if (percent == lastPercent) return;
-        lastPercent = percent;
-        progress.accept(d.issue(), percent);
+        int percent = d == null ? -1 : d.percentGrown();
+        if (percent >= 0) progress.accept(d.issue(), percent);
     }
 
     /**
@@ -170,7 +166,6 @@ final class Receiver {
         deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
         download = new Download(m, deliveries.stored(m.issue()));
         Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
-        lastPercent = -1;
         progressed();
         requestNext();
         report.publish();
@@ -316,15 +311,7 @@ final class Receiver {
         if (!session.connected() || importing) return;
         // One SUBSCRIBE for every chunk the window has room for (a subscription again to a topic subscribed before
         // brings its retained chunk again).
-        java.util.List<Integer> ask = new java.util.ArrayList<>();
-        BitSet asking = d.asked();
-        if (asking.cardinality() > AHEAD / 2) return;
-        for (int i = d.next(); i < d.manifest.chunks().size() && asking.cardinality() < AHEAD; i++) {
-            if (!d.has(i) && !asking.get(i)) {
-                ask.add(i);
-                asking.set(i);
-            }
-        }
+        java.util.List<Integer> ask = d.window(AHEAD);
         if (ask.isEmpty()) return;
         try {
             session.subscribe(ask.stream().map(i -> Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i)).toArray(String[]::new));
@@ -348,16 +335,12 @@ final class Receiver {
         BitSet subscribed = d.subscribed();
         d.unsubscribed();
         if (!session.connected()) return;
-        java.util.List<String> topics = new java.util.ArrayList<>();
-        for (int i = subscribed.nextSetBit(0); i >= 0; i = subscribed.nextSetBit(i + 1)) {
-            topics.add(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i));
-            if (topics.size() == 100 || subscribed.nextSetBit(i + 1) < 0) {
-                try {
-                    session.unsubscribe(topics.toArray(String[]::new));
-                } catch (MqttException e) {
-                    Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
-                }
-                topics.clear();
+        java.util.List<String> topics = subscribed.stream().mapToObj(i -> Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i)).toList();
+        for (int at = 0; at < topics.size(); at += 100) {
+            try {
+                session.unsubscribe(topics.subList(at, Math.min(at + 100, topics.size())).toArray(String[]::new));
+            } catch (MqttException e) {
+                Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
             }
         }
     }
@@ -396,16 +379,10 @@ final class Receiver {
     void watch() {
         try {
             release();
+            StorageCheck.Waiting w = download == null ? room.due() : null;
+            if (w != null) manifest(w.issue(), w.payload());
         } catch (StoreException e) {
             report.error(StorageCheck.explain(settings.store(), e));
-        }
-        StorageCheck.Waiting w = download == null ? room.due() : null;
-        if (w != null) {
-            try {
-                manifest(w.issue(), w.payload());
-            } catch (StoreException e) {
-                report.error(StorageCheck.explain(settings.store(), e));
-            }
         }
         Download d = download;
         if (!session.connected() || d == null) return;

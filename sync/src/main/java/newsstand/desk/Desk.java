@@ -174,7 +174,7 @@ public final class Desk implements AutoCloseable {
     }
 
     /** A command for kiosks of the fleet (device ids, or {@link Command#ALL}): a fresh id, issued now, living that long. */
-    public Command order(List<String> targets, String name, List<String> args, Duration lives) {
+    public Command newCommand(List<String> targets, String name, List<String> args, Duration lives) {
         Instant now = Instant.now();
         return new Command(fleet, java.util.UUID.randomUUID().toString(), now, now.plus(lives), targets, name, args);
     }

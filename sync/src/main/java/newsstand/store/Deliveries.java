@@ -191,24 +191,22 @@ public final class Deliveries {
 
     /** Stores a verified chunk; a chunk stored before counts as a duplicate. Returns whether it was new. */
     public boolean storeChunk(String issue, int index, byte[] bytes) throws StoreException {
-        return Tx.sql(() -> {
-            boolean[] added = new boolean[1];
-            Tx.run(db, () -> {
-                try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO chunk (issue_id, idx, bytes) VALUES (?,?,?)")) {
+        boolean[] added = new boolean[1];
+        Tx.run(db, () -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO chunk (issue_id, idx, bytes) VALUES (?,?,?)")) {
+                ps.setString(1, issue);
+                ps.setInt(2, index);
+                ps.setBytes(3, bytes);
+                added[0] = ps.executeUpdate() == 1;
+            }
+            if (!added[0]) {
+                try (PreparedStatement ps = db.prepareStatement("UPDATE download SET duplicates = duplicates + 1 WHERE issue_id = ?")) {
                     ps.setString(1, issue);
-                    ps.setInt(2, index);
-                    ps.setBytes(3, bytes);
-                    added[0] = ps.executeUpdate() == 1;
+                    ps.executeUpdate();
                 }
-                if (!added[0]) {
-                    try (PreparedStatement ps = db.prepareStatement("UPDATE download SET duplicates = duplicates + 1 WHERE issue_id = ?")) {
-                        ps.setString(1, issue);
-                        ps.executeUpdate();
-                    }
-                }
-            });
-            return added[0];
+            }
         });
+        return added[0];
     }
 
     /** Writes a complete download's files into a folder, one chunk at a time through the heap. */
@@ -347,7 +345,7 @@ public final class Deliveries {
         synchronous("FULL");
         try {
             Tx.run(db, () -> {
-                store.put(issue, images, sequence);
+                IssueRows.put(db, issue, images, sequence);
                 if (activateAt == null) {
                     store.setActive(issue.id());
                 } else {

@@ -106,8 +106,8 @@ public final class IssueStore implements AutoCloseable {
     void importIssue(Issue issue, ImageSource images) throws StoreException {
         try {
             Tx.run(db, () -> {
-                if (exists(issue.id())) throw new StoreException("issue " + issue.id() + " is already stored");
-                put(issue, images, null);
+                if (IssueRows.exists(db, issue.id())) throw new StoreException("issue " + issue.id() + " is already stored");
+                IssueRows.put(db, issue, images, null);
             });
             Logger.info("stored issue {} ({} articles)", issue.id(), issue.articles().size());
         } catch (StoreException e) {
@@ -118,67 +118,13 @@ public final class IssueStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes an issue, complete, inside the caller's transaction; an issue stored under the same id before (a
-     * correction published later) has its content replaced. sequence is the delivery's, null for a local import.
-     */
-    void put(Issue issue, ImageSource images, Long sequence) throws SQLException, IOException {
-        if (exists(issue.id())) {
-            for (String table : new String[] {"image", "photo", "article", "section"}) {
-                try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE issue_id = ?")) {
-                    ps.setString(1, issue.id());
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET title = ?, date = ?, edition = ?, language = ?,"
-                    + " imported_at = ?, publication = ?, complete = 0 WHERE id = ?")) {
-                ps.setString(1, issue.title());
-                ps.setString(2, issue.date().toString());
-                ps.setString(3, issue.edition());
-                ps.setString(4, issue.language());
-                ps.setString(5, Instant.now().toString());
-                ps.setString(6, issue.publication());
-                ps.setString(7, issue.id());
-                ps.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO issue (id, title, date, edition, language, imported_at,"
-                    + " publication, complete) VALUES (?,?,?,?,?,?,?,0)")) {
-                ps.setString(1, issue.id());
-                ps.setString(2, issue.title());
-                ps.setString(3, issue.date().toString());
-                ps.setString(4, issue.edition());
-                ps.setString(5, issue.language());
-                ps.setString(6, Instant.now().toString());
-                ps.setString(7, issue.publication());
-                ps.executeUpdate();
-            }
-        }
-        IssueRows.insert(db, issue, images);
-        try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET complete = 1, sequence = ? WHERE id = ?")) {
-            if (sequence == null) ps.setNull(1, java.sql.Types.INTEGER);
-            else ps.setLong(1, sequence);
-            ps.setString(2, issue.id());
-            ps.executeUpdate();
-        }
-    }
-
     Connection connection() {
         return db;
     }
 
     /** The operator's commands taken and the values set from afar, on this connection. */
-    public Commands commands() {
-        return new Commands(db);
-    }
-
-    private boolean exists(String id) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    public CommandLog commands() {
+        return new CommandLog(db);
     }
 
     /**

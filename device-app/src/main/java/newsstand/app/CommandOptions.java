@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * What `fleet command` and `fleet screenshot` share: the broker, the fleet, the operator's key, how long the command
  * lives and how long to wait for the kiosks' answers; the command signed, sent, and its answers printed.
  */
-final class FleetOrder {
+final class CommandOptions {
     @Mixin Options.BrokerOption broker;
     @Mixin Options.FleetOption fleet;
     @Mixin Options.KeyOption key;
@@ -28,7 +28,7 @@ final class FleetOrder {
 
     /** The command as it will be signed: a fresh id, issued now. */
     Command command(List<String> targets, String name, List<String> args) throws Newsstand.UserError {
-        Command c = Desk.offline(fleet.fleet(), null).order(targets, name, args, duration());
+        Command c = Desk.offline(fleet.fleet(), null).newCommand(targets, name, args, duration());
         List<String> problems = c.problems();
         if (!problems.isEmpty()) throw new Newsstand.UserError(String.join("; ", problems));
         if (waitSeconds < 1 || waitSeconds > 600) throw new Newsstand.UserError("--wait " + waitSeconds + " is not allowed (allowed: 1 to 600 seconds)");

@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
 import newsstand.issue.Command;
 import newsstand.issue.Keys;
 import newsstand.issue.Manifest;
-import newsstand.store.Commands;
+import newsstand.store.CommandLog;
 import newsstand.store.Events;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -26,13 +26,13 @@ import org.tinylog.Logger;
  * the kiosk, which answers through a {@link CommandReply}; every answer is an event with the command's id. Sync thread
  * only, except the replies, which hand their work to it.
  */
-final class RemoteCommands {
+final class Commands {
     /** A screenshot travels in chunks of this size, one at a time. */
     static final int SCREENSHOT_CHUNK = 64 * 1024;
 
     private final SyncSettings settings;
     private final Map<String, PublicKey> trusted = new HashMap<>();
-    private final Commands log;
+    private final CommandLog log;
     private final Events events;
     private final Outbox outbox;
     private final SyncThread thread;
@@ -42,7 +42,7 @@ final class RemoteCommands {
     /** A resync: the shown issues asked for again; returns what was asked for, in words. */
     private final java.util.function.Supplier<String> resync;
 
-    RemoteCommands(SyncSettings settings, Commands log, Events events, Outbox outbox, BrokerSession session, SyncThread thread,
+    Commands(SyncSettings settings, CommandLog log, Events events, Outbox outbox, BrokerSession session, SyncThread thread,
                    BiConsumer<Command, CommandReply> kiosk, java.util.function.Supplier<String> resync) {
         this.settings = settings;
         for (PublicKey k : settings.trusted()) trusted.put(Keys.id(k), k);

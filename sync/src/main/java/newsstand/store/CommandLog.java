@@ -13,10 +13,10 @@ import java.util.TreeMap;
  * The operator's remote commands as the store keeps them: the id of each one taken, until it expires (a replay of
  * one is refused: PROTOCOL.md), and the values set from afar, which override the configuration file's.
  */
-public final class Commands {
+public final class CommandLog {
     private final Connection db;
 
-    Commands(Connection db) {
+    CommandLog(Connection db) {
         this.db = db;
     }
 
