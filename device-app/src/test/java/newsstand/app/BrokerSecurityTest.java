@@ -206,7 +206,7 @@ class BrokerSecurityTest {
                     "--password", "op-secret").exit());
         }
         assertEquals(1, new Broker(broker.url(), "kiosk-1", "k1-secret", null).probe(FLEET, "kiosk-1", 5).manifests());
-        // Mosquitto (2.0, MQTT 3.1.1) grants a subscription its ACL denies and then delivers nothing: no issue readable.
+        // Mosquitto (2.0, MQTT 5 as MQTT 3.1.1) grants a subscription its ACL denies and then delivers nothing: no issue readable.
         assertEquals(0, new Broker(broker.url(), "kiosk-1", "k1-secret", null).probe("other-fleet", "kiosk-1", 5).manifests());
         DeliveryException wrong = assertThrows(DeliveryException.class,
                 () -> new Broker(broker.url(), "kiosk-1", "wrong", null).probe(FLEET, "kiosk-1", 5));
