@@ -148,7 +148,7 @@ final class Installer {
 
     /** Removes the issues beyond the kept number and the quota (never the active and the previous one). */
     void retire() throws StoreException {
-        List<String> removed = deliveries.shelving().retain(settings.keepIssues(), settings.quotaBytes());
+        List<String> removed = deliveries.retain(settings.keepIssues(), settings.quotaBytes());
         if (!removed.isEmpty()) Logger.info("sync: retention removed {}", removed);
     }
 

@@ -138,7 +138,7 @@ final class ManifestPolicy {
     Withdrawal withdraw(String issue, byte[] payload, Deliveries deliveries, Outbox outbox) throws Manifest.Rejected, StoreException {
         Withdrawal w = Withdrawal.open(payload, trusted, fleet, issue);
         if (w.sequence() <= deliveries.withdrawn(issue)) return null;
-        deliveries.shelving().withdraw(issue, w.sequence(), outbox.event("withdrawn", issue, w.sequence(), "the operator's withdrawal of " + w.issued()));
+        deliveries.withdraw(issue, w.sequence(), outbox.event("withdrawn", issue, w.sequence(), "the operator's withdrawal of " + w.issued()));
         rejected.clear(); // nothing remembered may hide what the withdrawal changed
         return w;
     }

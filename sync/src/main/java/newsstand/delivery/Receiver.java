@@ -63,7 +63,7 @@ final class Receiver {
         this.thread = thread;
         this.report = report;
         this.onActivated = onActivated;
-        nextRelease = deliveries.shelving().nextRelease();
+        nextRelease = deliveries.nextRelease();
         Optional<Deliveries.Download> d = deliveries.unfinished();
         if (d.isPresent()) {
             try {
@@ -220,8 +220,8 @@ final class Receiver {
     /** Issues whose embargo ended go on their publications' shelves. */
     private void release() throws StoreException {
         if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
-        java.util.List<String> shown = deliveries.shelving().release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
-        nextRelease = deliveries.shelving().nextRelease();
+        java.util.List<String> shown = deliveries.release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
+        nextRelease = deliveries.nextRelease();
         for (String id : shown) {
             Logger.info("sync: the embargo of {} ended; it is shown now", id);
             onActivated.accept(id);
@@ -360,7 +360,7 @@ final class Receiver {
             download = null;
             status.clear();
             installer.retire();
-            nextRelease = deliveries.shelving().nextRelease();
+            nextRelease = deliveries.nextRelease();
             if (shown) onActivated.accept(m.issue());
             if (policy.resyncing()) askManifestsAgain("for the rest of a resync");
         } catch (StoreException | IOException e) {

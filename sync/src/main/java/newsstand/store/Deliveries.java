@@ -1,8 +1,6 @@
 package newsstand.store;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,9 +39,28 @@ public final class Deliveries {
         return events;
     }
 
-    /** What changes the shelf besides an installation: withdrawals, embargoes ending, retention. */
-    public Shelving shelving() {
-        return shelving;
+    /**
+     * The operator's withdrawal of an issue, with its event: manifests of it up to the sequence refused from now on,
+     * its download dropped, and the issue, if stored from an earlier sequence, removed (its publication back on the
+     * one before). Returns whether a stored issue went.
+     */
+    public boolean withdraw(String issue, long sequence, String event) throws StoreException {
+        return shelving.withdraw(issue, sequence, event);
+    }
+
+    /** Issues under embargo whose time has come put on their publications' shelves, each with its event; the ids shown. */
+    public List<String> release(Instant now, java.util.function.Function<String, String> event) throws StoreException {
+        return shelving.release(now, event);
+    }
+
+    /** When the next embargo ends, or null. */
+    public Instant nextRelease() throws StoreException {
+        return shelving.nextRelease();
+    }
+
+    /** Old issues removed beyond the newest {@code keep} and the quota, never a shelf's or one under embargo; the ids removed. */
+    public List<String> retain(int keep, long quotaBytes) throws StoreException {
+        return shelving.retain(keep, quotaBytes);
     }
 
     public record Download(String issue, long sequence, byte[] envelope, int chunks, long bytes, String state, int duplicates) {}
@@ -211,50 +228,11 @@ public final class Deliveries {
 
     /** Writes a complete download's files into a folder, one chunk at a time through the heap. */
     public void writeFiles(Manifest m, Path folder) throws StoreException, IOException {
-        List<Manifest.FileEntry> files = m.files();
-        int file = 0;
-        long left = files.get(0).size();
-        OutputStream out = open(folder, files.get(0).name());
-        try (PreparedStatement ps = db.prepareStatement("SELECT bytes FROM chunk WHERE issue_id = ? AND idx = ?")) {
-            for (int i = 0; i < m.chunks().size(); i++) {
-                ps.setString(1, m.issue());
-                ps.setInt(2, i);
-                byte[] chunk;
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new IOException("chunk " + i + " of " + m.issue() + " is missing");
-                    chunk = rs.getBytes(1);
-                }
-                int at = 0;
-                while (at < chunk.length) {
-                    while (left == 0) {
-                        out.close();
-                        file++;
-                        left = files.get(file).size();
-                        out = open(folder, files.get(file).name());
-                    }
-                    int n = (int) Math.min(left, chunk.length - at);
-                    out.write(chunk, at, n);
-                    at += n;
-                    left -= n;
-                }
-            }
-            while (file + 1 < files.size()) {
-                out.close();
-                file++;
-                out = open(folder, files.get(file).name());
-            }
+        try {
+            ChunkFiles.write(db, m, folder);
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
-        } finally {
-            out.close();
         }
-    }
-
-    private static OutputStream open(Path folder, String name) throws IOException {
-        Path p = folder.resolve(name).normalize();
-        if (!p.startsWith(folder)) throw new IOException(name + " lies outside the package folder");
-        Files.createDirectories(p.getParent());
-        return Files.newOutputStream(p);
     }
 
     /** An issue being tried (composed) before it is shown. */

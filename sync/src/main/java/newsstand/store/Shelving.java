@@ -17,7 +17,7 @@ import org.tinylog.Logger;
  * publication back on the one before), issues under embargo put on the shelf when their time comes, and retention
  * (old issues removed, never a shelf's or one under embargo). Each change commits with its event. Sync thread only.
  */
-public final class Shelving {
+final class Shelving {
     private final IssueStore store;
     private final Connection db;
     private final Events events;
@@ -33,7 +33,7 @@ public final class Shelving {
      * to this sequence are refused from now on), its download dropped, and the issue, if stored from an earlier
      * sequence, removed, its publication falling back to the issue shown before. Returns whether a stored issue went.
      */
-    public boolean withdraw(String issue, long sequence, String event) throws StoreException {
+    boolean withdraw(String issue, long sequence, String event) throws StoreException {
         boolean[] removed = {false};
         Tx.run(db, () -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO withdrawn (issue_id, sequence, withdrawn_at) VALUES (?, ?, ?)"
@@ -65,7 +65,7 @@ public final class Shelving {
      * Issues under embargo whose time has come, put on their publications' shelves (unless a newer issue of the
      * publication came meanwhile), each with its event. Returns the ids shown now.
      */
-    public List<String> release(Instant now, java.util.function.Function<String, String> event) throws StoreException {
+    List<String> release(Instant now, java.util.function.Function<String, String> event) throws StoreException {
         List<String> due = Tx.sql(() -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement("SELECT issue_id FROM embargo WHERE activate_at <= ? ORDER BY activate_at")) {
@@ -104,7 +104,7 @@ public final class Shelving {
     }
 
     /** When the next embargo ends, or null. */
-    public Instant nextRelease() throws StoreException {
+    Instant nextRelease() throws StoreException {
         return Tx.sql(() -> {
             try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT min(activate_at) FROM embargo")) {
                 String s = rs.next() ? rs.getString(1) : null;
@@ -117,7 +117,7 @@ public final class Shelving {
      * Removes old issues: beyond the newest {@code keep}, then the oldest while all issues take more than
      * {@code quotaBytes}. Every publication's shown and previous issue, and those under embargo, always stay. Returns the ids removed.
      */
-    public List<String> retain(int keep, long quotaBytes) throws StoreException {
+    List<String> retain(int keep, long quotaBytes) throws StoreException {
         Set<String> kept = new HashSet<>();
         for (IssueStore.Shelved s : store.shelf()) {
             kept.add(s.issue());
