@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeviceSync;
-import newsstand.delivery.Publisher;
 import newsstand.delivery.SyncSettings;
 import newsstand.delivery.Trial;
+import newsstand.desk.Desk;
+import newsstand.desk.Release;
+import newsstand.desk.Signer;
 import newsstand.issue.Keys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +70,7 @@ final class BenchFleetCommand implements Callable<Integer> {
             PublicKey operator = Keys.readPublic(dir.resolve(Keys.PUBLIC_FILE));
             Options.KeyOption key = new Options.KeyOption();
             key.key = dir.resolve(Keys.PRIVATE_FILE);
-            Options.KeyOption.Signer signer = key.signer();
+            Signer signer = key.signer();
             Path pkg = dir.resolve("issue");
             SampleIssue.write(pkg, "bench-issue", java.time.LocalDate.now(), issueMb * 1_000_000);
             long[] activatedAt = new long[kiosks];
@@ -106,8 +108,10 @@ final class BenchFleetCommand implements Callable<Integer> {
             }
             double cpuBefore = cluster.cpuSeconds();
             long start = System.nanoTime();
-            Publisher.Published p = Publisher.publish(new Broker(cluster.url(0), null, null, null), "bench", signer.key(), signer.id(), pkg,
-                    System.currentTimeMillis(), Instant.now().plus(Duration.ofDays(1)), null, line -> {});
+            Desk.Published p;
+            try (Desk desk = Desk.open(new Broker(cluster.url(0), null, null, null), "bench", signer)) {
+                p = desk.publish(pkg, new Release(System.currentTimeMillis(), Instant.now().plus(Duration.ofDays(1)), null), line -> {});
+            }
             long published = System.nanoTime();
             boolean all = false;
             for (int waited = 0; waited < 900 && !all; waited += 10) {

@@ -57,11 +57,11 @@ final class BenchSoakCommand implements Callable<Integer> {
                     Deque<String> ids = shown.get(p);
                     if (n % 2 == 0 || ids.size() < 2) {
                         ids.push(activate(desk, dir, p, serial[p]++));
-                        deliveries.shelving().retain(7, Long.MAX_VALUE);
+                        deliveries.retain(7, Long.MAX_VALUE);
                         return ids.peek();
                     }
                     String id = ids.pop();
-                    deliveries.shelving().withdraw(id, 1, "{\"event\":\"withdrawn\",\"issue\":\"" + id + "\"}");
+                    deliveries.withdraw(id, 1, "{\"event\":\"withdrawn\",\"issue\":\"" + id + "\"}");
                     return id;
                 };
                 Soak.run(store, panel.model, turns, changes, change, spec.commandLine().getOut());

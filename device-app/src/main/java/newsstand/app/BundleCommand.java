@@ -1,9 +1,10 @@
 package newsstand.app;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import newsstand.delivery.Bundle;
+import newsstand.desk.Desk;
+import newsstand.desk.Release;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +32,10 @@ final class BundleCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(Bundle.SUFFIX)) {
             throw new Newsstand.UserError("--out " + out + ": the bundle's name must end in " + Bundle.SUFFIX + " (kiosks look for *" + Bundle.SUFFIX + ")");
         }
-        Options.KeyOption.Signer signer = key.signer();
-        Instant embargo = release.embargo();
-        Bundle.Written w = Bundle.write(fleet.fleet(), signer.key(), signer.id(), issue, release.sequence(), release.expires(), embargo, out);
+        Desk desk = Desk.offline(fleet.fleet(), key.signer());
+        Release r = release.release();
+        Desk.Bundled w = desk.bundle(issue, r, out);
+        java.time.Instant embargo = r.activateAt();
         spec.commandLine().getOut().println("wrote " + out + ": issue " + w.issue() + " (sequence " + w.sequence() + ") for fleet "
                 + fleet.fleet() + ", " + w.chunks() + " chunks, " + w.bytes() + " bytes" + (embargo == null ? "" : "; kiosks show it from " + embargo));
         return 0;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "Commands: show PUBLICATION [PAGE], refresh, resync, screenshot (see `fleet screenshot`), set KEY=VALUE, restart, clear."})
 final class FleetCommandCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin FleetOrder order;
+    @Mixin CommandOptions sending;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Targets targets;
@@ -40,7 +40,7 @@ final class FleetCommandCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> to = targets.all ? List.of(Command.ALL) : targets.devices;
-        Command c = order.command(to, command, args);
-        return FleetOrder.exit(order.send(c, spec.commandLine().getOut()));
+        Command c = sending.command(to, command, args);
+        return sending.send(c, spec.commandLine().getOut()).allDone() ? 0 : 1;
     }
 }

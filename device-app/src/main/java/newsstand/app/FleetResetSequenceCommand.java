@@ -1,7 +1,8 @@
 package newsstand.app;
 
 import java.util.concurrent.Callable;
-import newsstand.delivery.Publisher;
+import newsstand.desk.Desk;
+import newsstand.desk.Signer;
 import newsstand.issue.HighWaterReset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +31,11 @@ final class FleetResetSequenceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (to < 0) throw new Newsstand.UserError("--to " + to + " is not allowed (allowed: 0 or more)");
         if (publication != null) Options.publication(publication, "");
-        Options.KeyOption.Signer signer = key.signer();
-        HighWaterReset r = Publisher.resetHighWater(broker.broker(), fleet.fleet(), publication, signer.key(), signer.id(), to);
+        HighWaterReset r;
+        Signer signer = key.signer();
+        try (Desk desk = Desk.open(broker.broker(), fleet.fleet(), signer)) {
+            r = desk.resetSequence(publication, to);
+        }
         spec.commandLine().getOut().println("published a reset of fleet " + fleet.fleet() + "'s highest sequence"
                 + (publication == null ? "" : " of " + publication) + " to " + r.sequence()
                 + " (issued " + r.issued() + "); each kiosk applies it once");

@@ -5,12 +5,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import newsstand.delivery.Publisher;
+import newsstand.desk.Desk;
+import newsstand.desk.FleetView;
+import newsstand.desk.KioskStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,15 +45,18 @@ final class FleetStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        do {
-            Map<String, JsonObject> devices = Publisher.fleet(broker.broker(), fleet.fleet(), Duration.ofMillis(Math.max(100, waitMs)));
-            List<Row> rows = new ArrayList<>();
-            for (Map.Entry<String, JsonObject> e : devices.entrySet()) rows.add(row(Printable.of(e.getKey(), 64), e.getValue()));
-            if (watch) out.println("-- " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " --");
-            print(out, rows);
-            out.flush();
-            if (watch) Thread.sleep(5000);
-        } while (watch);
+        // The fleet followed live: the retained statuses come first, each change as it happens.
+        try (Desk desk = Desk.open(broker.broker(), fleet.fleet(), null); FleetView view = desk.watch(s -> {})) {
+            Thread.sleep(Math.max(100, waitMs));
+            do {
+                List<Row> rows = new ArrayList<>();
+                for (Map.Entry<String, KioskStatus> e : view.kiosks().entrySet()) rows.add(row(Printable.of(e.getKey(), 64), e.getValue().document()));
+                if (watch) out.println("-- " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " --");
+                print(out, rows);
+                out.flush();
+                if (watch) Thread.sleep(5000);
+            } while (watch);
+        }
         return 0;
     }
 

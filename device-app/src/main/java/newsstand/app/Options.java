@@ -10,6 +10,7 @@ import newsstand.config.DeviceConfig;
 import newsstand.config.Name;
 import newsstand.config.PanelModel;
 import newsstand.delivery.Broker;
+import newsstand.desk.Signer;
 import newsstand.display.Panel;
 import newsstand.display.SimulatedPanel;
 import newsstand.display.hardware.Panels;
@@ -143,6 +144,13 @@ final class Options {
         java.time.Instant embargo() throws Newsstand.UserError {
             return activateAt == null ? null : instant("--activate-at", activateAt);
         }
+
+        /** The release as given: the expiry, the embargo and the sequence, checked in that order. */
+        newsstand.desk.Release release() throws Newsstand.UserError {
+            java.time.Instant until = expires();
+            java.time.Instant embargo = embargo();
+            return new newsstand.desk.Release(sequence(), until, embargo);
+        }
     }
 
     /** --key: the operator's private key, its public half beside it; checked to be one pair before anything is signed. */
@@ -152,8 +160,6 @@ final class Options {
         Path key;
 
         /** The private key and the id of its public half. */
-        record Signer(PrivateKey key, String id) {}
-
         Signer signer() throws Exception {
             PrivateKey priv = Keys.readPrivate(key);
             Path pubFile = key.resolveSibling(Keys.PUBLIC_FILE);

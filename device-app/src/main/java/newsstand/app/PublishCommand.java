@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import newsstand.delivery.Publisher;
+import newsstand.desk.Desk;
+import newsstand.desk.Release;
+import newsstand.desk.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,13 +29,14 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Options.KeyOption.Signer signer = key.signer();
-        Instant until = release.expires();
-        Instant embargo = release.embargo();
-        long seq = release.sequence();
+        Signer signer = key.signer();
+        Release r = release.release();
         PrintWriter out = spec.commandLine().getOut();
-        Publisher.Published p = Publisher.publish(broker.broker(), fleet.fleet(), signer.key(), signer.id(), issue, seq, until,
-                embargo, line -> out.println("  " + line));
+        Desk.Published p;
+        try (Desk desk = Desk.open(broker.broker(), fleet.fleet(), signer)) {
+            p = desk.publish(issue, r, line -> out.println("  " + line));
+        }
+        Instant embargo = r.activateAt();
         out.println("published issue " + p.issue() + " (sequence " + p.sequence() + ") to fleet " + fleet.fleet() + ": "
                 + p.bytes() + " bytes sent in " + p.chunks() + " chunks and a manifest"
                 + (embargo == null ? "" : "; kiosks show it from " + embargo));

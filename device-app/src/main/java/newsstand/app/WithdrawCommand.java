@@ -2,7 +2,8 @@ package newsstand.app;
 
 import java.util.concurrent.Callable;
 import newsstand.config.Name;
-import newsstand.delivery.Publisher;
+import newsstand.desk.Desk;
+import newsstand.desk.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +30,14 @@ final class WithdrawCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Name.valid(issue)) throw new Newsstand.UserError("--issue '" + issue + "' is not allowed (allowed: " + Name.RULE + ")");
-        Options.KeyOption.Signer signer = key.signer();
-        long seq = Options.sequence(sequence);
-        int chunks = Publisher.withdraw(broker.broker(), fleet.fleet(), signer.key(), signer.id(), issue, seq);
+        Desk.Withdrawn w;
+        Signer signer = key.signer();
+        long asked = Options.sequence(sequence);
+        try (Desk desk = Desk.open(broker.broker(), fleet.fleet(), signer)) {
+            w = desk.withdraw(issue, asked);
+        }
+        long seq = w.sequence();
+        int chunks = w.chunksCleared();
         spec.commandLine().getOut().println("withdrew issue " + issue + " from fleet " + fleet.fleet() + " up to sequence " + seq
                 + ": a signed withdrawal in place of its manifest" + (chunks > 0 ? ", " + chunks + " chunks cleared" : " (the broker held no manifest of it)"));
         return 0;

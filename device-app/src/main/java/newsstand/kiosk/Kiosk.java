@@ -74,7 +74,7 @@ public final class Kiosk {
             DeviceConfig over = DeviceConfig.load(configFile, set);
             Logger.info("run: values set from afar: {}", set);
             return over;
-        } catch (java.sql.SQLException | newsstand.config.ConfigException e) {
+        } catch (newsstand.store.StoreException | newsstand.config.ConfigException e) {
             Logger.warn("run: the values set from afar are not used: {}", e.getMessage());
             return c;
         }

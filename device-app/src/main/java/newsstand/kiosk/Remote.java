@@ -2,7 +2,6 @@ package newsstand.kiosk;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import newsstand.config.ConfigException;
@@ -10,6 +9,7 @@ import newsstand.config.DeviceConfig;
 import newsstand.delivery.CommandReply;
 import newsstand.issue.Command;
 import newsstand.store.IssueStore;
+import newsstand.store.StoreException;
 import org.tinylog.Logger;
 
 /**
@@ -71,14 +71,14 @@ final class Remote {
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             reply.failed(e.getMessage());
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | StoreException | RuntimeException e) {
             Logger.error("kiosk: command {} ({}) failed: {}", c.id(), c.line(), e.toString());
             reply.failed(e.toString());
         }
     }
 
     /** `set KEY=VALUE`: checked with the configuration file by its rules, kept in the store, applied at once. */
-    private String set(Command c) throws SQLException {
+    private String set(Command c) throws StoreException {
         String arg = c.args().get(0);
         int eq = arg.indexOf('=');
         String key = arg.substring(0, eq).strip(), value = arg.substring(eq + 1).strip();

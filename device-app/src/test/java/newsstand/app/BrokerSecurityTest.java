@@ -26,10 +26,7 @@ import newsstand.delivery.DeviceSync;
 import newsstand.delivery.SyncSettings;
 import newsstand.delivery.Topics;
 import newsstand.issue.Keys;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,13 +92,8 @@ class BrokerSecurityTest {
         return sync;
     }
 
-    static MqttClient client(String url, String user, String password) throws MqttException {
-        MqttClient c = new MqttClient(url, "test-" + user + "-" + System.nanoTime(), new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setUserName(user);
-        o.setPassword(password.toCharArray());
-        c.connect(o);
-        return c;
+    static TestMqtt client(String url, String user, String password) throws MqttException {
+        return TestMqtt.connect(url, user, password);
     }
 
     @Test
@@ -116,14 +108,14 @@ class BrokerSecurityTest {
         assertEquals("qd-acl", activated.poll(30, TimeUnit.SECONDS));
 
         // What the operator sees of everything, retained or live.
-        MqttClient op = client(broker.url(), "operator", "op-secret");
+        TestMqtt op = client(broker.url(), "operator", "op-secret");
         closing.add(DeliveryTest.closer(op));
         Map<String, String> seen = new ConcurrentHashMap<>();
         op.subscribe("newsstand/#", 1, (t, m) -> seen.put(t, new String(m.getPayload(), StandardCharsets.UTF_8)));
         DeliveryTest.await("kiosk-1's status", 10, () -> seen.containsKey(Topics.status(FLEET, "kiosk-1")));
 
         // kiosk-2 tries to publish an issue, a chunk, kiosk-1's status; it may publish its own status.
-        MqttClient rogue = client(broker.url(), "kiosk-2", "k2-secret");
+        TestMqtt rogue = client(broker.url(), "kiosk-2", "k2-secret");
         closing.add(DeliveryTest.closer(rogue));
         rogue.publish(Topics.manifest(FLEET, "qd-evil"), "{}".getBytes(), 1, true);
         rogue.publish(Topics.chunk(FLEET, "qd-acl", 1, 0), "x".getBytes(), 1, true);
@@ -214,7 +206,7 @@ class BrokerSecurityTest {
                     "--password", "op-secret").exit());
         }
         assertEquals(1, new Broker(broker.url(), "kiosk-1", "k1-secret", null).probe(FLEET, "kiosk-1", 5).manifests());
-        // Mosquitto (2.0, MQTT 3.1.1) grants a subscription its ACL denies and then delivers nothing: no issue readable.
+        // Mosquitto (2.0, MQTT 5 as MQTT 3.1.1) grants a subscription its ACL denies and then delivers nothing: no issue readable.
         assertEquals(0, new Broker(broker.url(), "kiosk-1", "k1-secret", null).probe("other-fleet", "kiosk-1", 5).manifests());
         DeliveryException wrong = assertThrows(DeliveryException.class,
                 () -> new Broker(broker.url(), "kiosk-1", "wrong", null).probe(FLEET, "kiosk-1", 5));

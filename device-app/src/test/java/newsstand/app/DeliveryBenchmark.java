@@ -15,9 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import newsstand.delivery.Topics;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The 5 MB issue delivered over loopback from a real Mosquitto to the kiosk as it runs on a Pi: the device jar in
@@ -192,10 +189,7 @@ public final class DeliveryBenchmark {
 
     /** The same retained chunks taken by a bare client, all at once: ms from subscribing to the last chunk. */
     static double bare(String url, long sequence, int chunks) throws Exception {
-        MqttClient c = new MqttClient(url, "bare-" + System.nanoTime(), new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMaxInflight(100);
-        c.connect(o);
+        TestMqtt c = TestMqtt.connect(url, null, null);
         BitSet got = new BitSet();
         Object done = new Object();
         long t = System.nanoTime();
@@ -209,8 +203,7 @@ public final class DeliveryBenchmark {
             while (got.cardinality() < chunks) done.wait(60_000);
         }
         double ms = (System.nanoTime() - t) / 1e6;
-        c.disconnectForcibly(0, 100);
-        c.close(true);
+        c.close();
         return ms;
     }
 

@@ -30,8 +30,6 @@ import newsstand.delivery.Topics;
 import newsstand.issue.Keys;
 import newsstand.issue.Manifest;
 import newsstand.store.IssueStore;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,21 +177,15 @@ class DeliveryTest {
     }
 
     /** A plain test client on the broker: the "attacker" or the observer. */
-    static MqttClient client(String url) throws Exception {
-        MqttClient c = new MqttClient(url, "test-" + System.nanoTime(), new MemoryPersistence());
-        c.connect();
+    static TestMqtt client(String url) throws Exception {
+        return TestMqtt.connect(url, null, null);
+    }
+
+    static AutoCloseable closer(TestMqtt c) {
         return c;
     }
 
-    /** Closing a test client: Paho's disconnectForcibly() would wait ten seconds for a goodbye MQTT 3.1.1 never gets. */
-    static AutoCloseable closer(MqttClient c) {
-        return () -> {
-            c.disconnectForcibly(0, 100);
-            c.close(true);
-        };
-    }
-
-    static void send(MqttClient c, String topic, byte[] payload, boolean retained) throws Exception {
+    static void send(TestMqtt c, String topic, byte[] payload, boolean retained) throws Exception {
         c.publish(topic, payload, 1, retained);
     }
 
@@ -202,7 +194,7 @@ class DeliveryTest {
         Device d = device("kiosk-g", broker.url());
         assertEquals(0, publish(broker.url(), TestIssues.write(dir.resolve("first"), "qd-first", 0), "--sequence", "100").exit());
         assertEquals("qd-first", d.activated().poll(30, TimeUnit.SECONDS));
-        MqttClient bad = client(broker.url());
+        TestMqtt bad = client(broker.url());
         closing.add(closer(bad));
         send(bad, Topics.manifest("qd", "qd-x"), "not json at all".getBytes(), false);
         send(bad, Topics.manifest("qd", "qd-x"), "{\"manifest\":\"eyJ".getBytes(), false); // truncated
@@ -242,7 +234,7 @@ class DeliveryTest {
     @Test
     void manifestsThatAreNotTrustworthyAreNeverActivated() throws Exception {
         Device d = device("kiosk-s", broker.url());
-        MqttClient observer = client(broker.url());
+        TestMqtt observer = client(broker.url());
         closing.add(closer(observer));
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         observer.subscribe(Topics.events("qd", "kiosk-s"), 1, (t, m) -> events.add(text(m.getPayload())));

@@ -27,7 +27,6 @@ import newsstand.delivery.Trial;
 import newsstand.issue.Keys;
 import newsstand.issue.Manifest;
 import newsstand.store.IssueStore;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class HardeningTest {
     @TempDir Path dir;
     Mosquitto broker;
     PublicKey operator;
-    MqttClient observer;
+    TestMqtt observer;
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -110,7 +109,7 @@ class HardeningTest {
         Cli publish = publish(huge, 1);
         assertEquals(1, publish.exit(), publish.err());
         assertTrue(publish.err().contains(limit), publish.err());
-        MqttClient probe = DeliveryTest.client(broker.url());
+        TestMqtt probe = DeliveryTest.client(broker.url());
         closing.add(DeliveryTest.closer(probe));
         List<String> retained = new CopyOnWriteArrayList<>();
         probe.subscribe("newsstand/qd/#", 1, (t, m) -> retained.add(t));

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import newsstand.delivery.Topics;
 import newsstand.store.IssueStore;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class KioskProcessTest {
     Path store;
     Path panel;
     KioskProcess kiosk;
-    MqttClient observer;
+    TestMqtt observer;
     final AtomicReference<JsonObject> status = new AtomicReference<>();
 
     @BeforeEach
@@ -189,7 +188,7 @@ class KioskProcessTest {
         kiosk = new KioskProcess(dir, config, "big-1");
         kiosk.await("^INFO: sync: connected", 30);
         // On a broker with no max_packet_size, retained where the kiosk subscribes: 50 MB, past its 32 MB heap.
-        MqttClient attacker = DeliveryTest.client(broker.url());
+        TestMqtt attacker = DeliveryTest.client(broker.url());
         try {
             attacker.publish(Topics.manifest("qd", "huge"), new byte[50 << 20], 1, true);
         } finally {

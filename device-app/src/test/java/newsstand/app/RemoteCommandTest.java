@@ -23,7 +23,6 @@ import newsstand.delivery.Topics;
 import newsstand.issue.Command;
 import newsstand.issue.Keys;
 import newsstand.store.IssueStore;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteCommandTest {
     @TempDir Path dir;
     Mosquitto broker;
-    MqttClient observer;
+    TestMqtt observer;
     KioskProcess a;
     KioskProcess b;
     final Map<String, JsonObject> statuses = new ConcurrentHashMap<>();

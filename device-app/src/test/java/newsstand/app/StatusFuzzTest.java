@@ -47,7 +47,7 @@ class StatusFuzzTest {
                 JsonObject o;
                 try {
                     JsonElement e = JsonParser.parseString(t);
-                    o = e.getAsJsonObject(); // as Publisher.fleet reads it: a failure here is an "unreadable" row
+                    o = e.getAsJsonObject(); // as KioskStatus.read reads it: a failure here is an "unreadable" row
                 } catch (RuntimeException e) {
                     o = new JsonObject();
                     o.addProperty("unreadable", true);

@@ -12,18 +12,18 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import newsstand.issue.Manifest;
 import newsstand.config.DeviceConfig;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttSecurityException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSecurityException;
 
 /**
  * Where and how to reach the broker: a tcp:// or ssl:// URL, an optional user name and password, and for TLS an
- * optional CA certificate (PEM) to trust instead of the system's CAs. The kiosk's session speaks MQTT 5 (it declares
- * the largest packet it takes); the operator's tools MQTT 3.1.1, both through Paho.
+ * optional CA certificate (PEM) to trust instead of the system's CAs. Both sides speak MQTT 5 through Paho's v5
+ * client: the kiosk's persistent session (it declares the largest packet it takes) and the operator's desk.
  */
 public record Broker(String url, String username, String password, Path caFile) {
     /**
@@ -72,17 +72,18 @@ public record Broker(String url, String username, String password, Path caFile) 
         long start = System.nanoTime();
         MqttAsyncClient client = client("newsstand-" + fleet + "-" + device + "-doctor");
         try {
-            MqttConnectOptions o = options(true, 30);
+            MqttConnectionOptions o = deskOptions(30);
             o.setConnectionTimeout(timeoutSeconds);
             client.connect(o).waitForCompletion(timeoutSeconds * 1000L);
             long connectMs = (System.nanoTime() - start) / 1_000_000;
             java.util.concurrent.atomic.AtomicInteger manifests = new java.util.concurrent.atomic.AtomicInteger();
-            org.eclipse.paho.client.mqttv3.IMqttToken sub = client.subscribe(Topics.manifests(fleet), 1, (t, m) -> {
+            client.setCallback(new Arrivals((t, m) -> {
                 if (m.getPayload().length > 0) manifests.incrementAndGet();
-            });
+            }));
+            IMqttToken sub = client.subscribe(Topics.manifests(fleet), 1);
             sub.waitForCompletion(timeoutSeconds * 1000L);
-            int[] granted = sub.getGrantedQos();
-            if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+            int[] granted = sub.getReasonCodes();
+            if (granted != null && granted.length > 0 && granted[0] >= 0x80) {
                 throw new DeliveryException("broker " + url + ": " + (username == null ? "an anonymous client" : "user " + username)
                         + " may not read " + Topics.manifests(fleet) + " (the broker's ACL; allowed: the fleet's issues, chunks and high-water)");
             }
@@ -119,36 +120,14 @@ public record Broker(String url, String username, String password, Path caFile) 
         return problems.toString();
     }
 
-    /** An unconnected client; Paho keeps in-flight messages in memory (the device's outbox is in SQLite). */
-    MqttAsyncClient client(String clientId) throws DeliveryException {
+    /**
+     * An unconnected MQTT 5 client, the kiosk's or the desk's; in-flight messages in memory (the kiosk's outbox is in
+     * SQLite).
+     */
+    public MqttAsyncClient client(String clientId) throws DeliveryException {
         try {
             return new MqttAsyncClient(first(), clientId, new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
-            throw new DeliveryException("broker " + url + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Connect options: MQTT 3.1.1, our own reconnects (Paho's have no jitter), credentials and TLS as configured. */
-    MqttConnectOptions options(boolean cleanSession, int keepAliveSeconds) throws DeliveryException {
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setCleanSession(cleanSession);
-        o.setAutomaticReconnect(false);
-        o.setKeepAliveInterval(keepAliveSeconds);
-        o.setConnectionTimeout(10);
-        o.setMaxInflight(16);
-        if (username != null) o.setUserName(username);
-        if (password != null) o.setPassword(password.toCharArray());
-        if (url.contains("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
-        if (serverUris() != null) o.setServerURIs(serverUris());
-        return o;
-    }
-
-    /** An unconnected MQTT 5 client for the kiosk's session; in-flight messages in memory (the outbox is in SQLite). */
-    org.eclipse.paho.mqttv5.client.MqttAsyncClient sessionClient(String clientId) throws DeliveryException {
-        try {
-            return new org.eclipse.paho.mqttv5.client.MqttAsyncClient(first(), clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-        } catch (org.eclipse.paho.mqttv5.common.MqttException | IllegalArgumentException e) {
             throw new DeliveryException("broker " + url + ": " + e.getMessage(), e);
         }
     }
@@ -166,11 +145,29 @@ public record Broker(String url, String username, String password, Path caFile) 
         o.setConnectionTimeout(10);
         o.setMaximumPacketSize(MAX_PACKET_BYTES);
         o.setReceiveMaximum(RECEIVE_MAXIMUM);
+        credentials(o);
+        return o;
+    }
+
+    /**
+     * The desk's connection: MQTT 5, a clean start and no session kept, our own reconnects (none), credentials and TLS
+     * as configured.
+     */
+    public MqttConnectionOptions deskOptions(int keepAliveSeconds) throws DeliveryException {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        o.setAutomaticReconnect(false);
+        o.setKeepAliveInterval(keepAliveSeconds);
+        o.setConnectionTimeout(10);
+        credentials(o);
+        return o;
+    }
+
+    private void credentials(MqttConnectionOptions o) throws DeliveryException {
         if (username != null) o.setUserName(username);
         if (password != null) o.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (url.contains("ssl:") && caFile != null) o.setSocketFactory(trusting(caFile).getSocketFactory());
         if (serverUris() != null) o.setServerURIs(serverUris());
-        return o;
     }
 
     /** Why the broker ended a kiosk's session, in words a technician can act on. */
@@ -191,11 +188,11 @@ public record Broker(String url, String username, String password, Path caFile) 
         return reason + (r.getReasonString() != null ? ": " + r.getReasonString() : "");
     }
 
-    /** What went wrong connecting the kiosk's session, in words an operator or technician can act on. */
-    String explain5(Throwable e) {
-        if (e instanceof org.eclipse.paho.mqttv5.common.MqttException m) {
+    /** What went wrong talking to the broker, in words an operator or technician can act on. */
+    public String explain(Throwable e) {
+        if (e instanceof MqttException m) {
             int code = m.getReasonCode();
-            if (code == 0x86 || code == 0x87 || m instanceof org.eclipse.paho.mqttv5.common.MqttSecurityException) {
+            if (code == 0x86 || code == 0x87 || m instanceof MqttSecurityException) {
                 return "broker " + url + " refused user name or password" + (username == null ? " (none was given)" : " for user '" + username + "'")
                         + " (check mqtt.username and mqtt.password, and the broker's password file)";
             }
@@ -228,26 +225,5 @@ public record Broker(String url, String username, String password, Path caFile) 
         } catch (IOException | GeneralSecurityException e) {
             throw new DeliveryException(caFile + ": not a usable CA certificate (allowed: PEM X.509): " + e.getMessage(), e);
         }
-    }
-
-    /** What went wrong connecting, in words an operator or technician can act on. */
-    String explain(Throwable e) {
-        if (e instanceof MqttSecurityException s) {
-            // Mosquitto answers a wrong password with "not authorized" (5) under MQTT 3.1.1, not with 4.
-            return switch (s.getReasonCode()) {
-                case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED -> "broker " + url
-                        + " refused user name or password" + (username == null ? " (none was given)" : " for user '" + username + "'")
-                        + " (check mqtt.username and mqtt.password, and the broker's password file)";
-                default -> "broker " + url + ": " + s.getMessage();
-            };
-        }
-        if (e instanceof MqttException m && m.getReasonCode() == MqttException.REASON_CODE_SERVER_CONNECT_ERROR) {
-            Throwable cause = m.getCause();
-            return "broker " + url + " cannot be reached" + (cause != null ? ": " + cause : "");
-        }
-        if (e instanceof MqttException m && m.getCause() instanceof javax.net.ssl.SSLException ssl) {
-            return "broker " + url + ": TLS failed: " + ssl.getMessage();
-        }
-        return "broker " + url + ": " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
     }
 }

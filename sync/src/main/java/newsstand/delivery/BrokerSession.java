@@ -83,7 +83,7 @@ final class BrokerSession {
      * attempt the broker never answers is abandoned with its client. Events of an abandoned client are ignored.
      */
     private MqttAsyncClient newClient() throws DeliveryException {
-        MqttAsyncClient c = settings.broker().sessionClient(clientId);
+        MqttAsyncClient c = settings.broker().client(clientId);
         c.setManualAcks(true);
         c.setCallback(new MqttCallback() {
             @Override
@@ -164,7 +164,7 @@ final class BrokerSession {
                 public void onFailure(IMqttToken token, Throwable e) {
                     thread.run(() -> {
                         if (mine != attempt) return;
-                        listener.failed(settings.broker().explain5(e));
+                        listener.failed(settings.broker().explain(e));
                         retry();
                     });
                 }
@@ -177,7 +177,7 @@ final class BrokerSession {
                 }
             }, CONNECT_WAIT_S * 1000L);
         } catch (MqttException | DeliveryException e) {
-            listener.failed(e instanceof MqttException m ? settings.broker().explain5(m) : e.getMessage());
+            listener.failed(e instanceof MqttException m ? settings.broker().explain(m) : e.getMessage());
             retry();
         }
     }

@@ -2,27 +2,22 @@ package newsstand.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.PrivateKey;
-import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import newsstand.issue.Manifest;
-import newsstand.issue.PackageException;
 
 /**
  * An offline delivery (PROTOCOL.md, "Bundles"): a ZIP file (.nsb) holding an issue's signed manifest exactly as it is
  * published to the broker ({@code manifest}) and its chunks ({@code chunks/0}, {@code chunks/1}, ...). A kiosk takes
  * it through the same checks as over MQTT: the signature, the fleet, the expiry, the sequence, each chunk's hash.
- * Read one entry at a time (a chunk is at most 64 KiB), never written to: a USB stick stays as it was.
+ * Read one entry at a time (a chunk is at most 64 KiB), never written to: a USB stick stays as it was. The desk
+ * writes it ({@code newsstand.desk.Desk#bundle}).
  */
 public final class Bundle implements AutoCloseable {
     public static final String SUFFIX = ".nsb";
-    static final String MANIFEST = "manifest";
+    /** The entry holding the signed manifest, as published to the broker. */
+    public static final String MANIFEST = "manifest";
     private final Path file;
     private final ZipFile zip;
 
@@ -36,42 +31,6 @@ public final class Bundle implements AutoCloseable {
         Invalid(Path file, String problem) {
             super("bundle " + file + ": " + problem);
         }
-    }
-
-    /** What a bundle wrote: the issue, its sequence, bytes and chunks. */
-    public record Written(String issue, long sequence, long bytes, int chunks) {}
-
-    /**
-     * Validates a package folder, signs its manifest for a fleet and writes the bundle (atomically: a file that is
-     * there is complete).
-     */
-    public static Written write(String fleet, PrivateKey key, String keyId, Path folder, long sequence, Instant expires,
-                                Instant activateAt, Path out) throws PackageException, DeliveryException, IOException {
-        Publisher.Signed signed = Publisher.sign(fleet, key, keyId, folder, sequence, expires, activateAt);
-        Manifest m = signed.manifest();
-        Path dir = out.toAbsolutePath().getParent();
-        Path part = Files.createTempFile(dir, out.getFileName().toString(), ".part");
-        try {
-            try (OutputStream file = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(file)) {
-                zip.setLevel(1);
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(signed.envelope());
-                zip.closeEntry();
-                Publisher.chunks(folder, m.files(), (i, bytes, n) -> {
-                    try {
-                        zip.putNextEntry(new ZipEntry("chunks/" + i));
-                        zip.write(bytes, 0, n);
-                        zip.closeEntry();
-                    } catch (IOException e) {
-                        throw new DeliveryException("writing " + out + ": " + e.getMessage(), e);
-                    }
-                });
-            }
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
-        return new Written(m.issue(), m.sequence(), Files.size(out), m.chunks().size());
     }
 
     /** Opens a bundle for reading (only reading). */
@@ -90,7 +49,12 @@ public final class Bundle implements AutoCloseable {
 
     /** Chunk i, at most a chunk's size. */
     byte[] chunk(int i) throws Invalid {
-        return entry("chunks/" + i, Manifest.CHUNK_SIZE);
+        return entry(chunkEntry(i), Manifest.CHUNK_SIZE);
+    }
+
+    /** The entry holding chunk i. */
+    public static String chunkEntry(int i) {
+        return "chunks/" + i;
     }
 
     private byte[] entry(String name, int max) throws Invalid {

@@ -1,7 +1,7 @@
 package newsstand.delivery;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.util.Optional;
 import newsstand.issue.Manifest;
 import newsstand.store.Deliveries;
@@ -28,7 +28,7 @@ final class BundleImport {
     }
 
     /** Imports a bundle; returns what became of it, in a line. */
-    String take(Path file) throws SQLException {
+    String take(Path file) throws StoreException {
         String said = "bundle " + file.getFileName() + ": ";
         Manifest m = null;
         try (Bundle b = Bundle.open(file)) {
@@ -67,7 +67,7 @@ final class BundleImport {
         return result;
     }
 
-    private String refused(String said, Manifest m, String reason) throws SQLException {
+    private String refused(String said, Manifest m, String reason) throws StoreException {
         String result = said + "refused: " + reason;
         outbox.add("import-refused", m == null ? null : m.issue(), m == null ? -1 : m.sequence(), result);
         report.error(result);

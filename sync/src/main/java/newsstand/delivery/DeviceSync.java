@@ -2,7 +2,7 @@ package newsstand.delivery;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import newsstand.store.Deliveries;
 import newsstand.store.Events;
 import newsstand.store.IssueStore;
-import newsstand.store.StoreException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.tinylog.Logger;
@@ -22,7 +21,7 @@ import org.tinylog.Logger;
  * signed hash, committed to SQLite and only then acknowledged, so an interruption of any kind costs at most the chunks
  * in flight. A complete issue is installed and shown in one transaction ({@link Installer}), or kept until its
  * embargo ends; a signed withdrawal takes one off again; an offline bundle goes the same way ({@link BundleImport});
- * the operator's commands are judged and answered by {@link RemoteCommands}. The {@link Receiver} does the delivery;
+ * the operator's commands are judged and answered by {@link Commands}. The {@link Receiver} does the delivery;
  * this class owns the store, the session and the reporting, through the {@link Outbox} and the {@link StatusReport}.
  *
  * <p>Threads: one. Everything here and in the classes above runs on the {@link SyncThread}; Paho's callbacks, the
@@ -42,7 +41,7 @@ public final class DeviceSync implements AutoCloseable {
     private Installer installer;
     private BrokerSession session;
     private Receiver receiver;
-    private RemoteCommands commands;
+    private Commands commands;
     private BundleImport bundles;
     /** The shelf as this kiosk last knew it, and the store's data_version then: to see what others changed. */
     private java.util.List<IssueStore.Shelved> shelf;
@@ -86,8 +85,7 @@ public final class DeviceSync implements AutoCloseable {
         DeviceSync sync = new DeviceSync(settings, trial, onActivated);
         try {
             sync.thread.call(() -> {
-                sync.open();
-                sync.commands.kiosk(onCommand);
+                sync.open(onCommand);
                 return null;
             }, 0);
         } catch (ExecutionException e) {
@@ -106,7 +104,11 @@ public final class DeviceSync implements AutoCloseable {
         return sync;
     }
 
-    private void open() throws StoreException, DeliveryException, SQLException {
+    /**
+     * Builds the parts in one direction, each given what it needs: the session first (it reports to this class), then
+     * the outbox, the installer, the receiver, the bundle import and the commands.
+     */
+    private void open(java.util.function.BiConsumer<newsstand.issue.Command, CommandReply> onCommand) throws StoreException, DeliveryException {
         store = IssueStore.open(settings.store());
         deliveries = new Deliveries(store);
         outbox = new Outbox(deliveries, settings, thread);
@@ -119,6 +121,8 @@ public final class DeviceSync implements AutoCloseable {
             deliveries.refuse(t.issue(), t.sequence(), reason, outbox.event("rejected", t.issue(), t.sequence(), reason));
             status.error("issue " + t.issue() + " rejected: " + reason);
         }
+        session = new BrokerSession(settings, thread, new SessionEvents(),
+                () -> status.document(false, store, receiver.download(), session.failures()));
         Receiver.Report report = new Receiver.Report() {
             @Override
             public void error(String message) {
@@ -130,7 +134,7 @@ public final class DeviceSync implements AutoCloseable {
                 publishStatus();
             }
         };
-        receiver = new Receiver(settings, policy, status, deliveries, outbox, installer, thread, report, id -> {
+        receiver = new Receiver(settings, policy, status, deliveries, outbox, installer, session, thread, report, id -> {
             try {
                 shelf = store.shelf();
             } catch (StoreException e) {
@@ -139,39 +143,53 @@ public final class DeviceSync implements AutoCloseable {
             onActivated.accept(id);
         });
         bundles = new BundleImport(receiver, deliveries, outbox, status, report);
-        commands = new RemoteCommands(settings, store.commands(), deliveries.events(), outbox, thread,
-                () -> receiver.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
-        receiver.commands(commands);
+        Receiver resyncing = receiver;
+        commands = new Commands(settings, store.commands(), deliveries.events(), outbox, session, thread, onCommand,
+                () -> resyncing.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
         shelf = store.shelf();
         dataVersion = store.dataVersion();
-        session = new BrokerSession(settings, thread, new BrokerSession.Listener() {
-            @Override
-            public void connected(boolean sessionPresent) {
-                DeviceSync.this.connected(sessionPresent);
-            }
+    }
 
-            @Override
-            public void lost(String why) {
-                connection.accept(false);
-                outbox.lost();
-                status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
-                publishStatus();
-            }
+    /** What the session reports, on the sync thread: handed to the part it is for. */
+    private final class SessionEvents implements BrokerSession.Listener {
+        @Override
+        public void connected(boolean sessionPresent) {
+            DeviceSync.this.connected(sessionPresent);
+        }
 
-            @Override
-            public void message(String topic, MqttMessage message, String sha256) {
-                receiver.handle(topic, message, sha256);
-            }
+        @Override
+        public void lost(String why) {
+            connection.accept(false);
+            outbox.lost();
+            status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
+            publishStatus();
+        }
 
-            @Override
-            public void failed(String why) {
-                connection.accept(false);
-                status.connectionError(why);
-                publishStatus();
+        @Override
+        public void message(String topic, MqttMessage message, String sha256) {
+            try {
+                String device = Topics.commandsDevice(settings.fleet(), topic);
+                if (device == null) {
+                    receiver.handle(topic, message, sha256);
+                } else {
+                    try {
+                        commands.handle(device, message.getPayload());
+                    } catch (StoreException e) {
+                        error(StorageCheck.explain(settings.store(), e));
+                    }
+                }
+            } finally {
+                // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
+                session.acknowledge(message);
             }
-        }, () -> status.document(false, store, receiver.download(), session.failures()));
-        receiver.session(session);
-        commands.session(session);
+        }
+
+        @Override
+        public void failed(String why) {
+            connection.accept(false);
+            status.connectionError(why);
+            publishStatus();
+        }
     }
 
     /**
@@ -289,7 +307,7 @@ public final class DeviceSync implements AutoCloseable {
         thread.run(() -> {
             try {
                 deliveries.events().add(outbox.event("problem", null, -1, problem), Events.IMPORTANT);
-            } catch (SQLException e) {
+            } catch (StoreException e) {
                 Logger.warn("sync: the problem could not be queued: {}", e.getMessage());
             }
             error(problem);

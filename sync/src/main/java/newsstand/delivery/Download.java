@@ -49,6 +49,33 @@ final class Download {
         return -1;
     }
 
+    /** The percent of the chunks stored, when it grew since it was last asked for; else -1. */
+    int percentGrown() {
+        int percent = (int) (100L * stored() / manifest.chunks().size());
+        if (percent == lastPercent) return -1;
+        lastPercent = percent;
+        return percent;
+    }
+
+    private int lastPercent = -1;
+
+    /**
+     * The first chunks neither stored nor asked for, as many as the window of {@code ahead} has room for, marked as
+     * being asked for; none while more than half the window is still asked for.
+     */
+    java.util.List<Integer> window(int ahead) {
+        java.util.List<Integer> ask = new java.util.ArrayList<>();
+        BitSet asking = asked();
+        if (asking.cardinality() > ahead / 2) return ask;
+        for (int i = next(); i < manifest.chunks().size() && asking.cardinality() < ahead; i++) {
+            if (!has(i) && !asking.get(i)) {
+                ask.add(i);
+                asking.set(i);
+            }
+        }
+        return ask;
+    }
+
     /** The chunks asked for and not yet come. */
     BitSet asked() {
         return (BitSet) asked.clone();

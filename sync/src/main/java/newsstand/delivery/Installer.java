@@ -3,7 +3,7 @@ package newsstand.delivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +17,6 @@ import newsstand.issue.IssuePackage;
 import newsstand.issue.Manifest;
 import newsstand.issue.PackageException;
 import newsstand.store.Deliveries;
-import newsstand.store.StoreException;
 import org.tinylog.Logger;
 
 /**
@@ -51,7 +50,7 @@ final class Installer {
      * package that is not valid (the download is dropped and the rejection queued), Refused for one that failed its
      * trial (the same, and remembered); any other exception leaves the download to be tried again.
      */
-    boolean install(Manifest m) throws PackageException, Refused, SQLException, IOException, StoreException {
+    boolean install(Manifest m) throws PackageException, Refused, StoreException, IOException, StoreException {
         // Beside the store and named after it: two stores in one folder never share it.
         Path store = settings.store().toAbsolutePath();
         Path folder = store.resolveSibling(store.getFileName() + ".incoming-" + m.issue());
@@ -104,7 +103,7 @@ final class Installer {
      * Composes the issue on a thread of its own within the settings' time, written down first so that a kiosk that
      * dies meanwhile refuses it at the next start. Returns why it failed, or null.
      */
-    private String tryComposing(Issue issue, long sequence, Path folder) throws SQLException, IOException {
+    private String tryComposing(Issue issue, long sequence, Path folder) throws StoreException, IOException {
         deliveries.beginTrial(issue.id(), sequence);
         FutureTask<Void> task = new FutureTask<>(() -> {
             holdTrial(issue.id());
@@ -148,8 +147,8 @@ final class Installer {
     }
 
     /** Removes the issues beyond the kept number and the quota (never the active and the previous one). */
-    void retire() throws SQLException, StoreException {
-        List<String> removed = deliveries.shelving().retain(settings.keepIssues(), settings.quotaBytes());
+    void retire() throws StoreException {
+        List<String> removed = deliveries.retain(settings.keepIssues(), settings.quotaBytes());
         if (!removed.isEmpty()) Logger.info("sync: retention removed {}", removed);
     }
 

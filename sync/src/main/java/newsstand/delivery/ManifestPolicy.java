@@ -3,7 +3,7 @@ package newsstand.delivery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,7 +62,7 @@ final class ManifestPolicy {
     }
 
     /** The verdict on a manifest that came on an issue's topic, given the download in progress (or null). */
-    Verdict judge(String issue, byte[] payload, Manifest inProgress, Deliveries deliveries) throws SQLException {
+    Verdict judge(String issue, byte[] payload, Manifest inProgress, Deliveries deliveries) throws StoreException {
         String digest = Manifest.sha256(payload, payload.length);
         if (rejected.contains(digest)) return Verdict.IGNORE;
         Manifest m;
@@ -119,7 +119,7 @@ final class ManifestPolicy {
      * Applies the operator's signed reset of the high-water mark, once: a reset not newer than the last one applied
      * is passed over. Returns the reset applied, or null; throws with the reason for one that must not be applied.
      */
-    HighWaterReset reset(byte[] payload, Deliveries deliveries, Outbox outbox) throws Manifest.Rejected, SQLException {
+    HighWaterReset reset(byte[] payload, Deliveries deliveries, Outbox outbox) throws Manifest.Rejected, StoreException {
         HighWaterReset r = HighWaterReset.open(payload, trusted, fleet);
         Instant last = deliveries.lastReset();
         if (last != null && !r.issued().isAfter(last)) return null;
@@ -135,10 +135,10 @@ final class ManifestPolicy {
      * issue is removed if stored from an earlier sequence. Returns the withdrawal applied, or null for one applied
      * before; throws with the reason for one that must not be applied.
      */
-    Withdrawal withdraw(String issue, byte[] payload, Deliveries deliveries, Outbox outbox) throws Manifest.Rejected, SQLException {
+    Withdrawal withdraw(String issue, byte[] payload, Deliveries deliveries, Outbox outbox) throws Manifest.Rejected, StoreException {
         Withdrawal w = Withdrawal.open(payload, trusted, fleet, issue);
         if (w.sequence() <= deliveries.withdrawn(issue)) return null;
-        deliveries.shelving().withdraw(issue, w.sequence(), outbox.event("withdrawn", issue, w.sequence(), "the operator's withdrawal of " + w.issued()));
+        deliveries.withdraw(issue, w.sequence(), outbox.event("withdrawn", issue, w.sequence(), "the operator's withdrawal of " + w.issued()));
         rejected.clear(); // nothing remembered may hide what the withdrawal changed
         return w;
     }

@@ -3,7 +3,7 @@ package newsstand.delivery;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -44,7 +44,7 @@ final class Outbox {
     }
 
     /** Queues an event about an issue (verified: progress; rejected: important). */
-    void add(String kind, String issue, long sequence, String reason) throws SQLException {
+    void add(String kind, String issue, long sequence, String reason) throws StoreException {
         deliveries.events().add(event(kind, issue, sequence, reason), kind.equals("rejected") ? Events.IMPORTANT : Events.PROGRESS);
     }
 
@@ -52,7 +52,7 @@ final class Outbox {
      * Queues the rejection of a message refused before anything was stored (unsigned, untrusted, expired, a replay):
      * one row a kind, later ones counted on it, so that a flood costs one row and never holds back what matters.
      */
-    void addNoise(String kind, String issue, long sequence, String reason) throws SQLException {
+    void addNoise(String kind, String issue, long sequence, String reason) throws StoreException {
         deliveries.events().addRepeated(kind, event("rejected", issue, sequence, reason));
     }
 
@@ -83,7 +83,7 @@ final class Outbox {
                                 thread.run(() -> {
                                     try {
                                         deliveries.events().sent(id, repeats);
-                                    } catch (SQLException ex) {
+                                    } catch (StoreException ex) {
                                         Logger.warn("sync: outbox: {}", ex.getMessage());
                                     }
                                     inFlight.remove(id);
@@ -96,7 +96,7 @@ final class Outbox {
                             }
                         });
             }
-        } catch (SQLException | MqttException e) {
+        } catch (StoreException | MqttException e) {
             Logger.debug("sync: outbox not flushed now: {}", e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package newsstand.delivery;
 
 import java.io.IOException;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -11,7 +11,6 @@ import newsstand.issue.Manifest;
 import newsstand.issue.PackageException;
 import newsstand.issue.Withdrawal;
 import newsstand.store.Deliveries;
-import newsstand.store.StoreException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.tinylog.Logger;
@@ -41,7 +40,7 @@ final class Receiver {
     private final Report report;
     /** Told of each issue that came on or went off the shelf (activated, released from embargo, withdrawn). */
     private final Consumer<String> onActivated;
-    private BrokerSession session;
+    private final BrokerSession session;
     /** When the next embargo ends (null: none); checked every second. */
     private java.time.Instant nextRelease;
     /** The download in progress, or null. */
@@ -50,23 +49,21 @@ final class Receiver {
     private final StorageCheck room = new StorageCheck();
     /** A bundle is being imported ({@link BundleImport}): its chunks come from the file, none is asked of the broker. */
     private boolean importing;
-    /** Why the last manifest judged was rejected, or null: what {@link #offer} returns. */
-    private String rejected;
     private BiConsumer<String, Integer> progress = (issue, percent) -> {};
-    private int lastPercent = -1;
 
-    Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox,
-             Installer installer, SyncThread thread, Report report, Consumer<String> onActivated) throws SQLException {
+    Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox, Installer installer,
+             BrokerSession session, SyncThread thread, Report report, Consumer<String> onActivated) throws StoreException {
         this.settings = settings;
         this.policy = policy;
         this.status = status;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.installer = installer;
+        this.session = session;
         this.thread = thread;
         this.report = report;
         this.onActivated = onActivated;
-        nextRelease = deliveries.shelving().nextRelease();
+        nextRelease = deliveries.nextRelease();
         Optional<Deliveries.Download> d = deliveries.unfinished();
         if (d.isPresent()) {
             try {
@@ -80,17 +77,6 @@ final class Receiver {
             }
         }
     }
-
-    void session(BrokerSession session) {
-        this.session = session;
-    }
-
-    /** Where the operator's commands go. */
-    void commands(RemoteCommands commands) {
-        this.commands = commands;
-    }
-
-    private RemoteCommands commands;
 
     /** The download in progress, or null. */
     Download download() {
@@ -113,14 +99,14 @@ final class Receiver {
 
     private void progressed() {
         Download d = download;
-        if (d == null) return;
-        int percent = (int) (100L * d.stored() / d.manifest.chunks().size());
-        if (percent == lastPercent) return;
-        lastPercent = percent;
-        progress.accept(d.issue(), percent);
+        int percent = d == null ? -1 : d.percentGrown();
+        if (percent >= 0) progress.accept(d.issue(), percent);
     }
 
-    /** A message from the broker; sha256: its payload's hash, computed as it arrived (or null). */
+    /**
+     * A message of the fleet's delivery from the broker (a manifest, a chunk, a reset); sha256: its payload's hash,
+     * computed as it arrived (or null). Its owner acknowledges it afterwards.
+     */
     void handle(String topic, MqttMessage message, String sha256) {
         try {
             String prefix = Topics.ROOT + settings.fleet() + "/";
@@ -131,23 +117,19 @@ final class Receiver {
                 manifest(parts[1], message.getPayload());
             } else if (parts.length == 4 && parts[0].equals("chunks")) {
                 chunk(parts[1], parts[2], parts[3], message.getPayload(), sha256);
-            } else if (parts.length == 2 && parts[1].equals("commands") && commands != null) {
-                commands.handle(parts[0], message.getPayload());
             } else {
                 Logger.warn("sync: message on unexpected topic {} ignored", topic);
             }
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             report.error(StorageCheck.explain(settings.store(), e));
-        } finally {
-            // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
-            session.acknowledge(message);
         }
     }
 
-    private void manifest(String issue, byte[] payload) throws SQLException {
+    /** A manifest (or a withdrawal) judged and taken; returns why it was rejected, or null. */
+    private String manifest(String issue, byte[] payload) throws StoreException {
         if (Withdrawal.is(payload)) {
             withdraw(issue, payload);
-            return;
+            return null;
         }
         if (payload.length == 0) {
             Logger.info("sync: issue {} was withdrawn from the broker", issue);
@@ -157,19 +139,18 @@ final class Receiver {
                 download = null;
                 report.publish();
             }
-            return;
+            return null;
         }
         ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
-        rejected = v.rejected();
         if (v.rejected() != null) {
             Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
             outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
             report.error("manifest of " + issue + " rejected: " + v.rejected());
             outbox.flush(session);
-            return;
+            return v.rejected();
         }
         Manifest m = v.take();
-        if (m == null) return;
+        if (m == null) return null;
         String noRoom = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
         if (noRoom != null) {
             // Not refused for good: space may come back (retention, a technician); tried again every minute.
@@ -178,22 +159,22 @@ final class Receiver {
                 report.error("issue " + issue + " not taken now: " + noRoom);
                 outbox.flush(session);
             }
-            return;
+            return null;
         }
         room.fitted();
         unsubscribeRequested();
         deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
         download = new Download(m, deliveries.stored(m.issue()));
         Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
-        lastPercent = -1;
         progressed();
         requestNext();
         report.publish();
         outbox.flush(session);
+        return null;
     }
 
     /** The operator's withdrawal of an issue: applied once; a kiosk showing the issue falls back to the one before. */
-    private void withdraw(String issue, byte[] payload) throws SQLException {
+    private void withdraw(String issue, byte[] payload) throws StoreException {
         try {
             Withdrawal w = policy.withdraw(issue, payload, deliveries, outbox);
             if (w == null) return;
@@ -215,14 +196,12 @@ final class Receiver {
      * A manifest offered from elsewhere than the broker (a bundle), judged and taken as if it had come on its topic;
      * returns why it was rejected, or null.
      */
-    String offer(String issue, byte[] envelope) throws SQLException {
-        rejected = null;
-        manifest(issue, envelope);
-        return rejected;
+    String offer(String issue, byte[] envelope) throws StoreException {
+        return manifest(issue, envelope);
     }
 
     /** A chunk from a bundle, checked and stored as one from the broker. */
-    void offerChunk(Manifest m, int index, byte[] payload) throws SQLException {
+    void offerChunk(Manifest m, int index, byte[] payload) throws StoreException {
         chunk(m.issue(), Long.toString(m.sequence()), Integer.toString(index), payload, null);
     }
 
@@ -232,17 +211,17 @@ final class Receiver {
     }
 
     /** Drops the download in progress (a bundle whose chunks did not match). */
-    void dropDownload() throws SQLException {
+    void dropDownload() throws StoreException {
         if (download == null) return;
         deliveries.drop(download.issue());
         download = null;
     }
 
     /** Issues whose embargo ended go on their publications' shelves. */
-    private void release() throws SQLException {
+    private void release() throws StoreException {
         if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
-        java.util.List<String> shown = deliveries.shelving().release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
-        nextRelease = deliveries.shelving().nextRelease();
+        java.util.List<String> shown = deliveries.release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
+        nextRelease = deliveries.nextRelease();
         for (String id : shown) {
             Logger.info("sync: the embargo of {} ended; it is shown now", id);
             onActivated.accept(id);
@@ -252,7 +231,7 @@ final class Receiver {
     }
 
     /** The operator's reset of the high-water mark: applied once; the retained manifests are then read again. */
-    private void reset(byte[] payload) throws SQLException {
+    private void reset(byte[] payload) throws StoreException {
         if (payload.length == 0) return;
         try {
             HighWaterReset r = policy.reset(payload, deliveries, outbox);
@@ -289,7 +268,7 @@ final class Receiver {
                 + " (its events follow)";
     }
 
-    private void chunk(String issue, String sequenceText, String indexText, byte[] payload, String sha256) throws SQLException {
+    private void chunk(String issue, String sequenceText, String indexText, byte[] payload, String sha256) throws StoreException {
         Download d = download;
         if (d == null || !d.takes(issue, sequenceText)) {
             Logger.debug("sync: chunk of {} / {} not being downloaded, ignored", issue, sequenceText);
@@ -332,15 +311,7 @@ final class Receiver {
         if (!session.connected() || importing) return;
         // One SUBSCRIBE for every chunk the window has room for (a subscription again to a topic subscribed before
         // brings its retained chunk again).
-        java.util.List<Integer> ask = new java.util.ArrayList<>();
-        BitSet asking = d.asked();
-        if (asking.cardinality() > AHEAD / 2) return;
-        for (int i = d.next(); i < d.manifest.chunks().size() && asking.cardinality() < AHEAD; i++) {
-            if (!d.has(i) && !asking.get(i)) {
-                ask.add(i);
-                asking.set(i);
-            }
-        }
+        java.util.List<Integer> ask = d.window(AHEAD);
         if (ask.isEmpty()) return;
         try {
             session.subscribe(ask.stream().map(i -> Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i)).toArray(String[]::new));
@@ -364,16 +335,12 @@ final class Receiver {
         BitSet subscribed = d.subscribed();
         d.unsubscribed();
         if (!session.connected()) return;
-        java.util.List<String> topics = new java.util.ArrayList<>();
-        for (int i = subscribed.nextSetBit(0); i >= 0; i = subscribed.nextSetBit(i + 1)) {
-            topics.add(Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i));
-            if (topics.size() == 100 || subscribed.nextSetBit(i + 1) < 0) {
-                try {
-                    session.unsubscribe(topics.toArray(String[]::new));
-                } catch (MqttException e) {
-                    Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
-                }
-                topics.clear();
+        java.util.List<String> topics = subscribed.stream().mapToObj(i -> Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i)).toList();
+        for (int at = 0; at < topics.size(); at += 100) {
+            try {
+                session.unsubscribe(topics.subList(at, Math.min(at + 100, topics.size())).toArray(String[]::new));
+            } catch (MqttException e) {
+                Logger.debug("sync: unsubscribe failed: {}", e.getMessage());
             }
         }
     }
@@ -393,10 +360,10 @@ final class Receiver {
             download = null;
             status.clear();
             installer.retire();
-            nextRelease = deliveries.shelving().nextRelease();
+            nextRelease = deliveries.nextRelease();
             if (shown) onActivated.accept(m.issue());
             if (policy.resyncing()) askManifestsAgain("for the rest of a resync");
-        } catch (SQLException | IOException | StoreException e) {
+        } catch (StoreException | IOException e) {
             report.error("cannot install " + m.issue() + ": " + e.getMessage());
             thread.later(this::requestNext, settings.minBackoff().toMillis());
         } finally {
@@ -412,16 +379,10 @@ final class Receiver {
     void watch() {
         try {
             release();
-        } catch (SQLException e) {
+            StorageCheck.Waiting w = download == null ? room.due() : null;
+            if (w != null) manifest(w.issue(), w.payload());
+        } catch (StoreException e) {
             report.error(StorageCheck.explain(settings.store(), e));
-        }
-        StorageCheck.Waiting w = download == null ? room.due() : null;
-        if (w != null) {
-            try {
-                manifest(w.issue(), w.payload());
-            } catch (SQLException e) {
-                report.error(StorageCheck.explain(settings.store(), e));
-            }
         }
         Download d = download;
         if (!session.connected() || d == null) return;

@@ -3,7 +3,7 @@ package newsstand.delivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 
 /**
  * Whether an issue fits before it is downloaded (PROTOCOL.md): its bytes within storage.quota-mb, and three times
@@ -56,7 +56,7 @@ final class StorageCheck {
     }
 
     /** A store error in words: a full disk says so, and that the kiosk goes on by itself when space returns. */
-    static String explain(Path store, SQLException e) {
+    static String explain(Path store, StoreException e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
             Path folder = store.toAbsolutePath().getParent();

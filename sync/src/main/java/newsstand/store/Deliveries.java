@@ -1,8 +1,6 @@
 package newsstand.store;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,21 +39,44 @@ public final class Deliveries {
         return events;
     }
 
-    /** What changes the shelf besides an installation: withdrawals, embargoes ending, retention. */
-    public Shelving shelving() {
-        return shelving;
+    /**
+     * The operator's withdrawal of an issue, with its event: manifests of it up to the sequence refused from now on,
+     * its download dropped, and the issue, if stored from an earlier sequence, removed (its publication back on the
+     * one before). Returns whether a stored issue went.
+     */
+    public boolean withdraw(String issue, long sequence, String event) throws StoreException {
+        return shelving.withdraw(issue, sequence, event);
+    }
+
+    /** Issues under embargo whose time has come put on their publications' shelves, each with its event; the ids shown. */
+    public List<String> release(Instant now, java.util.function.Function<String, String> event) throws StoreException {
+        return shelving.release(now, event);
+    }
+
+    /** When the next embargo ends, or null. */
+    public Instant nextRelease() throws StoreException {
+        return shelving.nextRelease();
+    }
+
+    /** Old issues removed beyond the newest {@code keep} and the quota, never a shelf's or one under embargo; the ids removed. */
+    public List<String> retain(int keep, long quotaBytes) throws StoreException {
+        return shelving.retain(keep, quotaBytes);
     }
 
     public record Download(String issue, long sequence, byte[] envelope, int chunks, long bytes, String state, int duplicates) {}
 
     /** The unfinished download, if any (there is at most one). */
-    public Optional<Download> unfinished() throws SQLException {
-        return one("SELECT issue_id, sequence, envelope, chunks, bytes, state, duplicates FROM download WHERE state = 'downloading'"
-                + " ORDER BY sequence DESC LIMIT 1", null);
+    public Optional<Download> unfinished() throws StoreException {
+        return Tx.sql(() -> {
+            return one("SELECT issue_id, sequence, envelope, chunks, bytes, state, duplicates FROM download WHERE state = 'downloading'"
+                    + " ORDER BY sequence DESC LIMIT 1", null);
+        });
     }
 
-    public Optional<Download> download(String issue) throws SQLException {
-        return one("SELECT issue_id, sequence, envelope, chunks, bytes, state, duplicates FROM download WHERE issue_id = ?", issue);
+    public Optional<Download> download(String issue) throws StoreException {
+        return Tx.sql(() -> {
+            return one("SELECT issue_id, sequence, envelope, chunks, bytes, state, duplicates FROM download WHERE issue_id = ?", issue);
+        });
     }
 
     private Optional<Download> one(String sql, String arg) throws SQLException {
@@ -70,39 +91,45 @@ public final class Deliveries {
     }
 
     /** The highest sequence ever taken here for a publication; 0 before its first delivery. */
-    public long highWater(String publication) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT sequence FROM high_water WHERE publication = ?")) {
-            ps.setString(1, publication);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+    public long highWater(String publication) throws StoreException {
+        return Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT sequence FROM high_water WHERE publication = ?")) {
+                ps.setString(1, publication);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
             }
-        }
+        });
     }
 
     /** The sequence up to which the operator withdrew an issue (its manifests at or below it are refused); 0 if never. */
-    public long withdrawn(String issue) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT sequence FROM withdrawn WHERE issue_id = ?")) {
-            ps.setString(1, issue);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+    public long withdrawn(String issue) throws StoreException {
+        return Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT sequence FROM withdrawn WHERE issue_id = ?")) {
+                ps.setString(1, issue);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
             }
-        }
+        });
     }
 
     /** When the last high-water reset applied here was issued; null before the first. */
-    public Instant lastReset() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT reset_issued FROM trust WHERE slot = 1")) {
-            String s = rs.next() ? rs.getString(1) : null;
-            return s == null ? null : Instant.parse(s);
-        }
+    public Instant lastReset() throws StoreException {
+        return Tx.sql(() -> {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT reset_issued FROM trust WHERE slot = 1")) {
+                String s = rs.next() ? rs.getString(1) : null;
+                return s == null ? null : Instant.parse(s);
+            }
+        });
     }
 
     /**
      * Sets the highest sequence taken to an operator's reset (lower or higher) for one publication, or for every one
      * (publication null), remembering the reset, with its event.
      */
-    public void applyReset(String publication, long sequence, Instant issued, String event) throws SQLException {
-        transaction(() -> {
+    public void applyReset(String publication, long sequence, Instant issued, String event) throws StoreException {
+        Tx.run(db, () -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO trust (slot, sequence, reset_issued) VALUES (1, 0, ?)"
                     + " ON CONFLICT(slot) DO UPDATE SET reset_issued = excluded.reset_issued")) {
                 ps.setString(1, issued.toString());
@@ -131,50 +158,58 @@ public final class Deliveries {
     }
 
     /** Starts a download, dropping any unfinished one (a newer manifest supersedes it), with its event. */
-    public void start(Manifest m, byte[] envelope, String event) throws SQLException {
-        transaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE state = 'downloading' OR issue_id = ?")) {
-                ps.setString(1, m.issue());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO download (issue_id, sequence, envelope, chunks, bytes, state,"
-                    + " started_at) VALUES (?,?,?,?,?,'downloading',?)")) {
-                ps.setString(1, m.issue());
-                ps.setLong(2, m.sequence());
-                ps.setBytes(3, envelope);
-                ps.setInt(4, m.chunks().size());
-                ps.setLong(5, m.bytes());
-                ps.setString(6, Instant.now().toString());
-                ps.executeUpdate();
-            }
-            events.add(event, Events.PROGRESS);
+    public void start(Manifest m, byte[] envelope, String event) throws StoreException {
+        Tx.sql(() -> {
+            Tx.run(db, () -> {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE state = 'downloading' OR issue_id = ?")) {
+                    ps.setString(1, m.issue());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = db.prepareStatement("INSERT INTO download (issue_id, sequence, envelope, chunks, bytes, state,"
+                        + " started_at) VALUES (?,?,?,?,?,'downloading',?)")) {
+                    ps.setString(1, m.issue());
+                    ps.setLong(2, m.sequence());
+                    ps.setBytes(3, envelope);
+                    ps.setInt(4, m.chunks().size());
+                    ps.setLong(5, m.bytes());
+                    ps.setString(6, Instant.now().toString());
+                    ps.executeUpdate();
+                }
+                events.add(event, Events.PROGRESS);
+            });
+            return null;
         });
     }
 
     /** Forgets a download and its chunks. */
-    public void drop(String issue) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'downloading'")) {
-            ps.setString(1, issue);
-            ps.executeUpdate();
-        }
+    public void drop(String issue) throws StoreException {
+        Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'downloading'")) {
+                ps.setString(1, issue);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** The chunks of a download already stored. */
-    public BitSet stored(String issue) throws SQLException {
-        BitSet present = new BitSet();
-        try (PreparedStatement ps = db.prepareStatement("SELECT idx FROM chunk WHERE issue_id = ?")) {
-            ps.setString(1, issue);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) present.set(rs.getInt(1));
+    public BitSet stored(String issue) throws StoreException {
+        return Tx.sql(() -> {
+            BitSet present = new BitSet();
+            try (PreparedStatement ps = db.prepareStatement("SELECT idx FROM chunk WHERE issue_id = ?")) {
+                ps.setString(1, issue);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) present.set(rs.getInt(1));
+                }
             }
-        }
-        return present;
+            return present;
+        });
     }
 
     /** Stores a verified chunk; a chunk stored before counts as a duplicate. Returns whether it was new. */
-    public boolean storeChunk(String issue, int index, byte[] bytes) throws SQLException {
+    public boolean storeChunk(String issue, int index, byte[] bytes) throws StoreException {
         boolean[] added = new boolean[1];
-        transaction(() -> {
+        Tx.run(db, () -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO chunk (issue_id, idx, bytes) VALUES (?,?,?)")) {
                 ps.setString(1, issue);
                 ps.setInt(2, index);
@@ -192,115 +227,91 @@ public final class Deliveries {
     }
 
     /** Writes a complete download's files into a folder, one chunk at a time through the heap. */
-    public void writeFiles(Manifest m, Path folder) throws SQLException, IOException {
-        List<Manifest.FileEntry> files = m.files();
-        int file = 0;
-        long left = files.get(0).size();
-        OutputStream out = open(folder, files.get(0).name());
-        try (PreparedStatement ps = db.prepareStatement("SELECT bytes FROM chunk WHERE issue_id = ? AND idx = ?")) {
-            for (int i = 0; i < m.chunks().size(); i++) {
-                ps.setString(1, m.issue());
-                ps.setInt(2, i);
-                byte[] chunk;
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new IOException("chunk " + i + " of " + m.issue() + " is missing");
-                    chunk = rs.getBytes(1);
-                }
-                int at = 0;
-                while (at < chunk.length) {
-                    while (left == 0) {
-                        out.close();
-                        file++;
-                        left = files.get(file).size();
-                        out = open(folder, files.get(file).name());
-                    }
-                    int n = (int) Math.min(left, chunk.length - at);
-                    out.write(chunk, at, n);
-                    at += n;
-                    left -= n;
-                }
-            }
-            while (file + 1 < files.size()) {
-                out.close();
-                file++;
-                out = open(folder, files.get(file).name());
-            }
-        } finally {
-            out.close();
+    public void writeFiles(Manifest m, Path folder) throws StoreException, IOException {
+        try {
+            ChunkFiles.write(db, m, folder);
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
         }
-    }
-
-    private static OutputStream open(Path folder, String name) throws IOException {
-        Path p = folder.resolve(name).normalize();
-        if (!p.startsWith(folder)) throw new IOException(name + " lies outside the package folder");
-        Files.createDirectories(p.getParent());
-        return Files.newOutputStream(p);
     }
 
     /** An issue being tried (composed) before it is shown. */
     public record Trial(String issue, long sequence) {}
 
     /** Writes down the issue about to be tried: if the kiosk dies while trying it, the next start finds it here. */
-    public void beginTrial(String issue, long sequence) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO trial (slot, issue_id, sequence, started_at) VALUES (1, ?, ?, ?)"
-                + " ON CONFLICT(slot) DO UPDATE SET issue_id = excluded.issue_id, sequence = excluded.sequence, started_at = excluded.started_at")) {
-            ps.setString(1, issue);
-            ps.setLong(2, sequence);
-            ps.setString(3, Instant.now().toString());
-            ps.executeUpdate();
-        }
+    public void beginTrial(String issue, long sequence) throws StoreException {
+        Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO trial (slot, issue_id, sequence, started_at) VALUES (1, ?, ?, ?)"
+                    + " ON CONFLICT(slot) DO UPDATE SET issue_id = excluded.issue_id, sequence = excluded.sequence, started_at = excluded.started_at")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                ps.setString(3, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /**
      * Ends a trial that did not fail: the issue composed (a kiosk killed while installing it tries it again), or
      * the kiosk is stopping (no fault of the issue's).
      */
-    public void endTrial() throws SQLException {
-        try (Statement st = db.createStatement()) {
-            st.execute("DELETE FROM trial");
-        }
+    public void endTrial() throws StoreException {
+        Tx.sql(() -> {
+            try (Statement st = db.createStatement()) {
+                st.execute("DELETE FROM trial");
+            }
+            return null;
+        });
     }
 
     /** The issue that was being tried when the kiosk last stopped, if it never finished. */
-    public Optional<Trial> unfinishedTrial() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT issue_id, sequence FROM trial WHERE slot = 1")) {
-            return rs.next() ? Optional.of(new Trial(rs.getString(1), rs.getLong(2))) : Optional.empty();
-        }
+    public Optional<Trial> unfinishedTrial() throws StoreException {
+        return Tx.sql(() -> {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT issue_id, sequence FROM trial WHERE slot = 1")) {
+                return rs.next() ? Optional.of(new Trial(rs.getString(1), rs.getLong(2))) : Optional.empty();
+            }
+        });
     }
 
     /**
      * Refuses an issue for good, in one transaction: remembered with the reason (its manifest is passed over when it
      * comes again), its download and chunks dropped, the trial ended, the event queued.
      */
-    public void refuse(String issue, long sequence, String reason, String event) throws SQLException {
-        transaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO refused (issue_id, sequence, reason, refused_at) VALUES (?,?,?,?)")) {
-                ps.setString(1, issue);
-                ps.setLong(2, sequence);
-                ps.setString(3, reason);
-                ps.setString(4, Instant.now().toString());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'downloading'")) {
-                ps.setString(1, issue);
-                ps.executeUpdate();
-            }
-            try (Statement st = db.createStatement()) {
-                st.execute("DELETE FROM trial");
-            }
-            events.add(event, Events.IMPORTANT);
+    public void refuse(String issue, long sequence, String reason, String event) throws StoreException {
+        Tx.sql(() -> {
+            Tx.run(db, () -> {
+                try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO refused (issue_id, sequence, reason, refused_at) VALUES (?,?,?,?)")) {
+                    ps.setString(1, issue);
+                    ps.setLong(2, sequence);
+                    ps.setString(3, reason);
+                    ps.setString(4, Instant.now().toString());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM download WHERE issue_id = ? AND state = 'downloading'")) {
+                    ps.setString(1, issue);
+                    ps.executeUpdate();
+                }
+                try (Statement st = db.createStatement()) {
+                    st.execute("DELETE FROM trial");
+                }
+                events.add(event, Events.IMPORTANT);
+            });
+            return null;
         });
     }
 
     /** Whether this sequence of an issue was refused before. */
-    public boolean refused(String issue, long sequence) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM refused WHERE issue_id = ? AND sequence = ?")) {
-            ps.setString(1, issue);
-            ps.setLong(2, sequence);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+    public boolean refused(String issue, long sequence) throws StoreException {
+        return Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM refused WHERE issue_id = ? AND sequence = ?")) {
+                ps.setString(1, issue);
+                ps.setLong(2, sequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
-        }
+        });
     }
 
     /**
@@ -308,17 +319,11 @@ public final class Deliveries {
      * activateAt), in one transaction synced to disk: content, the shelf (the previous issue kept), the publication's
      * high-water mark, the download marked installed with its chunks deleted, and the event.
      */
-    public void install(Issue issue, long sequence, Instant activateAt, IssueStore.ImageSource images, String event) throws SQLException {
-        try (Statement st = db.createStatement()) {
-            st.execute("PRAGMA synchronous = FULL");
-        }
+    public void install(Issue issue, long sequence, Instant activateAt, IssueStore.ImageSource images, String event) throws StoreException {
+        synchronous("FULL");
         try {
-            transaction(() -> {
-                try {
-                    store.put(issue, images, sequence);
-                } catch (IOException e) {
-                    throw new SQLException(e.getMessage(), e);
-                }
+            Tx.run(db, () -> {
+                IssueRows.put(db, issue, images, sequence);
                 if (activateAt == null) {
                     store.setActive(issue.id());
                 } else {
@@ -341,10 +346,16 @@ public final class Deliveries {
                 holdOpen(issue.id());
             });
         } finally {
-            try (Statement st = db.createStatement()) {
-                st.execute("PRAGMA synchronous = NORMAL");
-            }
+            synchronous("NORMAL");
         }
+    }
+
+    private void synchronous(String mode) throws StoreException {
+        Tx.sql(() -> {
+            try (Statement st = db.createStatement()) {
+                return st.execute("PRAGMA synchronous = " + mode);
+            }
+        });
     }
 
     /**
@@ -361,9 +372,5 @@ public final class Deliveries {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void transaction(Tx.Work work) throws SQLException {
-        Tx.run(db, work);
     }
 }

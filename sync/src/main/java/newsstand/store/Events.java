@@ -32,29 +32,35 @@ public final class Events {
     }
 
     /** Queues an event, inside the caller's transaction if there is one. */
-    public void add(String payload, int priority) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox (payload, priority) VALUES (?, ?)")) {
-            ps.setString(1, payload);
-            ps.setInt(2, priority);
-            ps.executeUpdate();
-        }
-        trim();
+    public void add(String payload, int priority) throws StoreException {
+        Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox (payload, priority) VALUES (?, ?)")) {
+                ps.setString(1, payload);
+                ps.setInt(2, priority);
+                ps.executeUpdate();
+            }
+            trim();
+            return null;
+        });
     }
 
     /** Queues a noise event, or counts it on the one of the same key still waiting (its payload becomes the latest). */
-    public void addRepeated(String key, String payload) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE outbox SET repeats = repeats + 1, payload = ? WHERE coalesce_key = ?")) {
-            ps.setString(1, payload);
-            ps.setString(2, key);
-            if (ps.executeUpdate() > 0) return;
-        }
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox (payload, priority, coalesce_key) VALUES (?, ?, ?)")) {
-            ps.setString(1, payload);
-            ps.setInt(2, NOISE);
-            ps.setString(3, key);
-            ps.executeUpdate();
-        }
-        trim();
+    public void addRepeated(String key, String payload) throws StoreException {
+        Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("UPDATE outbox SET repeats = repeats + 1, payload = ? WHERE coalesce_key = ?")) {
+                ps.setString(1, payload);
+                ps.setString(2, key);
+                if (ps.executeUpdate() > 0) return null;
+            }
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox (payload, priority, coalesce_key) VALUES (?, ?, ?)")) {
+                ps.setString(1, payload);
+                ps.setInt(2, NOISE);
+                ps.setString(3, key);
+                ps.executeUpdate();
+            }
+            trim();
+            return null;
+        });
     }
 
     /** Keeps at most LIMIT waiting: the least important, then the oldest, go. */
@@ -70,25 +76,25 @@ public final class Events {
     public record Event(long id, String payload, int repeats) {}
 
     /** The events to send next, most important first, then oldest first. */
-    public List<Event> pending(int limit) throws SQLException {
-        List<Event> events = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT id, payload, repeats FROM outbox ORDER BY priority DESC, id LIMIT ?")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) events.add(new Event(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+    public List<Event> pending(int limit) throws StoreException {
+        return Tx.sql(() -> {
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT id, payload, repeats FROM outbox ORDER BY priority DESC, id LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) events.add(new Event(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                }
             }
-        }
-        return events;
+            return events;
+        });
     }
 
     /**
      * The broker has the event as it was sent, with that many repeats. Repeats counted on it meanwhile stay, as a
      * new event (a new id: consumers drop an id they have seen).
      */
-    public void sent(long id, int repeatsSent) throws SQLException {
-        boolean auto = db.getAutoCommit();
-        db.setAutoCommit(false);
-        try {
+    public void sent(long id, int repeatsSent) throws StoreException {
+        Tx.run(db, () -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox (payload, priority, coalesce_key, repeats)"
                     + " SELECT payload, priority, coalesce_key, repeats - ? FROM outbox WHERE id = ? AND repeats > ?")) {
                 ps.setInt(1, repeatsSent);
@@ -100,19 +106,15 @@ public final class Events {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(auto);
-        }
+        });
     }
 
     /** Events waiting, for the status and tests. */
-    public int waiting() throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM outbox"); ResultSet rs = ps.executeQuery()) {
-            return rs.getInt(1);
-        }
+    public int waiting() throws StoreException {
+        return Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM outbox"); ResultSet rs = ps.executeQuery()) {
+                return rs.getInt(1);
+            }
+        });
     }
 }

@@ -126,4 +126,58 @@ final class IssueRows {
         }
         return photos;
     }
+
+    /**
+     * Writes an issue, complete, inside the caller's transaction; an issue stored under the same id before (a
+     * correction published later) has its content replaced. sequence is the delivery's, null for a local import.
+     */
+    static void put(Connection db, Issue issue, IssueStore.ImageSource images, Long sequence) throws SQLException, IOException {
+        if (exists(db, issue.id())) {
+            for (String table : new String[] {"image", "photo", "article", "section"}) {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE issue_id = ?")) {
+                    ps.setString(1, issue.id());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET title = ?, date = ?, edition = ?, language = ?,"
+                    + " imported_at = ?, publication = ?, complete = 0 WHERE id = ?")) {
+                ps.setString(1, issue.title());
+                ps.setString(2, issue.date().toString());
+                ps.setString(3, issue.edition());
+                ps.setString(4, issue.language());
+                ps.setString(5, java.time.Instant.now().toString());
+                ps.setString(6, issue.publication());
+                ps.setString(7, issue.id());
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO issue (id, title, date, edition, language, imported_at,"
+                    + " publication, complete) VALUES (?,?,?,?,?,?,?,0)")) {
+                ps.setString(1, issue.id());
+                ps.setString(2, issue.title());
+                ps.setString(3, issue.date().toString());
+                ps.setString(4, issue.edition());
+                ps.setString(5, issue.language());
+                ps.setString(6, java.time.Instant.now().toString());
+                ps.setString(7, issue.publication());
+                ps.executeUpdate();
+            }
+        }
+        IssueRows.insert(db, issue, images);
+        try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET complete = 1, sequence = ? WHERE id = ?")) {
+            if (sequence == null) ps.setNull(1, java.sql.Types.INTEGER);
+            else ps.setLong(1, sequence);
+            ps.setString(2, issue.id());
+            ps.executeUpdate();
+        }
+    }
+
+    static boolean exists(Connection db, String id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }

@@ -56,6 +56,9 @@ public final class IssueStore implements AutoCloseable {
             return store;
         } catch (SQLException e) {
             throw new StoreException("store " + file + ": cannot open: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql) throw new StoreException("store " + file + ": cannot open: " + e.getMessage(), sql);
+            throw e;
         }
     }
 
@@ -69,21 +72,17 @@ public final class IssueStore implements AutoCloseable {
                     + Schema.MIGRATIONS.size() + "; update the kiosk software");
         }
         for (int v = version; v < Schema.MIGRATIONS.size(); v++) {
-            db.setAutoCommit(false);
-            try (Statement st = db.createStatement()) {
-                for (String sql : Schema.MIGRATIONS.get(v).split(";")) {
-                    if (!sql.isBlank()) st.execute(sql);
+            int step = v;
+            Tx.run(db, () -> {
+                try (Statement st = db.createStatement()) {
+                    for (String sql : Schema.MIGRATIONS.get(step).split(";")) {
+                        if (!sql.isBlank()) st.execute(sql);
+                    }
+                    if (step == 3) Schema.publications(db);
+                    st.execute("PRAGMA user_version = " + (step + 1));
                 }
-                if (v == 3) Schema.publications(db);
-                st.execute("PRAGMA user_version = " + (v + 1));
-                db.commit();
-                Logger.info("store {}: schema migrated to version {}", file, v + 1);
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
+            Logger.info("store {}: schema migrated to version {}", file, v + 1);
         }
     }
 
@@ -106,66 +105,16 @@ public final class IssueStore implements AutoCloseable {
 
     void importIssue(Issue issue, ImageSource images) throws StoreException {
         try {
-            db.setAutoCommit(false);
-            try {
-                if (exists(issue.id())) throw new StoreException("issue " + issue.id() + " is already stored");
-                put(issue, images, null);
-                db.commit();
-                Logger.info("stored issue {} ({} articles)", issue.id(), issue.articles().size());
-            } catch (SQLException | IOException | StoreException | RuntimeException e) {
-                db.rollback();
-                if (e instanceof StoreException se) throw se;
-                throw new StoreException("issue " + issue.id() + " was not stored: " + e.getMessage(), e);
-            } finally {
-                db.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("store " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Writes an issue, complete, inside the caller's transaction; an issue stored under the same id before (a
-     * correction published later) has its content replaced. sequence is the delivery's, null for a local import.
-     */
-    void put(Issue issue, ImageSource images, Long sequence) throws SQLException, IOException {
-        if (exists(issue.id())) {
-            for (String table : new String[] {"image", "photo", "article", "section"}) {
-                try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE issue_id = ?")) {
-                    ps.setString(1, issue.id());
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET title = ?, date = ?, edition = ?, language = ?,"
-                    + " imported_at = ?, publication = ?, complete = 0 WHERE id = ?")) {
-                ps.setString(1, issue.title());
-                ps.setString(2, issue.date().toString());
-                ps.setString(3, issue.edition());
-                ps.setString(4, issue.language());
-                ps.setString(5, Instant.now().toString());
-                ps.setString(6, issue.publication());
-                ps.setString(7, issue.id());
-                ps.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO issue (id, title, date, edition, language, imported_at,"
-                    + " publication, complete) VALUES (?,?,?,?,?,?,?,0)")) {
-                ps.setString(1, issue.id());
-                ps.setString(2, issue.title());
-                ps.setString(3, issue.date().toString());
-                ps.setString(4, issue.edition());
-                ps.setString(5, issue.language());
-                ps.setString(6, Instant.now().toString());
-                ps.setString(7, issue.publication());
-                ps.executeUpdate();
-            }
-        }
-        IssueRows.insert(db, issue, images);
-        try (PreparedStatement ps = db.prepareStatement("UPDATE issue SET complete = 1, sequence = ? WHERE id = ?")) {
-            if (sequence == null) ps.setNull(1, java.sql.Types.INTEGER);
-            else ps.setLong(1, sequence);
-            ps.setString(2, issue.id());
-            ps.executeUpdate();
+            Tx.run(db, () -> {
+                if (IssueRows.exists(db, issue.id())) throw new StoreException("issue " + issue.id() + " is already stored");
+                IssueRows.put(db, issue, images, null);
+            });
+            Logger.info("stored issue {} ({} articles)", issue.id(), issue.articles().size());
+        } catch (StoreException e) {
+            if (e.getCause() == null) throw e;
+            throw new StoreException("issue " + issue.id() + " was not stored: " + e.getMessage(), e.getCause());
+        } catch (RuntimeException e) {
+            throw new StoreException("issue " + issue.id() + " was not stored: " + e.getMessage(), e);
         }
     }
 
@@ -174,17 +123,8 @@ public final class IssueStore implements AutoCloseable {
     }
 
     /** The operator's commands taken and the values set from afar, on this connection. */
-    public Commands commands() {
-        return new Commands(db);
-    }
-
-    private boolean exists(String id) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM issue WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    public CommandLog commands() {
+        return new CommandLog(db);
     }
 
     /**
@@ -193,8 +133,7 @@ public final class IssueStore implements AutoCloseable {
      */
     public void activate(String id) throws StoreException {
         try {
-            db.setAutoCommit(false);
-            try {
+            Tx.run(db, () -> {
                 Integer complete = null;
                 try (PreparedStatement ps = db.prepareStatement("SELECT complete FROM issue WHERE id = ?")) {
                     ps.setString(1, id);
@@ -205,15 +144,10 @@ public final class IssueStore implements AutoCloseable {
                 if (complete == null) throw new StoreException("issue " + id + " is not stored, so it cannot be activated");
                 if (complete != 1) throw new StoreException("issue " + id + " is not complete, so it cannot be activated");
                 setActive(id);
-                db.commit();
-            } catch (SQLException | StoreException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("store " + file + ": cannot activate " + id + ": " + e.getMessage(), e);
+            });
+        } catch (StoreException e) {
+            if (e.getCause() == null) throw e;
+            throw new StoreException("store " + file + ": cannot activate " + id + ": " + e.getMessage(), e.getCause());
         }
     }
 

@@ -17,7 +17,7 @@ import org.tinylog.Logger;
  * publication back on the one before), issues under embargo put on the shelf when their time comes, and retention
  * (old issues removed, never a shelf's or one under embargo). Each change commits with its event. Sync thread only.
  */
-public final class Shelving {
+final class Shelving {
     private final IssueStore store;
     private final Connection db;
     private final Events events;
@@ -33,9 +33,9 @@ public final class Shelving {
      * to this sequence are refused from now on), its download dropped, and the issue, if stored from an earlier
      * sequence, removed, its publication falling back to the issue shown before. Returns whether a stored issue went.
      */
-    public boolean withdraw(String issue, long sequence, String event) throws SQLException {
+    boolean withdraw(String issue, long sequence, String event) throws StoreException {
         boolean[] removed = {false};
-        transaction(() -> {
+        Tx.run(db, () -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO withdrawn (issue_id, sequence, withdrawn_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT(issue_id) DO UPDATE SET sequence = max(sequence, excluded.sequence), withdrawn_at = excluded.withdrawn_at")) {
                 ps.setString(1, issue);
@@ -65,17 +65,20 @@ public final class Shelving {
      * Issues under embargo whose time has come, put on their publications' shelves (unless a newer issue of the
      * publication came meanwhile), each with its event. Returns the ids shown now.
      */
-    public List<String> release(Instant now, java.util.function.Function<String, String> event) throws SQLException {
-        List<String> due = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT issue_id FROM embargo WHERE activate_at <= ? ORDER BY activate_at")) {
-            ps.setString(1, now.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) due.add(rs.getString(1));
+    List<String> release(Instant now, java.util.function.Function<String, String> event) throws StoreException {
+        List<String> due = Tx.sql(() -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT issue_id FROM embargo WHERE activate_at <= ? ORDER BY activate_at")) {
+                ps.setString(1, now.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) ids.add(rs.getString(1));
+                }
             }
-        }
+            return ids;
+        });
         List<String> shown = new ArrayList<>();
         for (String id : due) {
-            transaction(() -> {
+            Tx.run(db, () -> {
                 try (PreparedStatement ps = db.prepareStatement("DELETE FROM embargo WHERE issue_id = ?")) {
                     ps.setString(1, id);
                     ps.executeUpdate();
@@ -101,39 +104,44 @@ public final class Shelving {
     }
 
     /** When the next embargo ends, or null. */
-    public Instant nextRelease() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT min(activate_at) FROM embargo")) {
-            String s = rs.next() ? rs.getString(1) : null;
-            return s == null ? null : Instant.parse(s);
-        }
+    Instant nextRelease() throws StoreException {
+        return Tx.sql(() -> {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT min(activate_at) FROM embargo")) {
+                String s = rs.next() ? rs.getString(1) : null;
+                return s == null ? null : Instant.parse(s);
+            }
+        });
     }
 
     /**
      * Removes old issues: beyond the newest {@code keep}, then the oldest while all issues take more than
      * {@code quotaBytes}. Every publication's shown and previous issue, and those under embargo, always stay. Returns the ids removed.
      */
-    public List<String> retain(int keep, long quotaBytes) throws SQLException, StoreException {
+    List<String> retain(int keep, long quotaBytes) throws StoreException {
         Set<String> kept = new HashSet<>();
         for (IssueStore.Shelved s : store.shelf()) {
             kept.add(s.issue());
             if (s.previous() != null) kept.add(s.previous());
         }
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT issue_id FROM embargo")) {
-            while (rs.next()) kept.add(rs.getString(1));
-        }
         List<String> ids = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
-        long total = 0;
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT i.id,"
-                + " coalesce((SELECT sum(length(bytes)) FROM image WHERE issue_id = i.id), 0)"
-                + " + coalesce((SELECT sum(length(paragraphs)) FROM article WHERE issue_id = i.id), 0)"
-                + " FROM issue i ORDER BY i.date DESC, i.imported_at DESC")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-                sizes.add(rs.getLong(2));
-                total += rs.getLong(2);
+        long total = Tx.sql(() -> {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT issue_id FROM embargo")) {
+                while (rs.next()) kept.add(rs.getString(1));
             }
-        }
+            long bytes = 0;
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT i.id,"
+                    + " coalesce((SELECT sum(length(bytes)) FROM image WHERE issue_id = i.id), 0)"
+                    + " + coalesce((SELECT sum(length(paragraphs)) FROM article WHERE issue_id = i.id), 0)"
+                    + " FROM issue i ORDER BY i.date DESC, i.imported_at DESC")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                    sizes.add(rs.getLong(2));
+                    bytes += rs.getLong(2);
+                }
+            }
+            return bytes;
+        });
         List<String> removed = new ArrayList<>();
         int count = 0;
         for (int i = 0; i < ids.size(); i++) {
@@ -152,7 +160,7 @@ public final class Shelving {
             total -= sizes.get(i);
         }
         for (String id : removed) {
-            transaction(() -> {
+            Tx.run(db, () -> {
                 try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
                     ps.setString(1, id);
                     ps.executeUpdate();
@@ -164,9 +172,5 @@ public final class Shelving {
             });
         }
         return removed;
-    }
-
-    private void transaction(Tx.Work work) throws SQLException {
-        Tx.run(db, work);
     }
 }

@@ -1,26 +1,57 @@
 package newsstand.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** One transaction on a connection: committed when the work returns, rolled back when it throws. */
+/**
+ * How the store talks to SQLite: every transaction opened one way ({@link #run}), and SQLite's failures handed on as
+ * {@link StoreException}s with SQLite's own message, so that no SQLException leaves the store.
+ */
 final class Tx {
     private Tx() {}
 
     interface Work {
-        void run() throws SQLException;
+        void run() throws SQLException, StoreException, IOException;
     }
 
-    static void run(Connection db, Work work) throws SQLException {
-        db.setAutoCommit(false);
+    interface Sql<T> {
+        T run() throws SQLException, StoreException;
+    }
+
+    /**
+     * One transaction: committed when the work returns, rolled back when it throws. Work inside a transaction already
+     * open on the connection joins it (and commits with it).
+     */
+    static void run(Connection db, Work work) throws StoreException {
         try {
-            work.run();
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
+            if (!db.getAutoCommit()) {
+                work.run();
+                return;
+            }
+            db.setAutoCommit(false);
+            try {
+                work.run();
+                db.commit();
+            } catch (SQLException | StoreException | IOException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    /** Statements outside a transaction of their own (each commits by itself, or with the caller's transaction). */
+    static <T> T sql(Sql<T> work) throws StoreException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
         }
     }
 }

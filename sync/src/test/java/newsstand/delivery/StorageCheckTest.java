@@ -33,7 +33,7 @@ class StorageCheckTest {
             SQLException full = assertThrows(SQLException.class, () -> {
                 for (int i = 0; i < 100; i++) db.createStatement().execute("INSERT INTO chunk VALUES (zeroblob(65536))");
             });
-            String said = StorageCheck.explain(store, full);
+            String said = StorageCheck.explain(store, new newsstand.store.StoreException(full.getMessage(), full)); // as the store hands it on
             assertTrue(said.startsWith("storage full: " + dir + " has ") && said.contains("the download goes on by itself when there is room"), said);
         }
     }

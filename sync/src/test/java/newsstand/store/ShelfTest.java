@@ -48,7 +48,7 @@ class ShelfTest {
             assertEquals("evening-1", store.previous().orElseThrow());
             // Retention never removes what a shelf holds, whatever the limit.
             deliver(d, "weekly", "weekly-1", 40, null);
-            d.shelving().retain(1, Long.MAX_VALUE);
+            d.retain(1, Long.MAX_VALUE);
             assertEquals(List.of("daily-1", "evening-1", "evening-2", "weekly-1"), store.issueIds().stream().sorted().toList());
         }
     }
@@ -61,15 +61,15 @@ class ShelfTest {
             deliver(d, "daily", "daily-2", 20, null);
             deliver(d, "daily", "daily-3", 30, null);
             deliver(d, "evening", "evening-1", 15, null);
-            assertTrue(d.shelving().withdraw("daily-3", 35, "{\"event\":\"withdrawn\"}"));
+            assertTrue(d.withdraw("daily-3", 35, "{\"event\":\"withdrawn\"}"));
             assertEquals(List.of("daily=daily-2/daily-1", "evening=evening-1/null"), shown(store), "the one before is shown, the next older kept");
             assertFalse(store.issueIds().contains("daily-3"));
             assertEquals(35, d.withdrawn("daily-3"));
-            assertFalse(d.shelving().withdraw("daily-2", 15, "{}"), "a withdrawal older than the stored issue leaves it");
+            assertFalse(d.withdraw("daily-2", 15, "{}"), "a withdrawal older than the stored issue leaves it");
             assertEquals(List.of("daily=daily-2/daily-1", "evening=evening-1/null"), shown(store));
-            assertTrue(d.shelving().withdraw("evening-1", 16, "{}"));
+            assertTrue(d.withdraw("evening-1", 16, "{}"));
             assertEquals(List.of("daily=daily-2/daily-1"), shown(store), "a publication with nothing left leaves the shelf");
-            assertTrue(d.shelving().withdraw("daily-1", 40, "{}"));
+            assertTrue(d.withdraw("daily-1", 40, "{}"));
             assertEquals(List.of("daily=daily-2/null"), shown(store), "withdrawing the previous keeps the shown one");
         }
     }
@@ -82,17 +82,17 @@ class ShelfTest {
             Instant at = Instant.now().plusSeconds(3600);
             deliver(d, "daily", "daily-2", 20, at);
             assertEquals(List.of("daily=daily-1/null"), shown(store));
-            assertEquals(at, d.shelving().nextRelease());
-            assertEquals(List.of(), d.shelving().release(at.minusSeconds(1), id -> "{}"));
-            d.shelving().retain(0, 0);
+            assertEquals(at, d.nextRelease());
+            assertEquals(List.of(), d.release(at.minusSeconds(1), id -> "{}"));
+            d.retain(0, 0);
             assertTrue(store.issueIds().contains("daily-2"), "retention keeps an issue under embargo");
-            assertEquals(List.of("daily-2"), d.shelving().release(at, id -> "{\"event\":\"activated\",\"issue\":\"" + id + "\"}"));
+            assertEquals(List.of("daily-2"), d.release(at, id -> "{\"event\":\"activated\",\"issue\":\"" + id + "\"}"));
             assertEquals(List.of("daily=daily-2/daily-1"), shown(store));
-            assertNull(d.shelving().nextRelease());
+            assertNull(d.nextRelease());
             // An embargo that ends after a newer issue came leaves the newer one shown.
             deliver(d, "daily", "daily-3", 30, at);
             deliver(d, "daily", "daily-4", 40, null);
-            assertEquals(List.of(), d.shelving().release(at, id -> "{}"));
+            assertEquals(List.of(), d.release(at, id -> "{}"));
             assertEquals(List.of("daily=daily-4/daily-2"), shown(store));
         }
     }

@@ -2,9 +2,10 @@ package newsstand.app;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import newsstand.delivery.Commander;
+import newsstand.desk.CommandOutcome;
+import newsstand.desk.Desk;
+import newsstand.desk.Signer;
 import newsstand.issue.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
  * What `fleet command` and `fleet screenshot` share: the broker, the fleet, the operator's key, how long the command
  * lives and how long to wait for the kiosks' answers; the command signed, sent, and its answers printed.
  */
-final class FleetOrder {
+final class CommandOptions {
     @Mixin Options.BrokerOption broker;
     @Mixin Options.FleetOption fleet;
     @Mixin Options.KeyOption key;
@@ -27,8 +28,7 @@ final class FleetOrder {
 
     /** The command as it will be signed: a fresh id, issued now. */
     Command command(List<String> targets, String name, List<String> args) throws Newsstand.UserError {
-        Instant now = Instant.now();
-        Command c = new Command(fleet.fleet(), java.util.UUID.randomUUID().toString(), now, now.plus(duration()), targets, name, args);
+        Command c = Desk.offline(fleet.fleet(), null).newCommand(targets, name, args, duration());
         List<String> problems = c.problems();
         if (!problems.isEmpty()) throw new Newsstand.UserError(String.join("; ", problems));
         if (waitSeconds < 1 || waitSeconds > 600) throw new Newsstand.UserError("--wait " + waitSeconds + " is not allowed (allowed: 1 to 600 seconds)");
@@ -50,15 +50,18 @@ final class FleetOrder {
     }
 
     /** Signs and sends the command, printing each answer as it comes and then who did not answer. */
-    Commander.Outcome send(Command c, PrintWriter out) throws Exception {
-        Options.KeyOption.Signer signer = key.signer();
+    CommandOutcome send(Command c, PrintWriter out) throws Exception {
+        Signer signer = key.signer();
         out.println("command " + c.id() + " (" + c.line() + ") to " + (c.forAll() ? "every kiosk of " + c.fleet() : String.join(", ", c.targets()))
                 + ", valid until " + c.expires() + "; waiting up to " + waitSeconds + " s for the answers");
         out.flush();
-        Commander.Outcome o = Commander.send(broker.broker(), c, signer.key(), signer.id(), Duration.ofSeconds(waitSeconds), a -> {
-            out.printf("%-16s %-8s %s%n", Printable.of(a.device(), 64), Printable.of(a.result(), 16), Printable.of(a.message(), 400));
-            out.flush();
-        });
+        CommandOutcome o;
+        try (Desk desk = Desk.open(broker.broker(), fleet.fleet(), signer)) {
+            o = desk.command(c, Duration.ofSeconds(waitSeconds), a -> {
+                out.printf("%-16s %-8s %s%n", Printable.of(a.device(), 64), Printable.of(a.result(), 16), Printable.of(a.message(), 400));
+                out.flush();
+            });
+        }
         for (String d : o.silent()) {
             out.printf("%-16s %-8s %s%n", Printable.of(d, 64), "silent", "no answer in " + waitSeconds + " s"
                     + (o.offline().contains(d) ? " (its status says it is offline; it carries the command out if it is back before " + c.expires() + ")"
@@ -69,10 +72,5 @@ final class FleetOrder {
                     + c.expires() + "): " + String.join(", ", o.offline().stream().map(d -> Printable.of(d, 64)).toList()));
         }
         return o;
-    }
-
-    /** 0 when every kiosk expected answered done, 1 otherwise. */
-    static int exit(Commander.Outcome o) {
-        return o.silent().isEmpty() && o.answers().stream().allMatch(a -> a.result().equals("done")) ? 0 : 1;
     }
 }

@@ -2,7 +2,7 @@ package newsstand.delivery;
 
 import com.google.gson.JsonObject;
 import java.security.PublicKey;
-import java.sql.SQLException;
+import newsstand.store.StoreException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
 import newsstand.issue.Command;
 import newsstand.issue.Keys;
 import newsstand.issue.Manifest;
-import newsstand.store.Commands;
+import newsstand.store.CommandLog;
 import newsstand.store.Events;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -26,42 +26,37 @@ import org.tinylog.Logger;
  * the kiosk, which answers through a {@link CommandReply}; every answer is an event with the command's id. Sync thread
  * only, except the replies, which hand their work to it.
  */
-final class RemoteCommands {
+final class Commands {
     /** A screenshot travels in chunks of this size, one at a time. */
     static final int SCREENSHOT_CHUNK = 64 * 1024;
 
     private final SyncSettings settings;
     private final Map<String, PublicKey> trusted = new HashMap<>();
-    private final Commands log;
+    private final CommandLog log;
     private final Events events;
     private final Outbox outbox;
     private final SyncThread thread;
-    private BrokerSession session;
+    private final BrokerSession session;
     /** What the kiosk carries out; null: nothing but resync (a sync without a panel). */
-    private BiConsumer<Command, CommandReply> kiosk;
+    private final BiConsumer<Command, CommandReply> kiosk;
     /** A resync: the shown issues asked for again; returns what was asked for, in words. */
     private final java.util.function.Supplier<String> resync;
 
-    RemoteCommands(SyncSettings settings, Commands log, Events events, Outbox outbox, SyncThread thread, java.util.function.Supplier<String> resync) {
+    Commands(SyncSettings settings, CommandLog log, Events events, Outbox outbox, BrokerSession session, SyncThread thread,
+                   BiConsumer<Command, CommandReply> kiosk, java.util.function.Supplier<String> resync) {
         this.settings = settings;
         for (PublicKey k : settings.trusted()) trusted.put(Keys.id(k), k);
         this.log = log;
         this.events = events;
         this.outbox = outbox;
+        this.session = session;
         this.thread = thread;
+        this.kiosk = kiosk;
         this.resync = resync;
     }
 
-    void session(BrokerSession session) {
-        this.session = session;
-    }
-
-    void kiosk(BiConsumer<Command, CommandReply> carryOut) {
-        kiosk = carryOut;
-    }
-
     /** A message on this kiosk's command topic ({@code topicDevice} its own id) or on the fleet's (ALL). */
-    void handle(String topicDevice, byte[] payload) throws SQLException {
+    void handle(String topicDevice, byte[] payload) throws StoreException {
         Command c;
         try {
             c = Command.open(payload, trusted, settings.fleet());
@@ -102,7 +97,7 @@ final class RemoteCommands {
         }
     }
 
-    private void refuse(Command c, String coalesce, String reason) throws SQLException {
+    private void refuse(Command c, String coalesce, String reason) throws StoreException {
         Logger.warn("sync: command refused: {}", reason);
         events.addRepeated(coalesce, event(c, "refused", reason, null));
         outbox.flush(session);
@@ -155,7 +150,7 @@ final class RemoteCommands {
                 Logger.info("sync: command {} ({}) {}: {}", command.id(), command.line(), result, message);
                 try {
                     events.add(event(command, result, message, extra), Events.IMPORTANT);
-                } catch (SQLException e) {
+                } catch (StoreException e) {
                     Logger.warn("sync: the answer to command {} could not be queued: {}", command.id(), e.getMessage());
                 }
                 outbox.flush(session);

@@ -1,0 +1,38 @@
+package newsstand.delivery;
+
+import java.util.function.BiConsumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** A client's callback that only takes messages (a probe's): the rest of what Paho reports is of no use to it. */
+final class Arrivals implements MqttCallback {
+    private final BiConsumer<String, MqttMessage> arrived;
+
+    Arrivals(BiConsumer<String, MqttMessage> arrived) {
+        this.arrived = arrived;
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        arrived.accept(topic, message);
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {}
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {}
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+}

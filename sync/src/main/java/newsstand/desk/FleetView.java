@@ -1,0 +1,49 @@
+package newsstand.desk;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import newsstand.delivery.DeliveryException;
+import newsstand.delivery.Topics;
+
+/**
+ * The fleet's kiosks as their retained statuses say, kept up to date while it is open: each status is handed to the
+ * listener as it comes (on the connection's thread; keep the listener short), and {@link #kiosks()} is the latest
+ * of each. Closing it stops following the fleet.
+ */
+public final class FleetView implements AutoCloseable {
+    private final Link link;
+    private final String filter;
+    private final Map<String, KioskStatus> kiosks = new ConcurrentHashMap<>();
+
+    private FleetView(Link link, String filter) {
+        this.link = link;
+        this.filter = filter;
+    }
+
+    static FleetView open(Link link, String fleet, Consumer<KioskStatus> listener) throws DeliveryException {
+        FleetView view = new FleetView(link, Topics.statuses(fleet));
+        link.subscribe(view.filter, (topic, message) -> {
+            KioskStatus s = KioskStatus.read(topic.split("/")[2], message.getPayload());
+            if (s.document() == null) view.kiosks.remove(s.device());
+            else view.kiosks.put(s.device(), s);
+            listener.accept(s);
+        });
+        return view;
+    }
+
+    /** The latest status of each kiosk, by device id. */
+    public Map<String, KioskStatus> kiosks() {
+        return new TreeMap<>(kiosks);
+    }
+
+    @Override
+    public void close() {
+        try {
+            link.unsubscribe(filter);
+        } catch (DeliveryException e) {
+            // the connection is gone: nothing follows the fleet any more
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package newsstand.desk;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import newsstand.delivery.Broker;
+import newsstand.delivery.DeliveryException;
+import newsstand.issue.Manifest;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
+
+/**
+ * The desk's connection to the broker: MQTT 5, a clean session, messages handed to whoever subscribed to a filter
+ * they match, QoS 1 publishes acknowledged within a window, and what the broker holds read back. A broker may
+ * acknowledge a publish its ACL denied (or refuse it with a reason code): only reading the retained messages again
+ * proves they are there, so a refusal is left for the read-back to name.
+ */
+final class Link implements AutoCloseable {
+    static final long WAIT_MS = 30_000;
+    /** QoS 1 messages in flight at once while publishing. */
+    static final int WINDOW = 10;
+
+    final Broker broker;
+    private final MqttAsyncClient client;
+    private final Map<String, BiConsumer<String, MqttMessage>> handlers = new ConcurrentHashMap<>();
+
+    private Link(Broker broker, MqttAsyncClient client) {
+        this.broker = broker;
+        this.client = client;
+    }
+
+    static Link open(Broker broker, String purpose) throws DeliveryException {
+        MqttAsyncClient client = broker.client("newsstand-" + purpose + "-" + Long.toHexString(System.nanoTime() ^ Double.doubleToLongBits(Math.random())));
+        Link link = new Link(broker, client);
+        client.setCallback(link.callback());
+        try {
+            client.connect(broker.deskOptions(60)).waitForCompletion(WAIT_MS);
+            return link;
+        } catch (MqttException e) {
+            link.close();
+            throw new DeliveryException(broker.explain(e), e);
+        }
+    }
+
+    boolean connected() {
+        return client.isConnected();
+    }
+
+    /** Hands each message on a topic the filter matches to the handler (on Paho's thread) until unsubscribed. */
+    void subscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
+        handlers.put(filter, handler);
+        try {
+            client.subscribe(filter, 1).waitForCompletion(WAIT_MS);
+        } catch (MqttException e) {
+            handlers.remove(filter);
+            throw failed(e);
+        }
+    }
+
+    void unsubscribe(String filter) throws DeliveryException {
+        try {
+            if (client.isConnected()) client.unsubscribe(filter).waitForCompletion(WAIT_MS);
+        } catch (MqttException e) {
+            throw failed(e);
+        } finally {
+            handlers.remove(filter);
+        }
+    }
+
+    /** Publishes at QoS 1 and waits for the broker's answer; a refusal is for the read-back to find. */
+    void publish(String topic, byte[] payload, boolean retained) throws DeliveryException {
+        try {
+            client.publish(topic, payload, 1, retained).waitForCompletion(WAIT_MS);
+        } catch (MqttException e) {
+            if (!refused(e)) throw failed(e);
+        }
+    }
+
+    /** Messages in flight, at most {@link #WINDOW} at once; the first failure is kept and thrown at the next call. */
+    final class Window {
+        private final Semaphore places = new Semaphore(WINDOW);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        void publish(String topic, byte[] payload, boolean retained) throws DeliveryException {
+            take(1);
+            try {
+                client.publish(topic, payload, 1, retained, null, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        places.release();
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        if (!refused(e)) failure.compareAndSet(null, e);
+                        places.release();
+                    }
+                });
+            } catch (MqttException e) {
+                places.release();
+                throw new DeliveryException("publishing failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Waits until every message in flight is acknowledged. */
+        void drain() throws DeliveryException {
+            take(WINDOW);
+            places.release(WINDOW);
+        }
+
+        private void take(int n) throws DeliveryException {
+            try {
+                if (!places.tryAcquire(n, WAIT_MS, TimeUnit.MILLISECONDS)) throw new DeliveryException("the broker stopped acknowledging messages");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeliveryException("interrupted");
+            }
+            if (failure.get() != null) throw new DeliveryException("publishing failed: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    /** The SHA-256 of each retained message under a filter, by topic, once {@code expected} came or the wait ran out. */
+    Map<String, String> retained(String filter, int expected, long waitMs) throws DeliveryException {
+        Map<String, String> got = new ConcurrentHashMap<>();
+        subscribe(filter, (topic, message) -> {
+            if (message.isRetained() && message.getPayload().length > 0) got.put(topic, Manifest.sha256(message.getPayload(), message.getPayload().length));
+        });
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        try {
+            while (got.size() < expected && System.nanoTime() < deadline) Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted while reading back " + filter);
+        } finally {
+            unsubscribe(filter);
+        }
+        return got;
+    }
+
+    /** Fails naming the topic when the broker does not hold it as it was sent. */
+    void check(Map<String, String> got, String topic, String sha256) throws DeliveryException {
+        String held = got.get(topic);
+        if (sha256.equals(held)) return;
+        throw new DeliveryException("broker " + broker.url() + " did not keep " + topic + " (read back: " + (held == null ? "missing" : "altered")
+                + "), so kiosks cannot take it. Check that the operator's user may write newsstand/# (ACL: topic readwrite newsstand/#)");
+    }
+
+    /** The retained payload on one topic, or null when there is none (it follows the subscription's acknowledgement at once). */
+    byte[] retainedPayload(String topic) throws DeliveryException {
+        AtomicReference<byte[]> got = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        subscribe(topic, (t, message) -> {
+            got.set(message.getPayload());
+            arrived.countDown();
+        });
+        try {
+            arrived.await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        unsubscribe(topic);
+        byte[] payload = got.get();
+        return payload == null || payload.length == 0 ? null : payload;
+    }
+
+    DeliveryException failed(MqttException e) {
+        return new DeliveryException(broker.explain(e), e);
+    }
+
+    /** The broker's refusal of a publish (a reason code of 0x80 or more), as MQTT 5 lets it answer one its ACL denies. */
+    private static boolean refused(Throwable e) {
+        return e instanceof MqttException m && m.getReasonCode() >= 0x80 && m.getReasonCode() < 0x100;
+    }
+
+    private MqttCallback callback() {
+        return new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                for (Map.Entry<String, BiConsumer<String, MqttMessage>> h : handlers.entrySet()) {
+                    if (MqttTopicValidator.isMatched(h.getKey(), topic)) h.getValue().accept(topic, message);
+                }
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {}
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {}
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {}
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {}
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) client.disconnect(5000).waitForCompletion(6000);
+        } catch (MqttException e) {
+            // the connection is going away either way
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            // nothing more to release
+        }
+    }
+}
