@@ -1,0 +1,3 @@
+module newsstand.config {
+    exports newsstand.config;
+}
