@@ -1,3 +1,8 @@
+/**
+ * The kiosk and its command line: page composition (newsstand.layout), the kiosk's runtime (newsstand.kiosk), the
+ * technician's doctor (newsstand.doctor) and the newsstand command (newsstand.app), the only module that wires the
+ * others together. It exports nothing.
+ */
 module newsstand.app {
     requires newsstand.config;
     requires newsstand.fonts;
@@ -7,8 +12,7 @@ module newsstand.app {
     requires com.google.gson;
     requires org.tinylog.api;
     requires java.desktop;
-    requires java.sql;
     requires java.management;
     requires org.xerial.sqlitejdbc;
-    requires org.eclipse.paho.client.mqttv3;
+    requires org.eclipse.paho.mqttv5.client;
 }

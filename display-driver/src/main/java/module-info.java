@@ -1,14 +1,14 @@
+/**
+ * The panel: framebuffers, dithering, the refresh policy, the simulated panel, and the UC8179 and IT8951 drivers on
+ * Pi4J's SPI and GPIO (or recording wires), chosen by {@link newsstand.display.hardware.Panels}. The drivers and the
+ * wires stay inside; the app sees a {@link newsstand.display.Panel} and the buttons' {@link newsstand.display.ButtonInput}.
+ */
 module newsstand.display {
     requires transitive newsstand.config;
-    requires transitive java.desktop;
     requires org.tinylog.api;
     requires com.pi4j;
     requires com.pi4j.plugin.linuxfs;
     requires com.pi4j.plugin.gpiod;
     exports newsstand.display;
     exports newsstand.display.hardware;
-    exports newsstand.display.it8951;
-    exports newsstand.display.pi4j;
-    exports newsstand.display.trace;
-    exports newsstand.display.uc8179;
 }
