@@ -15,4 +15,6 @@ module newsstand.app {
     requires java.management;
     requires org.xerial.sqlitejdbc;
     requires org.eclipse.paho.mqttv5.client;
+    // The command line is annotated for picocli, which reads it by reflection (on the module path).
+    opens newsstand.app to info.picocli;
 }
