@@ -108,7 +108,7 @@ final class ConfigParser {
                 v.bad(Setting.PANEL_NIGHTLY_CLEAR, nightlyText);
             }
         }
-        return new DeviceConfig.Panel(model, driver, output, vcom == null ? 0 : vcom, wiring, fullEvery, minInterval, nightly);
+        return new DeviceConfig.Panel(model, driver, output, v.number(Setting.PANEL_OUTPUT_KEEP), vcom == null ? 0 : vcom, wiring, fullEvery, minInterval, nightly);
     }
 
     /** One use per GPIO line: the panel's lines, the buttons and SPI0's own pins. */

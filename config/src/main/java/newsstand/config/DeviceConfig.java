@@ -28,10 +28,10 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
     public record Device(String id, String fleet) {}
 
     /**
-     * The panel and how it refreshes (panel.*): vcomMillivolts is an IT8951 panel's |VCOM|, nightlyClear null for
-     * none.
+     * The panel and how it refreshes (panel.*): output and outputKeep are the simulated panel's folder and how many
+     * frames it keeps there, vcomMillivolts is an IT8951 panel's |VCOM|, nightlyClear null for none.
      */
-    public record Panel(PanelModel model, PanelDriver driver, Path output, int vcomMillivolts, PanelWiring wiring,
+    public record Panel(PanelModel model, PanelDriver driver, Path output, int outputKeep, int vcomMillivolts, PanelWiring wiring,
                         int fullRefreshEvery, int minRefreshIntervalMs, LocalTime nightlyClear) {}
 
     /** BCM pins of the next, previous and home buttons, -1 where none is fitted (button.*). */
