@@ -72,7 +72,7 @@ final class PressInput implements ButtonInput {
 
     private void follow(Consumer<Press> presses) throws InterruptedException {
         boolean fromEnd = true; // what the file holds when the kiosk starts is not replayed
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             if (!Files.exists(file)) {
                 fromEnd = false; // created from now on: all of it is new
                 Thread.sleep(200);
