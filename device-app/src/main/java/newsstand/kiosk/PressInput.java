@@ -133,10 +133,9 @@ final class PressInput implements ButtonInput {
             length = 0;
             overLong = false;
             byte[] chunk = new byte[8192];
-            for (int n; (n = in.read(chunk)) >= 0; ) {
-                take(chunk, n, presses);
-                if (in.available() == 0) sayUnsaid();
-            }
+            for (int n; (n = in.read(chunk)) >= 0; ) take(chunk, n, presses);
+        } finally {
+            sayUnsaid();
         }
     }
 

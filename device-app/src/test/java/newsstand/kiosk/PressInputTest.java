@@ -37,8 +37,9 @@ class PressInputTest {
             assertNull(presses.poll(200, TimeUnit.MILLISECONDS), "nothing else was a press");
         } finally {
             input.close();
-            // The reader may be blocked opening the pipe: a writer that opens and closes it lets it see the interrupt.
-            Files.newOutputStream(fifo).close();
+            // The reader may be blocked opening the pipe: opened and closed here (read and write: never blocks), it sees
+            // the end of the pipe, then its interrupt.
+            java.nio.channels.FileChannel.open(fifo, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE).close();
         }
     }
 
