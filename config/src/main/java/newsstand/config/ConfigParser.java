@@ -33,7 +33,8 @@ final class ConfigParser {
         this.v = v;
     }
 
-    static DeviceConfig parse(String text, String source, Path base) throws ConfigException {
+    static DeviceConfig parse(String file, String source, Path base) throws ConfigException {
+        String text = withoutByteOrderMark(file);
         List<String> problems = new ArrayList<>();
         Map<String, Integer> lines = keyLines(text, problems);
         Properties props = new Properties();
@@ -46,8 +47,7 @@ final class ConfigParser {
         for (String name : props.stringPropertyNames()) {
             var setting = Setting.byKey(name);
             if (setting.isEmpty()) {
-                String hint = Setting.closest(name).map(s -> "; did you mean '" + s.key() + "'?").orElse("");
-                problems.add(Values.at(lines, name) + "unknown key '" + name + "'" + hint);
+                problems.add(Values.at(lines, name) + unknown(name));
             } else {
                 values.put(setting.get(), props.getProperty(name).trim());
             }
@@ -108,7 +108,7 @@ final class ConfigParser {
                 v.bad(Setting.PANEL_NIGHTLY_CLEAR, nightlyText);
             }
         }
-        return new DeviceConfig.Panel(model, driver, output, vcom == null ? 0 : vcom, wiring, fullEvery, minInterval, nightly);
+        return new DeviceConfig.Panel(model, driver, output, v.number(Setting.PANEL_OUTPUT_KEEP), vcom == null ? 0 : vcom, wiring, fullEvery, minInterval, nightly);
     }
 
     /** One use per GPIO line: the panel's lines, the buttons and SPI0's own pins. */
@@ -256,6 +256,50 @@ final class ConfigParser {
         double v = Math.abs(Double.parseDouble(volts));
         if (!(v >= 0.2 && v <= 5.0)) throw new IllegalArgumentException(volts);
         return (int) Math.round(v * 1000);
+    }
+
+    /** The text without the byte-order mark an editor may put at its start (Windows Notepad does). */
+    static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * What is wrong with a key no setting has: a known key with an invisible character in it (a zero-width space, a
+     * no-break space, a byte-order mark inside the file), named with the character and where it is; else the closest
+     * known key, when one is close enough to be a typo.
+     */
+    private static String unknown(String key) {
+        StringBuilder visible = new StringBuilder();
+        int first = -1, at = -1;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (invisible(c)) {
+                if (first < 0) {
+                    first = c;
+                    at = i + 1;
+                }
+            } else {
+                visible.append(c);
+            }
+        }
+        if (first >= 0 && Setting.byKey(visible.toString()).isPresent()) {
+            return String.format(java.util.Locale.ROOT, "key '%s' contains an invisible character U+%04X at character %d of the key"
+                    + " (delete the key and type it again)", visible, first, at);
+        }
+        return "unknown key '" + printable(key) + "'" + Setting.closest(key).map(s -> "; did you mean '" + s.key() + "'?").orElse("");
+    }
+
+    /** Characters that show as nothing or as a space: format (U+200B, U+FEFF...), control and space separators (U+00A0...). */
+    private static boolean invisible(char c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.CONTROL || type == Character.SPACE_SEPARATOR;
+    }
+
+    /** A key for a message, its invisible characters as U+XXXX. */
+    private static String printable(String key) {
+        StringBuilder b = new StringBuilder();
+        for (char c : key.toCharArray()) b.append(invisible(c) ? String.format(java.util.Locale.ROOT, "<U+%04X>", (int) c) : String.valueOf(c));
+        return b.toString();
     }
 
     /** Key name to the 1-based line it is first set on; a key set twice is a problem (the last would silently win). */

@@ -28,10 +28,10 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
     public record Device(String id, String fleet) {}
 
     /**
-     * The panel and how it refreshes (panel.*): vcomMillivolts is an IT8951 panel's |VCOM|, nightlyClear null for
-     * none.
+     * The panel and how it refreshes (panel.*): output and outputKeep are the simulated panel's folder and how many
+     * frames it keeps there, vcomMillivolts is an IT8951 panel's |VCOM|, nightlyClear null for none.
      */
-    public record Panel(PanelModel model, PanelDriver driver, Path output, int vcomMillivolts, PanelWiring wiring,
+    public record Panel(PanelModel model, PanelDriver driver, Path output, int outputKeep, int vcomMillivolts, PanelWiring wiring,
                         int fullRefreshEvery, int minRefreshIntervalMs, LocalTime nightlyClear) {}
 
     /** BCM pins of the next, previous and home buttons, -1 where none is fitted (button.*). */
@@ -82,7 +82,10 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
         fontPaths = List.copyOf(fontPaths);
     }
 
-    /** Reads and validates a configuration file (UTF-8). Relative paths in it are taken from the file's folder. */
+    /**
+     * Reads and validates a configuration file (UTF-8, with or without a byte-order mark; lines may end in CRLF).
+     * Relative paths in it are taken from the file's folder.
+     */
     public static DeviceConfig load(Path file) throws ConfigException {
         return load(file, Map.of());
     }
@@ -107,6 +110,7 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = ConfigParser.withoutByteOrderMark(text);
         } catch (CharacterCodingException e) {
             throw new ConfigException(source, List.of("not valid UTF-8 text"));
         }
@@ -150,9 +154,9 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
      * panel can be known (no file, no valid panel.model).
      */
     public static java.util.Optional<DeviceConfig> forSetup(Path file) {
-        Properties props = new Properties();
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(in);
+        Properties props;
+        try {
+            props = asWritten(file);
         } catch (IOException | IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
@@ -175,6 +179,16 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A configuration file's keys and values as written, unchecked (the doctor's broker check on a file that fails its
+     * check); read as {@link #load} reads it. Throws IllegalArgumentException on a malformed unicode escape.
+     */
+    public static Properties asWritten(Path file) throws IOException {
+        Properties props = new Properties();
+        props.load(new java.io.StringReader(ConfigParser.withoutByteOrderMark(Files.readString(file))));
+        return props;
     }
 
     /** Validates configuration text; {@code source} names it in messages, {@code base} resolves relative paths. */

@@ -17,6 +17,8 @@ public enum Setting {
     PANEL_MODEL("panel.model", Type.CHOICE, null, "one of " + PanelModel.allowed()),
     PANEL_DRIVER("panel.driver", Type.CHOICE, "simulated", "simulated or pi4j"),
     PANEL_OUTPUT("panel.output", Type.PATH, "out/panel", "a folder the simulated panel writes PNGs to"),
+    PANEL_OUTPUT_KEEP("panel.output.keep", 50, 1, 100_000, "frames", "the simulated panel keeps in panel.output, the newest (the"
+            + " oldest are deleted, and a start deletes those of the run before)"),
     PANEL_VCOM("panel.vcom", Type.VOLTS, "-2.00", "the VCOM printed on an IT8951 panel's cable, -0.20 to -5.00 (volts)"),
     PANEL_SPI_BUS("panel.spi.bus", 0, 6, "", "", Flag.HAT),
     PANEL_SPI_CHIP_SELECT("panel.spi.chip-select", 0, 2, "", "(0 is CE0)", Flag.HAT),

@@ -185,6 +185,36 @@ class DeviceConfigTest {
     }
 
     @Test
+    void aFileSavedByNotepadWithAByteOrderMarkAndCrlfLinesLoads() throws Exception {
+        Files.writeString(dir.resolve("operator.pub"), "key");
+        String text = "\uFEFF" + (GOOD + "kiosk.hours = 06:00-22:00\ntrust.keys = operator.pub\nfonts.path = \\\n  .\n").replace("\n", "\r\n");
+        Path file = dir.resolve("notepad.properties");
+        Files.writeString(file, text);
+        DeviceConfig c = DeviceConfig.load(file);
+        assertEquals("kiosk-7", c.device().id());
+        assertEquals(dir.resolve("news.db"), c.storage().path());
+        assertEquals(List.of(dir.resolve(".")), c.fontPaths(), "a value continued on the next CRLF line");
+        assertEquals(java.time.LocalTime.of(22, 0), c.kiosk().hours().close(), "the last value on its line, without the CR");
+        DeviceConfig over = DeviceConfig.load(file, java.util.Map.of("kiosk.idle.seconds", "30"));
+        assertEquals(30, over.kiosk().idleSeconds());
+        assertEquals("kiosk-7", DeviceConfig.forSetup(file).orElseThrow().device().id(), "the setup screen reads it the same way");
+        assertEquals("kiosk-7", DeviceConfig.asWritten(file).getProperty("device.id"));
+    }
+
+    @Test
+    void aKnownKeyWithAnInvisibleCharacterIsNamedAsSuch() {
+        List<String> p = problems(GOOD.replace("device.id", "device.\u200Bid") + "\u00A0kiosk.hours = 06:00-22:00\nstorage.keep-issues\uFEFF = 5\n");
+        assertEquals(List.of(
+                "line 1: key 'device.id' contains an invisible character U+200B at character 8 of the key (delete the key and type it again)",
+                "line 7: key 'kiosk.hours' contains an invisible character U+00A0 at character 1 of the key (delete the key and type it again)",
+                "line 8: key 'storage.keep-issues' contains an invisible character U+FEFF at character 20 of the key (delete the key and type it again)",
+                "missing required key 'device.id' (allowed: 1 to 64 of a-z, 0-9 and '-', starting with a letter or digit)"),
+                p.stream().sorted().toList());
+        List<String> typo = problems(GOOD + "panel.modle\u200B = x\n");
+        assertEquals(List.of("line 7: unknown key 'panel.modle<U+200B>'; did you mean 'panel.model'?"), typo);
+    }
+
+    @Test
     void everyExampleFileLoadsAndNamesItsModel() throws Exception {
         Path examples = Path.of("examples");
         for (PanelModel model : PanelModel.values()) {

@@ -169,9 +169,9 @@ public final class Doctor {
      * still learns whether the broker answers.
      */
     private static Check brokerAsWritten(Path configFile, boolean kioskRunning) {
-        java.util.Properties p = new java.util.Properties();
-        try (var in = Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(in);
+        java.util.Properties p;
+        try {
+            p = DeviceConfig.asWritten(configFile);
         } catch (IOException | IllegalArgumentException e) {
             return Check.skip("broker", "needs a readable configuration");
         }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -26,8 +23,8 @@ import newsstand.store.StoreException;
 import org.tinylog.Logger;
 
 /**
- * The kiosk's display loop: one thread takes events from one queue (the sync, the buttons and the operator's
- * commands only add to it), asks {@link DisplayRules} what each does to what the panel shows, and draws that through
+ * The kiosk's display loop: one thread takes events from its {@link Inbox} (the sync, the buttons and the operator's
+ * commands only add to it; presses come last and a flood of them is bounded), asks {@link DisplayRules} what each does to what the panel shows, and draws that through
  * {@link PanelView}; {@link Schedule} says when the clock's changes fall due. What can fail is tried in the order the
  * rules give; a failure to show something is logged and the kiosk goes on showing what it showed.
  */
@@ -35,7 +32,7 @@ final class DisplayLoop {
     private final IssueStore store;
     private final PanelView view;
     private final PanelModel model;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Inbox events = new Inbox();
     private final Schedule schedule = new Schedule();
     private final ServiceManager service = ServiceManager.fromEnvironment();
     private Titles titles = new Titles(List.of());
@@ -53,7 +50,7 @@ final class DisplayLoop {
         this.model = panel.model();
     }
 
-    BlockingQueue<Event> events() {
+    Inbox events() {
         return events;
     }
 
@@ -142,7 +139,7 @@ final class DisplayLoop {
     /** The next event, or null when something falls due (see {@link Schedule#waitMs}). */
     private Event next() throws InterruptedException {
         long wait = Math.min(schedule.waitMs(now.banner() == Display.Banner.OFFLINE), service.heartbeatMs());
-        return wait == Long.MAX_VALUE ? events.take() : events.poll(wait, TimeUnit.MILLISECONDS);
+        return events.poll(wait);
     }
 
     private DisplayRules.Facts facts() {

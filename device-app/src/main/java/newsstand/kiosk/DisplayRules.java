@@ -63,7 +63,10 @@ final class DisplayRules {
      * the fault screen F2 when none can be shown; the waiting screen before the first issue.
      */
     static Change start(Display d, Facts f) {
-        if (f.titles().isEmpty()) return new Change(List.of(new Try(d.on(Screen.WAITING), false)), "no issue yet; waiting for the first delivery");
+        if (f.titles().isEmpty()) {
+            // A download named before (while closed, or before a withdrawal) is not said again until its next step.
+            return new Change(List.of(new Try(d.on(Screen.WAITING).receiving(null), false)), "no issue yet; waiting for the first delivery");
+        }
         List<Try> tries = new ArrayList<>();
         List<String> tried = new ArrayList<>();
         for (int i = 0; i < f.titles().size(); i++) {
@@ -149,10 +152,12 @@ final class DisplayRules {
      * An issue came on the shelf or went off it (the titles read again; not while closed). A new issue of the title
      * being read (or the first of all, or one that ends the waiting or a fault) is shown from its front page; the
      * issue being read, withdrawn, is replaced by what its publication shows now, else by the first title, else the
-     * waiting screen; the home screen shows the change.
+     * waiting screen; the home screen shows the change. The download the waiting screen named is on the shelf now, or
+     * withdrawn: its progress goes (the next step of a download still going on shows it again).
      */
-    static Change activated(Display d, String issue, Facts f) {
-        if (d.screen() == Screen.CLOSED) return Change.NONE;
+    static Change activated(Display shown, String issue, Facts f) {
+        if (shown.screen() == Screen.CLOSED) return Change.NONE;
+        Display d = shown.receiving(null);
         List<Try> tries = new ArrayList<>();
         int i = f.indexOfIssue(issue);
         if (i >= 0) {
@@ -166,6 +171,7 @@ final class DisplayRules {
             return new Change(tries, d.issue() + " was withdrawn");
         }
         if (d.screen() == Screen.HOME) tries.add(new Try(d.at(Screen.HOME, d.cursor()), false));
+        if (d.screen() == Screen.WAITING && shown.receiving() != null) tries.add(new Try(d, false));
         return new Change(tries, null);
     }
 

@@ -2,7 +2,7 @@ package newsstand.kiosk;
 
 import newsstand.display.Press;
 
-/** Something the {@link DisplayLoop} reacts to; the sync, the buttons and the kiosk's start add them to its queue. */
+/** Something the {@link DisplayLoop} reacts to; the sync, the buttons and the kiosk's start add them to its {@link Inbox}. */
 sealed interface Event {
     /** A download's progress: the issue and the percent of its chunks stored. */
     record Progress(String issue, int percent) implements Event {}

@@ -91,6 +91,7 @@ public final class Kiosk {
      * firstFrameOnly, stops right after the first frame (`bench startup`).
      */
     public static int run(DeviceConfig c, Path configFile, PrintWriter out, boolean firstFrameOnly) throws Exception {
+        Crash.install();
         // The start uses every core (`bench startup`): the types and the image readers load, the store opens and is
         // checked, and then the sync starts (the operator's keys, its own connection to the store, the broker's
         // client) beside the panel and the first page's composition. The first frame waits for the sync to have

@@ -15,11 +15,16 @@ final class KioskProcess {
     final Path log;
 
     KioskProcess(Path dir, Path config, String name, String... jvmOptions) throws IOException {
+        this(Newsstand.class, dir, config, name, jvmOptions);
+    }
+
+    /** The kiosk started through another main class (one that runs {@link Newsstand#main} with a fault beside it). */
+    KioskProcess(Class<?> main, Path dir, Path config, String name, String... jvmOptions) throws IOException {
         log = dir.resolve(name + ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx32m", "-XX:+UseSerialGC"));
         cmd.addAll(List.of(jvmOptions));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "newsstand.app.Newsstand", "run", "--config", config.toString()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), "run", "--config", config.toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

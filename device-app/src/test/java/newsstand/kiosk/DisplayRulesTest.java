@@ -281,6 +281,30 @@ class DisplayRulesTest {
     }
 
     @Test
+    void theWaitingScreenSaysNothingMoreOfADownloadOnceTheShelfChanged() {
+        Display at100 = drawn(DisplayRules.progress(Display.BLANK.on(Screen.WAITING), "qd-2", 100));
+        assertEquals("qd-2 100%", at100.receiving());
+        // Finished: its issue opened, else the waiting screen again, neither naming the download any more.
+        Change arrived = DisplayRules.activated(at100, "qd-2", ONE);
+        assertEquals(2, arrived.tries().size(), "the issue opened, else the waiting screen: " + arrived);
+        assertTrue(arrived.tries().get(0).open());
+        assertNull(arrived.tries().get(0).to().receiving(), "the page's value names no download");
+        assertEquals(Display.BLANK.on(Screen.WAITING), arrived.tries().get(1).to());
+        // Then every issue withdrawn: the waiting screen, without the withdrawn download's 100%.
+        Display front = arrived.tries().get(0).to();
+        Display gone = drawn(DisplayRules.activated(DisplayRules.reloaded(front, List.of()), "qd-2", NONE));
+        assertEquals(Screen.WAITING, gone.screen());
+        assertNull(gone.receiving(), "no stale progress");
+        // Another issue's change while waiting: drawn again without the progress; its next step shows it again.
+        Display redrawn = drawn(DisplayRules.activated(at100, "qd-9", NONE));
+        assertEquals(Display.BLANK.on(Screen.WAITING), redrawn);
+        assertEquals("qd-2 40%", drawn(DisplayRules.progress(redrawn, "qd-2", 40)).receiving());
+        assertEquals(Change.NONE, DisplayRules.activated(Display.BLANK.on(Screen.WAITING), "qd-9", NONE), "nothing named: nothing drawn");
+        // Closed meanwhile: opening again shows the waiting screen without it.
+        assertNull(drawn(DisplayRules.hours(at100.on(Screen.CLOSED), true, NONE)).receiving());
+    }
+
+    @Test
     void aStoreThatCannotBeReadIsFaultF3OnlyWhenNothingIsShown() {
         assertEquals("F3", drawn(DisplayRules.storeUnreadable(Display.BLANK)).fault().code());
         assertEquals(Change.NONE, DisplayRules.storeUnreadable(page(TWO, 0, 0)));

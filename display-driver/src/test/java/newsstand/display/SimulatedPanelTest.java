@@ -85,6 +85,23 @@ class SimulatedPanelTest {
     }
 
     @Test
+    void aKiosksPanelKeepsItsNewestFramesAndNoneOfAnEarlierRun() throws Exception {
+        PanelModel model = PanelModel.WAVESHARE_7IN5_V2;
+        Framebuffer fb = new Framebuffer(model.width(), model.height(), 2);
+        Files.writeString(dir.resolve("page-900.png"), "an earlier run's frame");
+        Files.writeString(dir.resolve("page-notes.png"), "not a frame");
+        Files.writeString(dir.resolve("doctor-001.png"), "another pattern's");
+        SimulatedPanel panel = new SimulatedPanel(model, dir, "page-%03d.png", 3);
+        for (int i = 0; i < 7; i++) panel.refresh(fb, Region.of(fb), RefreshMode.FULL);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("doctor-001.png", "page-005.png", "page-006.png", "page-007.png", "page-notes.png", "refresh.log"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(7, Files.readAllLines(dir.resolve("refresh.log")).size(), "every refresh logged");
+        assertEquals(panel.file(7), dir.resolve("page-007.png"));
+    }
+
+    @Test
     void rejectsAFramebufferOfAnotherSize() throws Exception {
         SimulatedPanel panel = new SimulatedPanel(PanelModel.IT8951_6IN, dir, "x-%d.png");
         Framebuffer fb = new Framebuffer(100, 100, 16);

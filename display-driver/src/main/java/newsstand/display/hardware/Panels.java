@@ -38,11 +38,14 @@ public final class Panels {
 
     private Panels() {}
 
-    /** The configured panel: simulated (its refreshes as PNGs named by namePattern in panel.output) or on Pi4J. */
+    /**
+     * The configured panel: simulated (its refreshes as PNGs named by namePattern in panel.output, the newest
+     * panel.output.keep of them kept) or on Pi4J.
+     */
     public static Panel open(DeviceConfig.Panel c, String namePattern) throws IOException {
         if (c.driver() == PanelDriver.SIMULATED) {
             Files.createDirectories(c.output());
-            return new SimulatedPanel(c.model(), c.output(), namePattern);
+            return new SimulatedPanel(c.model(), c.output(), namePattern, c.outputKeep());
         }
         return pi4j(c.model(), c.wiring(), c.vcomMillivolts());
     }
