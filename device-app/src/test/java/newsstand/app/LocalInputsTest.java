@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import newsstand.delivery.Topics;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class LocalInputsTest {
     Path panel;
     Path input;
     KioskProcess kiosk;
-    MqttClient observer;
+    TestMqtt observer;
     final AtomicReference<JsonObject> status = new AtomicReference<>();
 
     @BeforeEach
