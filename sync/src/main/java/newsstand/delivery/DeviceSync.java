@@ -59,7 +59,7 @@ public final class DeviceSync implements AutoCloseable {
         this.thread = new SyncThread(settings.device());
         this.policy = new ManifestPolicy(settings.fleet(), settings.trusted());
         this.status = new StatusReport(settings);
-        this.retries = new Retries(e -> StorageCheck.explain(settings.store(), e));
+        this.retries = new Retries(settings.store(), e -> StorageCheck.explain(settings.store(), e));
         status.pending(retries);
         thread.onFailure(this::error);
     }
@@ -179,6 +179,16 @@ public final class DeviceSync implements AutoCloseable {
         @Override
         public void message(String topic, MqttMessage message, String sha256) {
             String device = Topics.commandsDevice(settings.fleet(), topic);
+            if (device == null && topic.startsWith(Topics.ROOT + settings.fleet() + "/chunks/")) {
+                try {
+                    receiver.handle(topic, message, sha256); // a chunk the store did not take is asked for again
+                } catch (StoreException e) {
+                    error(StorageCheck.explain(settings.store(), e));
+                } finally {
+                    session.acknowledge(message);
+                }
+                return;
+            }
             byte[] payload = message.getPayload();
             String digest = Manifest.sha256(payload, payload.length).substring(0, 12);
             String[] parts = topic.split("/");
@@ -205,7 +215,9 @@ public final class DeviceSync implements AutoCloseable {
      */
     private void watch() {
         receiver.watch();
+        int kept = retries.size();
         for (String failed : retries.due()) error(failed);
+        if (retries.size() < kept) publishStatus(); // the status's pending list is shorter
         if (status.old()) publishStatus();
         try {
             long version = store.dataVersion();

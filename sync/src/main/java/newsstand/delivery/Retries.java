@@ -2,6 +2,9 @@ package newsstand.delivery;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +20,7 @@ import org.tinylog.Logger;
  * a retained withdrawal or manifest comes again at every subscribe anyway). A later message on the same topic with
  * the same key replaces the one kept. Sync thread only.
  */
-final class Retries {
+public final class Retries {
     static final long FIRST_MS = 1_000, LAST_MS = 60_000;
 
     /** The handling of a message: done when it returns, kept when it throws. */
@@ -46,9 +49,17 @@ final class Retries {
     private final Map<String, Kept> kept = new LinkedHashMap<>();
     /** A store error in words (a full disk said as such). */
     private final java.util.function.Function<StoreException, String> explain;
+    /** Beside the store: what is kept, for `newsstand doctor` (PROTOCOL.md); there only while something is. */
+    private final Path note;
 
-    Retries(java.util.function.Function<StoreException, String> explain) {
+    Retries(Path store, java.util.function.Function<StoreException, String> explain) {
+        this.note = pendingNote(store);
         this.explain = explain;
+    }
+
+    /** The file beside a store that says, while the kiosk keeps messages it could not apply, which and why. */
+    public static Path pendingNote(Path store) {
+        return store.resolveSibling(store.getFileName() + "-pending");
     }
 
     /**
@@ -60,7 +71,9 @@ final class Retries {
         if (before != null) before.done.run(); // superseded by this one: the broker may forget it
         Kept k = new Kept(kind, id, work, done);
         if (before != null) k.attempts = before.attempts;
-        return tryOnce(key, k);
+        String failed = tryOnce(key, k);
+        if (failed != null || before != null) save();
+        return failed;
     }
 
     private String tryOnce(String key, Kept k) {
@@ -83,6 +96,7 @@ final class Retries {
     /** Tries again each kept message whose time has come, oldest first; returns the failures in words. */
     List<String> due() {
         List<String> failed = new ArrayList<>();
+        int before = kept.size();
         long now = System.nanoTime();
         for (Map.Entry<String, Kept> e : new ArrayList<>(kept.entrySet())) {
             if (now - e.getValue().dueNanos < 0 || kept.get(e.getKey()) != e.getValue()) continue;
@@ -90,7 +104,26 @@ final class Retries {
             String f = tryOnce(e.getKey(), e.getValue());
             if (f != null) failed.add(f);
         }
+        if (!failed.isEmpty() || kept.size() < before) save();
         return failed;
+    }
+
+    /** The note for the doctor written (best effort: on a full disk it may not be; the doctor sees the disk). */
+    private void save() {
+        try {
+            if (kept.isEmpty()) {
+                Files.deleteIfExists(note);
+                return;
+            }
+            StringBuilder b = new StringBuilder();
+            for (Kept k : kept.values()) {
+                b.append(k.kind).append(' ').append(k.id).append(" since ").append(k.since).append(", ").append(k.attempts)
+                        .append(" attempts: ").append(k.reason).append('\n');
+            }
+            Files.writeString(note, b);
+        } catch (IOException e) {
+            Logger.debug("sync: {} not written: {}", note, e.getMessage());
+        }
     }
 
     /** The connection was lost: the broker sends the unacknowledged again; an acknowledgement now would be for another. */
@@ -98,8 +131,8 @@ final class Retries {
         for (Kept k : kept.values()) k.done = () -> {};
     }
 
-    boolean isEmpty() {
-        return kept.isEmpty();
+    int size() {
+        return kept.size();
     }
 
     /** What is kept, for the status (PROTOCOL.md): kind, id, reason, attempts, since. */
