@@ -142,9 +142,24 @@ public final class Doctor {
         if (!"ok".equals(h.quickCheck())) {
             return Check.fail("store", detail, "the kiosk moves a damaged store aside at its next start and takes the issues again from the broker; a failing SD card is the usual cause (see README, recovery)");
         }
+        String pending = pending(file);
+        if (pending != null) {
+            return Check.fail("store", detail + "; the store has been failing, the kiosk keeps and tries again: " + pending,
+                    "make room on its disk, or end the other process holding the store's write lock; the kiosk applies them by itself");
+        }
         if (free < 64L << 20) return Check.fail("store", detail, "free space on the SD card (the store needs room for the next issue)");
         if (h.bytes() > storage.quotaBytes() * 9 / 10) return Check.warn("store", detail, "near storage.quota-mb: older issues go first; raise the quota or lower storage.keep-issues");
         return Check.ok("store", detail);
+    }
+
+    /** What the running kiosk could not apply to its store yet (its note beside the store), or null. */
+    private static String pending(Path store) {
+        try {
+            Path note = newsstand.delivery.Retries.pendingNote(store);
+            return Files.exists(note) ? String.join("; ", Files.readAllLines(note)) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static Check trustKeys(DeviceConfig.Delivery delivery) {

@@ -42,8 +42,12 @@ final class Commands {
     /** A resync: the shown issues asked for again; returns what was asked for, in words. */
     private final java.util.function.Supplier<String> resync;
 
+    /** Answers the store could not queue when they were given, tried again. */
+    private final Retries retries;
+
     Commands(SyncSettings settings, CommandLog log, Events events, Outbox outbox, BrokerSession session, SyncThread thread,
-                   BiConsumer<Command, CommandReply> kiosk, java.util.function.Supplier<String> resync) {
+             Retries retries, BiConsumer<Command, CommandReply> kiosk, java.util.function.Supplier<String> resync) {
+        this.retries = retries;
         this.settings = settings;
         for (PublicKey k : settings.trusted()) trusted.put(Keys.id(k), k);
         this.log = log;
@@ -98,8 +102,8 @@ final class Commands {
     }
 
     private void refuse(Command c, String coalesce, String reason) throws StoreException {
-        Logger.warn("sync: command refused: {}", reason);
         events.addRepeated(coalesce, event(c, "refused", reason, null));
+        Logger.warn("sync: command refused: {}", reason);
         outbox.flush(session);
     }
 
@@ -147,13 +151,12 @@ final class Commands {
             thread.run(() -> {
                 if (answered) return;
                 answered = true;
-                Logger.info("sync: command {} ({}) {}: {}", command.id(), command.line(), result, message);
-                try {
-                    events.add(event(command, result, message, extra), Events.IMPORTANT);
-                } catch (StoreException e) {
-                    Logger.warn("sync: the answer to command {} could not be queued: {}", command.id(), e.getMessage());
-                }
-                outbox.flush(session);
+                // Said once queued: an answer the store cannot take now is tried again, never lost.
+                String event = event(command, result, message, extra);
+                retries.attempt("answer " + command.id(), "answer", command.id(), () -> events.add(event, Events.IMPORTANT), () -> {
+                    Logger.info("sync: command {} ({}) {}: {}", command.id(), command.line(), result, message);
+                    outbox.flush(session);
+                });
             });
         }
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import newsstand.issue.Manifest;
+import newsstand.issue.Withdrawal;
 import newsstand.store.Deliveries;
 import newsstand.store.Events;
 import newsstand.store.IssueStore;
@@ -35,6 +37,8 @@ public final class DeviceSync implements AutoCloseable {
     private final SyncThread thread;
     private final ManifestPolicy policy;
     private final StatusReport status;
+    /** Signed messages the store could not take when they came, tried again. */
+    private final Retries retries;
     private IssueStore store;
     private Deliveries deliveries;
     private Outbox outbox;
@@ -55,6 +59,8 @@ public final class DeviceSync implements AutoCloseable {
         this.thread = new SyncThread(settings.device());
         this.policy = new ManifestPolicy(settings.fleet(), settings.trusted());
         this.status = new StatusReport(settings);
+        this.retries = new Retries(settings.store(), e -> StorageCheck.explain(settings.store(), e));
+        status.pending(retries);
         thread.onFailure(this::error);
     }
 
@@ -144,7 +150,7 @@ public final class DeviceSync implements AutoCloseable {
         });
         bundles = new BundleImport(receiver, deliveries, outbox, status, report);
         Receiver resyncing = receiver;
-        commands = new Commands(settings, store.commands(), deliveries.events(), outbox, session, thread, onCommand,
+        commands = new Commands(settings, store.commands(), deliveries.events(), outbox, session, thread, retries, onCommand,
                 () -> resyncing.resync(shelf.stream().map(IssueStore.Shelved::issue).toList()));
         shelf = store.shelf();
         dataVersion = store.dataVersion();
@@ -160,28 +166,38 @@ public final class DeviceSync implements AutoCloseable {
         @Override
         public void lost(String why) {
             connection.accept(false);
+            retries.lost();
             outbox.lost();
             status.connectionError("connection to " + settings.broker().url() + " lost: " + why);
             publishStatus();
         }
 
+        /**
+         * Acknowledged only once committed (or refused on its merits): a chunk lost to a crash before is sent again, and
+         * a signed message the store could not take now is kept unacknowledged and tried again ({@link Retries}).
+         */
         @Override
         public void message(String topic, MqttMessage message, String sha256) {
-            try {
-                String device = Topics.commandsDevice(settings.fleet(), topic);
-                if (device == null) {
-                    receiver.handle(topic, message, sha256);
-                } else {
-                    try {
-                        commands.handle(device, message.getPayload());
-                    } catch (StoreException e) {
-                        error(StorageCheck.explain(settings.store(), e));
-                    }
+            String device = Topics.commandsDevice(settings.fleet(), topic);
+            if (device == null && topic.startsWith(Topics.ROOT + settings.fleet() + "/chunks/")) {
+                try {
+                    receiver.handle(topic, message, sha256); // a chunk the store did not take is asked for again
+                } catch (StoreException e) {
+                    error(StorageCheck.explain(settings.store(), e));
+                } finally {
+                    session.acknowledge(message);
                 }
-            } finally {
-                // Acknowledged only now, after its commit: a chunk lost to a crash before this is sent again.
-                session.acknowledge(message);
+                return;
             }
+            byte[] payload = message.getPayload();
+            String digest = Manifest.sha256(payload, payload.length).substring(0, 12);
+            String[] parts = topic.split("/");
+            String kind = device != null ? "command" : topic.endsWith("/high-water") ? "reset"
+                    : Withdrawal.is(payload) ? "withdrawal" : parts.length > 2 && parts[parts.length - 2].equals("issues") ? "manifest" : "message";
+            String id = kind.equals("withdrawal") || kind.equals("manifest") ? parts[parts.length - 1] : digest;
+            String failed = retries.attempt(device == null ? topic : topic + " " + digest, kind, id, device == null
+                    ? () -> receiver.handle(topic, message, sha256) : () -> commands.handle(device, payload), () -> session.acknowledge(message));
+            if (failed != null) error(failed);
         }
 
         @Override
@@ -199,6 +215,9 @@ public final class DeviceSync implements AutoCloseable {
      */
     private void watch() {
         receiver.watch();
+        int kept = retries.size();
+        for (String failed : retries.due()) error(failed);
+        if (retries.size() < kept) publishStatus(); // the status's pending list is shorter
         if (status.old()) publishStatus();
         try {
             long version = store.dataVersion();
@@ -231,7 +250,6 @@ public final class DeviceSync implements AutoCloseable {
         thread.run(() -> receiver.onProgress(listener));
     }
 
-
     private void connected(boolean sessionPresent) {
         connection.accept(true);
         status.connected();
@@ -247,9 +265,6 @@ public final class DeviceSync implements AutoCloseable {
         publishStatus();
         outbox.flush(session);
     }
-
-
-
 
     /**
      * Imports an offline bundle (a USB stick, `newsstand import`) as if its manifest and chunks came from the broker:
@@ -274,15 +289,6 @@ public final class DeviceSync implements AutoCloseable {
             throw new IllegalStateException(e); // no time limit was set
         }
     }
-
-
-
-
-
-
-
-
-
 
     private void error(String message) {
         status.error(message);

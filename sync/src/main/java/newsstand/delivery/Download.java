@@ -60,6 +60,13 @@ final class Download {
     private int lastPercent = -1;
 
     /**
+     * Chunks asked for ahead: subscribed to, their retained messages queued for the kiosk by the broker, which sends
+     * at most {@link Broker#RECEIVE_MAXIMUM} of them unacknowledged (the kiosk's memory holds no more). Asked for again
+     * when half have come, so that a SUBSCRIBE asks for many; well under Mosquitto's max_queued_messages (1000).
+     */
+    static final int AHEAD = 64;
+
+    /**
      * The first chunks neither stored nor asked for, as many as the window of {@code ahead} has room for, marked as
      * being asked for; none while more than half the window is still asked for.
      */

@@ -143,6 +143,11 @@ final class ManifestPolicy {
         return w;
     }
 
+    /** A manifest judged again when it comes again (its rejection could not be queued). */
+    void forget(byte[] payload) {
+        rejected.remove(Manifest.sha256(payload, payload.length));
+    }
+
     private Verdict remember(String digest, Verdict v) {
         if (rejected.size() > 1000) rejected.clear();
         rejected.add(digest);

@@ -105,23 +105,24 @@ final class Receiver {
 
     /**
      * A message of the fleet's delivery from the broker (a manifest, a chunk, a reset); sha256: its payload's hash,
-     * computed as it arrived (or null). Its owner acknowledges it afterwards.
+     * computed as it arrived (or null). Its owner acknowledges it afterwards. Throws when the store did not take a
+     * signed one (kept and tried again: {@link Retries}); a chunk the store did not take is asked for again.
      */
-    void handle(String topic, MqttMessage message, String sha256) {
-        try {
-            String prefix = Topics.ROOT + settings.fleet() + "/";
-            String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/") : new String[0];
-            if (parts.length == 1 && parts[0].equals("high-water")) {
-                reset(message.getPayload());
-            } else if (parts.length == 2 && parts[0].equals("issues")) {
-                manifest(parts[1], message.getPayload());
-            } else if (parts.length == 4 && parts[0].equals("chunks")) {
+    void handle(String topic, MqttMessage message, String sha256) throws StoreException {
+        String prefix = Topics.ROOT + settings.fleet() + "/";
+        String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/") : new String[0];
+        if (parts.length == 1 && parts[0].equals("high-water")) {
+            reset(message.getPayload());
+        } else if (parts.length == 2 && parts[0].equals("issues")) {
+            manifest(parts[1], message.getPayload());
+        } else if (parts.length == 4 && parts[0].equals("chunks")) {
+            try {
                 chunk(parts[1], parts[2], parts[3], message.getPayload(), sha256);
-            } else {
-                Logger.warn("sync: message on unexpected topic {} ignored", topic);
+            } catch (StoreException e) {
+                report.error(StorageCheck.explain(settings.store(), e));
             }
-        } catch (StoreException e) {
-            report.error(StorageCheck.explain(settings.store(), e));
+        } else {
+            Logger.warn("sync: message on unexpected topic {} ignored", topic);
         }
     }
 
@@ -143,8 +144,13 @@ final class Receiver {
         }
         ManifestPolicy.Verdict v = policy.judge(issue, payload, download == null ? null : download.manifest, deliveries);
         if (v.rejected() != null) {
+            try {
+                outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
+            } catch (StoreException e) {
+                policy.forget(payload); // judged again when tried again, and its rejection queued then
+                throw e;
+            }
             Logger.warn("sync: manifest of {} rejected: {}", issue, v.rejected());
-            outbox.addNoise(v.sequence() < 0 ? "rejected:" + Outbox.kind(v.rejected()) : "rejected:" + issue, issue, v.sequence(), v.rejected());
             report.error("manifest of " + issue + " rejected: " + v.rejected());
             outbox.flush(session);
             return v.rejected();
@@ -154,11 +160,12 @@ final class Receiver {
         String noRoom = StorageCheck.problem(settings.store(), m.bytes(), settings.quotaBytes());
         if (noRoom != null) {
             // Not refused for good: space may come back (retention, a technician); tried again every minute.
-            if (room.waitFor(issue, payload)) {
+            if (!room.waits(issue)) { // said once, when queued
                 outbox.add("rejected", issue, m.sequence(), "not now: " + noRoom);
                 report.error("issue " + issue + " not taken now: " + noRoom);
                 outbox.flush(session);
             }
+            room.waitFor(issue, payload);
             return null;
         }
         room.fitted();
@@ -296,7 +303,7 @@ final class Receiver {
     }
 
     /**
-     * Asks for the first chunks still missing, {@link #AHEAD} of them (each on its own retained topic), or installs the
+     * Asks for the first chunks still missing, {@link Download#AHEAD} of them (each on its own retained topic), or installs the
      * issue when none is missing. What the broker may send before the kiosk acknowledges is its Receive Maximum
      * ({@link Broker#RECEIVE_MAXIMUM}): a chunk's round trip overlaps the next ones' (one at a time, a 5.6 MB issue
      * took 1.0-1.3 s on loopback; DeliveryBenchmark), and an interruption costs at most those in flight again.
@@ -311,7 +318,7 @@ final class Receiver {
         if (!session.connected() || importing) return;
         // One SUBSCRIBE for every chunk the window has room for (a subscription again to a topic subscribed before
         // brings its retained chunk again).
-        java.util.List<Integer> ask = d.window(AHEAD);
+        java.util.List<Integer> ask = d.window(Download.AHEAD);
         if (ask.isEmpty()) return;
         try {
             session.subscribe(ask.stream().map(i -> Topics.chunk(settings.fleet(), d.issue(), d.manifest.sequence(), i)).toArray(String[]::new));
@@ -320,13 +327,6 @@ final class Receiver {
             report.error("cannot ask for chunks " + ask + " of " + d.issue() + ": " + e.getMessage());
         }
     }
-
-    /**
-     * Chunks asked for ahead: subscribed to, their retained messages queued for the kiosk by the broker, which sends
-     * at most {@link Broker#RECEIVE_MAXIMUM} of them unacknowledged (the kiosk's memory holds no more). Asked for again
-     * when half have come, so that a SUBSCRIBE asks for many; well under Mosquitto's max_queued_messages (1000).
-     */
-    static final int AHEAD = 64;
 
     /** Every chunk topic of the download subscribed to in this session unsubscribed, 100 to an UNSUBSCRIBE. */
     private void unsubscribeRequested() {

@@ -27,6 +27,14 @@ final class StatusReport {
     /** What the panel shows (screen, title, issue, page, pages), as the kiosk last said. */
     private JsonObject display;
 
+    /** Signed messages kept to be tried again, or null. */
+    private Retries pending;
+
+    /** Where the messages kept to be tried again are read from (the status's "pending"). */
+    void pending(Retries retries) {
+        pending = retries;
+    }
+
     StatusReport(SyncSettings settings) {
         this.settings = settings;
     }
@@ -141,6 +149,7 @@ final class StatusReport {
             o.add("lastError", null);
         }
         o.add("lastImport", lastImport);
+        o.add("pending", pending == null ? new com.google.gson.JsonArray() : pending.json());
         JsonObject health = Health.of(settings.store());
         try {
             health.add("panel", panel.get());

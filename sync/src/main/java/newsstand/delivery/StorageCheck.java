@@ -16,11 +16,14 @@ final class StorageCheck {
 
     private Waiting waiting;
 
-    /** Remembers a manifest that does not fit now; true the first time this issue waits (said once). */
-    boolean waitFor(String issue, byte[] payload) {
-        boolean first = waiting == null || !waiting.issue().equals(issue);
+    /** Whether this issue waits for room already (its rejection "not now" was said). */
+    boolean waits(String issue) {
+        return waiting != null && waiting.issue().equals(issue);
+    }
+
+    /** Remembers a manifest that does not fit now. */
+    void waitFor(String issue, byte[] payload) {
         waiting = new Waiting(issue, payload, System.nanoTime());
-        return first;
     }
 
     /** The manifest fitted: nothing waits. */

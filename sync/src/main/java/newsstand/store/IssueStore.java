@@ -220,10 +220,12 @@ public final class IssueStore implements AutoCloseable {
     /**
      * Removes an issue inside the caller's transaction (the operator withdrew it). Its publication falls back to the
      * one shown before, and the newest other stored issue of the publication becomes the one before that; with none
-     * left the publication leaves the shelf. Returns the publication.
+     * left the publication leaves the shelf. Returns what is shown now in words, for the caller to say once it has
+     * committed, or null when its shelf did not change.
      */
     String remove(String id) throws SQLException {
         String publication = publicationOf(id);
+        String said = null;
         Shelved s = shelved(publication);
         if (s != null && (id.equals(s.issue()) || id.equals(s.previous()))) {
             List<String> others = new ArrayList<>();
@@ -253,14 +255,14 @@ public final class IssueStore implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
-            Logger.info("{}: issue {} withdrawn; shown now: {} (previous: {})", publication, id, current == null ? "none" : current,
+            said = String.format("%s: issue %s withdrawn; shown now: %s (previous: %s)", publication, id, current == null ? "none" : current,
                     previous == null ? "none" : previous);
         }
         try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
             ps.setString(1, id);
             ps.executeUpdate();
         }
-        return publication;
+        return said;
     }
 
     /** The ids of the complete stored issues, newest date first. */

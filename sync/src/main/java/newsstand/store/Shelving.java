@@ -35,6 +35,7 @@ final class Shelving {
      */
     boolean withdraw(String issue, long sequence, String event) throws StoreException {
         boolean[] removed = {false};
+        String[] said = {null};
         Tx.run(db, () -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO withdrawn (issue_id, sequence, withdrawn_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT(issue_id) DO UPDATE SET sequence = max(sequence, excluded.sequence), withdrawn_at = excluded.withdrawn_at")) {
@@ -55,9 +56,10 @@ final class Shelving {
                     removed[0] = rs.next();
                 }
             }
-            if (removed[0]) store.remove(issue);
+            if (removed[0]) said[0] = store.remove(issue);
             events.add(event, Events.IMPORTANT);
         });
+        if (said[0] != null) Logger.info("{}", said[0]); // said once committed: a withdrawal the store refused is tried again
         return removed[0];
     }
 

@@ -34,11 +34,20 @@ final class Tx {
                 work.run();
                 db.commit();
             } catch (SQLException | StoreException | IOException | RuntimeException e) {
-                db.rollback();
+                // SQLite may have rolled back by itself (a full disk): the rollback's own failure must not hide why.
+                try {
+                    db.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                try {
+                    db.setAutoCommit(true);
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
+            db.setAutoCommit(true);
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
         } catch (IOException e) {
