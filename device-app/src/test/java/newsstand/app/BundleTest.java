@@ -75,6 +75,31 @@ class BundleTest {
     }
 
     @Test
+    void aBundleUnderEmbargoIsSaidToBeHeldUntilItsTimeNotActivatedAndSoIsItsEventAndTheStatus() throws Exception {
+        java.time.Instant at = java.time.Instant.now().plus(java.time.Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Path b = dir.resolve("held.nsb");
+        Cli made = Cli.run("bundle", "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(), "--issue",
+                TestIssues.write(dir.resolve("pkg-held"), "qd-held", 0).toString(), "--out", b.toString(), "--sequence", "100",
+                "--activate-at", at.toString());
+        assertEquals(0, made.exit(), made.err());
+        Cli first = Cli.run("import", b.toString(), "--config", config.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("bundle held.nsb: qd-held (sequence 100) imported and held until " + at + " (its embargo); shown from then",
+                first.out().strip());
+        assertEquals(Optional.empty(), active(), "nothing is shown before the embargo ends");
+        Cli again = Cli.run("import", b.toString(), "--config", config.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertEquals("bundle held.nsb: qd-held (sequence 100) is already stored; nothing to do; held until " + at + " (its embargo)",
+                again.out().strip());
+        try (IssueStore s = IssueStore.open(store)) {
+            List<String> events = new newsstand.store.Deliveries(s).events().pending(50).stream().map(e -> e.payload()).toList();
+            assertTrue(events.stream().anyMatch(e -> e.contains("\"event\":\"import-embargoed\"") && e.contains("held until " + at)), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.contains("\"event\":\"import-already-stored\"")), events.toString());
+            assertTrue(events.stream().noneMatch(e -> e.contains("\"event\":\"imported\"") || e.contains("\"event\":\"activated\"")), events.toString());
+        }
+    }
+
+    @Test
     void tamperedUntrustedMisaddressedReplayedAndBrokenBundlesAreRefusedWithTheReason() throws Exception {
         Path tampered = dir.resolve("tampered.nsb");
         rewrite(bundle("qd-tampered", 100, "keys", "qd"), tampered, "chunks/0");

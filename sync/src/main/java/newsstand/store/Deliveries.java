@@ -58,6 +58,18 @@ public final class Deliveries {
         return shelving.nextRelease();
     }
 
+    /** When an issue stored under embargo is shown, or empty when it is not under embargo. */
+    public Optional<Instant> embargo(String issue) throws StoreException {
+        return Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT activate_at FROM embargo WHERE issue_id = ?")) {
+                ps.setString(1, issue);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Instant.parse(rs.getString(1))) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
     /** Old issues removed beyond the newest {@code keep} and the quota, never a shelf's or one under embargo; the ids removed. */
     public List<String> retain(int keep, long quotaBytes) throws StoreException {
         return shelving.retain(keep, quotaBytes);
