@@ -15,12 +15,19 @@ final class KioskProcess {
     final Path log;
 
     KioskProcess(Path dir, Path config, String name, String... jvmOptions) throws IOException {
+        this(dir, config, name, java.util.Map.of(), jvmOptions);
+    }
+
+    /** With more in its environment (a preloaded library that fakes the clock). */
+    KioskProcess(Path dir, Path config, String name, java.util.Map<String, String> environment, String... jvmOptions) throws IOException {
         log = dir.resolve(name + ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx32m", "-XX:+UseSerialGC"));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "newsstand.app.Newsstand", "run", "--config", config.toString()));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        b.environment().putAll(environment);
+        process = b.start();
     }
 
     String log() {

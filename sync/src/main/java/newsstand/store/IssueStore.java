@@ -223,6 +223,19 @@ public final class IssueStore implements AutoCloseable {
      * left the publication leaves the shelf. Returns the publication.
      */
     String remove(String id) throws SQLException {
+        String publication = unshelve(id, "withdrawn");
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+        return publication;
+    }
+
+    /**
+     * Takes a stored issue off its publication's shelf, as {@link #remove} does, but keeps it stored (why: for the
+     * log, "withdrawn" or "held again"). Returns the publication.
+     */
+    String unshelve(String id, String why) throws SQLException {
         String publication = publicationOf(id);
         Shelved s = shelved(publication);
         if (s != null && (id.equals(s.issue()) || id.equals(s.previous()))) {
@@ -253,12 +266,8 @@ public final class IssueStore implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
-            Logger.info("{}: issue {} withdrawn; shown now: {} (previous: {})", publication, id, current == null ? "none" : current,
+            Logger.info("{}: issue {} {}; shown now: {} (previous: {})", publication, id, why, current == null ? "none" : current,
                     previous == null ? "none" : previous);
-        }
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
         }
         return publication;
     }
