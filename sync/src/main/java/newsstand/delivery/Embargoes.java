@@ -29,6 +29,11 @@ final class Embargoes {
     private Instant next;
     private long wallMs = System.currentTimeMillis();
     private long monoNs = System.nanoTime();
+    /**
+     * The clock went back and the shown issues are still to be judged again (kept until that committed). Not at
+     * start: a kiosk that starts with its clock behind would take off issues whose embargo really ended.
+     */
+    private boolean setBack;
 
     Embargoes(Deliveries deliveries, Outbox outbox, Consumer<String> onChanged, Runnable onJump) throws StoreException {
         this.deliveries = deliveries;
@@ -51,15 +56,17 @@ final class Embargoes {
         if (jump != 0) {
             Logger.warn("sync: the clock jumped {} by {} (now {}); embargoes, expiries and signatures are judged by the new time",
                     jump > 0 ? "forward" : "back", Duration.ofMillis(Math.abs(jump)), now);
-            if (jump < 0) {
-                for (String id : deliveries.holdAgain(now, id -> outbox.event("embargoed", id, -1, "held again: its embargo has not ended by the corrected clock"))) {
-                    Logger.warn("sync: {} is held again until its embargo ends (it was shown by the clock before it was set back)", id);
-                    onChanged.accept(id);
-                    changed = true;
-                }
-                stored();
-            }
+            setBack |= jump < 0;
             onJump.run();
+        }
+        if (setBack) {
+            for (String id : deliveries.holdAgain(now, id -> outbox.event("embargoed", id, -1, "held again: its embargo has not ended by the corrected clock"))) {
+                Logger.warn("sync: {} is held again until its embargo ends (it was shown by the clock before it was set back)", id);
+                onChanged.accept(id);
+                changed = true;
+            }
+            setBack = false;
+            stored();
         }
         if (next == null || now.isBefore(next)) return changed;
         List<String> shown = deliveries.release(now, id -> outbox.event("activated", id, -1, "its embargo ended"));
