@@ -68,14 +68,7 @@ public final class Deliveries {
 
     /** When an issue stored under embargo is shown, or empty when it is not under embargo. */
     public Optional<Instant> embargo(String issue) throws StoreException {
-        return Tx.sql(() -> {
-            try (PreparedStatement ps = db.prepareStatement("SELECT activate_at FROM embargo WHERE issue_id = ?")) {
-                ps.setString(1, issue);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Instant.parse(rs.getString(1))) : Optional.<Instant>empty();
-                }
-            }
-        });
+        return shelving.embargo(issue);
     }
 
     /** Old issues removed beyond the newest {@code keep} and the quota, never a shelf's or one under embargo; the ids removed. */

@@ -174,6 +174,18 @@ final class Shelving {
         return removed;
     }
 
+    /** When an issue stored under embargo is shown, or empty when it is not under embargo. */
+    java.util.Optional<Instant> embargo(String issue) throws StoreException {
+        return Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT activate_at FROM embargo WHERE issue_id = ?")) {
+                ps.setString(1, issue);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(Instant.parse(rs.getString(1))) : java.util.Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
     /**
      * After the clock went back (a kiosk that started with its clock ahead, then set right by NTP): each issue on a
      * shelf whose signed embargo has not ended by the clock as it is now is taken off again (its publication back on
