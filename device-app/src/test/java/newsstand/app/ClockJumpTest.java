@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Pi without a real-time clock starts with a wrong time, and NTP then sets it back or forward by days: the real
- * kiosk process under libfaketime (Debian's faketime: its offset read again from a file at every look at the clock,
+ * kiosk process under libfaketime (Debian's faketime: its offset read again from a file every second,
  * the monotonic clock left real), its clock set right in the middle of the test. After the jump the kiosk does what
  * the corrected time implies: an embargo ends at its time, the nightly clear comes on the corrected night, at its time.
  */
@@ -52,8 +52,7 @@ class ClockJumpTest {
      * A kiosk whose clock runs {@code wrong} ("-3d") until the file says otherwise, its nightly clear at the real
      * instant {@code clear}: 12:00 in a time zone made for it (an offset to the second).
      */
-    KioskProcess kiosk(String wrong, Instant clear) throws Exception {
-        Files.writeString(offset, wrong + "\n");
+    Path configure(Instant clear) throws Exception {
         int seconds = (int) Math.floorMod(LocalTime.NOON.toSecondOfDay() - clear.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay(), 86_400);
         zone = ZoneOffset.ofTotalSeconds(seconds > 43_200 ? seconds - 86_400 : seconds);
         Path config = dir.resolve("kiosk.properties");
@@ -61,20 +60,30 @@ class ClockJumpTest {
                 "panel.driver = simulated", "panel.output = " + dir.resolve("panel"), "storage.path = " + dir.resolve("kiosk.db"),
                 "trust.keys = " + dir.resolve("keys/operator.pub"), "import.path = " + stick, "kiosk.idle.seconds = 0",
                 "kiosk.timezone = " + zone.getId(), "panel.nightly-clear = 12:00") + "\n");
-        KioskProcess k = new KioskProcess(dir, config, "kiosk", Map.of("LD_PRELOAD", libfaketime().toString(),
-                "FAKETIME_TIMESTAMP_FILE", offset.toString(), "FAKETIME_NO_CACHE", "1", "DONT_FAKE_MONOTONIC", "1"));
-        k.await("kiosk: no issue yet", 30);
+        return config;
+    }
+
+    KioskProcess start(String wrong) throws Exception {
+        Files.writeString(offset, wrong + "\n");
+        KioskProcess k = new KioskProcess(dir, dir.resolve("kiosk.properties"), "kiosk", Map.of("LD_PRELOAD", libfaketime().toString(),
+                "FAKETIME_TIMESTAMP_FILE", offset.toString(), "FAKETIME_CACHE_DURATION", "1", "DONT_FAKE_MONOTONIC", "1"));
+        k.await("kiosk: looking for bundles", 30);
         return k;
     }
 
-    /** An issue under embargo until {@code at}, on the stick. */
-    void drop(Instant at) throws Exception {
+    /**
+     * An issue under embargo until {@code at}, imported into the kiosk's store beforehand by `newsstand import` (its
+     * trial composition takes long on a busy machine; the kiosk then judges the embargo by its own clock).
+     */
+    void store(Instant at) throws Exception {
         Path b = dir.resolve("held.nsb");
         Cli made = Cli.run("bundle", "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(), "--issue",
                 TestIssues.write(dir.resolve("pkg-held"), "qd-held", 0).toString(), "--out", b.toString(), "--sequence", "100",
                 "--activate-at", at.toString());
         assertEquals(0, made.exit(), made.err());
-        Files.copy(b, stick.resolve("held.nsb"));
+        Cli taken = Cli.run("import", b.toString(), "--config", dir.resolve("kiosk.properties").toString());
+        assertEquals(0, taken.exit(), taken.err());
+        assertTrue(taken.out().contains("imported and held until " + at), taken.out());
     }
 
     /** Sets the kiosk's clock right. */
@@ -88,28 +97,38 @@ class ClockJumpTest {
         return Instant.now();
     }
 
+    /** Waits for the n-th line matching; returns when it was seen (the real clock). */
+    static Instant seen(KioskProcess k, String regex, int n, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (count(k, regex) < n) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for /" + regex + "/ (" + n + "):\n" + k.log());
+            Thread.sleep(20);
+        }
+        return Instant.now();
+    }
+
     static int count(KioskProcess k, String regex) {
         return (int) Pattern.compile(regex, Pattern.MULTILINE).matcher(k.log()).results().count();
     }
 
     @Test
     void aKioskStartedThreeDaysEarlyShowsAnEmbargoedIssueAtItsTimeAndClearsAtTheCorrectedTimeNotAtTheJump() throws Exception {
-        Instant clear = Instant.now().plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
-        KioskProcess k = kiosk("-3d", clear);
+        Instant at = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS), clear = at.plusSeconds(12);
+        configure(clear);
+        store(at);
+        KioskProcess k = start("-3d");
         try {
-            Instant at = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-            drop(at);
-            k.await("bundle held.nsb: qd-held \\(sequence 100\\) imported and held until " + Pattern.quote(at.toString()), 30);
-            assertTrue(Instant.now().isBefore(at.minusSeconds(2)), "the test's issue was held before its time");
+            k.await("kiosk: no issue yet", 30);
+            assertTrue(Instant.now().isBefore(at.minusSeconds(2)), "the machine is too slow for this test: the kiosk started after " + at);
             correct();
-            Instant shown = seen(k, "sync: the embargo of qd-held ended; it is shown now", 40);
+            Instant shown = seen(k, "sync: the embargo of qd-held ended; it is shown now", 90);
             assertFalse(shown.isBefore(at), "released at " + shown + ", before its time " + at);
-            assertTrue(shown.isBefore(at.plusSeconds(3)), "released at " + shown + ", its time was " + at + " (not days later)");
+            assertTrue(shown.isBefore(at.plusSeconds(10)), "released at " + shown + ", its time was " + at + " (not days later)");
             k.await("kiosk: showing qd-held", 10);
             assertEquals(0, count(k, "full clear against ghosting"), "no clear at the jump, none before its time:\n" + k.log());
-            Instant cleared = seen(k, "kiosk: full clear against ghosting", 40);
+            Instant cleared = seen(k, "kiosk: full clear against ghosting", 60);
             assertFalse(cleared.isBefore(clear), "cleared at " + cleared + ", before its time " + clear);
-            assertTrue(cleared.isBefore(clear.plusSeconds(3)), "cleared at " + cleared + ", its time was " + clear);
+            assertTrue(cleared.isBefore(clear.plusSeconds(10)), "cleared at " + cleared + ", its time was " + clear);
             Thread.sleep(1000);
             assertEquals(1, count(k, "full clear against ghosting"), "one clear, not a burst:\n" + k.log());
             assertTrue(Pattern.compile("sync: the clock jumped forward by PT7[12]H").matcher(k.log()).find(), k.log());
@@ -121,24 +140,25 @@ class ClockJumpTest {
 
     @Test
     void aKioskStartedThreeDaysLateHoldsAnEmbargoedIssueAgainOnceItsClockIsSetBackAndClearsOnTheCorrectedNight() throws Exception {
-        Instant clear = Instant.now().plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
-        KioskProcess k = kiosk("+3d", clear);
+        Instant at = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS), clear = at.plusSeconds(12);
+        configure(clear);
+        store(at);
+        KioskProcess k = start("+3d");
         try {
-            Instant at = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-            drop(at);
             // By its clock the embargo ended three days ago: it can know no better until NTP sets it right.
             k.await("kiosk: showing qd-held", 30);
+            assertTrue(Instant.now().isBefore(at.minusSeconds(2)), "the machine is too slow for this test: the kiosk started after " + at);
             correct();
             k.await("sync: qd-held is held again until its embargo ends", 10);
             Instant heldAt = Instant.now();
             assertTrue(heldAt.isBefore(at), "held again at " + heldAt + ", before its time " + at);
-            Instant shown = seen(k, "sync: the embargo of qd-held ended; it is shown now", 40);
+            Instant shown = seen(k, "sync: the embargo of qd-held ended; it is shown now", 2, 90);
             assertFalse(shown.isBefore(at), "shown again at " + shown + ", before its time " + at);
-            assertTrue(shown.isBefore(at.plusSeconds(3)), "shown again at " + shown + ", its time was " + at);
+            assertTrue(shown.isBefore(at.plusSeconds(10)), "shown again at " + shown + ", its time was " + at);
             k.await("kiosk: the nightly clear is next at " + Pattern.quote(clear.atOffset(zone).toLocalDateTime().toString()), 20);
-            Instant cleared = seen(k, "kiosk: full clear against ghosting", 40);
+            Instant cleared = seen(k, "kiosk: full clear against ghosting", 60);
             assertFalse(cleared.isBefore(clear), "cleared at " + cleared + ", before its time " + clear);
-            assertTrue(cleared.isBefore(clear.plusSeconds(3)), "cleared at " + cleared + ", its time was " + clear + " (not days later)");
+            assertTrue(cleared.isBefore(clear.plusSeconds(10)), "cleared at " + cleared + ", its time was " + clear + " (not days later)");
             assertTrue(Pattern.compile("sync: the clock jumped back by PT7[12]H").matcher(k.log()).find(), k.log());
         } finally {
             k.kill();
