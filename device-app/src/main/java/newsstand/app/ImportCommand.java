@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports a signed bundle (.nsb, made by `newsstand bundle`) into a kiosk's store by hand, with the "
                 + "kiosk's own checks (its trusted keys, fleet, the sequence, each chunk's hash, a trial composition). "
-                + "A kiosk running on the store shows the issue within seconds. Exit status 0 when the issue is activated or "
-                + "already stored, 1 when it is refused (the reason is said)."})
+                + "A kiosk running on the store shows the issue within seconds, or, under an embargo, from its time. It says what "
+                + "became of the bundle: imported and activated, imported and held until its embargo (with the time), "
+                + "already stored, or refused (with the reason). Exit status 0 unless it is refused, then 1."})
 final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -7,12 +7,18 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import newsstand.config.OpeningHours;
 import newsstand.config.Setting;
+import org.tinylog.Logger;
 
 /**
  * When things fall due for the display loop: the idle return and the rotation through the titles after the last
  * press, the opening hours (and a press that wakes the kiosk outside them), the offline banner, the nightly clear.
- * It keeps the times; the loop decides what to show. Display thread only, but for its settings given before the
- * loop runs (the operator's later ones are given on that thread).
+ * It keeps the times; the loop decides what to show. Times after a press or a disconnection are kept on the monotonic
+ * clock; those of the day (the hours, the nightly clear) are judged by the wall clock as it is at each look. A Pi
+ * without a real-time clock starts with a wrong time and NTP then sets it back or forward by hours or days: such a
+ * jump (the wall clock moving apart from the monotonic one by more than {@link #JUMP_MS}) is logged once and the
+ * nightly clear's next time worked out again from the new time, so that it comes on the corrected night, neither
+ * days late nor at the jump. Display thread only, but for its settings given before the loop runs (the operator's
+ * later ones are given on that thread).
  */
 final class Schedule {
     /** Without a press for this long, the first title's front page comes back (0: never). */
@@ -25,8 +31,15 @@ final class Schedule {
     private long bannerAfterMs = Setting.KIOSK_OFFLINE_BANNER.defaultNumber() * 60_000L;
     /** The kiosk's time zone (kiosk.timezone), for the nightly clear and the times its screens give. */
     private ZoneId zone = ZoneId.systemDefault();
+    /** A wall clock that moved this far from the monotonic one between two looks jumped (NTP slews smaller errors). */
+    static final long JUMP_MS = 5_000;
+    /** The longest wait for a time of the day, so that a jump of the wall clock is seen within it. */
+    static final long WALL_LOOK_MS = 15_000;
     private LocalTime nightly;
     private Instant nextClear;
+    /** The wall clock (ms) and the monotonic one (ns) at the last look, to see a jump between two looks. */
+    private long wallMs = System.currentTimeMillis();
+    private long monoNs = System.nanoTime();
     /** When the last press came (System.nanoTime), 0 once the idle return has happened. */
     private long lastPress;
     /** When the rotation shows the next title (System.nanoTime), 0 when not rotating. */
@@ -104,10 +117,30 @@ final class Schedule {
         return true;
     }
 
-    /** Whether the nightly clear has come; the next is then due a day later. */
+    /**
+     * Whether the nightly clear has come; the next is then due a day later. After a jump of the wall clock the next is
+     * worked out again from the new time (and none is due at the jump).
+     */
     boolean clearDue() {
+        if (jumped() && nextClear != null) {
+            nextClear = next(nightly);
+            Logger.info("kiosk: the nightly clear is next at {}", nextClear.atZone(zone).toLocalDateTime());
+            return false;
+        }
         if (nextClear == null || Instant.now().isBefore(nextClear)) return false;
         nextClear = next(nightly);
+        return true;
+    }
+
+    /** Whether the wall clock jumped since the last look (logged once, when seen). */
+    private boolean jumped() {
+        long wall = System.currentTimeMillis(), mono = System.nanoTime();
+        long drift = (wall - wallMs) - (mono - monoNs) / 1_000_000;
+        wallMs = wall;
+        monoNs = mono;
+        if (Math.abs(drift) <= JUMP_MS) return false;
+        Logger.warn("kiosk: the clock jumped {} by {} (now {}); the hours and the nightly clear follow the new time",
+                drift > 0 ? "forward" : "back", Duration.ofMillis(Math.abs(drift)), Instant.ofEpochMilli(wall));
         return true;
     }
 
@@ -138,14 +171,15 @@ final class Schedule {
 
     /**
      * How long the loop may wait for an event before something falls due (Long.MAX_VALUE: nothing will); with the
-     * offline banner not yet shown, its time counts too; with hours, a look every 15 s.
+     * offline banner not yet shown, its time counts too; with hours or a nightly clear, a look at least every 15 s (the
+     * wall clock may jump).
      */
     long waitMs(boolean offlineShown) {
-        long wait = hours != null ? 15_000 : Long.MAX_VALUE;
+        long wait = hours != null ? WALL_LOOK_MS : Long.MAX_VALUE;
         long now = System.nanoTime();
         if (idleMs > 0 && lastPress != 0) wait = Math.min(wait, Math.max(1, idleMs - (now - lastPress) / 1_000_000));
         if (nextRotation != 0) wait = Math.min(wait, Math.max(1, (nextRotation - now) / 1_000_000));
-        if (nextClear != null) wait = Math.min(wait, Math.max(1, Duration.between(Instant.now(), nextClear).toMillis()));
+        if (nextClear != null) wait = Math.min(wait, Math.max(1, Math.min(WALL_LOOK_MS, Duration.between(Instant.now(), nextClear).toMillis())));
         if (offlineSince != 0 && !offlineShown) wait = Math.min(wait, Math.max(1, bannerAfterMs - (now - offlineSince) / 1_000_000));
         return wait;
     }

@@ -75,6 +75,65 @@ class BundleTest {
     }
 
     @Test
+    void aBundleUnderEmbargoIsSaidToBeHeldUntilItsTimeNotActivatedAndSoIsItsEventAndTheStatus() throws Exception {
+        java.time.Instant at = java.time.Instant.now().plus(java.time.Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Path b = dir.resolve("held.nsb");
+        Cli made = Cli.run("bundle", "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(), "--issue",
+                TestIssues.write(dir.resolve("pkg-held"), "qd-held", 0).toString(), "--out", b.toString(), "--sequence", "100",
+                "--activate-at", at.toString());
+        assertEquals(0, made.exit(), made.err());
+        Cli first = Cli.run("import", b.toString(), "--config", config.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("bundle held.nsb: qd-held (sequence 100) imported and held until " + at + " (its embargo); shown from then",
+                first.out().strip());
+        assertEquals(Optional.empty(), active(), "nothing is shown before the embargo ends");
+        Cli again = Cli.run("import", b.toString(), "--config", config.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertEquals("bundle held.nsb: qd-held (sequence 100) is already stored; nothing to do; held until " + at + " (its embargo)",
+                again.out().strip());
+        try (IssueStore s = IssueStore.open(store)) {
+            List<String> events = new newsstand.store.Deliveries(s).events().pending(50).stream().map(e -> e.payload()).toList();
+            assertTrue(events.stream().anyMatch(e -> e.contains("\"event\":\"import-embargoed\"") && e.contains("held until " + at)), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.contains("\"event\":\"import-already-stored\"")), events.toString());
+            assertTrue(events.stream().noneMatch(e -> e.contains("\"event\":\"imported\"") || e.contains("\"event\":\"activated\"")), events.toString());
+        }
+    }
+
+    @Test
+    void theKiosksStatusSaysABundleFromTheStickIsHeldUntilItsEmbargoThenShowsItAtItsTime() throws Exception {
+        try (Mosquitto broker = new Mosquitto(dir.resolve("broker"))) {
+            Files.writeString(config, Files.readString(config) + "mqtt.url = " + broker.url() + "\n");
+            TestMqtt observer = DeliveryTest.client(broker.url());
+            java.util.concurrent.atomic.AtomicReference<com.google.gson.JsonObject> status = new java.util.concurrent.atomic.AtomicReference<>();
+            observer.subscribe(newsstand.delivery.Topics.status("qd", "kiosk-b"), 1, (t, m) -> status.set(
+                    com.google.gson.JsonParser.parseString(new String(m.getPayload(), java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject()));
+            KioskProcess kiosk = new KioskProcess(dir, config, "kiosk");
+            try (AutoCloseable closeObserver = DeliveryTest.closer(observer)) {
+                kiosk.await("kiosk: no issue yet", 30);
+                java.time.Instant at = java.time.Instant.now().plusSeconds(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                Cli made = Cli.run("bundle", "--fleet", "qd", "--key", dir.resolve("keys/operator.key").toString(), "--issue",
+                        TestIssues.write(dir.resolve("pkg-held"), "qd-held", 0).toString(), "--out", dir.resolve("held.nsb").toString(),
+                        "--sequence", "100", "--activate-at", at.toString());
+                assertEquals(0, made.exit(), made.err());
+                Files.copy(dir.resolve("held.nsb"), stick.resolve("held.nsb"));
+                kiosk.await("kiosk: bundle held.nsb: qd-held \\(sequence 100\\) imported and held until " + java.util.regex.Pattern.quote(at.toString())
+                        + " \\(its embargo\\); shown from then", 30);
+                DeliveryTest.await("lastImport says held until its embargo", 10, () -> status.get() != null && status.get().get("lastImport").isJsonObject()
+                        && status.get().getAsJsonObject("lastImport").get("outcome").getAsString().equals("embargoed"));
+                com.google.gson.JsonObject last = status.get().getAsJsonObject("lastImport");
+                assertEquals(at.toString(), last.get("until").getAsString(), last.toString());
+                assertTrue(last.get("result").getAsString().contains("imported and held until " + at), last.toString());
+                assertTrue(status.get().get("activeIssue").isJsonNull(), "nothing shown before its time: " + status.get());
+                kiosk.await("sync: the embargo of qd-held ended; it is shown now", 40);
+                assertTrue(!java.time.Instant.now().isBefore(at), "shown from its time on");
+                kiosk.await("kiosk: showing qd-held", 10);
+            } finally {
+                kiosk.kill();
+            }
+        }
+    }
+
+    @Test
     void tamperedUntrustedMisaddressedReplayedAndBrokenBundlesAreRefusedWithTheReason() throws Exception {
         Path tampered = dir.resolve("tampered.nsb");
         rewrite(bundle("qd-tampered", 100, "keys", "qd"), tampered, "chunks/0");

@@ -15,17 +15,28 @@ final class KioskProcess {
     final Path log;
 
     KioskProcess(Path dir, Path config, String name, String... jvmOptions) throws IOException {
-        this(Newsstand.class, dir, config, name, jvmOptions);
+        this(Newsstand.class, dir, config, name, java.util.Map.of(), jvmOptions);
+    }
+
+    /** With more in its environment (a preloaded library that fakes the clock). */
+    KioskProcess(Path dir, Path config, String name, java.util.Map<String, String> environment, String... jvmOptions) throws IOException {
+        this(Newsstand.class, dir, config, name, environment, jvmOptions);
     }
 
     /** The kiosk started through another main class (one that runs {@link Newsstand#main} with a fault beside it). */
     KioskProcess(Class<?> main, Path dir, Path config, String name, String... jvmOptions) throws IOException {
+        this(main, dir, config, name, java.util.Map.of(), jvmOptions);
+    }
+
+    private KioskProcess(Class<?> main, Path dir, Path config, String name, java.util.Map<String, String> environment, String... jvmOptions) throws IOException {
         log = dir.resolve(name + ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx32m", "-XX:+UseSerialGC"));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), "run", "--config", config.toString()));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        b.environment().putAll(environment);
+        process = b.start();
     }
 
     String log() {

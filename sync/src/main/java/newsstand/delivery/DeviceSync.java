@@ -268,17 +268,17 @@ public final class DeviceSync implements AutoCloseable {
 
     /**
      * Imports an offline bundle (a USB stick, `newsstand import`) as if its manifest and chunks came from the broker:
-     * the same checks, storage, trial and activation, with an "imported" or "rejected" event. Returns what became of
-     * it, in a line. The file is only read.
+     * the same checks, storage, trial and activation. Returns what became of it, in a line: imported and activated,
+     * imported and held until its embargo, already stored, or refused (with the reason); each with its event. The file is only read.
      */
     public String importBundle(Path file) throws DeliveryException {
         try {
             return thread.call(() -> {
-                String result = bundles.take(file);
+                BundleImport.Result result = bundles.take(file);
                 status.imported(result);
                 publishStatus();
                 outbox.flush(session);
-                return result;
+                return result.line();
             }, 0);
         } catch (ExecutionException e) {
             throw new DeliveryException("bundle " + file + ": " + e.getCause().getMessage(), e.getCause());

@@ -56,6 +56,11 @@ final class ManifestPolicy {
         for (PublicKey k : keys) trusted.put(Keys.id(k), k);
     }
 
+    /** The clock jumped: manifests refused by the old time (expired, not yet valid) are judged again by the new. */
+    void clockJumped() {
+        rejected.clear();
+    }
+
     /** A stored manifest checked again (an unfinished download on start: the key may be gone, the issue expired). */
     Manifest reopen(byte[] envelope, String issue) throws Manifest.Rejected {
         return Manifest.open(envelope, trusted, fleet, issue, Instant.now());

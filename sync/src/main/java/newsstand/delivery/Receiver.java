@@ -41,8 +41,8 @@ final class Receiver {
     /** Told of each issue that came on or went off the shelf (activated, released from embargo, withdrawn). */
     private final Consumer<String> onActivated;
     private final BrokerSession session;
-    /** When the next embargo ends (null: none); checked every second. */
-    private java.time.Instant nextRelease;
+    /** Issues under embargo, released by the clock as it is at each look (every second). */
+    private final Embargoes embargoes;
     /** The download in progress, or null. */
     private Download download;
     /** A manifest that did not fit the storage when it came, tried again every minute. */
@@ -63,7 +63,10 @@ final class Receiver {
         this.thread = thread;
         this.report = report;
         this.onActivated = onActivated;
-        nextRelease = deliveries.nextRelease();
+        embargoes = new Embargoes(deliveries, outbox, onActivated, () -> {
+            policy.clockJumped();
+            askManifestsAgain("after the clock jumped");
+        });
         Optional<Deliveries.Download> d = deliveries.unfinished();
         if (d.isPresent()) {
             try {
@@ -224,15 +227,9 @@ final class Receiver {
         download = null;
     }
 
-    /** Issues whose embargo ended go on their publications' shelves. */
+    /** Issues whose embargo ended go on their publications' shelves (and, after the clock went back, off again). */
     private void release() throws StoreException {
-        if (nextRelease == null || java.time.Instant.now().isBefore(nextRelease)) return;
-        java.util.List<String> shown = deliveries.release(java.time.Instant.now(), id -> outbox.event("activated", id, -1, "its embargo ended"));
-        nextRelease = deliveries.nextRelease();
-        for (String id : shown) {
-            Logger.info("sync: the embargo of {} ended; it is shown now", id);
-            onActivated.accept(id);
-        }
+        if (!embargoes.look()) return;
         report.publish();
         outbox.flush(session);
     }
@@ -360,7 +357,7 @@ final class Receiver {
             download = null;
             status.clear();
             installer.retire();
-            nextRelease = deliveries.nextRelease();
+            embargoes.stored();
             if (shown) onActivated.accept(m.issue());
             if (policy.resyncing()) askManifestsAgain("for the rest of a resync");
         } catch (StoreException | IOException e) {

@@ -59,9 +59,11 @@ final class StatusReport {
         return lastError == null ? "no reason given" : lastError;
     }
 
-    void imported(String result) {
+    void imported(BundleImport.Result result) {
         lastImport = new JsonObject();
-        lastImport.addProperty("result", result);
+        lastImport.addProperty("outcome", result.outcome().word());
+        if (result.until() != null) lastImport.addProperty("until", result.until().toString());
+        lastImport.addProperty("result", result.line());
         lastImport.addProperty("time", Instant.now().toString());
     }
 

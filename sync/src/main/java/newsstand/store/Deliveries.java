@@ -58,6 +58,19 @@ public final class Deliveries {
         return shelving.nextRelease();
     }
 
+    /**
+     * After the clock went back: each shown issue whose signed embargo has not ended by the clock as it is now taken
+     * off its shelf and kept under its embargo again, each with its event; the ids held again.
+     */
+    public List<String> holdAgain(Instant now, java.util.function.Function<String, String> event) throws StoreException {
+        return shelving.holdAgain(now, event);
+    }
+
+    /** When an issue stored under embargo is shown, or empty when it is not under embargo. */
+    public Optional<Instant> embargo(String issue) throws StoreException {
+        return shelving.embargo(issue);
+    }
+
     /** Old issues removed beyond the newest {@code keep} and the quota, never a shelf's or one under embargo; the ids removed. */
     public List<String> retain(int keep, long quotaBytes) throws StoreException {
         return shelving.retain(keep, quotaBytes);

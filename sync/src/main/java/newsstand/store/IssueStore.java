@@ -224,6 +224,20 @@ public final class IssueStore implements AutoCloseable {
      * committed, or null when its shelf did not change.
      */
     String remove(String id) throws SQLException {
+        String said = unshelve(id, "withdrawn");
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+        return said;
+    }
+
+    /**
+     * Takes a stored issue off its publication's shelf, as {@link #remove} does, but keeps it stored (why: for the
+     * log, "withdrawn" or "held again"). Returns what is shown now in words, for the caller to say once it has
+     * committed, or null when its shelf did not change.
+     */
+    String unshelve(String id, String why) throws SQLException {
         String publication = publicationOf(id);
         String said = null;
         Shelved s = shelved(publication);
@@ -255,12 +269,8 @@ public final class IssueStore implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
-            said = String.format("%s: issue %s withdrawn; shown now: %s (previous: %s)", publication, id, current == null ? "none" : current,
+            said = String.format("%s: issue %s %s; shown now: %s (previous: %s)", publication, id, why, current == null ? "none" : current,
                     previous == null ? "none" : previous);
-        }
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM issue WHERE id = ?")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
         }
         return said;
     }

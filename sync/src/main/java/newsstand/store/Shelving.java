@@ -175,4 +175,58 @@ final class Shelving {
         }
         return removed;
     }
+
+    /** When an issue stored under embargo is shown, or empty when it is not under embargo. */
+    java.util.Optional<Instant> embargo(String issue) throws StoreException {
+        return Tx.sql(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT activate_at FROM embargo WHERE issue_id = ?")) {
+                ps.setString(1, issue);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(Instant.parse(rs.getString(1))) : java.util.Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * After the clock went back (a kiosk that started with its clock ahead, then set right by NTP): each issue on a
+     * shelf whose signed embargo has not ended by the clock as it is now is taken off again (its publication back on
+     * the one before) and kept under its embargo until then, with its event. Returns the ids held again.
+     */
+    List<String> holdAgain(Instant now, java.util.function.Function<String, String> event) throws StoreException {
+        List<String> held = new ArrayList<>();
+        for (IssueStore.Shelved s : store.shelf()) {
+            Instant at = Tx.sql(() -> {
+                try (PreparedStatement ps = db.prepareStatement("SELECT envelope FROM download WHERE issue_id = ? AND state = 'installed'")) {
+                    ps.setString(1, s.issue());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? activateAt(rs.getBytes(1)) : null;
+                    }
+                }
+            });
+            if (at == null || !at.isAfter(now)) continue;
+            String[] said = new String[1];
+            Tx.run(db, () -> {
+                try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO embargo (issue_id, activate_at) VALUES (?, ?)")) {
+                    ps.setString(1, s.issue());
+                    ps.setString(2, at.toString());
+                    ps.executeUpdate();
+                }
+                said[0] = store.unshelve(s.issue(), "held again until " + at + " (its embargo; the clock went back)");
+                events.add(event.apply(s.issue()), Events.IMPORTANT);
+            });
+            if (said[0] != null) Logger.info("{}", said[0]);
+            held.add(s.issue());
+        }
+        return held;
+    }
+
+    /** The embargo's end in a stored manifest (checked when it came), or null. */
+    private static Instant activateAt(byte[] envelope) {
+        try {
+            return newsstand.issue.Manifest.read(envelope).activateAt();
+        } catch (newsstand.issue.Manifest.Rejected e) {
+            return null;
+        }
+    }
 }
