@@ -64,8 +64,7 @@ final class CommandOptions {
         }
         for (String d : o.silent()) {
             out.printf("%-16s %-8s %s%n", Printable.of(d, 64), "silent", "no answer in " + waitSeconds + " s"
-                    + (o.offline().contains(d) ? " (its status says it is offline; it carries the command out if it is back before " + c.expires() + ")"
-                    : o.unknown().contains(d) ? " (no kiosk of this id ever sent a status to this broker: is the id right?)" : ""));
+                    + (o.offline().contains(d) ? " (its status says it is offline; it carries the command out if it is back before " + c.expires() + ")" : ""));
         }
         if (c.forAll() && !o.offline().isEmpty()) {
             out.println(o.offline().size() + " kiosk(s) offline, not waited for (they carry the command out if they are back before "

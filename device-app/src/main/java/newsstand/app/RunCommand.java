@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import newsstand.config.ConfigException;
 import newsstand.config.DeviceConfig;
+import newsstand.display.PanelException;
 import newsstand.kiosk.Kiosk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +63,14 @@ final class RunCommand implements Callable<Integer> {
             err.println("newsstand: " + e.getMessage());
             return Newsstand.CONFIGURATION;
         }
-        return Kiosk.run(c, config, out, firstFrameOnly);
+        try {
+            return Kiosk.run(c, config, out, firstFrameOnly);
+        } catch (PanelException e) {
+            // The panel's device cannot be opened (SPI off, a HAT not seated): the Pi's set-up, which no restart mends.
+            // The panel keeps the picture it had: nothing can reach it.
+            err.println("newsstand: " + e.getMessage() + "; the panel shows nothing new until then");
+            warm.join(5000); // its log line starts the logger, which cannot start once the JVM is shutting down
+            return Newsstand.CONFIGURATION;
+        }
     }
 }

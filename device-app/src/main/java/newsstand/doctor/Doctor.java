@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -56,20 +57,22 @@ public final class Doctor {
         String service = Host.serviceState();
         checks.add(Host.service(service));
         boolean kioskRunning = "active".equals(service) || "activating".equals(service);
-        if (c == null) {
-            for (String n : List.of("spi", "gpio", "panel", "fonts", "store", "trust keys")) {
-                checks.add(Check.skip(n, "needs a valid configuration"));
-            }
-            checks.add(brokerAsWritten(configFile, kioskRunning));
-            checks.add(Check.skip("import folder", "needs a valid configuration"));
+        // Each check runs on the part of the configuration it needs: one bad value skips only the checks that need it.
+        Parts parts = c != null ? Parts.of(c) : Parts.of(configFile);
+        Optional<DeviceConfig> wiring = parts.with("panel.", "button.");
+        if (wiring.isPresent()) {
+            hardware(wiring.get().panel(), wiring.get().buttons(), kioskRunning, checks);
         } else {
-            hardware(c.panel(), c.buttons(), kioskRunning, checks);
-            checks.add(fonts(c.storage(), c.fontPaths()));
-            checks.add(store(c.storage()));
-            checks.add(trustKeys(c.delivery()));
-            checks.add(broker(c.delivery().mqtt(), c.device().fleet(), c.device().id(), kioskRunning));
-            checks.add(importFolder(c.delivery()));
+            for (String n : List.of("spi", "gpio", "panel")) checks.add(Parts.skipped(n, "the panel.* and button.* keys"));
         }
+        DeviceConfig.Storage storage = parts.with("storage.").map(DeviceConfig::storage).orElse(null);
+        checks.add(parts.with("fonts.").map(f -> fonts(storage, f.fontPaths())).orElseGet(() -> Parts.skipped("fonts", "fonts.path")));
+        checks.add(storage != null ? store(storage) : Parts.skipped("store", "the storage.* keys"));
+        checks.add(parts.with("trust.").map(t -> trustKeys(t.delivery())).orElseGet(() -> Parts.skipped("trust keys", "trust.keys")));
+        checks.add(c != null ? broker(c.delivery().mqtt(), c.device().fleet(), c.device().id(), kioskRunning) : brokerAsWritten(configFile, kioskRunning));
+        // The parser holds a kiosk with import.path to trust.keys: the two are read together.
+        checks.add(parts.with("import.", "trust.").or(() -> parts.with("import.")).map(i -> importFolder(i.delivery()))
+                .orElseGet(() -> Parts.skipped("import folder", "import.path and trust.keys")));
         checks.add(Host.clock());
         checks.add(Host.java());
         checks.add(Host.memory());
@@ -103,11 +106,14 @@ public final class Doctor {
         }
     }
 
-    /** The types of every language the stored issues are in, and of Simplified Chinese (the kiosk's own screens). */
+    /**
+     * The types of every language the stored issues are in, and of Simplified Chinese (the kiosk's own screens);
+     * storage null when its keys have a problem.
+     */
     private static Check fonts(DeviceConfig.Storage storage, List<Path> fontPaths) {
         Set<String> languages = new LinkedHashSet<>(List.of(Language.ZH_HANS));
         try {
-            languages.addAll(StoreHealth.inspect(storage.path()).languages());
+            if (storage != null) languages.addAll(StoreHealth.inspect(storage.path()).languages());
         } catch (StoreException e) {
             // no store yet: the kiosk's own screens are in Simplified Chinese
         }

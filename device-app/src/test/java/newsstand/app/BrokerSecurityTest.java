@@ -76,13 +76,50 @@ class BrokerSecurityTest {
                     if (tls) conf.append(key).append(' ').append(dir.resolve(Path.of(line.split(" ")[1]).getFileName())).append('\n');
                 }
                 case "password_file" -> conf.append("password_file ").append(passwords).append('\n');
-                case "acl_file" -> conf.append("acl_file ").append(EXAMPLES.resolve("newsstand.acl")).append('\n');
+                case "acl_file" -> conf.append("acl_file ").append(acl()).append('\n');
                 case "allow_anonymous", "max_packet_size" -> conf.append(line).append('\n');
                 default -> { } // listener, persistence: the test broker's own
             }
         }
         assertTrue(conf.toString().contains("acl_file"), conf.toString());
         return conf.toString();
+    }
+
+    /**
+     * The example ACL file as the README says to fill it in: its kiosk block copied once per kiosk, the user name
+     * the kiosk's device.id; everything else as it is.
+     */
+    Path acl() throws IOException {
+        String example = Files.readString(EXAMPLES.resolve("newsstand.acl"));
+        int at = example.indexOf("user kiosk-001\n");
+        int end = example.indexOf("\n\n", at) + 2;
+        assertTrue(at > 0 && end > at, example);
+        String block = example.substring(at, end);
+        StringBuilder blocks = new StringBuilder();
+        for (String kiosk : List.of("kiosk-1", "kiosk-2", "kiosk-3")) blocks.append(block.replace("kiosk-001", kiosk));
+        Path acl = dir.resolve("newsstand.acl");
+        Files.writeString(acl, example.substring(0, at) + blocks + example.substring(end));
+        return acl;
+    }
+
+    /** What Mosquitto logged at its start of the ACL file: nothing, when the example is followed. */
+    static void assertNoAclWarning(Mosquitto broker) throws IOException {
+        String log = Files.readString(broker.dir.resolve("mosquitto.log"));
+        assertTrue(log.contains("mosquitto version"), log);
+        assertFalse(log.lines().anyMatch(l -> l.contains("ACL") || l.contains("acl") || l.contains("Warning")), log);
+    }
+
+    /**
+     * The README's recipe for the broker's certificate (its block of openssl commands, run as written), for a broker
+     * whose host name is localhost.
+     */
+    void certificatesByTheReadmesRecipe() throws IOException, InterruptedException {
+        String readme = Files.readString(EXAMPLES.getParent().getParent().getParent().resolve("README.md"));
+        int at = readme.indexOf("```sh\nbroker=");
+        assertTrue(at >= 0, "the README's recipe for the broker's certificate");
+        String recipe = readme.substring(at + "```sh\n".length(), readme.indexOf("```", at + 5));
+        assertTrue(recipe.startsWith("broker=broker.example.org\n"), recipe);
+        exec("bash", "-euo", "pipefail", "-c", recipe.replaceFirst("^broker=broker.example.org", "broker=localhost"));
     }
 
     DeviceSync kiosk(Broker broker, String device, BlockingQueue<String> activated) throws Exception {
@@ -100,6 +137,7 @@ class BrokerSecurityTest {
     void theExampleAclsLetAKioskDoItsWorkAndNothingElse() throws Exception {
         Mosquitto broker = new Mosquitto(dir.resolve("broker"), exampleConfig(false));
         closing.add(broker);
+        assertNoAclWarning(broker);
         BlockingQueue<String> activated = new LinkedBlockingQueue<>();
         DeviceSync sync = kiosk(new Broker(broker.url(), "kiosk-1", "k1-secret", null), "kiosk-1", activated);
         Cli p = Cli.run("publish", "--broker", broker.url(), "--fleet", FLEET, "--key", dir.resolve("keys/operator.key").toString(),
@@ -155,16 +193,13 @@ class BrokerSecurityTest {
 
     @Test
     void kiosksAndOperatorsSpeakTlsToABrokerTheirCaSigned() throws Exception {
-        String san = "subjectAltName=DNS:localhost,IP:127.0.0.1\n";
-        Files.writeString(dir.resolve("san.cnf"), san);
+        certificatesByTheReadmesRecipe();
         String ec = "ec -pkeyopt ec_paramgen_curve:prime256v1";
-        exec(("openssl req -x509 -newkey " + ec + " -nodes -keyout ca.key -out ca.crt -days 2 -subj /CN=newsstand-test-ca").split(" "));
-        exec(("openssl req -newkey " + ec + " -nodes -keyout broker.key -out broker.csr -subj /CN=localhost").split(" "));
-        exec("openssl x509 -req -in broker.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out broker.crt -days 2 -extfile san.cnf".split(" "));
         exec(("openssl req -x509 -newkey " + ec + " -nodes -keyout other.key -out other.crt -days 2 -subj /CN=someone-else").split(" "));
         Mosquitto broker = new Mosquitto(dir.resolve("broker"), exampleConfig(true));
         closing.add(broker);
-        String url = "ssl://127.0.0.1:" + broker.port;
+        assertNoAclWarning(broker);
+        String url = "ssl://localhost:" + broker.port;
         Path ca = dir.resolve("ca.crt");
 
         BlockingQueue<String> activated = new LinkedBlockingQueue<>();
@@ -184,11 +219,24 @@ class BrokerSecurityTest {
                 () -> JsonParser.parseString(wrong.status()).getAsJsonObject().get("failedConnects").getAsInt() >= 2);
         JsonObject s = JsonParser.parseString(wrong.status()).getAsJsonObject();
         assertFalse(s.get("online").getAsBoolean());
-        assertTrue(s.getAsJsonObject("lastError").get("message").getAsString().contains("TLS failed"), s.toString());
+        assertTrue(s.getAsJsonObject("lastError").get("message").getAsString().contains("TLS failed: the broker's certificate is not signed by a CA "
+                + "this kiosk trusts: set mqtt.ca-file to the CA that signed it"), s.toString());
         Cli op = Cli.run("fleet", "status", "--broker", url, "--fleet", FLEET, "--username", "operator", "--password", "op-secret",
                 "--ca", dir.resolve("other.crt").toString());
         assertEquals(1, op.exit());
-        assertTrue(op.err().contains("TLS failed"), op.err());
+        assertTrue(op.err().contains("TLS failed: the broker's certificate is not signed by a CA this tool trusts: give --ca FILE (the CA that signed it)"),
+                op.err());
+        // The README's example without --ca: the system's CAs do not know this one, and the tool says what to give.
+        Cli noCa = Cli.run("fleet", "status", "--broker", url, "--fleet", FLEET, "--username", "operator", "--password", "op-secret");
+        assertEquals(1, noCa.exit());
+        assertTrue(noCa.err().contains("the broker's certificate is not signed by a CA this tool trusts: give --ca FILE (the CA that signed it)"),
+                noCa.err());
+        // A wrong password is said as such, not blamed on the user name.
+        Cli wrongPassword = Cli.run("fleet", "status", "--broker", url, "--fleet", FLEET, "--username", "operator", "--password", "nope",
+                "--ca", ca.toString());
+        assertEquals(1, wrongPassword.exit());
+        assertTrue(wrongPassword.err().contains("the broker refused the user name or password of user 'operator'"), wrongPassword.err());
+        assertTrue(wrongPassword.err().contains("check --password"), wrongPassword.err());
 
         // tcp:// to the TLS port: said in words a technician can act on.
         DeviceSync plain = kiosk(new Broker("tcp://127.0.0.1:" + broker.port, "kiosk-3", "k3-secret", null), "kiosk-3", new LinkedBlockingQueue<>());

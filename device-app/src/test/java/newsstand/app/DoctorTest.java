@@ -85,6 +85,27 @@ class DoctorTest {
     }
 
     @Test
+    void aConfigurationWithOneBadValueStillHasEveryCheckThatDoesNotNeedIt() throws Exception {
+        Path c = config("tcp://127.0.0.1:1", "storage.keep-issues = 1");
+        Cli doctor = Cli.run("doctor", "--config", c.toString());
+        assertEquals(1, doctor.exit(), doctor.out());
+        assertTrue(line(doctor, "configuration").startsWith("FAIL") && line(doctor, "configuration").contains("storage.keep-issues"), doctor.out());
+        assertTrue(line(doctor, "store").matches("SKIP +store +needs the storage.\\* keys, which the configuration's problems above include"), doctor.out());
+        assertTrue(line(doctor, "panel").startsWith("SKIP") && line(doctor, "panel").contains("simulated"), doctor.out());
+        assertTrue(line(doctor, "fonts").matches("OK +fonts +zh-Hans \\(regular: .*"), doctor.out());
+        assertTrue(line(doctor, "trust keys").matches("OK +trust keys +.*operator.pub \\(key id .*"), doctor.out());
+        assertTrue(line(doctor, "import folder").contains("no stick in"), doctor.out());
+        assertTrue(line(doctor, "broker").startsWith("FAIL"), doctor.out());
+
+        // A bad panel value: the panel's checks wait for it, the store is looked at.
+        Files.writeString(c, Files.readString(c).replace("storage.keep-issues = 1", "panel.model = it8951-10in"));
+        Cli panel = Cli.run("doctor", "--config", c.toString());
+        assertTrue(line(panel, "panel").matches("SKIP +panel +needs the panel.\\* and button.\\* keys, .*"), panel.out());
+        assertTrue(line(panel, "store").startsWith("WARN") && line(panel, "store").contains("does not exist yet"), panel.out());
+        assertTrue(line(panel, "import folder").contains("no stick in"), panel.out());
+    }
+
+    @Test
     void onAPi4jKioskTheSpiDeviceIsLookedFor() throws Exception {
         Path c = config("tcp://127.0.0.1:1");
         Files.writeString(c, Files.readString(c).replace("panel.driver = simulated", "panel.driver = pi4j"));

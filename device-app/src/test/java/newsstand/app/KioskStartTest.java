@@ -83,4 +83,21 @@ class KioskStartTest {
         assertTrue(out.contains("newsstand: " + dir.resolve("keys/operator.pub") + ": not an Ed25519 public key"), out);
         assertFalse(Files.exists(dir.resolve("panel/page-001.png")), "nothing was drawn:\n" + out);
     }
+
+    @Test
+    void aPi4jKioskWithoutItsSpiDeviceSaysWhatToCheckAndEndsWithTheConfigurationStatus() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/dev/spidev0.0")), "this machine has SPI");
+        Files.writeString(config, Files.readString(config).replace("panel.driver = simulated", "panel.driver = pi4j"));
+        Path log = dir.resolve("kiosk.log");
+        Process p = kiosk(log);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the kiosk should stop");
+        String out = Files.readString(log);
+        assertEquals(78, p.exitValue(), "the bad-configuration status newsstand.service does not restart on:\n" + out);
+        assertTrue(out.contains("newsstand: the panel's SPI device /dev/spidev0.0 cannot be opened: no such device (enable SPI: "
+                + "sudo raspi-config nonint do_spi 0, or dtparam=spi=on in /boot/firmware/config.txt, and reboot; check that the HAT is "
+                + "seated and wired"), out);
+        assertTrue(out.contains("panel.spi.bus"), out);
+        assertFalse(out.contains("internal error"), out);
+        assertFalse(out.contains("board version"), out); // Pi4J's board detection does not run for a panel that is not there
+    }
 }

@@ -206,6 +206,16 @@ class RemoteCommandTest {
         assertTrue(bLog.size() > before && bLog.get(bLog.size() - 1).contains("FULL"), bLog.toString());
         assertEquals(0, fleet("command", "--device", "kiosk-b", "clear").exit());
 
+        // A kiosk id the broker never had a status of is said at once; the known kiosk's answer is still waited for.
+        long asked = System.nanoTime();
+        Cli mistyped = fleet("command", "--device", "kiosk-b,kiosk-zzz", "refresh");
+        long tookMs = (System.nanoTime() - asked) / 1_000_000;
+        assertEquals(1, mistyped.exit(), mistyped.out());
+        assertTrue(mistyped.out().contains("\nkiosk-zzz        unknown  never seen: no kiosk of this id ever sent a status to this broker (is the id right?)\n"),
+                mistyped.out());
+        assertTrue(mistyped.out().matches("(?s).*\nkiosk-zzz +unknown .*\nkiosk-b +done +full refresh.*"), "said before kiosk-b's answer:\n" + mistyped.out());
+        assertTrue(tookMs < 8_000, "took " + tookMs + " ms of the 20 s wait:\n" + mistyped.out());
+
         // resync: the shown issue downloaded, verified and installed again.
         Cli resync = fleet("command", "--device", "kiosk-b", "resync");
         assertEquals(0, resync.exit(), resync.out());

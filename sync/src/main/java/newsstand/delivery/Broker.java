@@ -188,17 +188,34 @@ public record Broker(String url, String username, String password, Path caFile) 
         return reason + (r.getReasonString() != null ? ": " + r.getReasonString() : "");
     }
 
-    /** What went wrong talking to the broker, in words an operator or technician can act on. */
+    /** What went wrong talking to the broker, in words a technician can act on: the kiosk's settings named. */
     public String explain(Throwable e) {
+        return explain(e, KIOSK);
+    }
+
+    /** What went wrong talking to the broker, in words an operator can act on: the desk tools' options named. */
+    public String explainToOperator(Throwable e) {
+        return explain(e, OPERATOR);
+    }
+
+    /** Where the user name, the password and the CA are given: the kiosk's settings or the operator's options. */
+    private record Givers(String username, String password, String ca, String trusting) {}
+
+    private static final Givers KIOSK = new Givers("mqtt.username", "mqtt.password", "set mqtt.ca-file to the CA that signed it", "this kiosk trusts");
+    private static final Givers OPERATOR = new Givers("--username", "--password", "give --ca FILE (the CA that signed it)", "this tool trusts");
+
+    private String explain(Throwable e, Givers g) {
         if (e instanceof MqttException m) {
             int code = m.getReasonCode();
+            // Mosquitto 2 answers a wrong password with 0x87 (not authorized), others with 0x86 (bad user name or password).
             if (code == 0x86 || code == 0x87 || m instanceof MqttSecurityException) {
-                return "broker " + url + " refused user name or password" + (username == null ? " (none was given)" : " for user '" + username + "'")
-                        + " (check mqtt.username and mqtt.password, and the broker's password file)";
+                return "broker " + url + ": the broker refused the user name or password"
+                        + (username == null ? " (none was given: " + g.username() + " and " + g.password() + ")" : " of user '" + username + "'")
+                        + " (MQTT reason " + (code == 0x87 ? "0x87 not authorized" : "0x86 bad user name or password") + "; check " + g.password()
+                        + ", then that the broker's password file has this user: mosquitto_passwd)";
             }
             if (m.getCause() instanceof javax.net.ssl.SSLException ssl) {
-                return "broker " + url + ": TLS failed: " + ssl.getMessage() + (ssl.getMessage() != null && ssl.getMessage().contains("nrecognized")
-                        ? " (the broker does not speak TLS on this port: use tcp://, or the broker's TLS port)" : "");
+                return "broker " + url + ": TLS failed: " + tls(ssl, g);
             }
             if (url.startsWith("tcp:") && (code == 32109 || m.getCause() instanceof java.io.EOFException)) {
                 return "broker " + url + " closed the connection while connecting (if it speaks TLS on this port, use ssl://)";
@@ -208,6 +225,23 @@ public record Broker(String url, String username, String password, Path caFile) 
             }
         }
         return "broker " + url + ": " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
+    }
+
+    /** A failed TLS handshake: an untrusted CA or a certificate for another name said as such, with what to do. */
+    private static String tls(javax.net.ssl.SSLException ssl, Givers g) {
+        for (Throwable t = ssl; t != null; t = t.getCause()) {
+            String why = String.valueOf(t.getMessage());
+            if (t instanceof java.security.cert.CertPathBuilderException || t instanceof java.security.cert.CertPathValidatorException
+                    || why.contains("PKIX path")) {
+                return "the broker's certificate is not signed by a CA " + g.trusting() + ": " + g.ca() + " (" + ssl.getMessage() + ")";
+            }
+            if (t instanceof java.security.cert.CertificateException && (why.contains("subject alternative") || why.contains("No name matching"))) {
+                return "the broker's certificate is not for the host of this URL: " + why + " (its subjectAltName must hold the host name "
+                        + "used in the URL; README, the broker's certificate)";
+            }
+        }
+        return ssl.getMessage() + (ssl.getMessage() != null && ssl.getMessage().contains("nrecognized")
+                ? " (the broker does not speak TLS on this port: use tcp://, or the broker's TLS port)" : "");
     }
 
     private static SSLContext trusting(Path caFile) throws DeliveryException {

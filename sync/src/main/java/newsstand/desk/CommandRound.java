@@ -45,7 +45,11 @@ final class CommandRound {
             if (!s.online() && (command.forAll() || command.targets().contains(s.device()))) offline.add(s.device());
             if (s.online() && command.forAll()) expected.add(s.device());
         }
-        if (!command.forAll()) expected.addAll(command.targets());
+        // A kiosk named that never sent a status to this broker is said at once and not waited for: the retained
+        // statuses are the fleet as the broker knows it.
+        List<String> unknown = command.forAll() ? List.of() : command.targets().stream().filter(t -> !statuses.containsKey(t)).toList();
+        if (!command.forAll()) command.targets().stream().filter(statuses::containsKey).forEach(expected::add);
+        for (String d : unknown) each.accept(new Answer(d, CommandOutcome.UNKNOWN, "never seen: no kiosk of this id ever sent a status to this broker (is the id right?)", null));
         CommandRound round = new CommandRound(command, each);
         String events = Topics.allEvents(fleet);
         String shots = round.shotDevice == null ? null : Topics.screenshot(fleet, round.shotDevice, command.id(), 0).replaceFirst("/0$", "/+");
@@ -60,8 +64,8 @@ final class CommandRound {
             List<String> silent = new ArrayList<>(expected);
             silent.removeAll(round.answers.keySet());
             byte[] shot = round.shotDevice == null ? null : round.screenshot();
-            List<String> unknown = command.forAll() ? List.of() : command.targets().stream().filter(t -> !statuses.containsKey(t)).toList();
-            return new CommandOutcome(List.copyOf(round.inOrder), silent, offline, unknown, shot);
+            List<String> neverSeen = unknown.stream().filter(d -> !round.answers.containsKey(d)).toList();
+            return new CommandOutcome(List.copyOf(round.inOrder), silent, offline, neverSeen, shot);
         } finally {
             link.unsubscribe(events);
             if (shots != null) link.unsubscribe(shots);

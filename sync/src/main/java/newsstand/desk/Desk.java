@@ -182,7 +182,8 @@ public final class Desk implements AutoCloseable {
     /**
      * Signs and sends a command and waits up to {@code wait} for the kiosks' answers; each is handed to {@code each}
      * as it comes. For a command to every kiosk, the kiosks expected to answer are those whose retained status says
-     * they are online. A screenshot's PNG comes in the outcome.
+     * they are online; a kiosk named that never sent a status is handed to {@code each} at once as
+     * {@link CommandOutcome#UNKNOWN} and not waited for. A screenshot's PNG comes in the outcome.
      */
     public CommandOutcome command(Command command, Duration wait, Consumer<CommandOutcome.Answer> each) throws DeliveryException {
         Map<String, KioskStatus> statuses = statuses(Duration.ofMillis(700));

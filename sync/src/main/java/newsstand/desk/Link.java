@@ -48,7 +48,7 @@ final class Link implements AutoCloseable {
             return link;
         } catch (MqttException e) {
             link.close();
-            throw new DeliveryException(broker.explain(e), e);
+            throw new DeliveryException(broker.explainToOperator(e), e);
         }
     }
 
@@ -174,7 +174,7 @@ final class Link implements AutoCloseable {
     }
 
     DeliveryException failed(MqttException e) {
-        return new DeliveryException(broker.explain(e), e);
+        return new DeliveryException(broker.explainToOperator(e), e);
     }
 
     /** The broker's refusal of a publish (a reason code of 0x80 or more), as MQTT 5 lets it answer one its ACL denies. */

@@ -18,6 +18,7 @@ import newsstand.config.PanelWiring;
 import newsstand.display.ButtonInput;
 import newsstand.display.Framebuffer;
 import newsstand.display.Panel;
+import newsstand.display.PanelException;
 import newsstand.display.PanelIo;
 import newsstand.display.RefreshMode;
 import newsstand.display.Region;
@@ -56,13 +57,32 @@ public final class Panels {
      *
      * @param vcomMillivolts the IT8951 panel's |VCOM| in mV (printed on its cable); ignored for the UC8179
      */
-    public static Panel pi4j(PanelModel model, PanelWiring wiring, int vcomMillivolts) {
+    public static Panel pi4j(PanelModel model, PanelWiring wiring, int vcomMillivolts) throws PanelException {
+        // The device is looked for before Pi4J starts: without it there is nothing to drive, and Pi4J's board
+        // detection (which logs errors off a Pi) need not run.
+        Path spidev = Path.of("/dev/spidev" + wiring.spiBus() + "." + wiring.chipSelect());
+        if (!Files.exists(spidev)) throw new PanelException(unopened(spidev, "no such device"));
         Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(LinuxFsSpiProvider.newInstance(), GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
                 .build();
-        PanelIo io = new Pi4jIo(pi4j, wiring, LinuxFsSpiProvider.ID, GpioDDigitalInputProvider.ID,
-                GpioDDigitalOutputProvider.ID, Pi4jIo.spidevBufferSize());
-        return driver(model, io, vcomMillivolts);
+        try {
+            PanelIo io = new Pi4jIo(pi4j, wiring, LinuxFsSpiProvider.ID, GpioDDigitalInputProvider.ID,
+                    GpioDDigitalOutputProvider.ID, Pi4jIo.spidevBufferSize());
+            return driver(model, io, vcomMillivolts);
+        } catch (RuntimeException e) { // Pi4J says it so, as a RuntimeException
+            pi4j.shutdown();
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("SPI")) throw new PanelException(unopened(spidev, Files.isWritable(spidev) ? why : "permission denied"));
+            throw new PanelException("the panel's GPIO lines cannot be opened: " + why + " (check /dev/gpiochip0, that the user newsstand is in the "
+                    + "group gpio, and panel.pin.reset, panel.pin.busy, panel.pin.dc and panel.pin.power)");
+        }
+    }
+
+    /** Why the panel's SPI device cannot be used, and what a technician checks. */
+    private static String unopened(Path spidev, String why) {
+        return "the panel's SPI device " + spidev + " cannot be opened: " + why + " (enable SPI: sudo raspi-config nonint do_spi 0, or "
+                + "dtparam=spi=on in /boot/firmware/config.txt, and reboot; check that the HAT is seated and wired, that the user newsstand "
+                + "is in the group spi, and panel.spi.bus and panel.spi.chip-select, which name /dev/spidevBUS.CHIP-SELECT)";
     }
 
     /** The kiosk's buttons on a Pi's GPIO (gpiod), pins as in {@link Buttons#Buttons}, a long press held holdMs. */
