@@ -66,7 +66,7 @@ class CommandsTest {
         Path pkg = dir.resolve("pkg");
         Cli imported = Cli.run("import-text", FIXTURE.toString(), "--out", pkg.toString());
         assertEquals(0, imported.exit(), imported.err());
-        assertEquals("wrote issue qingdao-daily-2025-09-10 (8 articles) to " + pkg, imported.lastLine());
+        assertEquals("wrote issue qingdao-daily-2025-09-10 of publication qingdao-daily (青岛日报, 8 articles) to " + pkg, imported.lastLine());
         Path pages = dir.resolve("pages");
         Cli rendered = Cli.run("render", "--issue", pkg.toString(), "--out", pages.toString(), "--panel", "waveshare-7in5-v2");
         assertEquals(0, rendered.exit(), rendered.err());
