@@ -68,7 +68,10 @@ final class FleetIssuesCommand implements Callable<Integer> {
             }
             List<String> stores = new ArrayList<>();
             if (k.stored() != null) {
-                for (Inventory.Stored s : k.stored()) stores.add(s.issue() + (s.shown() ? " (shown)" : s.previous() ? " (previous)" : ""));
+                // What it shows first, then the fallbacks, then the rest, newest first as the kiosk lists them.
+                List<Inventory.Stored> ordered = new ArrayList<>(k.stored());
+                ordered.sort(java.util.Comparator.comparingInt(s -> s.shown() ? 0 : s.previous() ? 1 : 2));
+                for (Inventory.Stored s : ordered) stores.add(s.issue() + (s.shown() ? " (shown)" : s.previous() ? " (previous)" : ""));
             }
             kiosks.add(device, k.online() ? "online" : "offline", k.titles().isEmpty() ? null : Printable.of(String.join(",", k.titles()), 400),
                     k.stored() == null ? "not in its status (an earlier version)" : stores.isEmpty() ? "nothing" : Printable.of(String.join(", ", stores), 2000));
