@@ -67,13 +67,17 @@ final class ImportTextCommand implements Callable<Integer> {
             throw new Newsstand.UserError(file + ": no byline names the newspaper; give --title NAME");
         }
         String id = TextImporter.issueId(file.getFileName().toString(), day);
-        String pub = publication != null ? Options.publication(publication, name) : TextImporter.publication(id, day, name);
+        String pub = publication != null ? Options.publication(publication, name) : TextImporter.publication(id, name);
         TextImporter.Reading reading = TextImporter.read(text, id, pub, name, day);
         Issue issue = reading.issue();
         if (explain) explain(reading);
         if (issue.articles().isEmpty()) throw new Newsstand.UserError(file + ": no article found in the text");
         IssuePackage.writeManifest(issue, out);
         IssuePackage.read(out);
+        if (publication == null && pub.startsWith("t-") && pub.equals(newsstand.issue.Issue.derivePublication(name))) {
+            spec.commandLine().getOut().println("note: publication " + pub + " is made from the newspaper's name; for a readable id, name the file "
+                    + "PUBLICATION-YYYY-MM-DD.txt (qingdao-daily-2025-09-10.txt) or give --publication ID");
+        }
         spec.commandLine().getOut().println("wrote issue " + issue.id() + " of publication " + issue.publication() + " ("
                 + Printable.of(name, 64) + ", " + issue.articles().size() + " articles) to " + out);
         return 0;

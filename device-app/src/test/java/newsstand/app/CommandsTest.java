@@ -123,6 +123,20 @@ class CommandsTest {
     }
 
     @Test
+    void importTextOfAPageNamedWithoutItsPaperSaysHowToGetAReadablePublicationId() throws Exception {
+        Path page = dir.resolve("page.txt");
+        Files.copy(FIXTURE, page);
+        Cli r = Cli.run("import-text", page.toString(), "--out", dir.resolve("o").toString(), "--date", "2025-09-10");
+        assertEquals(0, r.exit(), r.err());
+        String id = newsstand.issue.Issue.derivePublication("青岛日报");
+        assertTrue(r.out().contains("note: publication " + id + " is made from the newspaper's name; for a readable id, name the file "
+                + "PUBLICATION-YYYY-MM-DD.txt (qingdao-daily-2025-09-10.txt) or give --publication ID\n"), r.out());
+        assertEquals("wrote issue page of publication " + id + " (青岛日报, 8 articles) to " + dir.resolve("o"), r.lastLine());
+        r = Cli.run("import-text", page.toString(), "--out", dir.resolve("p").toString(), "--date", "2025-09-10", "--publication", "qingdao-daily");
+        assertEquals("wrote issue page of publication qingdao-daily (青岛日报, 8 articles) to " + dir.resolve("p"), r.out().strip());
+    }
+
+    @Test
     void importTextNeedsADateWhenTheFileNameHasNone() throws Exception {
         Path page = dir.resolve("page.txt");
         Files.writeString(page, "标题\n\n□青岛日报记者 某某\n\n正文。");

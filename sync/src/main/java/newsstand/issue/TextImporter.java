@@ -65,11 +65,15 @@ public final class TextImporter {
      * the one `show` takes; when the id holds no date, or nothing of at least 3 characters is left beside it, the
      * one the title gives ({@link Issue#derivePublication}).
      */
-    public static String publication(String issueId, LocalDate date, String title) {
-        String rest = issueId.replace(date.toString(), "-").replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
-        boolean dated = issueId.contains(date.toString());
-        return dated && rest.length() >= 3 && Name.valid(rest) ? rest : Issue.derivePublication(title);
+    public static String publication(String issueId, String title) {
+        Matcher dated = ID_DATE.matcher(issueId);
+        if (!dated.find()) return Issue.derivePublication(title);
+        String rest = dated.replaceAll("-").replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
+        return rest.length() >= 3 && Name.valid(rest) ? rest : Issue.derivePublication(title);
     }
+
+    /** A date written into an issue id, as file names carry it. */
+    private static final Pattern ID_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Makes an issue of one page of text. */
     public static Issue parse(String text, String id, String publication, String title, LocalDate date) {
