@@ -42,6 +42,9 @@ final class FleetStatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "A JSON array, one object a kiosk, instead of the table.")
     boolean json;
 
+    /** Times in the table are the operator's, in this computer's zone; --json gives them in UTC. */
+    private final ZoneId zone = ZoneId.systemDefault();
+
     @Option(names = "--watch", description = "Follows the fleet: the table (or JSON) again every 5 s until Ctrl-C.")
     boolean watch;
 
@@ -74,9 +77,6 @@ final class FleetStatusCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    /** Times in the table are the operator's, in this computer's zone; --json gives them in UTC. */
-    private final ZoneId zone = ZoneId.systemDefault();
 
     private void print(PrintWriter out, List<Row> rows, Instant now, ZoneId zone) throws Newsstand.UserError {
         if (json) {
