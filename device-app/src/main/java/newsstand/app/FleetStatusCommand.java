@@ -5,6 +5,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +27,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Lists each kiosk of the fleet: online or offline, what its panel shows (screen, issue, page), sync "
-                + "progress, uptime, resident memory, CPU temperature, free storage, software version, last seen and last "
-                + "error. A status no kiosk could have sent is listed as unreadable; control characters are never printed."})
+                + "progress, uptime, resident memory, CPU temperature, panel health, free storage, the publications it shows "
+                + "(TITLES: the ids `fleet command ... show` takes), software version, when it was last heard of (in this "
+                + "computer's zone, and how long ago; --json: UTC) and last error. A long value is cut with an ellipsis. A "
+                + "status no kiosk could have sent is listed as unreadable; control characters are never printed."})
 final class FleetStatusCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Options.BrokerOption broker;
@@ -33,14 +42,23 @@ final class FleetStatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "A JSON array, one object a kiosk, instead of the table.")
     boolean json;
 
+    /** Times in the table are the operator's, in this computer's zone; --json gives them in UTC. */
+    private final ZoneId zone = ZoneId.systemDefault();
+
     @Option(names = "--watch", description = "Follows the fleet: the table (or JSON) again every 5 s until Ctrl-C.")
     boolean watch;
 
-    /** One kiosk's row, every field printable text. */
-    record Row(String device, String state, String activeIssue, String shows, String sync, String uptime, String rss, String temperature,
-               String panel, String free, String version, String lastSeen, String lastError) {}
+    /**
+     * One kiosk's row, every field printable text; titles are the publications it shows (the ids `show` takes),
+     * lastSeen the time of its status to the second, in UTC (2025-09-10T04:00:03Z), or as it came when it is no time.
+     */
+    record Row(String device, String state, String activeIssue, String shows, String titles, String sync, String uptime, String rss,
+               String temperature, String panel, String free, String version, String lastSeen, String lastError) {}
 
-    private static final String FORMAT = "%-16s %-8s %-24s %-30s %-12s %-8s %-6s %-6s %-10s %-8s %-14s %-20s %s%n";
+    private static final String[] HEADERS = {"DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "TEMP", "PANEL", "FREE",
+            "TITLES", "VERSION", "LAST SEEN", "LAST ERROR"};
+    /** The widest each column may be: a longer value is cut with an ellipsis instead of shifting the columns after it. */
+    private static final int[] CAPS = {24, 10, 32, 40, 24, 8, 6, 6, 10, 8, 40, 16, 30, 0};
 
     @Override
     public Integer call() throws Exception {
@@ -51,8 +69,8 @@ final class FleetStatusCommand implements Callable<Integer> {
             do {
                 List<Row> rows = new ArrayList<>();
                 for (Map.Entry<String, KioskStatus> e : view.kiosks().entrySet()) rows.add(row(Printable.of(e.getKey(), 64), e.getValue().document()));
-                if (watch) out.println("-- " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " --");
-                print(out, rows);
+                if (watch) out.println("-- " + ZonedDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS).format(FULL) + " --");
+                print(out, rows, Instant.now(), zone);
                 out.flush();
                 if (watch) Thread.sleep(5000);
             } while (watch);
@@ -60,7 +78,7 @@ final class FleetStatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(PrintWriter out, List<Row> rows) throws Newsstand.UserError {
+    private void print(PrintWriter out, List<Row> rows, Instant now, ZoneId zone) throws Newsstand.UserError {
         if (json) {
             JsonArray a = new JsonArray();
             for (Row r : rows) {
@@ -69,6 +87,7 @@ final class FleetStatusCommand implements Callable<Integer> {
                 o.addProperty("state", r.state());
                 o.addProperty("activeIssue", r.activeIssue());
                 o.addProperty("shows", r.shows());
+                o.addProperty("titles", r.titles());
                 o.addProperty("sync", r.sync());
                 o.addProperty("uptime", r.uptime());
                 o.addProperty("rss", r.rss());
@@ -83,12 +102,18 @@ final class FleetStatusCommand implements Callable<Integer> {
             out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(a));
             return;
         }
-        out.printf(FORMAT, "DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "TEMP", "PANEL", "FREE", "VERSION", "LAST SEEN", "LAST ERROR");
+        table(out, rows, now, zone);
+        out.println(rows.size() + " kiosks in fleet " + fleet.fleet() + " (times in " + zone.getId() + ")");
+    }
+
+    /** The rows as a table, its times in the zone and as ages from now. */
+    static void table(PrintWriter out, List<Row> rows, Instant now, ZoneId zone) {
+        Table table = new Table(HEADERS, CAPS);
         for (Row r : rows) {
-            out.printf(FORMAT, r.device(), r.state(), dash(r.activeIssue()), dash(r.shows()), dash(r.sync()), dash(r.uptime()), dash(r.rss()), dash(r.temperature()),
-                    dash(r.panel()), dash(r.free()), dash(r.version()), dash(r.lastSeen()), dash(r.lastError()));
+            table.add(r.device(), r.state(), r.activeIssue(), r.shows(), r.sync(), r.uptime(), r.rss(), r.temperature(), r.panel(), r.free(),
+                    r.titles(), r.version(), seen(r.lastSeen(), now, zone), r.lastError());
         }
-        out.println(rows.size() + " kiosks in fleet " + fleet.fleet());
+        table.print(out);
     }
 
     /** A kiosk's status as a row; one that is not what a kiosk sends says so, and why, instead of stopping the list. */
@@ -101,7 +126,7 @@ final class FleetStatusCommand implements Callable<Integer> {
             String error = s.get("lastError") instanceof JsonObject le ? text(le, "message", 300) : null;
             String screen = text(s, "screen", 16);
             String shows = screen == null ? null : "page".equals(screen) || "index".equals(screen)
-                    ? screen + " " + text(s, "issue", 64) + " p" + text(s, "page", 4) + "/" + text(s, "pages", 4)
+                    ? screen + " " + Table.cut(String.valueOf(text(s, "issue", 64)), 26) + " p" + text(s, "page", 4) + "/" + text(s, "pages", 4)
                     : "fault".equals(screen) ? "fault " + text(s, "fault", 8) : screen;
             String uptime = null, rss = null, temperature = null, panel = null, free = null;
             if (s.get("health") instanceof JsonObject h) {
@@ -112,15 +137,15 @@ final class FleetStatusCommand implements Callable<Integer> {
                 free = unit(text(h, "freeStorageMb", 12), "M");
                 if (h.get("panel") instanceof JsonObject p) panel = panel(p);
             }
-            return new Row(device, state, text(s, "activeIssue", 64), shows, sync, uptime, rss, temperature, panel, free, text(s, "version", 20),
-                    text(s, "updated", 40), error);
+            return new Row(device, state, text(s, "activeIssue", 64), shows, titles(s), sync, uptime, rss, temperature, panel, free,
+                    text(s, "version", 20), second(text(s, "updated", 40)), error);
         } catch (RuntimeException e) {
             return unreadable(device, "the status is not one a kiosk sends: " + Printable.of(String.valueOf(e.getMessage()), 100));
         }
     }
 
     private static Row unreadable(String device, String why) {
-        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, null, why);
+        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, null, null, why);
     }
 
     /** The panel's health in a word: "ok", "ok 2err" (refreshes failed before, not the latest), "FAILING" (the latest failed). */
@@ -128,6 +153,51 @@ final class FleetStatusCommand implements Callable<Integer> {
         String failures = text(p, "failures", 12);
         if (bool(p, "failing")) return "FAILING";
         return failures == null || failures.equals("0") ? "ok" : "ok " + failures + "err";
+    }
+
+    /** The publications a kiosk shows, in its order (its status's titles): qingdao-daily,haibin-daily; null for none. */
+    private static String titles(JsonObject s) {
+        if (!(s.get("titles") instanceof JsonArray a) || a.isEmpty()) return null;
+        List<String> ids = new ArrayList<>();
+        for (JsonElement t : a) {
+            if (!t.isJsonObject()) throw new IllegalArgumentException("titles holds something other than titles");
+            ids.add(text(t.getAsJsonObject(), "publication", 64));
+        }
+        return Printable.of(String.join(",", ids), 400);
+    }
+
+    /** A status's time to the second, in UTC; the text as it came when it is no time. */
+    private static String second(String updated) {
+        if (updated == null) return null;
+        try {
+            return Instant.parse(updated).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            return updated;
+        }
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** When a kiosk was last heard of, for a person: 12:03:07 (12 s ago) today, 2025-09-09 23:58:00 (12 h ago) before. */
+    static String seen(String lastSeen, Instant now, ZoneId zone) {
+        if (lastSeen == null) return null;
+        Instant at;
+        try {
+            at = Instant.parse(lastSeen);
+        } catch (DateTimeParseException e) {
+            return lastSeen;
+        }
+        ZonedDateTime local = at.atZone(zone);
+        boolean today = local.toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (today ? local.format(TIME) : local.format(FULL)) + " (" + age(Duration.between(at, now)) + ")";
+    }
+
+    /** 12 s ago, 5 min ago, 3 h ago, 2 d ago; "in 4 s" for a clock ahead of this one. */
+    static String age(Duration d) {
+        long s = Math.abs(d.toSeconds());
+        String n = s < 60 ? s + " s" : s < 3600 ? s / 60 + " min" : s < 86400 ? s / 3600 + " h" : s / 86400 + " d";
+        return d.isNegative() ? "in " + n : n + " ago";
     }
 
     /** 3d4h, 5h12m, 7m. */
@@ -152,9 +222,5 @@ final class FleetStatusCommand implements Callable<Integer> {
         if (e == null || e.isJsonNull()) return null;
         if (!e.isJsonPrimitive()) throw new IllegalArgumentException(f + " is not text");
         return Printable.of(e.getAsString(), max);
-    }
-
-    private static String dash(String s) {
-        return s == null ? "-" : s;
     }
 }

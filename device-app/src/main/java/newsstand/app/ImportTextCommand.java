@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +45,8 @@ final class ImportTextCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--publication", paramLabel = "ID", description = "The publication the issue belongs to: a kiosk shows the newest "
-            + "issue of each (default: derived from the newspaper's name). 1 to 64 of a-z, 0-9 and '-'.")
+            + "issue of each (default: FILE's name without its date, qingdao-daily for qingdao-daily-2025-09-10.txt; "
+            + "without one, derived from the newspaper's name). 1 to 64 of a-z, 0-9 and '-'.")
     String publication;
 
     @Override
@@ -66,16 +66,20 @@ final class ImportTextCommand implements Callable<Integer> {
         if (name == null || name.isEmpty()) {
             throw new Newsstand.UserError(file + ": no byline names the newspaper; give --title NAME");
         }
-        String id = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
-        if (id.isEmpty()) id = "issue-" + day;
-        if (id.length() > 64) id = id.substring(0, 64).replaceAll("-+$", "");
-        TextImporter.Reading reading = TextImporter.read(text, id, Options.publication(publication, name), name, day);
+        String id = TextImporter.issueId(file.getFileName().toString(), day);
+        String pub = publication != null ? Options.publication(publication, name) : TextImporter.publication(id, name);
+        TextImporter.Reading reading = TextImporter.read(text, id, pub, name, day);
         Issue issue = reading.issue();
         if (explain) explain(reading);
         if (issue.articles().isEmpty()) throw new Newsstand.UserError(file + ": no article found in the text");
         IssuePackage.writeManifest(issue, out);
         IssuePackage.read(out);
-        spec.commandLine().getOut().println("wrote issue " + issue.id() + " (" + issue.articles().size() + " articles) to " + out);
+        if (publication == null && pub.startsWith("t-") && pub.equals(newsstand.issue.Issue.derivePublication(name))) {
+            spec.commandLine().getOut().println("note: publication " + pub + " is made from the newspaper's name; for a readable id, name the file "
+                    + "PUBLICATION-YYYY-MM-DD.txt (qingdao-daily-2025-09-10.txt) or give --publication ID");
+        }
+        spec.commandLine().getOut().println("wrote issue " + issue.id() + " of publication " + issue.publication() + " ("
+                + Printable.of(name, 64) + ", " + issue.articles().size() + " articles) to " + out);
         return 0;
     }
 

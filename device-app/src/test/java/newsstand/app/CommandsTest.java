@@ -66,7 +66,7 @@ class CommandsTest {
         Path pkg = dir.resolve("pkg");
         Cli imported = Cli.run("import-text", FIXTURE.toString(), "--out", pkg.toString());
         assertEquals(0, imported.exit(), imported.err());
-        assertEquals("wrote issue qingdao-daily-2025-09-10 (8 articles) to " + pkg, imported.lastLine());
+        assertEquals("wrote issue qingdao-daily-2025-09-10 of publication qingdao-daily (青岛日报, 8 articles) to " + pkg, imported.lastLine());
         Path pages = dir.resolve("pages");
         Cli rendered = Cli.run("render", "--issue", pkg.toString(), "--out", pages.toString(), "--panel", "waveshare-7in5-v2");
         assertEquals(0, rendered.exit(), rendered.err());
@@ -120,6 +120,20 @@ class CommandsTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("issue.json: date is '10.9.2025' (allowed: a date written YYYY-MM-DD)"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void importTextOfAPageNamedWithoutItsPaperSaysHowToGetAReadablePublicationId() throws Exception {
+        Path page = dir.resolve("page.txt");
+        Files.copy(FIXTURE, page);
+        Cli r = Cli.run("import-text", page.toString(), "--out", dir.resolve("o").toString(), "--date", "2025-09-10");
+        assertEquals(0, r.exit(), r.err());
+        String id = newsstand.issue.Issue.derivePublication("青岛日报");
+        assertTrue(r.out().contains("note: publication " + id + " is made from the newspaper's name; for a readable id, name the file "
+                + "PUBLICATION-YYYY-MM-DD.txt (qingdao-daily-2025-09-10.txt) or give --publication ID\n"), r.out());
+        assertEquals("wrote issue page of publication " + id + " (青岛日报, 8 articles) to " + dir.resolve("o"), r.lastLine());
+        r = Cli.run("import-text", page.toString(), "--out", dir.resolve("p").toString(), "--date", "2025-09-10", "--publication", "qingdao-daily");
+        assertEquals("wrote issue page of publication qingdao-daily (青岛日报, 8 articles) to " + dir.resolve("p"), r.out().strip());
     }
 
     @Test

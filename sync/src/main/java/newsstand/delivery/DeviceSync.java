@@ -57,7 +57,7 @@ public final class DeviceSync implements AutoCloseable {
         this.trial = trial;
         this.onActivated = onActivated;
         this.thread = new SyncThread(settings.device());
-        this.policy = new ManifestPolicy(settings.fleet(), settings.trusted());
+        this.policy = new ManifestPolicy(settings.fleet(), settings.device(), settings.trusted());
         this.status = new StatusReport(settings);
         this.retries = new Retries(settings.store(), e -> StorageCheck.explain(settings.store(), e));
         status.pending(retries);

@@ -22,7 +22,8 @@ import org.tinylog.Logger;
 /**
  * Which manifests a kiosk takes: signed by a key it trusts, for its fleet, not expired, with a sequence at most a
  * day ahead of its own publishing time (all checked by {@link Manifest#open}), published no more than a day ahead
- * of this kiosk's clock when that is synchronised, not refused or withdrawn before, and newer than the highest
+ * of this kiosk's clock when that is synchronised, for this kiosk (a manifest naming other kiosks as its targets is
+ * passed over in silence: a trial on them), not refused or withdrawn before, and newer than the highest
  * sequence of its publication ever taken here and than the download in progress. Also which withdrawals and resets
  * of the high-water mark to apply. Sync thread only.
  */
@@ -40,18 +41,25 @@ final class ManifestPolicy {
     static final Path SYNCHRONISED = Path.of("/run/systemd/timesync/synchronized");
 
     private final String fleet;
+    /** This kiosk's device id; null takes manifests whatever their targets. */
+    private final String device;
     private final BooleanSupplier clockSynchronised;
     private final Map<String, PublicKey> trusted = new HashMap<>();
     /** Manifests already rejected (by digest): retained ones come again on every subscribe; say so once. */
     private final Set<String> rejected = new HashSet<>();
 
-    ManifestPolicy(String fleet, List<PublicKey> keys) {
-        this(fleet, keys, () -> Files.exists(SYNCHRONISED));
+    ManifestPolicy(String fleet, String device, List<PublicKey> keys) {
+        this(fleet, device, keys, () -> Files.exists(SYNCHRONISED));
+    }
+
+    ManifestPolicy(String fleet, List<PublicKey> keys, BooleanSupplier clockSynchronised) {
+        this(fleet, null, keys, clockSynchronised);
     }
 
     /** clockSynchronised: whether this kiosk's clock can be trusted to judge a manifest's publishing time. */
-    ManifestPolicy(String fleet, List<PublicKey> keys, BooleanSupplier clockSynchronised) {
+    ManifestPolicy(String fleet, String device, List<PublicKey> keys, BooleanSupplier clockSynchronised) {
         this.fleet = fleet;
+        this.device = device;
         this.clockSynchronised = clockSynchronised;
         for (PublicKey k : keys) trusted.put(Keys.id(k), k);
     }
@@ -75,6 +83,10 @@ final class ManifestPolicy {
             m = Manifest.open(payload, trusted, fleet, issue, Instant.now());
         } catch (Manifest.Rejected r) {
             return remember(digest, Verdict.reject(r.getMessage(), -1));
+        }
+        if (device != null && !m.isFor(device)) {
+            Logger.info("sync: {} (sequence {}) is a trial on {}; not taken here", m.issue(), m.sequence(), String.join(",", m.targets()));
+            return remember(digest, Verdict.IGNORE);
         }
         if (inProgress != null && inProgress.issue().equals(m.issue()) && inProgress.sequence() == m.sequence()) return Verdict.IGNORE;
         Instant now = Instant.now();

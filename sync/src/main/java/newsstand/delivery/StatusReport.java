@@ -10,8 +10,8 @@ import newsstand.store.StoreException;
 import org.tinylog.Logger;
 
 /**
- * The kiosk's retained status (PROTOCOL.md): online, the active issue, the download's progress, the last error, and
- * the cost of interruptions. Sync thread only.
+ * The kiosk's retained status (PROTOCOL.md): online, the active issue, the publications shown, the issues stored, the
+ * download's progress, the last error, and the cost of interruptions. Sync thread only.
  */
 final class StatusReport {
     private final SyncSettings settings;
@@ -118,6 +118,7 @@ final class StatusReport {
         o.addProperty("fleet", settings.fleet());
         o.addProperty("online", online);
         com.google.gson.JsonArray titles = new com.google.gson.JsonArray();
+        com.google.gson.JsonArray stored = new com.google.gson.JsonArray();
         try {
             o.addProperty("activeIssue", store.active().orElse(null));
             for (IssueStore.Shelved s : store.shelf()) {
@@ -127,10 +128,19 @@ final class StatusReport {
                 t.addProperty("previous", s.previous());
                 titles.add(t);
             }
+            for (String id : store.issueIds()) {
+                newsstand.issue.Issue head = store.head(id);
+                JsonObject i = new JsonObject();
+                i.addProperty("issue", id);
+                i.addProperty("publication", head.publication());
+                i.addProperty("date", head.date().toString());
+                stored.add(i);
+            }
         } catch (StoreException e) {
             o.addProperty("activeIssue", (String) null);
         }
         o.add("titles", titles);
+        o.add("stored", stored);
         if (download != null) {
             JsonObject s = new JsonObject();
             s.addProperty("issue", download.issue());

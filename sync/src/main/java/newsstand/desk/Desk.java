@@ -25,7 +25,7 @@ import newsstand.issue.Withdrawal;
 /**
  * The operator's desk (PROTOCOL.md): what an operator does to a fleet, each a call with a result. Publishing a
  * signed issue (chunks first, each retained on its own topic, read back, then the manifest that makes them visible),
- * withdrawing one, resetting the fleet's sequence, writing a bundle for offline delivery, commanding kiosks and
+ * withdrawing one, listing what the broker and each kiosk hold, resetting the fleet's sequence, writing a bundle for offline delivery, commanding kiosks and
  * collecting their answers (a screenshot among them), and the fleet's statuses, once or live. Opened once with the
  * broker, the fleet and the operator's key; the connection is made at the first call that needs it and kept until
  * {@link #close()}. The broker alone holds the content; no server of ours runs. Calls may come from any thread.
@@ -64,7 +64,17 @@ public final class Desk implements AutoCloseable {
      * A previous publication of the same issue is replaced and its chunks cleared.
      */
     public Published publish(Path folder, Release release, Consumer<String> progress) throws PackageException, DeliveryException, IOException {
-        SignedIssue signed = SignedIssue.sign(fleet, signer(), folder, release);
+        return publish(folder, release, List.of(), progress);
+    }
+
+    /**
+     * As {@link #publish(Path, Release, Consumer)}, for the kiosks named only (a trial before the whole fleet; none:
+     * every kiosk). The manifest names them (PROTOCOL.md, "Trials"); publishing the issue again for every kiosk, with a
+     * higher sequence, releases it to the fleet.
+     */
+    public Published publish(Path folder, Release release, List<String> targets, Consumer<String> progress)
+            throws PackageException, DeliveryException, IOException {
+        SignedIssue signed = SignedIssue.sign(fleet, signer(), folder, release, targets);
         Manifest m = signed.manifest();
         String issue = m.issue();
         long sequence = m.sequence();
@@ -131,7 +141,7 @@ public final class Desk implements AutoCloseable {
      * atomically: a file that is there is complete. Needs no broker.
      */
     public Bundled bundle(Path folder, Release release, Path out) throws PackageException, DeliveryException, IOException {
-        SignedIssue signed = SignedIssue.sign(fleet, signer(), folder, release);
+        SignedIssue signed = SignedIssue.sign(fleet, signer(), folder, release, List.of());
         Manifest m = signed.manifest();
         Path part = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), ".part");
         try {
@@ -165,6 +175,24 @@ public final class Desk implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted");
+        }
+    }
+
+    /**
+     * What the fleet holds (`newsstand fleet issues`): the issues whose manifests (or withdrawals) the broker retains,
+     * and what each kiosk stores and shows as its retained status says, both collected for {@code wait}.
+     */
+    public Inventory inventory(Duration wait) throws DeliveryException {
+        Map<String, byte[]> manifests = new java.util.concurrent.ConcurrentHashMap<>();
+        Link l = link();
+        String filter = Topics.manifests(fleet);
+        l.subscribe(filter, (topic, message) -> {
+            if (message.isRetained()) manifests.put(topic.substring(topic.lastIndexOf('/') + 1), message.getPayload());
+        });
+        try {
+            return Inventory.of(manifests, statuses(wait));
+        } finally {
+            l.unsubscribe(filter);
         }
     }
 

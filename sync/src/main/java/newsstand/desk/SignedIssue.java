@@ -23,7 +23,9 @@ import newsstand.issue.Section;
  * chunks are read from the folder again when they are sent.
  */
 record SignedIssue(Path folder, Issue issue, Manifest manifest, byte[] envelope) {
-    static SignedIssue sign(String fleet, Signer signer, Path folder, Release release) throws PackageException, DeliveryException, IOException {
+    /** targets: the kiosks that take it (a trial), or none for every kiosk of the fleet. */
+    static SignedIssue sign(String fleet, Signer signer, Path folder, Release release, List<String> targets)
+            throws PackageException, DeliveryException, IOException {
         Issue issue = IssuePackage.read(folder);
         LinkedHashSet<String> names = new LinkedHashSet<>();
         names.add(IssuePackage.MANIFEST);
@@ -43,7 +45,7 @@ record SignedIssue(Path folder, Issue issue, Manifest manifest, byte[] envelope)
                     + " (allowed: an embargo that ends before the issue expires)");
         }
         Manifest m = new Manifest(fleet, issue.id(), issue.publication(), release.sequence(), issue.date(), now, release.expires(),
-                release.activateAt(), Manifest.CHUNK_SIZE, files, hashes);
+                release.activateAt(), Manifest.CHUNK_SIZE, files, hashes, targets);
         if (m.bytes() > Manifest.MAX_ISSUE_BYTES) {
             throw new DeliveryException("issue " + issue.id() + " is " + m.bytes() + " bytes (allowed: at most " + Manifest.MAX_ISSUE_BYTES + ")");
         }

@@ -21,12 +21,19 @@ import newsstand.config.Name;
 /**
  * What an issue on the broker consists of, signed by the operator (PROTOCOL.md): the issue, a sequence that only
  * grows per publication, its date and expiry, the time from which kiosks show it (an embargo, or none), its files in order with their sizes, and the SHA-256 of every chunk of the files
- * laid end to end. The MQTT payload is an envelope: the manifest's exact JSON bytes, the signing key's id and the
+ * laid end to end; and, for a trial on a few kiosks, the device ids that take it (empty: every kiosk of the fleet). The MQTT payload is an envelope: the manifest's exact JSON bytes, the signing key's id and the
  * Ed25519 signature of those bytes, so that nothing is re-encoded before it is verified.
  */
 public record Manifest(String fleet, String issue, String publication, long sequence, LocalDate date, Instant published,
-                       Instant expires, Instant activateAt, int chunkSize, List<FileEntry> files, List<String> chunks) {
+                       Instant expires, Instant activateAt, int chunkSize, List<FileEntry> files, List<String> chunks, List<String> targets) {
     public static final int FORMAT = 1;
+    /**
+     * The format of a manifest for some kiosks only (with {@code targets}): a kiosk that knows no targets refuses it
+     * for its format instead of taking an issue meant for a trial on others.
+     */
+    public static final int FORMAT_TARGETED = 2;
+    /** At most this many kiosks in a manifest's targets. */
+    public static final int MAX_TARGETS = 100;
     public static final int CHUNK_SIZE = 64 * 1024;
     /** Mosquitto forwards nothing larger than its max_packet_size; an envelope stays far below it. */
     public static final int MAX_ENVELOPE_BYTES = Envelope.MAX_BYTES;
@@ -45,6 +52,18 @@ public record Manifest(String fleet, String issue, String publication, long sequ
     public Manifest {
         files = List.copyOf(files);
         chunks = List.copyOf(chunks);
+        targets = List.copyOf(targets);
+    }
+
+    /** A manifest for every kiosk of the fleet. */
+    public Manifest(String fleet, String issue, String publication, long sequence, LocalDate date, Instant published,
+                    Instant expires, Instant activateAt, int chunkSize, List<FileEntry> files, List<String> chunks) {
+        this(fleet, issue, publication, sequence, date, published, expires, activateAt, chunkSize, files, chunks, List.of());
+    }
+
+    /** Whether a kiosk takes it: every kiosk when it names none, else those it names. */
+    public boolean isFor(String device) {
+        return targets.isEmpty() || targets.contains(device);
     }
 
     /** The bytes of all files together. */
@@ -61,7 +80,7 @@ public record Manifest(String fleet, String issue, String publication, long sequ
 
     byte[] json() {
         JsonObject o = new JsonObject();
-        o.addProperty("format", FORMAT);
+        o.addProperty("format", targets.isEmpty() ? FORMAT : FORMAT_TARGETED);
         o.addProperty("fleet", fleet);
         o.addProperty("issue", issue);
         o.addProperty("publication", publication);
@@ -82,6 +101,11 @@ public record Manifest(String fleet, String issue, String publication, long sequ
         JsonArray cs = new JsonArray();
         chunks.forEach(cs::add);
         o.add("chunks", cs);
+        if (!targets.isEmpty()) {
+            JsonArray ts = new JsonArray();
+            targets.forEach(ts::add);
+            o.add("targets", ts);
+        }
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -134,7 +158,11 @@ public record Manifest(String fleet, String issue, String publication, long sequ
             throw new Rejected("manifest is not a JSON object");
         }
         try {
-            if (o.get("format").getAsInt() != FORMAT) throw new Rejected("manifest format " + o.get("format") + " (allowed: " + FORMAT + ")");
+            int format = o.get("format").getAsInt();
+            if (format != FORMAT && format != FORMAT_TARGETED) {
+                throw new Rejected("manifest format " + o.get("format") + " (allowed: " + FORMAT + ", or " + FORMAT_TARGETED + " with targets)");
+            }
+            List<String> targets = format == FORMAT ? List.of() : targets(o);
             String fleet = name(o, "fleet"), issue = name(o, "issue"), publication = name(o, "publication");
             long sequence = o.get("sequence").getAsLong();
             if (sequence < 1) throw new Rejected("manifest sequence " + sequence + " (allowed: 1 or more)");
@@ -177,12 +205,27 @@ public record Manifest(String fleet, String issue, String publication, long sequ
                 if (!HASH.matcher(h).matches()) throw new Rejected("manifest chunk hash '" + h + "' is not 64 lowercase hex digits");
                 chunks.add(h);
             }
-            return new Manifest(fleet, issue, publication, sequence, date, published, expires, activateAt, chunkSize, files, chunks);
+            return new Manifest(fleet, issue, publication, sequence, date, published, expires, activateAt, chunkSize, files, chunks, targets);
         } catch (Rejected r) {
             throw r;
         } catch (RuntimeException e) {
             throw new Rejected("manifest is missing a field or has one of the wrong type (" + e.getMessage() + ")");
         }
+    }
+
+    /** The device ids of a format 2 manifest: 1 to {@link #MAX_TARGETS} names, each once. */
+    private static List<String> targets(JsonObject o) throws Rejected {
+        JsonArray ts = o.getAsJsonArray("targets");
+        if (ts == null || ts.isEmpty() || ts.size() > MAX_TARGETS) {
+            throw new Rejected("manifest of format " + FORMAT_TARGETED + " has " + (ts == null ? 0 : ts.size()) + " targets (allowed: 1 to " + MAX_TARGETS + " device ids)");
+        }
+        List<String> targets = new ArrayList<>();
+        for (JsonElement e : ts) {
+            String t = e.getAsString();
+            if (!Name.valid(t) || targets.contains(t)) throw new Rejected("manifest target '" + t + "' (allowed: " + Name.RULE + ", each once)");
+            targets.add(t);
+        }
+        return targets;
     }
 
     private static String name(JsonObject o, String field) throws Rejected {

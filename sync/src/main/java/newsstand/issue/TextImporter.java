@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import newsstand.config.Language;
+import newsstand.config.Name;
 
 /**
  * Turns a newspaper page given as plain text (one block per line, blocks separated by blank lines, as copied from
@@ -45,6 +47,33 @@ public final class TextImporter {
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
+
+    /**
+     * The issue id a page's file name gives (qingdao-daily-2025-09-10.txt → qingdao-daily-2025-09-10): lowercased, runs
+     * of anything but a-z, 0-9 and '-' made one '-', at most 64 characters; issue-DATE when nothing is left.
+     */
+    public static String issueId(String fileName, LocalDate date) {
+        String stem = fileName.replaceFirst("\\.[^.]*$", "");
+        String id = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        if (id.isEmpty()) return "issue-" + date;
+        return id.length() > 64 ? id.substring(0, 64).replaceAll("-+$", "") : id;
+    }
+
+    /**
+     * The publication id of an imported page when none is given: the issue id without its date, as the file names
+     * the paper (qingdao-daily-2025-09-10 → qingdao-daily), so that the id an operator reads in the issue's name is
+     * the one `show` takes; when the id holds no date, or nothing of at least 3 characters is left beside it, the
+     * one the title gives ({@link Issue#derivePublication}).
+     */
+    public static String publication(String issueId, String title) {
+        Matcher dated = ID_DATE.matcher(issueId);
+        if (!dated.find()) return Issue.derivePublication(title);
+        String rest = dated.replaceAll("-").replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
+        return rest.length() >= 3 && Name.valid(rest) ? rest : Issue.derivePublication(title);
+    }
+
+    /** A date written into an issue id, as file names carry it. */
+    private static final Pattern ID_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Makes an issue of one page of text. */
     public static Issue parse(String text, String id, String publication, String title, LocalDate date) {

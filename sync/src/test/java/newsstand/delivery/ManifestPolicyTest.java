@@ -109,4 +109,23 @@ class ManifestPolicyTest {
             assertEquals(450, deliveries.withdrawn("weekly-1"), "a forged withdrawal changes nothing");
         }
     }
+
+    @Test
+    void aTrialManifestIsTakenByTheKiosksItNamesAndPassedOverInSilenceByTheOthers() throws Exception {
+        Instant now = Instant.now();
+        Manifest trial = new Manifest("qd", "qd-t", "qd", 7, LocalDate.now(), now, now.plus(Duration.ofDays(7)), null, 65536,
+                List.of(new Manifest.FileEntry("issue.json", 10)), List.of("0".repeat(64)), List.of("kiosk-a", "kiosk-c"));
+        byte[] signed = trial.sign(key, keyId);
+        assertEquals(List.of("kiosk-a", "kiosk-c"), Manifest.read(signed).targets());
+        assertTrue(new String(java.util.Base64.getDecoder().decode(com.google.gson.JsonParser.parseString(new String(signed,
+                java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject().get("manifest").getAsString())).startsWith("{\"format\":2,"),
+                "a kiosk that knows no targets refuses it for its format");
+        assertEquals(List.of(), Manifest.read(manifest("qd-all", 7, now)).targets());
+        try (IssueStore store = IssueStore.open(dir.resolve("k.db"))) {
+            Deliveries deliveries = new Deliveries(store);
+            assertNotNull(new ManifestPolicy("qd", "kiosk-a", List.of(pub), () -> true).judge("qd-t", signed, null, deliveries).take());
+            assertEquals(ManifestPolicy.Verdict.IGNORE, new ManifestPolicy("qd", "kiosk-b", List.of(pub), () -> true).judge("qd-t", signed, null, deliveries));
+            assertNotNull(new ManifestPolicy("qd", "kiosk-b", List.of(pub), () -> true).judge("qd-all", manifest("qd-all", 7, now), null, deliveries).take());
+        }
+    }
 }

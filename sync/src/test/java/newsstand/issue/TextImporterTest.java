@@ -111,4 +111,19 @@ class TextImporterTest {
         assertEquals(issue.articles().size(), read.articles().size());
         assertEquals(issue.articles().get(1).photos(), read.articles().get(1).photos());
     }
+
+    @Test
+    void thePublicationIdIsTheFileNameWithoutItsDateAsTheIssueIdIs() {
+        LocalDate day = LocalDate.of(2025, 9, 10);
+        String id = TextImporter.issueId("qingdao-daily-2025-09-10.txt", day);
+        assertEquals("qingdao-daily-2025-09-10", id);
+        assertEquals("qingdao-daily", TextImporter.publication(id, "青岛日报"));
+        assertEquals("qingdao-daily", TextImporter.publication(TextImporter.issueId("2025-09-10_Qingdao Daily.txt", day), "青岛日报"));
+        // No date in the name (--date given), or no name beside the date: the one the title gives, stable.
+        assertEquals(Issue.derivePublication("青岛日报"), TextImporter.publication(TextImporter.issueId("page.txt", day), "青岛日报"));
+        assertEquals("issue-2025-09-10", TextImporter.issueId("。.txt", day));
+        assertEquals("qingdao-daily", TextImporter.publication(TextImporter.issueId("2025-09-10.txt", day), "Qingdao Daily"));
+        // --date another day than the file's name: the name's date still leaves the publication.
+        assertEquals("qingdao-daily", TextImporter.publication("qingdao-daily-2025-09-09", "青岛日报"));
+    }
 }
