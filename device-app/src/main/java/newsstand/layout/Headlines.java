@@ -51,14 +51,18 @@ final class Headlines {
 
     /**
      * Sets a deck (the line or two under a headline, in the regular type) within width: on one line when it fits,
-     * else broken as a headline is, between words, in as few lines as that takes (one more than the plain breaks
-     * need, at most).
+     * else broken as a headline is, between words, in as many lines as plain breaks need, or one more where that
+     * keeps a phrase whole.
      */
     List<SetLine> deck(String text, int px, int width, String context) {
         String key = "deck\u0000" + text + "\u0000" + px + "\u0000" + width + "\u0000" + context.hashCode();
         return done.computeIfAbsent(key, k -> {
             List<SetLine> plain = setter.set(text, px, width, 0, false, false);
-            Lines words = plain.size() == 1 ? null : lines(text, px, width, context, plain.size() + 1, false);
+            if (plain.size() == 1) return new Set(px, plain);
+            Lines words = lines(text, px, width, context, plain.size(), plain.size(), false);
+            // A line more rather than a break inside a phrase.
+            Lines more = words != null && words.cost() <= 2 ? null : lines(text, px, width, context, plain.size() + 1, plain.size() + 1, false);
+            if (more != null && (words == null || more.cost() < words.cost())) words = more;
             return new Set(px, words != null ? words.lines() : setter.balanced(text, px, width, false));
         }).lines();
     }
@@ -67,15 +71,15 @@ final class Headlines {
         List<SetLine> one = setter.set(text, px, width, 0, false, true);
         if (one.size() == 1) return new Set(px, one);
         int smaller = Math.min(px - 1, stepPx);
-        Lines big = lines(text, px, width, context, 2, true);
+        Lines big = lines(text, px, width, context, 2, 2, true);
         if (big != null && big.cost() <= 2) return new Set(px, big.lines());
         List<SetLine> small = setter.set(text, smaller, width, 0, false, true);
         if (small.size() == 1) return new Set(smaller, small);
-        Lines little = lines(text, smaller, width, context, 2, true);
+        Lines little = lines(text, smaller, width, context, 2, 2, true);
         Lines two = little != null && (big == null || little.cost() < big.cost()) ? little : big;
         int twoPx = two == little ? smaller : px;
         // Two lines broken inside a word are worse than three broken between words, one step smaller.
-        Lines more = two != null && two.cost() < 6 ? null : lines(text, smaller, width, context, 5, true);
+        Lines more = two != null && two.cost() < 6 ? null : lines(text, smaller, width, context, 2, 5, true);
         if (more != null && (two == null || more.cost() <= 3)) return new Set(smaller, more.lines());
         if (two != null) return new Set(twoPx, two.lines());
         return new Set(smaller, more != null ? more.lines() : setter.balanced(text, smaller, width, true));
@@ -88,7 +92,7 @@ final class Headlines {
      * The best way to set a headline in two to most lines that fit, or null: the cheapest breaks, then the most even
      * lines (the shortest at least 40% of the longest where that can be), no line of a single character.
      */
-    private Lines lines(String text, int px, int width, String context, int most, boolean bold) {
+    private Lines lines(String text, int px, int width, String context, int least, int most, boolean bold) {
         int[] cps = text.codePoints().toArray();
         int n = cps.length;
         SetLine whole = setter.one(text, px, bold);
@@ -98,7 +102,7 @@ final class Headlines {
         int lines = -1;
         double bestScore = Double.MAX_VALUE;
         int[] bestCuts = null;
-        for (int k = 2; k <= most; k++) {
+        for (int k = Math.max(2, least); k <= most; k++) {
             // best[l][i]: the score of the first i code points in l lines, each line as long as a k-th of the whole
             // ideally; from[l][i]: where the last of those lines starts.
             float target = at[n] / k;
