@@ -190,7 +190,7 @@ public final class LineBreaker {
         int least = Math.max(2, (int) (measure / px / 8));
         int[] before = breaks.get(breaks.size() - 2), last = breaks.get(breaks.size() - 1);
         int n = last[1];
-        if (characters(us, last[0], n) >= least) return;
+        if (us.words(last[0], n) >= least) return;
         boolean firstLine = breaks.size() == 2;
         float avail = measure - (firstLine ? indent : 0);
         if (pushDown(us, before, last, least, firstLine, avail, false)) return;
@@ -215,7 +215,7 @@ public final class LineBreaker {
             while (end > before[0] + 1 && us.kind(end - 1) == Units.Kind.SPACE) end--;
             if (natural(us, b, n, false) > measure + 0.01f) return false;
             if (ragged ? natural(us, before[0], end, firstLine) < 0.75f * avail : loose(us, before[0], end, firstLine, avail)) return false;
-            if (characters(us, b, n) >= least) {
+            if (us.words(b, n) >= least) {
                 before[1] = end;
                 before[2] = b;
                 last[0] = b;
@@ -223,30 +223,6 @@ public final class LineBreaker {
             }
         }
         return false;
-    }
-
-    /**
-     * The units of [from, to) that a reader counts as words: Han characters, Latin words and numbers, and a symbol
-     * standing alone between spaces (a manual's "? , + , ( , )"), not the marks that close or open a phrase.
-     */
-    private static int characters(Units us, int from, int to) {
-        int c = 0;
-        for (int u = from; u < to; u++) {
-            Units.Kind k = us.kind(u);
-            int[] r = us.ranges.get(u);
-            boolean alone = (u == from || us.kind(u - 1) == Units.Kind.SPACE) && (u + 1 == to || us.kind(u + 1) == Units.Kind.SPACE);
-            if (k == Units.Kind.HAN || (alone && us.cps[r[0]] < 0x2E80 && k != Units.Kind.SPACE && k != Units.Kind.GLUE)) {
-                c++;
-                continue;
-            }
-            for (int i = r[0]; i < r[1] && k == Units.Kind.LATIN; i++) {
-                if (Character.isLetterOrDigit(us.cps[i])) {
-                    c++;
-                    break;
-                }
-            }
-        }
-        return c;
     }
 
     private static boolean onlySpaces(Units us, int from) {
