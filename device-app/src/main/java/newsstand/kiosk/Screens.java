@@ -30,7 +30,7 @@ public final class Screens {
         String detail = "设备 device " + device;
         if (receiving != null) {
             int cut = receiving.lastIndexOf(' ');
-            lines.add("正在接收 " + receiving.substring(cut + 1) + " · Receiving, " + receiving.substring(cut + 1));
+            lines.add("已接收 " + receiving.substring(cut + 1) + " · " + receiving.substring(cut + 1) + " received");
             detail += " · 正在接收 receiving " + receiving.substring(0, Math.max(0, cut));
         }
         return r.notice("报纸即将送达", lines, List.of(detail, TECHNICIAN), model);
