@@ -55,11 +55,10 @@ final class DemoCommand implements Callable<Integer> {
                 firstPages.add(p.number());
             }
         }
-        List<String> identity = List.of("device kiosk-001 · fleet qingdao-stations", "broker ssl://broker.example.org:8883");
         PageRenderer renderer = r.renderer(photos, model);
         Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());
         try {
-            show(folder, "waiting.png", Screens.waiting(r, model, identity, "haibin-daily-2025-09-10 40%"), renderer, fb);
+            show(folder, "waiting.png", Screens.waiting(r, model, "kiosk-001", "haibin-daily-2025-09-10 40%"), renderer, fb);
             // The home screen with a second title: the sample under the evening paper's name, led by its last stories.
             List<newsstand.issue.Article> all = issue.articles();
             newsstand.layout.ShelfTitle evening = new newsstand.layout.ShelfTitle("海滨晚报", newsstand.layout.ShelfTitle.dateLine(issue.date()),
@@ -67,14 +66,14 @@ final class DemoCommand implements Callable<Integer> {
             show(folder, "home.png", Screens.home(r, model, List.of(newsstand.layout.ShelfTitle.of(issue), evening), 1), renderer, fb);
             show(folder, "index.png", Screens.index(r, model, issue, sections, firstPages, Math.min(1, sections.size() - 1)), renderer, fb);
             show(folder, "closed.png", Screens.closed(r, model, OpeningHours.parse("06:00-23:30", java.time.ZoneId.systemDefault())), renderer, fb);
-            show(folder, "fault.png", Screens.fault(r, model, "F2", "the stored issues cannot be shown (" + issue.id() + ")", identity), renderer, fb);
+            show(folder, "fault.png", Screens.fault(r, model, "F2", "the stored issues cannot be shown (" + issue.id() + ")", "kiosk-001"), renderer, fb);
             renderer.draw(pages.get(0), fb);
-            renderer.drawOver(Screens.offline(r, model, "08:12"), fb);
+            renderer.drawOver(Screens.offline(r, model, "08:12", pages.get(0)), fb);
             try (SimulatedPanel p = new SimulatedPanel(model, folder, "offline.png")) {
                 p.refresh(fb, Region.of(fb), RefreshMode.FULL);
             }
             renderer.draw(pages.get(1), fb);
-            renderer.drawOver(Screens.stale(r, model, newsstand.layout.ShelfTitle.dateLine(issue.date())), fb);
+            renderer.drawOver(Screens.stale(r, model, newsstand.layout.ShelfTitle.dateLine(issue.date()), pages.get(1)), fb);
             try (SimulatedPanel p = new SimulatedPanel(model, folder, "stale.png")) {
                 p.refresh(fb, Region.of(fb), RefreshMode.FULL);
             }

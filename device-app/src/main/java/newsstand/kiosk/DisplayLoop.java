@@ -41,8 +41,8 @@ final class DisplayLoop {
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
     private LongConsumer onFirstFrame = handed -> {};
-    /** Who the kiosk is, for its own screens: device id, fleet, broker. */
-    private List<String> identity = List.of();
+    /** Who the kiosk is, for its own screens' small print: the device id. */
+    private String device = "";
 
     DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -79,9 +79,9 @@ final class DisplayLoop {
         titles = new Titles(publications);
     }
 
-    /** The kiosk's identity for its own screens (waiting for the first issue, a fault). */
-    void identity(List<String> lines) {
-        identity = List.copyOf(lines);
+    /** The kiosk's device id, for its own screens' small print (waiting for the first issue, a fault). */
+    void device(String id) {
+        device = id;
     }
 
     /**
@@ -201,9 +201,9 @@ final class DisplayLoop {
             Function<IssueRenderer, Page> over = null;
             if (to.banner() == Display.Banner.OFFLINE) {
                 String since = schedule.offlineSince();
-                over = r -> Screens.offline(r, model, since);
+                over = r -> Screens.offline(r, model, since, view.pages().get(to.page()));
             } else if (to.banner() == Display.Banner.STALE) {
-                over = r -> Screens.stale(r, model, ShelfTitle.dateLine(t.date()));
+                over = r -> Screens.stale(r, model, ShelfTitle.dateLine(t.date()), view.pages().get(to.page()));
             }
             Shown s = to.shown(titles.list(), view.nav());
             view.page(to.page(), newIssue, over);
@@ -232,7 +232,7 @@ final class DisplayLoop {
                 hint = Refresh.CHANGES;
             }
             case WAITING -> {
-                compose = r -> Screens.waiting(r, model, identity, to.receiving());
+                compose = r -> Screens.waiting(r, model, device, to.receiving());
                 if (to.receiving() != null) hint = Refresh.CHANGES;
             }
             case CLOSED -> {
@@ -242,7 +242,7 @@ final class DisplayLoop {
             }
             case FAULT -> {
                 Logger.error("kiosk: fault {}: {}", to.fault().code(), to.fault().reason());
-                compose = r -> Screens.fault(r, model, to.fault().code(), to.fault().reason(), identity);
+                compose = r -> Screens.fault(r, model, to.fault().code(), to.fault().reason(), device);
             }
             default -> throw new IllegalArgumentException("no screen to draw for " + to.screen());
         }

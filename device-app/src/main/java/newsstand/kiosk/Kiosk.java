@@ -144,8 +144,7 @@ public final class Kiosk {
         } else {
             Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
         }
-        display.identity(List.of("device " + c.device().id() + " · fleet " + c.device().fleet(),
-                c.delivery().mqtt() != null ? "broker " + c.delivery().mqtt().url() : "no broker configured (mqtt.url)"));
+        display.device(c.device().id());
         display.order(c.kiosk().titles());
         remote.apply(withValuesSetFromAfar(c, configFile, store));
         display.schedule().station(c.kiosk().timezone(), c.kiosk().offlineBannerMinutes() * 60_000L, c.panel().nightlyClear());

@@ -12,19 +12,32 @@ import newsstand.layout.ShelfTitle;
 /**
  * The kiosk's own screens, in Chinese and English, set by our typesetter at the panel's size: the home screen of
  * titles, waiting for the first issue, closed, a fault with its code, an issue's index, and the banners over a
- * page's footer (offline, an issue older than expected). The README's
- * technician section says what each means.
+ * page's footer (offline, an issue older than expected). The screens a passer-by sees say what a reader can do;
+ * what a technician needs stands in small print at the foot, without the names of the fleet's infrastructure. The
+ * README's technician section says what each means.
  */
 public final class Screens {
     private Screens() {}
 
-    /** Waiting for the first issue; receiving, when a download is under way, names it and its percent. */
-    public static Page waiting(IssueRenderer r, PanelModel model, List<String> identity, String receiving) {
-        List<String> lines = new ArrayList<>(List.of("Waiting for the first issue", "新的一期到达后自动显示"));
-        if (receiving != null) lines.add("正在接收 Receiving " + receiving);
-        lines.addAll(identity);
-        return r.notice("等待第一期报纸", lines, model);
+    /**
+     * Waiting for the first issue: that the paper comes by itself and when to come back, the percent received while
+     * a download is under way; in small print the device and the issue coming, for the technician (never the
+     * broker: the screen faces the street). receiving: the issue and its percent ("ID 40%"), or null.
+     */
+    public static Page waiting(IssueRenderer r, PanelModel model, String device, String receiving) {
+        List<String> lines = new ArrayList<>(List.of("The newspaper is on its way", "报纸到达后自动显示，请稍后再来",
+                "It appears here by itself: please come back a little later"));
+        String detail = "设备 device " + device;
+        if (receiving != null) {
+            int cut = receiving.lastIndexOf(' ');
+            lines.add("已接收 " + receiving.substring(cut + 1) + " · " + receiving.substring(cut + 1) + " received");
+            detail += " · 正在接收 receiving " + receiving.substring(0, Math.max(0, cut));
+        }
+        return r.notice("报纸即将送达", lines, List.of(detail, TECHNICIAN), model);
     }
+
+    /** The small print's last line: where a technician finds the rest. */
+    private static final String TECHNICIAN = "技术人员 For the technician: sudo newsstand doctor";
 
     /**
      * The setup screen: the configuration cannot be used, what is wrong with it (the first few problems), where it
@@ -45,10 +58,14 @@ public final class Screens {
                 "按任意键阅读今日报纸 · Press any button to read today's paper"), model);
     }
 
-    public static Page fault(IssueRenderer r, PanelModel model, String code, String what, List<String> identity) {
-        List<String> lines = new ArrayList<>(List.of("The newspaper cannot be shown now", "故障代码 " + code + " · Fault " + code, what));
-        lines.addAll(identity);
-        return r.notice("暂时无法显示报纸", lines, model);
+    /**
+     * A fault: that the paper cannot be shown now and what a reader can do instead; in small print the fault's code
+     * and what it is, and the device, for the technician (README, "What the panel says").
+     */
+    public static Page fault(IssueRenderer r, PanelModel model, String code, String what, String device) {
+        return r.notice("暂时无法显示报纸", List.of("The newspaper cannot be shown right now", "请稍后再来，或到附近报亭阅读今日报纸",
+                "Please come back later, or read today's paper at a newsstand nearby"),
+                List.of("故障代码 " + code + " · Fault " + code + " · 设备 device " + device, what, TECHNICIAN), model);
     }
 
     /** An issue's index: each section with its first page (1-based) and its headlines, the one under the cursor marked. */
@@ -70,13 +87,18 @@ public final class Screens {
                 "◀ ▶ 选择报纸　主页键打开 · Previous / Next to choose, Home to open", model);
     }
 
-    /** The banner over a page's footer when the issue is older than its publication's rhythm. */
-    public static Page stale(IssueRenderer r, PanelModel model, String date) {
-        return r.banner("本刊最新一期为 " + date + "，新一期尚未收到 · The newest issue received; a newer one has not arrived", model);
+    /**
+     * The banner over a page's footer when the issue is older than its publication's rhythm, the page of the total
+     * of the page under it kept in it.
+     */
+    public static Page stale(IssueRenderer r, PanelModel model, String date, Page under) {
+        return r.banner(List.of("本刊最新一期为 " + date + "，新一期尚未收到 · The newest issue received; a newer one has not arrived",
+                "本刊最新一期为 " + date + "，新一期尚未收到", "新一期尚未收到"), under, model);
     }
 
-    /** The banner over a page's footer, offline since a time of day (HH:MM). */
-    public static Page offline(IssueRenderer r, PanelModel model, String since) {
-        return r.banner("离线 " + since + " 起　显示最后收到的一期 · Offline since " + since + ", showing the last issue received", model);
+    /** The banner over a page's footer, offline since a time of day (HH:MM), the page under it kept in it. */
+    public static Page offline(IssueRenderer r, PanelModel model, String since, Page under) {
+        return r.banner(List.of("离线 " + since + " 起　显示最后收到的一期 · Offline since " + since + ", showing the last issue received",
+                "离线 " + since + " 起　显示最后收到的一期 · Offline since " + since, "离线 " + since + " 起 · Offline"), under, model);
     }
 }

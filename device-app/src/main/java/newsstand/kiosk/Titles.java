@@ -23,7 +23,7 @@ final class Titles {
                  List<String> headlines, int cadenceDays) {
         /** As the home screen shows it. */
         ShelfTitle shelf() {
-            return new ShelfTitle(name, ShelfTitle.dateLine(date) + (edition == null ? "" : "　" + edition), headlines);
+            return new ShelfTitle(name, ShelfTitle.dateLine(date, edition), headlines);
         }
 
         /** Whether the issue is older than its publication's rhythm (days between its last two issues) allows. */

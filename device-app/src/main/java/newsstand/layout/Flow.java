@@ -258,6 +258,11 @@ final class Flow {
         lines(setter.balanced(text, px, width, boldType), px, boldType, ink, articleId, kind);
     }
 
+    /** A story's deck across a width from the current column, broken between words as {@link Headlines} breaks it. */
+    void deck(Article a, int width) {
+        lines(headlines.deck(a.subhead(), t.subhead(), width, Headlines.context(a)), t.subhead(), false, Page.INK, a.id(), "deck");
+    }
+
     /** A headline across a width from the current column, as {@link Headlines} sets it (a step smaller, perhaps). */
     void headline(Article a, int px, int stepPx, int width) {
         Headlines.Set h = headlines.set(a.headline(), px, stepPx, width, Headlines.context(a));

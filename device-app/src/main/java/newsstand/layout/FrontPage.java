@@ -120,7 +120,7 @@ final class FrontPage {
         int width = t.contentWidth();
         if (a.kicker() != null) f.block(a.kicker(), t.subhead(), width, true, Page.GREY_TEXT, a.id(), "kicker");
         f.headline(a, t.leadHeadline(), t.headline(), width);
-        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), width, false, Page.INK, a.id(), "deck");
+        if (a.subhead() != null) f.deck(a, width);
         if (a.byline() != null) f.block(a.byline(), t.small(), width, false, Page.GREY_TEXT, a.id(), "byline");
         f.space(t.small() / 2);
         f.add(new Page.Rule(t.margin(), f.y(), width, 1, Page.RULE_GREY));

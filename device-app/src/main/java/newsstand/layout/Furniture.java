@@ -22,6 +22,8 @@ final class Furniture {
     private final boolean vertical;
     /** The height kept at the front page's foot for the strip pointing to the other sections. */
     private int stripHeight;
+    /** Where the front page's edition line goes, right of the date, once the pages are counted (-1: no masthead). */
+    private int editionY = -1;
 
     Furniture(Flow flow, Issue issue, boolean vertical) {
         this.f = flow;
@@ -40,10 +42,7 @@ final class Furniture {
         int slh = t.lineHeight(small);
         SetLine date = f.setter().one(dateText(), small, false);
         f.add(Setter.text(t.margin(), f.y(), slh, date, small, false, Page.INK, "dateline"));
-        if (issue.edition() != null) {
-            SetLine edition = f.setter().one(issue.edition(), small, false);
-            f.add(Setter.text(t.width() - t.margin() - Math.round(edition.width()), f.y(), slh, edition, small, false, Page.INK, "edition"));
-        }
+        editionY = f.y();
         f.space(slh + small / 4);
         f.add(new Page.Rule(t.margin(), f.y(), t.contentWidth(), Math.max(2, t.body() / 8), Page.INK));
         f.space(Math.max(2, t.body() / 8) + Math.max(2, t.body() / 10));
@@ -68,6 +67,19 @@ final class Furniture {
         f.space(t.body());
     }
 
+    /**
+     * The edition beside the masthead's date (第8126期); where the issue gives the print edition's page count
+     * (今日12版), the kiosk's own count in its place (共5版), as every folio says it.
+     */
+    private void edition() {
+        String text = ShelfTitle.editionOnly(issue.edition());
+        if (ShelfTitle.countsPages(issue.edition())) text = (text + "　共" + f.pages().size() + "版").strip();
+        if (text.isEmpty()) return;
+        int small = t.small();
+        SetLine edition = f.setter().one(text, small, false);
+        f.pages().get(0).ops.add(Setter.text(t.width() - t.margin() - Math.round(edition.width()), editionY, t.lineHeight(small), edition, small, false, Page.INK, "edition"));
+    }
+
     private String dateText() {
         return ShelfTitle.dateLine(issue.date());
     }
@@ -81,6 +93,7 @@ final class Furniture {
     /** The footers of every page, and the front page's strip where room was kept for it. */
     void finish() {
         footers();
+        if (editionY >= 0) edition();
         if (stripHeight > 0) strip();
     }
 
@@ -94,7 +107,8 @@ final class Furniture {
             p.ops.add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, Page.RULE_GREY));
             // The folio: what a reader who lands on any page needs, paper, day, section and page of the total; on a
             // narrow page what fits of it, the page and section always.
-            String page = p.section + "　第" + p.number + "版 / 共" + f.pages().size() + "版";
+            p.pageOfTotal = "第" + p.number + "版 / 共" + f.pages().size() + "版";
+            String page = p.section + "　" + p.pageOfTotal;
             StringBuilder guide = new StringBuilder();
             if (p.number == 1 && vertical && firstPages.size() > 1) {
                 guide.append("　　本期导读：");

@@ -49,19 +49,37 @@ final class Headlines {
 
     private final java.util.Map<String, Set> done = new java.util.HashMap<>();
 
+    /**
+     * Sets a deck (the line or two under a headline, in the regular type) within width: on one line when it fits,
+     * else broken as a headline is, between words, in as many lines as plain breaks need, or one more where that
+     * keeps a phrase whole.
+     */
+    List<SetLine> deck(String text, int px, int width, String context) {
+        String key = "deck\u0000" + text + "\u0000" + px + "\u0000" + width + "\u0000" + context.hashCode();
+        return done.computeIfAbsent(key, k -> {
+            List<SetLine> plain = setter.set(text, px, width, 0, false, false);
+            if (plain.size() == 1) return new Set(px, plain);
+            Lines words = lines(text, px, width, context, plain.size(), plain.size(), false);
+            // A line more rather than a break inside a phrase.
+            Lines more = words != null && words.cost() <= 2 ? null : lines(text, px, width, context, plain.size() + 1, plain.size() + 1, false);
+            if (more != null && (words == null || more.cost() < words.cost())) words = more;
+            return new Set(px, words != null ? words.lines() : setter.balanced(text, px, width, false));
+        }).lines();
+    }
+
     private Set setAnew(String text, int px, int stepPx, int width, String context) {
         List<SetLine> one = setter.set(text, px, width, 0, false, true);
         if (one.size() == 1) return new Set(px, one);
         int smaller = Math.min(px - 1, stepPx);
-        Lines big = lines(text, px, width, context, 2);
+        Lines big = lines(text, px, width, context, 2, 2, true);
         if (big != null && big.cost() <= 2) return new Set(px, big.lines());
         List<SetLine> small = setter.set(text, smaller, width, 0, false, true);
         if (small.size() == 1) return new Set(smaller, small);
-        Lines little = lines(text, smaller, width, context, 2);
+        Lines little = lines(text, smaller, width, context, 2, 2, true);
         Lines two = little != null && (big == null || little.cost() < big.cost()) ? little : big;
         int twoPx = two == little ? smaller : px;
         // Two lines broken inside a word are worse than three broken between words, one step smaller.
-        Lines more = two != null && two.cost() < 6 ? null : lines(text, smaller, width, context, 5);
+        Lines more = two != null && two.cost() < 6 ? null : lines(text, smaller, width, context, 2, 5, true);
         if (more != null && (two == null || more.cost() <= 3)) return new Set(smaller, more.lines());
         if (two != null) return new Set(twoPx, two.lines());
         return new Set(smaller, more != null ? more.lines() : setter.balanced(text, smaller, width, true));
@@ -74,17 +92,17 @@ final class Headlines {
      * The best way to set a headline in two to most lines that fit, or null: the cheapest breaks, then the most even
      * lines (the shortest at least 40% of the longest where that can be), no line of a single character.
      */
-    private Lines lines(String text, int px, int width, String context, int most) {
+    private Lines lines(String text, int px, int width, String context, int least, int most, boolean bold) {
         int[] cps = text.codePoints().toArray();
         int n = cps.length;
-        SetLine whole = setter.one(text, px, true);
+        SetLine whole = setter.one(text, px, bold);
         float[] at = new float[n + 1];
         for (int i = 0; i < n; i++) at[i] = i < whole.x().length ? whole.x()[i] : whole.width();
         at[n] = whole.width();
         int lines = -1;
         double bestScore = Double.MAX_VALUE;
         int[] bestCuts = null;
-        for (int k = 2; k <= most; k++) {
+        for (int k = Math.max(2, least); k <= most; k++) {
             // best[l][i]: the score of the first i code points in l lines, each line as long as a k-th of the whole
             // ideally; from[l][i]: where the last of those lines starts.
             float target = at[n] / k;
@@ -122,7 +140,7 @@ final class Headlines {
         int dearest = 0;
         for (int l = 0; l < lines; l++) {
             if (l > 0) dearest = Math.max(dearest, cost(cps, cuts[l], context));
-            SetLine line = setter.one(new String(cps, cuts[l], cuts[l + 1] - cuts[l]).strip(), px, true);
+            SetLine line = setter.one(new String(cps, cuts[l], cuts[l + 1] - cuts[l]).strip(), px, bold);
             if (line.width() > width) return null;
             set.add(line);
         }
@@ -156,6 +174,8 @@ final class Headlines {
         int a = cps[at - 1], b = cps[at];
         if (CLOSE.indexOf(b) >= 0 || OPEN.indexOf(a) >= 0) return -1;
         if (latin(a) && latin(b)) return -1;
+        // A word or two in quotes for emphasis is read with the character after it (“链”动): no pause there.
+        if (quotedShort(cps, at) && !latin(b) && CLOSE.indexOf(b) < 0 && b != ' ') return 7;
         if (a == ' ' || b == ' ' || CLOSE.indexOf(a) >= 0 || OPEN.indexOf(b) >= 0) return 0;
         if (Character.isDigit(a) && !latin(b)) return -1; // a number and its measure word: "8月", "8号线", "134个"
         if (latin(a) != latin(b)) return 1;
@@ -163,6 +183,15 @@ final class Headlines {
         // The headline is part of the context: a pair seen once is seen only there.
         int together = occurrences(context, new String(cps, at - 1, 2), 4);
         return together <= 1 ? 3 : 7 + together;
+    }
+
+    /** Whether the code point before at closes quotes around one or two characters (“链”). */
+    private static boolean quotedShort(int[] cps, int at) {
+        int close = cps[at - 1];
+        if (close != '”' && close != '’') return false;
+        int open = close == '”' ? '“' : '‘';
+        for (int i = at - 2; i >= Math.max(0, at - 4); i--) if (cps[i] == open) return true;
+        return false;
     }
 
     /** How often a pair occurs in a text, counted up to most. */

@@ -62,14 +62,25 @@ public final class IssueRenderer {
         return new Composer(Typography.of(model), regular, bold).compose(issue);
     }
 
-    /** A banner drawn over a page's footer (offline): see {@link PageRenderer#drawOver}. */
-    public Page banner(String text, PanelModel model) {
-        return Notice.banner(Typography.of(model), new Setter(regular, bold), text);
+    /**
+     * A banner drawn over a page's footer (offline), the page of the total of the page under it kept in it: the
+     * first of the texts (longest first) that fits; see {@link PageRenderer#drawOver}.
+     */
+    public Page banner(List<String> texts, Page under, PanelModel model) {
+        return Notice.banner(Typography.of(model), new Setter(regular, bold), texts, under);
     }
 
-    /** A screen of the kiosk's own (waiting, a fault): a heading and lines, centred, in this renderer's types. */
+    /** A screen of the kiosk's own (closed, setup): a heading and lines, centred, in this renderer's types. */
     public Page notice(String heading, List<String> lines, PanelModel model) {
-        return Notice.compose(Typography.of(model), new Setter(regular, bold), heading, lines);
+        return notice(heading, lines, List.of(), model);
+    }
+
+    /**
+     * A screen of the kiosk's own for passers-by (waiting, a fault): a heading and lines, centred, and small print
+     * at the foot for the technician.
+     */
+    public Page notice(String heading, List<String> lines, List<String> smallPrint, PanelModel model) {
+        return Notice.compose(Typography.of(model), new Setter(regular, bold), heading, lines, smallPrint);
     }
 
     /** The home screen: the titles with their dates and lead headlines, the one under the cursor marked. */

@@ -5,27 +5,44 @@ import newsstand.fonts.typeset.SetLine;
 
 /**
  * A screen of the kiosk's own that is not a newspaper page (waiting for the first issue, a fault): a heading in the
- * headline size and lines of small text under it, centred on the panel, set by the same typesetter as the pages.
+ * headline size and lines of small text under it, centred on the panel, perhaps small print at its foot for the
+ * technician, set by the same typesetter as the pages.
  */
 final class Notice {
     private Notice() {}
 
     /**
      * A banner over a page's footer: a reversed strip the width of the page with one line of small text, so that
-     * the newspaper above it stays readable.
+     * the newspaper above it stays readable, and the page of the total that the folio under it says, at its right.
+     * The first of the texts (longest first) that fits beside it is taken.
      */
-    static Page banner(Typography t, Setter setter, String text) {
+    static Page banner(Typography t, Setter setter, List<String> texts, Page under) {
         Page page = new Page(0, "");
         int small = t.small();
         int slh = t.lineHeight(small);
         int y = t.height() - t.margin() - slh - small / 3;
         page.ops.add(new Page.Rule(0, y - small / 3, t.width(), t.height() - y + small / 3, Page.INK));
-        SetLine line = setter.one(text, small, true);
-        page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, slh, line, small, true, 255, "screen"));
+        int room = t.contentWidth();
+        if (!under.pageOfTotal.isEmpty()) {
+            SetLine folio = setter.one(under.pageOfTotal, small, true);
+            room -= Math.round(folio.width()) + 2 * small;
+            page.ops.add(Setter.text(t.width() - t.margin() - Math.round(folio.width()), y, slh, folio, small, true, 255, "folio"));
+        }
+        SetLine line = null;
+        for (String text : texts) {
+            line = setter.one(text, small, true);
+            if (line.width() <= room) break;
+        }
+        int x = under.pageOfTotal.isEmpty() ? (t.width() - Math.round(line.width())) / 2 : t.margin();
+        page.ops.add(Setter.text(x, y, slh, line, small, true, 255, "screen"));
         return page;
     }
 
-    static Page compose(Typography t, Setter setter, String heading, List<String> lines) {
+    /**
+     * A heading and lines centred on the panel, and under them at the panel's foot the small print (or none): what
+     * a technician needs, in the small grey type of a folio.
+     */
+    static Page compose(Typography t, Setter setter, String heading, List<String> lines, List<String> smallPrint) {
         Page page = new Page(1, heading);
         int width = t.contentWidth();
         List<SetLine> head = setter.balanced(heading, t.leadHeadline(), width, true);
@@ -44,6 +61,16 @@ final class Notice {
             for (SetLine line : block) {
                 page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, lh, line, t.body(), false, Page.GREY_TEXT, "screen"));
                 y += lh;
+            }
+        }
+        int small = t.small(), slh = t.lineHeight(small);
+        List<List<SetLine>> foot = smallPrint.stream().map(l -> setter.set(l, small, width, 0, false)).toList();
+        int fy = t.height() - t.margin() - foot.stream().mapToInt(List::size).sum() * slh;
+        if (!foot.isEmpty()) page.ops.add(new Page.Rule(t.margin(), fy - small / 3, width, 1, Page.RULE_GREY));
+        for (List<SetLine> block : foot) {
+            for (SetLine line : block) {
+                page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, "footnote"));
+                fy += slh;
             }
         }
         return page;

@@ -38,6 +38,8 @@ public final class Page {
     final int number;
     final String section;
     final List<Op> ops = new ArrayList<>();
+    /** The page of the total as its folio says it ("第1版 / 共5版"; "" for a screen), kept visible under a banner. */
+    String pageOfTotal = "";
 
     /** The page's number in its issue (1-based). */
     public int number() {

@@ -45,7 +45,7 @@ final class Stories {
         Headlines.Set h = f.headlines().set(a.headline(), headlinePx, step(headlinePx), t.columnWidth(), Headlines.context(a));
         return h.lines().size() * t.lineHeight(h.px()) + t.small() / 3
                 + (a.kicker() == null ? 0 : blockHeight(a.kicker(), t.small(), true))
-                + (a.subhead() == null ? 0 : blockHeight(a.subhead(), t.subhead(), false))
+                + (a.subhead() == null ? 0 : f.headlines().deck(a.subhead(), t.subhead(), t.columnWidth(), Headlines.context(a)).size() * t.lineHeight(t.subhead()))
                 + (a.byline() == null ? 0 : blockHeight(a.byline(), t.small(), false));
     }
 
@@ -54,7 +54,7 @@ final class Stories {
         int w = t.columnWidth();
         if (a.kicker() != null) f.block(a.kicker(), t.small(), w, true, Page.GREY_TEXT, a.id(), "kicker");
         f.headline(a, headlinePx, step(headlinePx), w);
-        if (a.subhead() != null) f.block(a.subhead(), t.subhead(), w, false, Page.INK, a.id(), "deck");
+        if (a.subhead() != null) f.deck(a, w);
         if (a.byline() != null) f.block(a.byline(), t.small(), w, false, Page.GREY_TEXT, a.id(), "byline");
         f.space(t.small() / 3);
     }
@@ -64,23 +64,9 @@ final class Stories {
      * front-page story runs out of room (overflow), else null.
      */
     Rest body(Article a, List<Photo> list, int from, int fromLine) {
-        List<Photo> waiting = new ArrayList<>();
-        for (int k = 0; k < list.size(); k++) {
-            Photo p = list.get(k);
-            if (p.hasImage()) {
-                waiting.add(p);
-                continue;
-            }
-            String caption = "［图］" + Photos.caption(p);
-            List<SetLine> lines = f.setter().set(caption, t.small(), t.columnWidth(), 0, false);
-            while (f.y() + lines.size() * t.lineHeight(t.small()) > f.bottom() && !f.overflow()) f.nextColumn();
-            if (f.overflow()) {
-                waiting.addAll(list.subList(k, list.size()));
-                return rest(a, from, fromLine, waiting);
-            }
-            f.lines(lines, t.small(), false, Page.GREY_TEXT, a.id(), "caption");
-            f.space(t.small() / 2);
-        }
+        // A photo whose image did not come with the text (a printed page's caption) is left out with its caption:
+        // a caption without its photo tells a reader nothing.
+        List<Photo> waiting = new ArrayList<>(list.stream().filter(Photo::hasImage).toList());
         List<String> paragraphs = a.paragraphs();
         for (int i = from; i < paragraphs.size(); i++) {
             int skip = i == from ? fromLine : 0;

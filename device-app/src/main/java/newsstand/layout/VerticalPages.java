@@ -77,7 +77,8 @@ final class VerticalPages {
         lines(subhead, t.subhead(), false, Page.INK, a.id(), "deck");
         lines(byline, t.small(), false, Page.GREY_TEXT, a.id(), "byline");
         cx -= t.small() / 2;
-        for (Photo p : a.photos()) photo(p, a.id());
+        // A photo whose image did not come with the text is left out with its caption.
+        for (Photo p : a.photos()) if (p.hasImage()) photo(p, a.id());
         List<String> paragraphs = a.paragraphs();
         for (int i = 0; i < paragraphs.size(); i++) {
             int boldPrefix = Stories.boldPrefix(a, i);
@@ -96,10 +97,6 @@ final class VerticalPages {
     /** A photo in a tier, as tall as the tier less its caption, which runs across under it. */
     private void photo(Photo p, String articleId) {
         String caption = Photos.caption(p);
-        if (!p.hasImage()) {
-            lines(set("［图］" + caption, t.small(), 0, false, false), t.small(), false, Page.GREY_TEXT, articleId, "caption");
-            return;
-        }
         int slh = t.lineHeight(t.small());
         int width = Math.min(t.contentWidth() * 2 / 5, Math.round((float) tierHeight * p.width() / p.height()));
         width = Math.max(width, 4 * t.small());

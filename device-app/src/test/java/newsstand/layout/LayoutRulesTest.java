@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What a layout editor checks before a page goes out, asserted on the layout dump of real text (the sample issue,
  * the Qingdao fixture page, Chinese manual pages) at every panel model: pages filled but the last of a section, a
  * jump line at both ends of every story that crosses pages, no few lines stranded, no line broken inside a number,
- * time, date, number with its unit or Latin word, no justification gap above a quarter em, no clreq violation.
+ * time, date, number with its unit or Latin word, no justification gap above a quarter em, no clreq violation, no
+ * paragraph ending on a line of one word, headlines and decks broken between words, no caption without its photo,
+ * and no page count on the masthead but the kiosk's.
  */
 class LayoutRulesTest {
     static Typeface regular;
@@ -91,7 +93,10 @@ class LayoutRulesTest {
             if (!l.text().isEmpty() && NO_END.indexOf(l.text().charAt(l.text().length() - 1)) >= 0) problems.add("page " + l.page() + ": a line ends with an opening mark: " + l.text());
         }
         breaks(lines, articles, problems);
-        headlines(lines, articles, problems);
+        headlines(lines, articles, "headline", problems);
+        headlines(lines, articles, "deck", problems);
+        captions(pages, problems);
+        masthead(pages, problems);
         jumps(lines, problems);
         fullness(t, pages, issue.sections().get(0).articles().size(), problems);
         return problems;
@@ -104,34 +109,39 @@ class LayoutRulesTest {
      */
     static final List<String> WORDS = List.of("深远海", "风电", "价格", "消费", "温和", "集装箱", "吞吐量", "马拉松", "半程", "一刻钟",
             "便民", "生活圈", "号线", "联调", "联试", "超级工厂", "签约", "论坛", "营商环境", "法治化", "市场化", "国际化",
-            "先行区", "如意湖", "示范区", "开学典礼", "社会主义", "嘹亮", "满产", "全容量", "二期");
+            "先行区", "如意湖", "示范区", "开学典礼", "社会主义", "嘹亮", "满产", "全容量", "二期", "带动", "上下游", "出货量",
+            "“链”动", "十强", "成果");
 
-    /** A headline broken only between words: never inside a number and its measure word, a Latin word or a known word, no line of one character. */
-    static void headlines(List<Line> lines, Map<String, Article> articles, List<String> problems) {
+    /**
+     * A headline (or deck) broken only between words: never inside a number and its measure word, a Latin word or a
+     * known word, no line of one character.
+     */
+    static void headlines(List<Line> lines, Map<String, Article> articles, String kind, List<String> problems) {
         Map<String, List<Line>> byStory = new LinkedHashMap<>();
-        for (Line l : lines) if (l.kind().equals("headline")) byStory.computeIfAbsent(l.page() + " " + l.article(), k -> new ArrayList<>()).add(l);
+        for (Line l : lines) if (l.kind().equals(kind)) byStory.computeIfAbsent(l.page() + " " + l.article(), k -> new ArrayList<>()).add(l);
         for (List<Line> h : byStory.values()) {
             if (h.size() < 2) continue;
-            String all = articles.get(h.get(0).article()).headline();
+            Article article = articles.get(h.get(0).article());
+            String all = kind.equals("deck") ? article.subhead() : article.headline();
             String shown = String.join(" / ", h.stream().map(Line::text).toList());
             int at = 0;
             for (int i = 0; i < h.size(); i++) {
                 String t = h.get(i).text();
-                if (t.codePointCount(0, t.length()) < 2) problems.add("page " + h.get(i).page() + ": a headline line of one character: " + shown);
+                if (t.codePointCount(0, t.length()) < 2) problems.add("page " + h.get(i).page() + ": a " + kind + " line of one character: " + shown);
                 int start = all.indexOf(t, at);
                 if (start < 0) {
-                    problems.add("page " + h.get(i).page() + ": a headline line not in its headline: " + t + " of " + all);
+                    problems.add("page " + h.get(i).page() + ": a " + kind + " line not in its headline: " + t + " of " + all);
                     break;
                 }
                 at = start + t.length();
                 if (i == h.size() - 1) break;
                 if (all.charAt(at) == ' ') continue; // broken at a space
                 char a = all.charAt(at - 1), b = all.charAt(at);
-                if (Character.isDigit(a) && b >= 0x2E80) problems.add("page " + h.get(i).page() + ": a headline broken between a number and its measure word: " + shown);
-                if (a < 0x80 && b < 0x80 && Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b)) problems.add("page " + h.get(i).page() + ": a headline broken inside a Latin word: " + shown);
+                if (Character.isDigit(a) && b >= 0x2E80) problems.add("page " + h.get(i).page() + ": a " + kind + " broken between a number and its measure word: " + shown);
+                if (a < 0x80 && b < 0x80 && Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b)) problems.add("page " + h.get(i).page() + ": a " + kind + " broken inside a Latin word: " + shown);
                 for (String w : WORDS) {
                     for (int o = all.indexOf(w); o >= 0; o = all.indexOf(w, o + 1)) {
-                        if (at > o && at < o + w.length()) problems.add("page " + h.get(i).page() + ": a headline broken inside " + w + ": " + shown);
+                        if (at > o && at < o + w.length()) problems.add("page " + h.get(i).page() + ": a " + kind + " broken inside " + w + ": " + shown);
                     }
                 }
             }
@@ -157,8 +167,56 @@ class LayoutRulesTest {
                 if (bad != null) problems.add("page " + l.page() + ": broken inside " + bad + ": …" + prev.text() + " / " + l.text());
             }
             at = start + l.text().length();
+            if (start > 0 && source.substring(at).isBlank() && words(l.text()) < 2) {
+                problems.add("page " + l.page() + ": a paragraph ends on a line of one word: …" + (same ? prev.text() : "") + " / " + l.text());
+            }
             prev = l;
         }
+    }
+
+    /** No caption without its photo: each caption line stands under a photo of its page, within a few lines. */
+    static void captions(JsonArray pages, List<String> problems) {
+        for (JsonElement pe : pages) {
+            JsonObject p = pe.getAsJsonObject();
+            for (JsonElement le : p.getAsJsonArray("lines")) {
+                JsonObject l = le.getAsJsonObject();
+                if (!l.get("kind").getAsString().equals("caption")) continue;
+                int x = l.get("x").getAsInt(), y = l.get("y").getAsInt(), px = l.get("px").getAsInt();
+                boolean under = false;
+                for (JsonElement fe : p.getAsJsonArray("photos")) {
+                    JsonObject f = fe.getAsJsonObject();
+                    int bottom = f.get("y").getAsInt() + f.get("height").getAsInt();
+                    boolean across = x < f.get("x").getAsInt() + f.get("width").getAsInt() + px && x + l.get("width").getAsInt() > f.get("x").getAsInt() - px;
+                    if (across && y >= bottom - 1 && y - bottom < 8 * px) under = true;
+                }
+                if (!under) problems.add("page " + p.get("number") + ": a caption without its photo: " + l.get("text").getAsString());
+            }
+        }
+    }
+
+    /** A page count on the front page's masthead is the kiosk's, the one every folio gives (共N版), not the print's. */
+    static void masthead(JsonArray pages, List<String> problems) {
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile("(?<![第\\d])(\\D{0,2}?)\\s*(\\d+)\\s*版");
+        for (JsonElement le : pages.get(0).getAsJsonObject().getAsJsonArray("lines")) {
+            JsonObject l = le.getAsJsonObject();
+            String kind = l.get("kind").getAsString(), text = l.get("text").getAsString();
+            if (!List.of("masthead", "dateline", "edition").contains(kind)) continue;
+            java.util.regex.Matcher m = count.matcher(text);
+            while (m.find()) {
+                if (!m.group(1).endsWith("共") || Integer.parseInt(m.group(2)) != pages.size()) {
+                    problems.add("page 1: the masthead says " + m.group().strip() + " where the folio says 共" + pages.size() + "版: " + text);
+                }
+            }
+        }
+    }
+
+    /** Letters and digits, and symbols standing alone between spaces (a manual's "? , + , ( , )"): what a reader counts. */
+    static long words(String line) {
+        long n = line.codePoints().filter(Character::isLetterOrDigit).count();
+        for (String token : line.split(" ")) {
+            if (!token.isEmpty() && token.codePoints().noneMatch(Character::isLetterOrDigit) && token.codePointAt(0) < 0x2E80) n++;
+        }
+        return n;
     }
 
     /** What a break before position `at` of a paragraph splits that a reader takes as one, or null. */

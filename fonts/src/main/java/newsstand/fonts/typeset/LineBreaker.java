@@ -117,7 +117,8 @@ public final class LineBreaker {
     /** Sets one paragraph (no line feeds) into lines. */
     public List<SetLine> set(String paragraph) {
         Units us = new Units(face, px, vertical, paragraph);
-        List<SetLine> lines = new ArrayList<>();
+        // Each line as [first unit, end of its text, first unit of the next line].
+        List<int[]> breaks = new ArrayList<>();
         int n = us.size();
         int i = 0;
         boolean first = true;
@@ -162,11 +163,66 @@ public final class LineBreaker {
                     last = j >= n || onlySpaces(us, j);
                 }
             }
-            lines.add(line(us, i, end, first, start, avail, justify && !last));
+            breaks.add(new int[] {i, end, j});
             i = j;
             first = false;
         }
+        if (justify) shortLast(us, breaks);
+        List<SetLine> lines = new ArrayList<>(breaks.size());
+        for (int l = 0; l < breaks.size(); l++) {
+            int[] b = breaks.get(l);
+            boolean last = l == breaks.size() - 1;
+            lines.add(line(us, b[0], b[1], l == 0, l == 0 ? indent : 0, measure - (l == 0 ? indent : 0), justify && !last));
+        }
         return lines;
+    }
+
+    /**
+     * A paragraph's last line holds at least two characters or words besides its marks, more on a wide measure (one
+     * per 8 em): else the line before gives up its last characters, at a legal break, as long as it stays within the
+     * quarter em of justification and the last line within the measure; else the last line is taken up onto the one
+     * before when compressing its punctuation makes room, as a loose line pulls the next word back; else (a line of
+     * a long URL or command that has no room to spread) the line before gives them up and is set flush left, if it
+     * still fills three quarters of the measure. Measures under 10 em (not a newspaper column) have no room for it.
+     */
+    private void shortLast(Units us, List<int[]> breaks) {
+        if (breaks.size() < 2 || measure < 10 * px) return;
+        int least = Math.max(2, (int) (measure / px / 8));
+        int[] before = breaks.get(breaks.size() - 2), last = breaks.get(breaks.size() - 1);
+        int n = last[1];
+        if (us.words(last[0], n) >= least) return;
+        boolean firstLine = breaks.size() == 2;
+        float avail = measure - (firstLine ? indent : 0);
+        if (pushDown(us, before, last, least, firstLine, avail, false)) return;
+        if (natural(us, before[0], n, firstLine) - shrinkable(us, before[0], n) - compressible(us, before[0], n, firstLine) <= avail + 0.01f) {
+            before[1] = n;
+            before[2] = last[2];
+            breaks.remove(breaks.size() - 1);
+            return;
+        }
+        pushDown(us, before, last, least, firstLine, avail, true);
+    }
+
+    /**
+     * Moves the break between the last two lines back until the last line holds least characters; true when it could,
+     * the line before staying justified within a quarter em (or, ragged, three quarters of the measure long).
+     */
+    private boolean pushDown(Units us, int[] before, int[] last, int least, boolean firstLine, float avail, boolean ragged) {
+        int n = last[1];
+        for (int b = last[0] - 1; b > before[0] + 1; b--) {
+            if (!canBreak(us, b) || us.kind(b) == Units.Kind.SPACE) continue;
+            int end = b;
+            while (end > before[0] + 1 && us.kind(end - 1) == Units.Kind.SPACE) end--;
+            if (natural(us, b, n, false) > measure + 0.01f) return false;
+            if (ragged ? natural(us, before[0], end, firstLine) < 0.75f * avail : loose(us, before[0], end, firstLine, avail)) return false;
+            if (us.words(b, n) >= least) {
+                before[1] = end;
+                before[2] = b;
+                last[0] = b;
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean onlySpaces(Units us, int from) {

@@ -73,6 +73,30 @@ final class Units {
 
     int size() { return kinds.size(); }
 
+    /**
+     * The units of [from, to) that a reader counts as words: Han characters, Latin words and numbers, and a symbol
+     * standing alone between spaces (a manual's "? , + , ( , )"), not the marks that close or open a phrase.
+     */
+    int words(int from, int to) {
+        int c = 0;
+        for (int u = from; u < to; u++) {
+            Kind k = kind(u);
+            int[] r = ranges.get(u);
+            boolean alone = (u == from || kind(u - 1) == Kind.SPACE) && (u + 1 == to || kind(u + 1) == Kind.SPACE);
+            if (k == Kind.HAN || (alone && cps[r[0]] < 0x2E80 && k != Kind.SPACE && k != Kind.GLUE)) {
+                c++;
+                continue;
+            }
+            for (int i = r[0]; i < r[1] && k == Kind.LATIN; i++) {
+                if (Character.isLetterOrDigit(cps[i])) {
+                    c++;
+                    break;
+                }
+            }
+        }
+        return c;
+    }
+
     Kind kind(int u) { return kinds.get(u); }
 
     /** Glyph and advance of one code point: upright or turned in vertical setting. */

@@ -273,6 +273,36 @@ class LineBreakerTest {
     }
 
     @Test
+    void aParagraphNeverEndsOnOneCharacterAndItsMarkAndOnAWideMeasureOnMore() throws Exception {
+        Typeface face = face();
+        // On 10 em, 子。 would stand alone; 癸 comes down with it (the first line opens an eighth em between characters).
+        assertEquals(List.of("甲乙丙丁戊己庚辛壬", "癸子。"), texts(new LineBreaker(face, PX, 10 * PX, 0).set("甲乙丙丁戊己庚辛壬癸子。")));
+        // On 24 em, three characters at least.
+        assertEquals(List.of("甲乙丙丁戊己庚辛壬癸".repeat(2) + "甲乙", "丙丁戊。"),
+                texts(new LineBreaker(face, PX, 24 * PX, 0).set("甲乙丙丁戊己庚辛壬癸".repeat(2) + "甲乙丙丁戊。")));
+        String page = String.join("", java.nio.file.Files.readAllLines(java.nio.file.Path.of("../sync/src/test/resources/fixtures/qingdao-daily-2025-09-10.txt")));
+        List<String> paragraphs = new java.util.ArrayList<>(List.of(PARAGRAPH, UNITS));
+        for (String p : page.split("(?<=。)")) if (p.length() > 10) paragraphs.add(p);
+        // Newspaper columns (12 em and more: on narrower ones the line before could not give a character up within
+        // a quarter em of spacing).
+        for (float ems = 12; ems <= 40; ems += 0.5f) {
+            int least = Math.max(2, (int) ems / 8);
+            for (String p : paragraphs) {
+                List<SetLine> lines = new LineBreaker(face, PX, ems * PX, 2).set(p);
+                if (lines.size() < 2) continue;
+                assertEquals(p.replace(" ", ""), String.join("", texts(lines)).replace(" ", ""), "no character lost or added");
+                String last = lines.get(lines.size() - 1).text();
+                long characters = last.codePoints().filter(c -> Character.isLetterOrDigit(c)).count();
+                // Latin words count once (a long word may stand alone): only Han lines are held to the count.
+                if (last.codePoints().allMatch(c -> c >= 0x2E80)) {
+                    assertTrue(characters >= least, ems + " em: the last line " + last + " of " + texts(lines));
+                }
+                for (SetLine l : lines) assertTrue(l.gap() <= PX / 4f + 0.01f, "gap " + l.gap() + " in " + l.text());
+            }
+        }
+    }
+
+    @Test
     void raggedLinesKeepNaturalSpacing() throws Exception {
         List<SetLine> lines = new LineBreaker(face(), 40, 400, 0, false).set("全球海洋合作：“青岛声音”愈发嘹亮");
         assertEquals(2, lines.size());

@@ -1,0 +1,104 @@
+package newsstand.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import newsstand.app.SampleIssue;
+import newsstand.config.PanelModel;
+import newsstand.issue.Issue;
+import newsstand.issue.IssuePackage;
+import newsstand.layout.IssueRenderer;
+import newsstand.layout.LayoutDump;
+import newsstand.layout.Page;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the kiosk's own screens say, read from the text they draw (the layout dump), at every panel model. */
+class ScreensTest {
+    static IssueRenderer r;
+    static Issue issue;
+
+    @BeforeAll
+    static void open(@TempDir Path dir) throws Exception {
+        r = IssueRenderer.open("zh-Hans");
+        SampleIssue.write(dir);
+        issue = IssuePackage.read(dir);
+    }
+
+    /** Each line drawn on a screen: kind, text, box. */
+    static List<JsonObject> lines(Page screen, PanelModel model) {
+        JsonObject dump = JsonParser.parseString(LayoutDump.json(List.of(screen), model)).getAsJsonObject();
+        List<JsonObject> lines = new ArrayList<>();
+        for (JsonElement e : dump.getAsJsonArray("pages").get(0).getAsJsonObject().getAsJsonArray("lines")) lines.add(e.getAsJsonObject());
+        return lines;
+    }
+
+    static String text(List<JsonObject> lines) {
+        return String.join("\n", lines.stream().map(l -> l.get("text").getAsString()).toList());
+    }
+
+    @Test
+    void theWaitingAndFaultScreensTellAPasserByWhatToDoAndTheTechnicianTheDeviceInSmallPrintWithoutTheBroker() {
+        for (PanelModel model : PanelModel.values()) {
+            List<Page> screens = List.of(Screens.waiting(r, model, "kiosk-001", "haibin-daily-2025-09-10 40%"),
+                    Screens.fault(r, model, "F2", "the stored issues cannot be shown (haibin-daily-2025-09-10)", "kiosk-001"));
+            for (Page screen : screens) {
+                List<JsonObject> lines = lines(screen, model);
+                String all = text(lines);
+                assertTrue(all.contains("请稍后再来"), model.id() + ": what a reader can do, in Chinese: " + all);
+                assertTrue(all.contains("come back"), model.id() + ": and in English: " + all);
+                for (String infrastructure : List.of("://", "broker", "fleet", "mqtt", "example.org", "8883")) {
+                    assertFalse(all.toLowerCase().contains(infrastructure), model.id() + ": " + infrastructure + " on a public screen: " + all);
+                }
+                List<JsonObject> small = lines.stream().filter(l -> l.get("kind").getAsString().equals("footnote")).toList();
+                String print = text(small);
+                assertTrue(print.contains("kiosk-001") && print.contains("newsstand doctor"), model.id() + ": the small print: " + print);
+                int body = lines.stream().filter(l -> !l.get("kind").getAsString().equals("footnote")).mapToInt(l -> l.get("px").getAsInt()).min().orElseThrow();
+                int bodyFoot = lines.stream().filter(l -> !l.get("kind").getAsString().equals("footnote")).mapToInt(l -> l.get("y").getAsInt() + l.get("height").getAsInt()).max().orElseThrow();
+                for (JsonObject l : small) {
+                    assertTrue(l.get("px").getAsInt() < body, model.id() + ": small print is smaller than the text for readers");
+                    assertTrue(l.get("y").getAsInt() >= bodyFoot, model.id() + ": small print at the foot, under the text for readers");
+                    assertTrue(l.get("y").getAsInt() + l.get("height").getAsInt() <= model.height(), model.id() + ": small print on the panel");
+                    assertTrue(l.get("x").getAsInt() >= 0 && l.get("x").getAsInt() + l.get("width").getAsInt() <= model.width(), model.id() + ": " + l);
+                }
+            }
+            String fault = text(lines(screens.get(1), model));
+            assertTrue(fault.contains("F2"), model.id() + ": the fault's code stays for the technician: " + fault);
+            assertTrue(text(lines(screens.get(0), model)).contains("40%"), model.id() + ": the download's progress");
+        }
+    }
+
+    @Test
+    void theOfflineAndStaleBannersKeepThePageOfTheTotalThatTheFolioUnderThemSays() {
+        for (PanelModel model : PanelModel.values()) {
+            List<Page> pages = r.compose(issue, model);
+            for (Page page : List.of(pages.get(0), pages.get(pages.size() - 1))) {
+                String pageOfTotal = "第" + page.number() + "版 / 共" + pages.size() + "版";
+                String folio = text(lines(page, model).stream().filter(l -> l.get("kind").getAsString().equals("folio")).toList());
+                assertTrue(folio.contains(pageOfTotal), model.id() + ": the folio " + folio);
+                for (Page banner : List.of(Screens.offline(r, model, "08:12", page), Screens.stale(r, model, "2025年9月10日 星期三", page))) {
+                    List<JsonObject> lines = lines(banner, model);
+                    List<JsonObject> kept = lines.stream().filter(l -> l.get("kind").getAsString().equals("folio")).toList();
+                    assertEquals(1, kept.size(), model.id() + ": the page of the total in the banner: " + text(lines));
+                    assertEquals(pageOfTotal, kept.get(0).get("text").getAsString());
+                    // Both on the panel, the message left of the page number, neither covering the other.
+                    int right = model.width();
+                    for (JsonObject l : lines) {
+                        assertTrue(l.get("x").getAsInt() >= 0 && l.get("x").getAsInt() + l.get("width").getAsInt() <= right, model.id() + ": " + l);
+                    }
+                    JsonObject message = lines.stream().filter(l -> l.get("kind").getAsString().equals("screen")).findFirst().orElseThrow();
+                    assertTrue(message.get("x").getAsInt() + message.get("width").getAsInt() < kept.get(0).get("x").getAsInt(),
+                            model.id() + ": the message runs into the page number: " + text(lines));
+                }
+            }
+        }
+    }
+}
