@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -72,6 +73,15 @@ class BundleTest {
         Cli again = Cli.run("import", b.toString(), "--config", config.toString());
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("is already stored; nothing to do"), again.out());
+    }
+
+    @Test
+    void aBundleIsReadableByEveryUserSoTheServicesUserMayImportIt() throws Exception {
+        Path b = bundle("qd-shared", 100, "keys", "qd");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(b)));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "no part file is left");
+        }
     }
 
     @Test
