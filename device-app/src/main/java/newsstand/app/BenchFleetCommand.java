@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = {"How far delivery scales: N kiosks' sync clients in one process (each the kiosk's own code, with its own "
                 + "store and client id, composing no trial) spread over B local Mosquitto brokers (the first the hub, the others "
-                + "bridged to it), one issue of about M MB published to the first; prints the time until 50%, 99% and all of the "
+                + "bridged to it), one issue of about M MB published to the first; prints the time until 50%%, 99%% and all of the "
                 + "kiosks activated it, the bytes through the brokers and their CPU time. Needs Debian's mosquitto; runs in a JVM "
                 + "of its own sized for N kiosks."})
 final class BenchFleetCommand implements Callable<Integer> {

@@ -33,7 +33,7 @@ public final class Newsstand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** The commands, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("demo", DemoCommand::new);

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -130,6 +131,15 @@ class BundleTest {
             } finally {
                 kiosk.kill();
             }
+        }
+    }
+
+    @Test
+    void aBundleIsReadableByEveryUserSoTheServicesUserMayImportIt() throws Exception {
+        Path b = bundle("qd-shared", 100, "keys", "qd");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(b)));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "no part file is left");
         }
     }
 

@@ -292,6 +292,29 @@ class CommandsTest {
     }
 
     @Test
+    void everyCommandsHelpIsFormattedWithoutAWarning() throws Exception {
+        // picocli formats descriptions with String.format and warns on standard error when one is not a format ("50%").
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
+        List<String> helped = new java.util.ArrayList<>();
+        System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            java.util.ArrayDeque<picocli.CommandLine> commands = new java.util.ArrayDeque<>();
+            Newsstand.COMMANDS.values().forEach(command -> commands.add(new picocli.CommandLine(command.get())));
+            while (!commands.isEmpty()) {
+                picocli.CommandLine c = commands.remove();
+                assertFalse(c.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF).isBlank(), c.getCommandName());
+                helped.add(c.getCommandName());
+                commands.addAll(c.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(before);
+        }
+        assertTrue(helped.containsAll(List.of("demo", "run", "fleet", "status", "bench", "page")), helped.toString());
+        assertEquals("", warned.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theDemoFitsTheDevicesHeap() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Debian package as a technician gets it, on this machine: `mvn verify` builds it, this installs it with dpkg,
- * checks the files, the user, the unit (systemd-analyze verify), runs the installed command (--version, doctor, and
- * the kiosk as the service's user taking a bundle from an import folder with no network), removes it (configuration
- * and state stay) and purges it (nothing stays). Needs root or password-less sudo; says so when it has neither.
+ * checks the files (the copyright file and changelog too), the user, the unit (systemd-analyze verify), runs the installed
+ * command (--version, doctor, the kiosk as the service's user taking a bundle from an import folder with no network,
+ * and a bundle imported by hand as that user), removes it (configuration and state stay) and purges it (what the
+ * package made goes, and it says so; the operator.pub the technician copied stays, named). Needs root or
+ * password-less sudo; says so when it has neither.
  */
 class DebianPackageIT {
     static final List<String> SUDO = new ArrayList<>();
@@ -78,6 +80,9 @@ class DebianPackageIT {
     @AfterAll
     static void purge() throws Exception {
         run("dpkg", "-P", "newsstand");
+        // What the test put into /etc/newsstand as a technician would: purge leaves it (and says so).
+        run("rm", "-f", "/etc/newsstand/operator.pub");
+        run("rmdir", "/etc/newsstand");
         if (work != null) Outputs.deleteTree(work);
     }
 
@@ -94,6 +99,12 @@ class DebianPackageIT {
         assertEquals("newsstand:newsstand 750", ok("stat", "-c", "%U:%G %a", "/var/log/newsstand").out().strip());
         assertTrue(ok("getent", "passwd", "newsstand").out().contains("/usr/sbin/nologin"), "a system user with no login");
         assertTrue(ok("dpkg-query", "-W", "-f=${Conffiles}", "newsstand").out().contains("/etc/newsstand/newsstand.properties"));
+        // Debian policy 12.5 and 12.7: the copyright file, machine-readable, and a native package's changelog.gz.
+        assertTrue(ok("cat", "/usr/share/doc/newsstand/copyright").out().startsWith(
+                "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"));
+        String version = ok("dpkg-query", "-W", "-f=${Version}", "newsstand").out();
+        assertTrue(ok("zcat", "/usr/share/doc/newsstand/changelog.gz").out().startsWith("newsstand (" + version + ") "),
+                "the changelog's newest entry is the package's version " + version);
 
         // The unit, as systemd reads it.
         Run verify = run("systemd-analyze", "verify", "/lib/systemd/system/newsstand.service");
@@ -135,9 +146,15 @@ class DebianPackageIT {
         assertTrue(exists("-e", "/var/lib/newsstand/newsstand.db"), "the stored issues stay on remove");
         assertTrue(exists("-e", "/var/log/newsstand/newsstand.log"));
 
-        // Purge: nothing stays.
-        ok("dpkg", "-P", "newsstand");
-        for (String f : List.of("/etc/newsstand", "/var/lib/newsstand", "/var/log/newsstand", "/var/cache/newsstand",
+        // Purge: what the package made goes, and it says so; the operator.pub the technician copied stays, named.
+        String purged = ok("dpkg", "-P", "newsstand").out();
+        assertTrue(purged.contains("newsstand: purge removed the stored issues (/var/lib/newsstand), the logs (/var/log/newsstand), "
+                + "the cache (/var/cache/newsstand), the user newsstand\n"), purged);
+        assertTrue(purged.contains("newsstand: purge left /etc/newsstand: these files are not the package's (remove them by hand when "
+                + "no kiosk needs them):\n  /etc/newsstand/operator.pub\n"), purged);
+        assertTrue(exists("-f", "/etc/newsstand/operator.pub"), "the technician's file stays");
+        assertFalse(exists("-e", "/etc/newsstand/newsstand.properties"), "the package's configuration goes");
+        for (String f : List.of("/var/lib/newsstand", "/var/log/newsstand", "/var/cache/newsstand",
                 "/etc/systemd/system/multi-user.target.wants/newsstand.service")) {
             assertFalse(exists("-e", f) || exists("-L", f), f + " is left after purge");
         }
@@ -181,5 +198,15 @@ class DebianPackageIT {
         }
         assertTrue(exists("-e", "/var/lib/newsstand/panel/page-001.png"), "the simulated panel shows the page");
         assertEquals("newsstand", ok("stat", "-c", "%U", "/var/lib/newsstand/newsstand.db").out().strip());
+
+        // By hand, as the README says: a bundle written by another user, imported as the service's user.
+        Path later = work.resolve("later.nsb");
+        Cli b2 = Cli.run("bundle", "--fleet", "qd", "--key", work.resolve("keys/operator.key").toString(), "--issue",
+                TestIssues.write(work.resolve("pkg-later"), "qd-later", 0).toString(),
+                "--out", later.toString(), "--sequence", "8");
+        assertEquals(0, b2.exit(), b2.err());
+        Run imported = run("runuser", "-u", "newsstand", "--", "/usr/bin/newsstand", "import", later.toString(), "--config", config.toString());
+        assertEquals(0, imported.exit(), imported.out());
+        assertTrue(imported.out().contains("qd-later (sequence 8) imported and activated"), imported.out());
     }
 }

@@ -139,9 +139,9 @@ class FontFileTest {
         assertTrue(none.getMessage().contains("no font for zh-Hans text in 0 font files (install fonts-noto-cjk"), none.getMessage());
     }
 
-    /** What the catalog logged while the action ran: the test log file's new lines (tinylog-test.properties). */
+    /** What the catalog logged while the action ran: the test log's new lines (target/tests.log: tinylog-test.properties, pom.xml). */
     private static String logged(Executable action) throws Throwable {
-        Path log = Path.of("target/fonts-test.log");
+        Path log = Path.of("target/tests.log");
         org.tinylog.Logger.info("log mark"); // the file writer opens its file on the first line logged
         long before = Files.size(log);
         action.execute();

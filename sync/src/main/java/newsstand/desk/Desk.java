@@ -2,9 +2,11 @@ package newsstand.desk;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -138,13 +140,19 @@ public final class Desk implements AutoCloseable {
 
     /**
      * Validates a package folder, signs its manifest for the fleet and writes a bundle (PROTOCOL.md, "Bundles"),
-     * atomically: a file that is there is complete. Needs no broker.
+     * atomically: a file that is there is complete. Needs no broker. The bundle is readable by every user (mode 0644):
+     * it holds only signed pages, and the kiosk's service user must read it to import it.
      */
     public Bundled bundle(Path folder, Release release, Path out) throws PackageException, DeliveryException, IOException {
         SignedIssue signed = SignedIssue.sign(fleet, signer(), folder, release, List.of());
         Manifest m = signed.manifest();
         Path part = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), ".part");
         try {
+            try {
+                Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--")); // a temporary file is 0600
+            } catch (UnsupportedOperationException | FileSystemException noModes) {
+                // a FAT stick has no modes: its files are as the mount makes them
+            }
             try (OutputStream file = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(file)) {
                 zip.setLevel(1);
                 zip.putNextEntry(new ZipEntry(Bundle.MANIFEST));
