@@ -8,11 +8,14 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
-/** A client's callback that only takes messages (a probe's): the rest of what Paho reports is of no use to it. */
-final class Arrivals implements MqttCallback {
+/**
+ * A client's callback that only takes messages (a probe's, the desk's): the rest of what Paho reports is of no use
+ * to it.
+ */
+public final class Arrivals implements MqttCallback {
     private final BiConsumer<String, MqttMessage> arrived;
 
-    Arrivals(BiConsumer<String, MqttMessage> arrived) {
+    public Arrivals(BiConsumer<String, MqttMessage> arrived) {
         this.arrived = arrived;
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import newsstand.delivery.Arrivals;
 import newsstand.delivery.Broker;
 import newsstand.delivery.DeliveryException;
 import newsstand.issue.Manifest;
@@ -13,10 +14,8 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 
 /**
@@ -183,29 +182,11 @@ final class Link implements AutoCloseable {
     }
 
     private MqttCallback callback() {
-        return new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                for (Map.Entry<String, BiConsumer<String, MqttMessage>> h : handlers.entrySet()) {
-                    if (MqttTopicValidator.isMatched(h.getKey(), topic)) h.getValue().accept(topic, message);
-                }
+        return new Arrivals((topic, message) -> {
+            for (Map.Entry<String, BiConsumer<String, MqttMessage>> h : handlers.entrySet()) {
+                if (MqttTopicValidator.isMatched(h.getKey(), topic)) h.getValue().accept(topic, message);
             }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {}
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {}
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {}
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {}
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-        };
+        });
     }
 
     @Override
