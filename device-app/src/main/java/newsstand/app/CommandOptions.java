@@ -52,8 +52,9 @@ final class CommandOptions {
     /** Signs and sends the command, printing each answer as it comes and then who did not answer. */
     CommandOutcome send(Command c, PrintWriter out) throws Exception {
         Signer signer = key.signer();
+        java.time.Instant until = c.expires().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // as said: to the second
         out.println("command " + c.id() + " (" + c.line() + ") to " + (c.forAll() ? "every kiosk of " + c.fleet() : String.join(", ", c.targets()))
-                + ", valid until " + c.expires() + "; waiting up to " + waitSeconds + " s for the answers");
+                + ", valid until " + until + "; waiting up to " + waitSeconds + " s for the answers");
         out.flush();
         CommandOutcome o;
         try (Desk desk = Desk.open(broker.broker(), fleet.fleet(), signer)) {
@@ -64,11 +65,11 @@ final class CommandOptions {
         }
         for (String d : o.silent()) {
             out.printf("%-16s %-8s %s%n", Printable.of(d, 64), "silent", "no answer in " + waitSeconds + " s"
-                    + (o.offline().contains(d) ? " (its status says it is offline; it carries the command out if it is back before " + c.expires() + ")" : ""));
+                    + (o.offline().contains(d) ? " (its status says it is offline; it carries the command out if it is back before " + until + ")" : ""));
         }
         if (c.forAll() && !o.offline().isEmpty()) {
             out.println(o.offline().size() + " kiosk(s) offline, not waited for (they carry the command out if they are back before "
-                    + c.expires() + "): " + String.join(", ", o.offline().stream().map(d -> Printable.of(d, 64)).toList()));
+                    + until + "): " + String.join(", ", o.offline().stream().map(d -> Printable.of(d, 64)).toList()));
         }
         return o;
     }
