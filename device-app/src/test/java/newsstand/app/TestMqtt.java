@@ -4,15 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import newsstand.delivery.Arrivals;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 
 /**
@@ -29,29 +26,9 @@ final class TestMqtt implements AutoCloseable {
 
     static TestMqtt connect(String url, String user, String password) throws MqttException {
         TestMqtt t = new TestMqtt(new MqttClient(url, "test-" + (user == null ? "" : user + "-") + System.nanoTime(), new MemoryPersistence()));
-        t.client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                t.handlers.forEach((filter, handler) -> {
-                    if (MqttTopicValidator.isMatched(filter, topic)) handler.accept(topic, message);
-                });
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {}
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {}
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {}
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {}
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-        });
+        t.client.setCallback(new Arrivals((topic, message) -> t.handlers.forEach((filter, handler) -> {
+            if (MqttTopicValidator.isMatched(filter, topic)) handler.accept(topic, message);
+        })));
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setReceiveMaximum(100);
         if (user != null) o.setUserName(user);
