@@ -10,14 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import newsstand.delivery.Arrivals;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Mosquitto brokers on loopback for `bench fleet`: the first is the hub, each other bridged to it as
@@ -88,27 +84,7 @@ final class LocalBrokers implements AutoCloseable {
         for (int i = 0; i < ports.size(); i++) {
             Map<String, Long> seen = new ConcurrentHashMap<>();
             MqttClient c = new MqttClient(url(i), "bench-sys-" + i + "-" + System.nanoTime(), new MemoryPersistence());
-            c.setCallback(new MqttCallback() {
-                @Override
-                public void messageArrived(String t, MqttMessage m) {
-                    seen.put(t, Long.parseLong(new String(m.getPayload(), StandardCharsets.UTF_8).strip()));
-                }
-
-                @Override
-                public void disconnected(MqttDisconnectResponse r) {}
-
-                @Override
-                public void mqttErrorOccurred(MqttException e) {}
-
-                @Override
-                public void deliveryComplete(IMqttToken t) {}
-
-                @Override
-                public void connectComplete(boolean reconnect, String uri) {}
-
-                @Override
-                public void authPacketArrived(int code, MqttProperties p) {}
-            });
+            c.setCallback(new Arrivals((t, m) -> seen.put(t, Long.parseLong(new String(m.getPayload(), StandardCharsets.UTF_8).strip()))));
             c.connect();
             c.subscribe("$SYS/broker/bytes/#", 1);
             Thread.sleep(1500);
