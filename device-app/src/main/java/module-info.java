@@ -13,6 +13,8 @@ module newsstand.app {
     requires org.tinylog.api;
     requires java.desktop;
     requires java.management;
+    // The operator's console serves its page with the JDK's own HTTP server.
+    requires jdk.httpserver;
     requires org.xerial.sqlitejdbc;
     requires org.eclipse.paho.mqttv5.client;
     // The command line is annotated for picocli, which reads it by reflection (on the module path).

@@ -52,6 +52,7 @@ public final class Newsstand implements Runnable {
         COMMANDS.put("import", ImportCommand::new);
         COMMANDS.put("doctor", DoctorCommand::new);
         COMMANDS.put("fleet", FleetCommand::new);
+        COMMANDS.put("console", ConsoleCommand::new);
     }
 
     public static void main(String[] args) {
