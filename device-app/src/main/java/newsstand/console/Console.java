@@ -47,9 +47,9 @@ public final class Console implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final boolean tls;
-    private final Fleet fleet;
-    private final Issues issues;
-    private final Kiosks kiosks;
+    final Fleet fleet;
+    final Issues issues;
+    final Kiosks kiosks;
 
     private Console(Settings s, ConsoleStore store, HttpServer server, boolean tls) throws Exception {
         this.settings = s;

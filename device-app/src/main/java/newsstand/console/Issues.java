@@ -9,4 +9,12 @@ final class Issues {
     }
 
     void routes(Routes r) {}
+
+    /**
+     * The console's own rendering of a page of an issue it knows (uploaded here) for a panel model, as a PNG file;
+     * null when it does not know the issue, the model or the page.
+     */
+    java.nio.file.Path page(String issue, String model, int page) {
+        return null;
+    }
 }
