@@ -161,6 +161,7 @@ public final class Console implements AutoCloseable {
         server.stop(0);
         live.close();
         fleet.close();
+        issues.close();
         workers.shutdownNow();
         desk.close();
         try {
