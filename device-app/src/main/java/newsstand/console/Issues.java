@@ -90,6 +90,12 @@ final class Issues implements AutoCloseable {
             return a.run();
         } catch (ApiError e) {
             console.audit(c, action, target == null ? "" : target, "", "refused (" + e.status + "): " + e.getMessage());
+            // A body left unread past the server's small drain resets the connection before the client reads why.
+            try (InputStream in = c.exchange.getRequestBody()) {
+                drop(in, 2 * MAX_ZIP);
+            } catch (IOException ignored) {
+                // the client went away: nobody to tell
+            }
             throw e;
         }
     }
@@ -325,8 +331,8 @@ final class Issues implements AutoCloseable {
     }
 
     /**
-     * Writes the body to a file, up to max bytes; longer is refused with 413 (the rest read and dropped, up to 16 MB,
-     * so that the client reads the answer). Returns the bytes written.
+     * Writes the body to a file, up to max bytes; longer is refused with 413 (the rest read and dropped, up to twice
+     * max, so that the client reads the answer rather than a reset connection). Returns the bytes written.
      */
     private static long bodyTo(Call c, Path file, long max) throws IOException, ApiError {
         String length = c.exchange.getRequestHeaders().getFirst("Content-Length");
@@ -339,7 +345,7 @@ final class Issues implements AutoCloseable {
                     throw ApiError.bad("Content-Length '" + length + "' is not a number");
                 }
                 if (declared > max) {
-                    drop(in, Math.min(declared, 16L << 20));
+                    drop(in, Math.min(declared, 2 * max));
                     throw new ApiError(413, "the upload is " + declared + " bytes (allowed: up to " + max + ")");
                 }
             }

@@ -24,15 +24,22 @@ import java.util.zip.ZipFile;
 
 /**
  * An issue package uploaded as a zip of its folder, taken apart safely: only plain files and folders under the
- * target (no "..", no absolute path, no backslash, no symbolic link, no name twice), at most {@link #MAX_ENTRIES}
- * entries and {@link #MAX_BYTES} bytes inflated in all, counted as they are inflated (a zip bomb's headers lie). The
+ * target (no "..", no absolute path, no backslash, no symbolic link, no name twice), within {@link #LIMITS}: entries,
+ * bytes inflated in all and per entry, counted as they are inflated (a zip bomb's headers lie). The
  * zip's own central directory is read here too, for what java.util.zip does not tell: whether an entry is a symbolic
  * link (its Unix mode in the external attributes). A zip whose files all sit in one folder (zip -r x.zip DIR) is
  * taken from inside it. Anything refused throws {@link ApiError} (400 or 413); the caller removes what was written.
  */
 final class PackageZip {
-    static final int MAX_ENTRIES = 2_000;
-    static final long MAX_BYTES = newsstand.issue.Manifest.MAX_ISSUE_BYTES;
+    /** What a zip may hold: entries, bytes inflated in all, and how many times its compressed size an entry may inflate to. */
+    record Limits(int entries, long bytes, int ratio) {}
+
+    /**
+     * An upload's limits: 2,000 entries (a package's photos), 128 MB inflated (twice the largest upload: photos are
+     * compressed already), an entry at most 100 times its compressed size past its first megabyte (text compresses
+     * 5 to 10 times; runs of zeros, a bomb's stuff, 1,000 times).
+     */
+    static final Limits LIMITS = new Limits(2_000, 128L << 20, 100);
     private static final int EOCD = 0x06054b50, CENTRAL = 0x02014b50, LOCAL = 0x04034b50;
     private static final int S_IFMT = 0170000, S_IFLNK = 0120000;
 
@@ -40,12 +47,19 @@ final class PackageZip {
 
     /** Extracts the zip file into the folder (created, empty); returns the folder that holds issue.json. */
     static Path extract(Path zip, Path into) throws ApiError, IOException {
-        Map<String, Integer> modes = centralDirectory(zip);
+        return extract(zip, into, LIMITS);
+    }
+
+    /** As {@link #extract(Path, Path)}, within the limits given. */
+    static Path extract(Path zip, Path into, Limits limits) throws ApiError, IOException {
+        int maxEntries = limits.entries();
+        long maxBytes = limits.bytes();
+        Map<String, Integer> modes = centralDirectory(zip, maxEntries);
         Files.createDirectories(into);
         Set<String> seen = new HashSet<>();
         long total = 0;
         try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
-            if (z.size() > MAX_ENTRIES) throw new ApiError(413, "the zip has " + z.size() + " entries (allowed: up to " + MAX_ENTRIES + ")");
+            if (z.size() > maxEntries) throw new ApiError(413, "the zip has " + z.size() + " entries (allowed: up to " + maxEntries + ")");
             byte[] buffer = new byte[64 * 1024];
             Enumeration<? extends ZipEntry> entries = z.entries();
             while (entries.hasMoreElements()) {
@@ -67,10 +81,18 @@ final class PackageZip {
                 try (InputStream in = z.getInputStream(e);
                      OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                              LinkOption.NOFOLLOW_LINKS)) {
+                    long entry = 0;
+                    long most = Math.max(0, e.getCompressedSize()) * limits.ratio() + (1 << 20);
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         total += n;
-                        if (total > MAX_BYTES) {
-                            throw new ApiError(413, "the zip inflates to more than " + MAX_BYTES + " bytes (allowed: up to " + MAX_BYTES
+                        entry += n;
+                        if (entry > most) {
+                            throw new ApiError(413, "the zip's entry " + quoted(name) + " inflates to more than " + limits.ratio()
+                                    + " times its compressed size (" + e.getCompressedSize() + " bytes): a zip bomb? (allowed: up to "
+                                    + limits.ratio() + " times, past its first megabyte)");
+                        }
+                        if (total > maxBytes) {
+                            throw new ApiError(413, "the zip inflates to more than " + maxBytes + " bytes (allowed: up to " + maxBytes
                                     + " in all; at " + quoted(name) + ")");
                         }
                         out.write(buffer, 0, n);
@@ -117,7 +139,7 @@ final class PackageZip {
      * Each entry's Unix mode (0 when the zip was made elsewhere) by name, from the central directory, which is
      * walked within the file's bounds; a file that is no zip is refused here.
      */
-    private static Map<String, Integer> centralDirectory(Path zip) throws ApiError, IOException {
+    private static Map<String, Integer> centralDirectory(Path zip, int maxEntries) throws ApiError, IOException {
         try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer head = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
@@ -140,7 +162,7 @@ final class PackageZip {
             long cdSize = end.getInt(at + 12) & 0xFFFFFFFFL;
             long cdOffset = end.getInt(at + 16) & 0xFFFFFFFFL;
             if (count == 0xFFFF || cdOffset == 0xFFFFFFFFL) throw ApiError.bad("the zip is a ZIP64 archive (allowed: a plain zip up to 4 GB)");
-            if (count > MAX_ENTRIES) throw new ApiError(413, "the zip has " + count + " entries (allowed: up to " + MAX_ENTRIES + ")");
+            if (count > maxEntries) throw new ApiError(413, "the zip has " + count + " entries (allowed: up to " + maxEntries + ")");
             if (cdOffset + cdSize > size || cdSize > 64L << 20) throw ApiError.bad("the upload is not a zip file that can be read (its directory lies outside it)");
             ByteBuffer cd = ByteBuffer.allocate((int) cdSize).order(ByteOrder.LITTLE_ENDIAN);
             ch.read(cd, cdOffset);
