@@ -10,7 +10,7 @@ add({
     'issue.package': 'An issue package (a zip of its folder)', 'issue.file': 'File', 'issue.paper': 'Newspaper (optional)',
     'issue.date': 'Date (optional)', 'issue.publication': 'Publication (optional)', 'issue.send': 'Upload',
     'issue.uploads': 'Uploads', 'issue.none': 'Nothing uploaded yet.', 'issue.when': 'Uploaded', 'issue.issue': 'Issue',
-    'issue.name': 'Newspaper', 'issue.source': 'From', 'issue.state': 'State', 'issue.by': 'By', 'issue.articles': 'Articles',
+    'issue.name': 'Newspaper', 'issue.pub': 'Publication', 'issue.source': 'From', 'issue.state': 'State', 'issue.by': 'By', 'issue.articles': 'Articles',
     'source.text': 'text', 'source.package': 'package',
     'state.uploaded': 'uploaded', 'state.published': 'published', 'state.replaced': 'replaced', 'state.withdrawn': 'withdrawn',
     'issue.trial': 'on trial: {list}', 'issue.embargo': 'shown from {when}', 'issue.uploaded': 'Uploaded {issue}.',
@@ -36,7 +36,7 @@ add({
     'issue.title': '今日报纸', 'issue.upload': '上传', 'issue.text': '纯文本版面（UTF-8）', 'issue.package': '报纸包（其文件夹的 zip）',
     'issue.file': '文件', 'issue.paper': '报名（可选）', 'issue.date': '日期（可选）', 'issue.publication': '刊物（可选）', 'issue.send': '上传',
     'issue.uploads': '已上传', 'issue.none': '尚未上传任何内容。', 'issue.when': '上传时间', 'issue.issue': '期号',
-    'issue.name': '报名', 'issue.source': '来源', 'issue.state': '状态', 'issue.by': '操作人', 'issue.articles': '文章数',
+    'issue.name': '报名', 'issue.pub': '刊物', 'issue.source': '来源', 'issue.state': '状态', 'issue.by': '操作人', 'issue.articles': '文章数',
     'source.text': '文本', 'source.package': '报纸包',
     'state.uploaded': '已上传', 'state.published': '已发布', 'state.replaced': '已被替换', 'state.withdrawn': '已撤回',
     'issue.trial': '试发：{list}', 'issue.embargo': '{when} 起显示', 'issue.uploaded': '已上传 {issue}。',
@@ -155,7 +155,7 @@ function listUploads(root, uploads, selected) {
   root.append(el('h2', {}, t('issue.uploads')));
   if (!uploads.length) { root.append(el('p', {}, t('issue.none'))); return; }
   root.append(el('table', { class: 'table', id: 'upload-list' },
-    el('thead', {}, el('tr', {}, ['when', 'issue', 'name', 'publication', 'articles', 'source', 'by', 'state'].map(k => el('th', {}, t('issue.' + k))))),
+    el('thead', {}, el('tr', {}, ['when', 'issue', 'name', 'pub', 'articles', 'source', 'by', 'state'].map(k => el('th', {}, t('issue.' + k))))),
     el('tbody', {}, uploads.map(u => el('tr', { class: (u.id === selected ? 'here ' : '') + 'state-' + u.state, dataset: { upload: u.id } },
       el('td', { class: 'nowrap' }, el('a', { href: '#/issue/' + u.id }, when(u.time))),
       el('td', {}, el('a', { href: '#/issue/' + u.id }, u.issue)), el('td', {}, u.title), el('td', {}, u.publication),
@@ -176,7 +176,7 @@ async function showUpload(root, id, data) {
   function fillHead() {
     head.replaceChildren(el('h2', { id: 'upload-title' }, `${u.title} · ${u.issue}`),
       el('p', { id: 'upload-state', class: 'state-' + u.state }, `${t('issue.state')}: ${stateText(u)}`),
-      u.state === 'withdrawn' ? el('p', { class: 'warn' }, t('issue.reasonShown', { when: when(u.withdrawn), user: u.withdrawnBy, reason: u.reason })) : null);
+      ...(u.state === 'withdrawn' ? [el('p', { class: 'warn', id: 'upload-reason' }, t('issue.reasonShown', { when: when(u.withdrawn), user: u.withdrawnBy, reason: u.reason }))] : []));
   }
   fillHead();
   root.append(head);
@@ -346,7 +346,7 @@ function previewsView(u, data, stops) {
           for (let n = 1; n <= s.pages; n++) {
             const src = `/api/issues/${u.id}/pages/${encodeURIComponent(model)}/${n}.png`;
             thumbs.append(el('figure', { class: 'thumb' },
-              el('img', { src, alt: `${model} ${t('issue.page', { n })}`, loading: 'lazy', dataset: { page: n },
+              el('img', { src, alt: `${model} ${t('issue.page', { n })}`, dataset: { page: n },
                 onclick: () => { big.replaceChildren(el('img', { src, alt: '' }), el('p', {}, `${model} · ${t('issue.page', { n })} · ${t('issue.close')}`)); big.hidden = false; } }),
               el('figcaption', {}, t('issue.page', { n }))));
           }
