@@ -79,7 +79,7 @@ class ConsoleIssueTest {
             for (String k : new String[] {"kiosk-a", "kiosk-b"}) {
                 br.await(k + " showing the issue", 90, () -> !br.driver.findElements(By.cssSelector("#issue-kiosk-rows tr[data-device=" + k + "][data-state=shows]")).isEmpty());
             }
-            assertTrue(br.find("#publish-log").getText().contains("done:"), br.find("#publish-log").getText());
+            assertTrue(text(br, "#publish-log", "textContent").contains("完成:"), text(br, "#publish-log", "textContent"));
             assertTrue(br.find("#title-table").getText().length() > 0);
             scroll(br, "#upload-detail");
             br.screenshot(SHOTS.resolve("issue-zh-published.png"));

@@ -31,6 +31,7 @@ add({
     'kind.kicker': 'kicker', 'kind.headline': 'headline', 'kind.subhead': 'subhead', 'kind.byline': 'byline', 'kind.dateline': 'dateline',
     'kind.paragraph': 'paragraph', 'kind.caption': 'caption', 'kind.joined': 'joined', 'kind.moved': 'moved', 'kind.banner': 'banner', 'kind.other': '—',
     'issue.choose': 'Choose an upload above to preview, publish or withdraw it.',
+    'pstage.started': 'started', 'pstage.progress': 'sending', 'pstage.done': 'done', 'pstage.failed': 'failed', 'pstage.withdrawn': 'withdrawn',
   },
   zh: {
     'issue.title': '今日报纸', 'issue.upload': '上传', 'issue.text': '纯文本版面（UTF-8）', 'issue.package': '报纸包（其文件夹的 zip）',
@@ -57,6 +58,7 @@ add({
     'kind.kicker': '眉题', 'kind.headline': '标题', 'kind.subhead': '副题', 'kind.byline': '署名', 'kind.dateline': '电头',
     'kind.paragraph': '正文', 'kind.caption': '图片说明', 'kind.joined': '接续段落', 'kind.moved': '移入正文', 'kind.banner': '版名', 'kind.other': '—',
     'issue.choose': '请在上方选择一份上传的报纸，以预览、发布或撤回。',
+    'pstage.started': '开始', 'pstage.progress': '发送中', 'pstage.done': '完成', 'pstage.failed': '失败', 'pstage.withdrawn': '已撤回',
   },
 });
 
@@ -263,7 +265,7 @@ async function showUpload(root, id, data) {
   stops.push(on('publish', ev => {
     if (ev.upload !== u.id) return;
     log.hidden = false;
-    log.textContent += `${ev.stage}: ${ev.line}\n`;
+    log.textContent += `${t('pstage.' + ev.stage)}: ${ev.line}\n`;
   }));
 
   // Which kiosks took it: asked every 2 s.
@@ -312,7 +314,7 @@ function explainView(x) {
       el('thead', {}, el('tr', {}, ['line', 'article', 'role', 'block'].map(k => el('th', {}, t('issue.' + k))))),
       el('tbody', {}, x.blocks.map(b => el('tr', { class: 'kind-' + b.kind, dataset: { kind: b.kind } },
         el('td', { class: 'num' }, b.line), el('td', {}, b.article || '—'),
-        el('td', {}, el('span', { class: 'badge kind-' + b.kind }, t('kind.' + b.kind)), ' ', el('span', { class: 'muted' }, role(b.role))),
+        el('td', {}, el('span', { class: 'badge kind-' + b.kind }, t('kind.' + b.kind)), ' ', b.role && b.role !== b.kind ? el('span', { class: 'muted' }, role(b.role)) : null),
         el('td', { class: 'block-text' }, b.text))))),
     el('h3', {}, t('issue.articleList')),
     el('ol', { id: 'explain-articles', class: 'articles' }, x.articles.map(a => el('li', {},
