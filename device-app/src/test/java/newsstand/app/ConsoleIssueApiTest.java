@@ -127,7 +127,16 @@ class ConsoleIssueApiTest {
             assertBad(editor.post(base + "/publish", "[1"), 400, "not JSON");
             assertEquals("uploaded", editor.get(base).json().get("state").getAsString());
 
+            // A trial under an embargo, then the release to the whole fleet.
+            String at = java.time.Instant.now().plusSeconds(3600).toString();
+            ConsoleHarness.Reply trial = editor.post(base + "/publish", "{\"activateAt\":\"" + at + "\",\"devices\":[\"kiosk-x\",\"kiosk-x\"]}");
+            assertEquals(200, trial.status(), trial.body());
+            assertEquals("[\"kiosk-x\"]", trial.json().get("targets").toString());
+            assertEquals(at, trial.json().get("activateAt").getAsString());
+            long trialSequence = trial.json().get("sequence").getAsLong();
             ConsoleHarness.Reply published = editor.post(base + "/publish", "{}");
+            assertTrue(published.json().get("sequence").getAsLong() > trialSequence, published.body());
+            assertEquals("[]", published.json().get("targets").toString());
             assertEquals(200, published.status(), published.body());
             assertEquals("published", published.json().get("state").getAsString());
             assertBad(editor.post(base + "/publish", "{}"), 409, "already published to the whole fleet");
