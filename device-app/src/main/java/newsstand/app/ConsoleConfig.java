@@ -226,8 +226,7 @@ final class ConsoleConfig {
         Given g = given.get(k);
         if (g != null) return g.value();
         if (required) {
-            problems.add(k.option + " is required (or " + k.key + " in the file of --config; newsstand console --broker URL --fleet NAME --key FILE "
-                    + "--data DIR) (allowed: " + k.allowed + ")");
+            problems.add(k.option + " is required (or " + k.key + " in the file of --config; allowed: " + k.allowed + ")");
         }
         return null;
     }

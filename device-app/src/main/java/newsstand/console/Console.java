@@ -58,7 +58,7 @@ public final class Console implements AutoCloseable {
         this.tls = tls;
         this.sessions = new Sessions(s.sessionIdle(), Duration.ofHours(12), Clock.systemUTC());
         this.desk = Desk.open(s.broker(), s.fleet(), s.signer());
-        Routes routes = new Routes(sessions);
+        Routes routes = new Routes(sessions, s.behindProxy());
         new Accounts(this).routes(routes);
         routes.get("/api/live", Role.VIEWER, live::follow);
         fleet = new Fleet(this);
