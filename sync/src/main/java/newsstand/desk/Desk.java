@@ -239,9 +239,14 @@ public final class Desk implements AutoCloseable {
      * The connection, made at the first call. One lost is made again by the link itself, which follows again what
      * was followed ({@link #watch}): a call meanwhile waits for it a while, then fails saying so.
      */
-    private synchronized Link link() throws DeliveryException {
-        if (broker == null) throw new IllegalStateException("this desk was opened without a broker");
-        if (link == null) link = Link.open(broker, "desk");
+    private Link link() throws DeliveryException {
+        Link link;
+        synchronized (this) {
+            if (broker == null) throw new IllegalStateException("this desk was opened without a broker");
+            if (this.link == null) this.link = Link.open(broker, "desk");
+            link = this.link;
+        }
+        // Waited for outside the lock: calls meanwhile wait side by side, not one after the other.
         if (!link.connected() && !link.awaitConnected(RECONNECT_WAIT_MS)) {
             throw new DeliveryException("broker " + broker.url() + " cannot be reached at the moment (the connection was lost; it is being made again "
                     + "every few seconds)");
