@@ -29,10 +29,13 @@ import newsstand.issue.Withdrawal;
  * signed issue (chunks first, each retained on its own topic, read back, then the manifest that makes them visible),
  * withdrawing one, listing what the broker and each kiosk hold, resetting the fleet's sequence, writing a bundle for offline delivery, commanding kiosks and
  * collecting their answers (a screenshot among them), and the fleet's statuses, once or live. Opened once with the
- * broker, the fleet and the operator's key; the connection is made at the first call that needs it and kept until
- * {@link #close()}. The broker alone holds the content; no server of ours runs. Calls may come from any thread.
+ * broker, the fleet and the operator's key; the connection is made at the first call that needs it and kept (made again
+ * when lost) until {@link #close()}. The broker alone holds the content; no server of ours runs. Calls may come from any thread.
  */
 public final class Desk implements AutoCloseable {
+    /** How long a call waits for a lost connection to be made again before it fails. */
+    static final long RECONNECT_WAIT_MS = 10_000;
+
     private final Broker broker;
     private final String fleet;
     private final Signer signer;
@@ -194,13 +197,14 @@ public final class Desk implements AutoCloseable {
         Map<String, byte[]> manifests = new java.util.concurrent.ConcurrentHashMap<>();
         Link l = link();
         String filter = Topics.manifests(fleet);
-        l.subscribe(filter, (topic, message) -> {
+        java.util.function.BiConsumer<String, org.eclipse.paho.mqttv5.common.MqttMessage> handler = (topic, message) -> {
             if (message.isRetained()) manifests.put(topic.substring(topic.lastIndexOf('/') + 1), message.getPayload());
-        });
+        };
+        l.subscribe(filter, handler);
         try {
             return Inventory.of(manifests, statuses(wait));
         } finally {
-            l.unsubscribe(filter);
+            l.unsubscribe(filter, handler);
         }
     }
 
@@ -231,11 +235,21 @@ public final class Desk implements AutoCloseable {
         return signer;
     }
 
-    private synchronized Link link() throws DeliveryException {
-        if (broker == null) throw new IllegalStateException("this desk was opened without a broker");
-        if (link == null || !link.connected()) {
-            if (link != null) link.close();
-            link = Link.open(broker, "desk");
+    /**
+     * The connection, made at the first call. One lost is made again by the link itself, which follows again what
+     * was followed ({@link #watch}): a call meanwhile waits for it a while, then fails saying so.
+     */
+    private Link link() throws DeliveryException {
+        Link link;
+        synchronized (this) {
+            if (broker == null) throw new IllegalStateException("this desk was opened without a broker");
+            if (this.link == null) this.link = Link.open(broker, "desk");
+            link = this.link;
+        }
+        // Waited for outside the lock: calls meanwhile wait side by side, not one after the other.
+        if (!link.connected() && !link.awaitConnected(RECONNECT_WAIT_MS)) {
+            throw new DeliveryException("broker " + broker.url() + " cannot be reached at the moment (the connection was lost; it is being made again "
+                    + "every few seconds)");
         }
         return link;
     }
