@@ -194,19 +194,57 @@ public final class Desk implements AutoCloseable {
         Map<String, byte[]> manifests = new java.util.concurrent.ConcurrentHashMap<>();
         Link l = link();
         String filter = Topics.manifests(fleet);
-        l.subscribe(filter, (topic, message) -> {
+        java.util.function.BiConsumer<String, org.eclipse.paho.mqttv5.common.MqttMessage> handler = (topic, message) -> {
             if (message.isRetained()) manifests.put(topic.substring(topic.lastIndexOf('/') + 1), message.getPayload());
-        });
+        };
+        l.subscribe(filter, handler);
         try {
             return Inventory.of(manifests, statuses(wait));
         } finally {
-            l.unsubscribe(filter);
+            l.unsubscribe(filter, handler);
         }
     }
 
     /** The fleet's statuses, live: each status is handed to the listener as it comes (the retained ones first). */
     public FleetView watch(Consumer<KioskStatus> listener) throws DeliveryException {
         return FleetView.open(link(), fleet, listener);
+    }
+
+    /** A stream followed until closed. */
+    public interface Following extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * The fleet's events live (PROTOCOL.md, "Status and events"): each kiosk's event, a JSON object, handed to the
+     * listener as it comes (on the connection's thread: keep the listener short), its "device" the one of the topic
+     * it came on (a kiosk may write only its own). A payload that is not a JSON object is dropped. The events come
+     * as long as the desk's connection lasts; closing the result stops following them.
+     */
+    public Following events(Consumer<com.google.gson.JsonObject> listener) throws DeliveryException {
+        Link l = link();
+        String filter = Topics.allEvents(fleet);
+        java.util.function.BiConsumer<String, org.eclipse.paho.mqttv5.common.MqttMessage> handler = (topic, message) -> {
+            com.google.gson.JsonObject event;
+            try {
+                com.google.gson.JsonElement e = com.google.gson.JsonParser.parseString(new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                if (!e.isJsonObject()) return;
+                event = e.getAsJsonObject();
+            } catch (RuntimeException e) {
+                return; // not an event of a kiosk
+            }
+            event.addProperty("device", topic.split("/")[2]);
+            listener.accept(event);
+        };
+        l.subscribe(filter, handler);
+        return () -> {
+            try {
+                l.unsubscribe(filter, handler);
+            } catch (DeliveryException e) {
+                // the connection is gone: nothing follows the events any more
+            }
+        };
     }
 
     /** A command for kiosks of the fleet (device ids, or {@link Command#ALL}): a fresh id, issued now, living that long. */

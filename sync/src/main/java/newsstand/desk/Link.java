@@ -19,8 +19,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 
 /**
- * The desk's connection to the broker: MQTT 5, a clean session, messages handed to whoever subscribed to a filter
- * they match, QoS 1 publishes acknowledged within a window, and what the broker holds read back. A broker may
+ * The desk's connection to the broker: MQTT 5, a clean session, messages handed to everyone who subscribed to a
+ * filter they match (several may follow the same filter: the console's fleet and a command's round both follow the
+ * statuses and events; the broker's subscription ends with the last of them), QoS 1 publishes acknowledged within a window, and what the broker holds read back. A broker may
  * acknowledge a publish its ACL denied (or refuse it with a reason code): only reading the retained messages again
  * proves they are there, so a refusal is left for the read-back to name.
  */
@@ -31,7 +32,7 @@ final class Link implements AutoCloseable {
 
     final Broker broker;
     private final MqttAsyncClient client;
-    private final Map<String, BiConsumer<String, MqttMessage>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<BiConsumer<String, MqttMessage>>> handlers = new ConcurrentHashMap<>();
 
     private Link(Broker broker, MqttAsyncClient client) {
         this.broker = broker;
@@ -55,25 +56,41 @@ final class Link implements AutoCloseable {
         return client.isConnected();
     }
 
-    /** Hands each message on a topic the filter matches to the handler (on Paho's thread) until unsubscribed. */
-    void subscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
-        handlers.put(filter, handler);
+    /**
+     * Hands each message on a topic the filter matches to the handler (on Paho's thread) until it is unsubscribed. The
+     * filter is subscribed at the broker again even when another handler follows it, so that its retained messages
+     * come again (to every handler of the filter). Subscribing and unsubscribing take turns, so that a filter's last
+     * handler leaving never ends the broker's subscription that a new one has just made.
+     */
+    synchronized void subscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
+        handlers.computeIfAbsent(filter, f -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(handler);
         try {
             client.subscribe(filter, 1).waitForCompletion(WAIT_MS);
         } catch (MqttException e) {
-            handlers.remove(filter);
+            forget(filter, handler);
             throw failed(e);
         }
     }
 
-    void unsubscribe(String filter) throws DeliveryException {
+    /** Stops handing messages to the handler; the broker's subscription ends when no other handler follows the filter. */
+    synchronized void unsubscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
+        if (!forget(filter, handler)) return;
         try {
             if (client.isConnected()) client.unsubscribe(filter).waitForCompletion(WAIT_MS);
         } catch (MqttException e) {
             throw failed(e);
-        } finally {
-            handlers.remove(filter);
         }
+    }
+
+    /** Removes a handler; true when it was the filter's last. */
+    private boolean forget(String filter, BiConsumer<String, MqttMessage> handler) {
+        boolean[] last = {false};
+        handlers.computeIfPresent(filter, (f, list) -> {
+            list.remove(handler);
+            last[0] = list.isEmpty();
+            return list.isEmpty() ? null : list;
+        });
+        return last[0];
     }
 
     /** Publishes at QoS 1 and waits for the broker's answer; a refusal is for the read-back to find. */
@@ -131,9 +148,10 @@ final class Link implements AutoCloseable {
     /** The SHA-256 of each retained message under a filter, by topic, once {@code expected} came or the wait ran out. */
     Map<String, String> retained(String filter, int expected, long waitMs) throws DeliveryException {
         Map<String, String> got = new ConcurrentHashMap<>();
-        subscribe(filter, (topic, message) -> {
+        BiConsumer<String, MqttMessage> handler = (topic, message) -> {
             if (message.isRetained() && message.getPayload().length > 0) got.put(topic, Manifest.sha256(message.getPayload(), message.getPayload().length));
-        });
+        };
+        subscribe(filter, handler);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         try {
             while (got.size() < expected && System.nanoTime() < deadline) Thread.sleep(20);
@@ -141,7 +159,7 @@ final class Link implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted while reading back " + filter);
         } finally {
-            unsubscribe(filter);
+            unsubscribe(filter, handler);
         }
         return got;
     }
@@ -158,16 +176,17 @@ final class Link implements AutoCloseable {
     byte[] retainedPayload(String topic) throws DeliveryException {
         AtomicReference<byte[]> got = new AtomicReference<>();
         java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
-        subscribe(topic, (t, message) -> {
+        BiConsumer<String, MqttMessage> handler = (t, message) -> {
             got.set(message.getPayload());
             arrived.countDown();
-        });
+        };
+        subscribe(topic, handler);
         try {
             arrived.await(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        unsubscribe(topic);
+        unsubscribe(topic, handler);
         byte[] payload = got.get();
         return payload == null || payload.length == 0 ? null : payload;
     }
@@ -183,8 +202,8 @@ final class Link implements AutoCloseable {
 
     private MqttCallback callback() {
         return new Arrivals((topic, message) -> {
-            for (Map.Entry<String, BiConsumer<String, MqttMessage>> h : handlers.entrySet()) {
-                if (MqttTopicValidator.isMatched(h.getKey(), topic)) h.getValue().accept(topic, message);
+            for (Map.Entry<String, java.util.List<BiConsumer<String, MqttMessage>>> h : handlers.entrySet()) {
+                if (MqttTopicValidator.isMatched(h.getKey(), topic)) h.getValue().forEach(each -> each.accept(topic, message));
             }
         });
     }
