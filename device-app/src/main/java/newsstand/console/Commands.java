@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import newsstand.config.Name;
 import newsstand.config.Setting;
 import newsstand.desk.CommandOutcome;
@@ -128,7 +128,7 @@ final class Commands implements AutoCloseable {
         Command command = console.desk.newCommand(targets, name, args, Duration.ofMinutes(expires));
         List<String> problems = command.problems();
         if (!problems.isEmpty()) throw ApiError.bad(String.join("; ", problems));
-        Round r = start(c, command, Duration.ofSeconds(wait), o -> {});
+        Round r = start(c, command, Duration.ofSeconds(wait), (o, error) -> {});
         JsonObject answer = r.json();
         answer.addProperty("wait", wait);
         return answer;
@@ -136,9 +136,9 @@ final class Commands implements AutoCloseable {
 
     /**
      * Audits and starts a command's round on a worker thread; {@code after} gets its outcome there (a screenshot's
-     * PNG is in it). Refused with 429 while {@value #RUNNING} rounds wait for their answers.
+     * PNG is in it), or null and why the round failed. Refused with 429 while {@value #RUNNING} rounds wait for their answers.
      */
-    Round start(Call c, Command command, Duration wait, Consumer<CommandOutcome> after) throws ApiError {
+    Round start(Call c, Command command, Duration wait, BiConsumer<CommandOutcome, String> after) throws ApiError {
         if (running.incrementAndGet() > RUNNING) {
             running.decrementAndGet();
             throw new ApiError(429, RUNNING + " commands are waiting for their kiosks' answers: send this one when one of them has ended");
@@ -158,23 +158,28 @@ final class Commands implements AutoCloseable {
         return r;
     }
 
-    private void run(Round r, Duration wait, Consumer<CommandOutcome> after) {
+    private void run(Round r, Duration wait, BiConsumer<CommandOutcome, String> after) {
         Command command = r.command;
+        CommandOutcome o = null;
         try {
-            CommandOutcome o = console.desk.command(command, wait, a -> answered(r, a));
+            o = console.desk.command(command, wait, a -> answered(r, a));
             synchronized (r) {
                 r.silent = o.silent();
                 r.offline = o.offline();
                 r.unknown = o.unknown();
             }
             o.silent().forEach(d -> count("silent"));
-            after.accept(o);
         } catch (Exception | Error e) {
             Logger.warn("console: command {} ({}) failed: {}", command.id(), command.line(), e.getMessage());
             synchronized (r) {
                 r.error = String.valueOf(e.getMessage());
             }
         } finally {
+            try {
+                after.accept(o, r.error);
+            } catch (RuntimeException e) {
+                Logger.warn(e, "console: after command {}", command.id());
+            }
             r.finished = true;
             running.decrementAndGet();
             console.store.audit(r.user, "command result", String.join(", ", command.targets()), command.line() + " (id " + command.id() + ")", r.summary());

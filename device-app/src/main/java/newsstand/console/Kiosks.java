@@ -212,9 +212,9 @@ final class Kiosks implements AutoCloseable {
             String user = c.user();
             shooting.put(id, command.id());
             try {
-                commands.start(c, command, SHOT_WAIT, o -> {
+                commands.start(c, command, SHOT_WAIT, (o, error) -> {
                     try {
-                        took(id, model, user, command, o);
+                        took(id, model, user, command, o, error);
                     } finally {
                         shooting.remove(id, command.id());
                     }
@@ -229,11 +229,12 @@ final class Kiosks implements AutoCloseable {
     }
 
     /** A screenshot's outcome: the PNG checked and stored with what the panel showed, the oldest beyond SHOTS deleted. */
-    private void took(String device, String model, String user, Command command, CommandOutcome o) {
+    private void took(String device, String model, String user, Command command, CommandOutcome o, String error) {
         JsonObject event = new JsonObject();
         event.addProperty("device", device);
         event.addProperty("id", command.id());
         try {
+            if (o == null) throw new IOException("the command failed: " + error);
             if (o.screenshot() == null) {
                 String why = o.answers().isEmpty() ? "no answer in " + SHOT_WAIT.toSeconds() + " s" : o.answers().get(0).result() + ": " + o.answers().get(0).message();
                 throw new IOException("no screenshot came (" + why + ")");
