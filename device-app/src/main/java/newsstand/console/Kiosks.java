@@ -125,14 +125,21 @@ final class Kiosks implements AutoCloseable {
         return o;
     }
 
-    /** The recent events of a kiosk, newest first. */
+    /**
+     * The recent events of a kiosk, newest first by the kiosk's time (its outbox sends the most important first, so
+     * they do not arrive in the order they happened).
+     */
     JsonArray events(String device) {
         JsonArray a = new JsonArray();
         Deque<JsonObject> list = events.get(device);
         if (list == null) return a;
+        List<JsonObject> copy;
         synchronized (list) {
-            list.descendingIterator().forEachRemaining(a::add);
+            copy = new java.util.ArrayList<>(list);
         }
+        java.util.Collections.reverse(copy);
+        copy.sort(java.util.Comparator.comparing((JsonObject e) -> String.valueOf(text(e, "time") == null ? text(e, "received") : text(e, "time"))).reversed());
+        copy.forEach(a::add);
         return a;
     }
 

@@ -91,7 +91,10 @@ export async function show(root, [id]) {
     badge.className = 'badge ' + (!d.status ? '' : s.online ? 'good' : 'bad');
     let shows = s.screen ? t('screen.' + s.screen) : null;
     if (s.screen === 'fault' && s.fault) shows += ' ' + s.fault;
-    if (s.title || s.issue) shows = [s.title, s.issue, s.page ? t('kiosk.pageOf', { page: s.page, pages: s.pages }) : null].filter(Boolean).join(' · ') + ' (' + shows + ')';
+    if (s.title || s.issue) {
+      const what = [s.title, s.issue, s.page ? t('kiosk.pageOf', { page: s.page, pages: s.pages }) : null].filter(Boolean).join(' · ');
+      shows = s.screen === 'page' ? what : `${what} (${shows})`;
+    }
     const sync = s.syncing ? t('kiosk.syncing', s.syncing) : d.status ? t('kiosk.synced') : null;
     const panelText = p.model ? t('kiosk.panelText', { model: p.model, refreshes: p.refreshes ?? 0, full: p.fullRefreshes ?? 0, failures: p.failures ?? 0, ms: p.lastRefreshMs ?? '—' }) : null;
     facts.replaceChildren(
@@ -142,9 +145,9 @@ export async function show(root, [id]) {
     detail = d;
     state(d);
     screens(d);
+    eventList(d.events);
   }
   draw(detail);
-  eventList(detail.events);
 
   let shooting = detail.shooting || null;
   function taking(on) {
@@ -168,11 +171,7 @@ export async function show(root, [id]) {
   const timer = setInterval(reload, 5000);
   const stops = [
     on('kiosk-event', e => {
-      if (e.device !== id) return;
-      events.querySelector('tr.none')?.remove();
-      events.prepend(eventRow(e));
-      while (events.children.length > 50) events.lastChild.remove();
-      reload();
+      if (e.device === id) reload(); // the list comes back in the kiosk's order of time
     }),
     on('kiosk-screenshot', e => {
       if (e.device !== id) return;
