@@ -58,6 +58,13 @@ final class Kiosks implements AutoCloseable {
     /** The screenshot command in flight for a kiosk, by device. */
     private final Map<String, String> shooting = new ConcurrentHashMap<>();
     private Desk.Following following;
+    private boolean lost;
+    static final Duration FOLLOW_CHECK = Duration.ofSeconds(3);
+    private final java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "console-events");
+        t.setDaemon(true);
+        return t;
+    });
 
     Kiosks(Console console) {
         this.console = console;
@@ -79,12 +86,26 @@ final class Kiosks implements AutoCloseable {
         return commands;
     }
 
-    /** Starts following the fleet's events. */
+    /**
+     * Starts following the fleet's events, and checks every few seconds that they still come: after the broker's
+     * connection was lost they are followed again (the desk connects anew, to the next broker of a cluster).
+     */
     void start() {
+        follow();
+        watchdog.scheduleWithFixedDelay(this::follow, FOLLOW_CHECK.toMillis(), FOLLOW_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void follow() {
+        if (following != null && following.active()) return;
+        if (following != null) following.close();
+        following = null;
         try {
             following = console.desk.events(this::heard);
-        } catch (Exception e) {
-            Logger.warn("console: cannot follow the fleet's events yet: {}", e.getMessage());
+            if (lost) Logger.info("console: following the fleet's events again");
+            lost = false;
+        } catch (Exception | Error e) {
+            if (!lost) Logger.warn("console: cannot follow the fleet's events (tried again every {} s): {}", FOLLOW_CHECK.toSeconds(), e.getMessage());
+            lost = true;
         }
     }
 
@@ -402,7 +423,10 @@ final class Kiosks implements AutoCloseable {
 
     @Override
     public void close() {
-        if (following != null) following.close();
+        watchdog.shutdownNow();
+        synchronized (this) {
+            if (following != null) following.close();
+        }
         commands.close();
     }
 }

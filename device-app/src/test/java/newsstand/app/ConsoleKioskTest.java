@@ -251,6 +251,47 @@ class ConsoleKioskTest {
                 + ")\",\"result\":\"done 0 of 1; kiosk-b failed: kiosk.idle.seconds = 2 is not allowed"), audit);
     }
 
+    @Test
+    @Order(3)
+    void afterTheBrokerRestartsTheConsoleFollowsTheEventsAgain() throws Exception {
+        ConsoleHarness.Api admin = h.api().login("admin");
+        h.broker.kill();
+        h.broker.start();
+        // A command connects the desk anew; the kiosk is back when its back-off lets it.
+        DeliveryTest.await("kiosk-a answering a command after the broker's restart", 90, () -> "done".equals(refreshed(admin)[1]));
+        // The console follows the fleet's events again within a few seconds: a command's event is among kiosk-a's.
+        DeliveryTest.await("a command's event kept after the broker's restart", 30, () -> {
+            String id = refreshed(admin)[0];
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < until) {
+                if (events(admin, "kiosk-a").contains("\"commandId\":\"" + id + "\"")) return true;
+                Mosquitto.sleep(100);
+            }
+            return false;
+        });
+    }
+
+    /** Sends kiosk-a a refresh and waits for its round: the command's id and kiosk-a's result (null: none). */
+    static String[] refreshed(ConsoleHarness.Api admin) {
+        try {
+            ConsoleHarness.Reply r = admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"refresh\",\"wait\":5}");
+            assertEquals(200, r.status(), r.body());
+            String id = r.json().get("id").getAsString();
+            var answers = finished(admin, id).getAsJsonArray("answers");
+            return new String[] {id, answers.isEmpty() ? null : text(answers.get(0).getAsJsonObject(), "result")};
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String events(ConsoleHarness.Api api, String device) {
+        try {
+            return api.get("/api/kiosks/" + device).json().getAsJsonArray("events").toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Where a screenshot of the page is kept to be looked at: target/console-screenshots/ (the build's folder). */
     static Path kept(String name) throws Exception {
         Path folder = Path.of("target", "console-screenshots");

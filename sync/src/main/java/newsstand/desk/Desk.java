@@ -212,6 +212,12 @@ public final class Desk implements AutoCloseable {
 
     /** A stream followed until closed. */
     public interface Following extends AutoCloseable {
+        /**
+         * Whether it still comes: the connection that carries it is the desk's and is up. After the connection was
+         * lost (the broker restarted, a cluster's broker failed), follow again: the desk connects anew at that call.
+         */
+        boolean active();
+
         @Override
         void close();
     }
@@ -238,11 +244,21 @@ public final class Desk implements AutoCloseable {
             listener.accept(event);
         };
         l.subscribe(filter, handler);
-        return () -> {
-            try {
-                l.unsubscribe(filter, handler);
-            } catch (DeliveryException e) {
-                // the connection is gone: nothing follows the events any more
+        return new Following() {
+            @Override
+            public boolean active() {
+                synchronized (Desk.this) {
+                    return link == l && l.connected();
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    l.unsubscribe(filter, handler);
+                } catch (DeliveryException e) {
+                    // the connection is gone: nothing follows the events any more
+                }
             }
         };
     }
