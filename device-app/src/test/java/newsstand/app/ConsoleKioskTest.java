@@ -235,6 +235,19 @@ class ConsoleKioskTest {
         assertBad(viewer.get("/api/commands/no-such-command"), 404, "no command no-such-command");
         assertEquals(commandsBefore, countCommands(admin), "a refused command was sent or audited");
 
+        // A viewer's kiosk page: the state, but no screenshot button nor commands to send.
+        try (Browser br = new Browser(dir, "zh-CN")) {
+            br.login(h.base, "viewer", ConsoleHarness.PASSWORD);
+            br.await("the header", 20, () -> br.find("#who").getText().contains("viewer"));
+            br.open(h.base + "/#/kiosk/kiosk-b");
+            br.await("kiosk-b's page", 20, () -> br.find("#kiosk-facts").getText().contains("waveshare-7in5-v2"));
+            assertEquals("true", br.find("#kiosk-fresh").getAttribute("disabled"));
+            assertTrue(br.find(".commands").getText().contains("只有管理员可以向报亭发送命令。"), br.find(".commands").getText());
+            assertEquals("true", br.find(".commands button[type=submit]").getAttribute("disabled"));
+            br.driver.executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            br.screenshot(kept("kiosk-viewer-zh.png"));
+        }
+
         // An editor's screenshot goes through; a set with a value the kiosk's rules refuse comes back failed, with the rule.
         String shotId = editor.post("/api/kiosks/kiosk-b/screenshot", "{}").json().get("id").getAsString();
         JsonObject set = admin.post("/api/commands", "{\"targets\":[\"kiosk-b\"],\"command\":\"set\",\"args\":[\"kiosk.idle.seconds=2\"],\"wait\":20}").json();

@@ -133,7 +133,7 @@ export async function show(root, [id]) {
     }
   }
   function eventRow(e) {
-    const detailText = [e.command, e.result, e.message, e.reason, e.repeats ? `×${e.repeats}` : null].filter(Boolean).join(' · ');
+    const detailText = [e.command, e.result ? t('cmd.res.' + e.result) : null, e.message, e.reason, e.repeats ? `×${e.repeats}` : null].filter(Boolean).join(' · ');
     return el('tr', { class: e.result === 'failed' || e.result === 'refused' || e.event === 'rejected' || e.event === 'problem' ? 'warn' : null, dataset: { event: e.event } },
       el('td', { class: 'nowrap' }, when(e.time || e.received)), el('td', {}, t('ev.' + e.event) === 'ev.' + e.event ? e.event : t('ev.' + e.event)),
       el('td', {}, e.issue || ''), el('td', {}, detailText));
@@ -165,8 +165,15 @@ export async function show(root, [id]) {
     }
   });
 
+  // Asks for the kiosk again; while an answer is awaited, changes are gathered into one more call (a download's
+  // flood of events costs two calls, not one each).
+  let loading = false, again = false;
   async function reload() {
+    if (loading) { again = true; return; }
+    loading = true;
     try { draw(await api('GET', '/api/kiosks/' + encodeURIComponent(id))); } catch (e) { /* shown at the next change */ }
+    loading = false;
+    if (again) { again = false; reload(); }
   }
   const timer = setInterval(reload, 5000);
   const stops = [
