@@ -99,6 +99,7 @@ public final class Console implements AutoCloseable {
         Console c = new Console(s, store, server, tls);
         server.start();
         c.fleet.start();
+        c.kiosks.start();
         Logger.info("console: serving fleet {} at {}://{}:{}/", s.fleet(), tls ? "https" : "http", host, c.port());
         return c;
     }
@@ -161,6 +162,7 @@ public final class Console implements AutoCloseable {
         server.stop(0);
         live.close();
         fleet.close();
+        kiosks.close();
         workers.shutdownNow();
         desk.close();
         try {

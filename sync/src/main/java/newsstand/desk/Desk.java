@@ -213,6 +213,59 @@ public final class Desk implements AutoCloseable {
         return FleetView.open(link(), fleet, listener);
     }
 
+    /** A stream followed until closed. */
+    public interface Following extends AutoCloseable {
+        /**
+         * Whether it still comes: the connection that carries it is the desk's and is up. After the connection was
+         * lost (the broker restarted, a cluster's broker failed), follow again: the desk connects anew at that call.
+         */
+        boolean active();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * The fleet's events live (PROTOCOL.md, "Status and events"): each kiosk's event, a JSON object, handed to the
+     * listener as it comes (on the connection's thread: keep the listener short), its "device" the one of the topic
+     * it came on (a kiosk may write only its own). A payload that is not a JSON object is dropped. The events come
+     * as long as the desk's connection lasts; closing the result stops following them.
+     */
+    public Following events(Consumer<com.google.gson.JsonObject> listener) throws DeliveryException {
+        Link l = link();
+        String filter = Topics.allEvents(fleet);
+        java.util.function.BiConsumer<String, org.eclipse.paho.mqttv5.common.MqttMessage> handler = (topic, message) -> {
+            com.google.gson.JsonObject event;
+            try {
+                com.google.gson.JsonElement e = com.google.gson.JsonParser.parseString(new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                if (!e.isJsonObject()) return;
+                event = e.getAsJsonObject();
+            } catch (RuntimeException e) {
+                return; // not an event of a kiosk
+            }
+            event.addProperty("device", topic.split("/")[2]);
+            listener.accept(event);
+        };
+        l.subscribe(filter, handler);
+        return new Following() {
+            @Override
+            public boolean active() {
+                synchronized (Desk.this) {
+                    return link == l && l.connected();
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    l.unsubscribe(filter, handler);
+                } catch (DeliveryException e) {
+                    // the connection is gone: nothing follows the events any more
+                }
+            }
+        };
+    }
+
     /** A command for kiosks of the fleet (device ids, or {@link Command#ALL}): a fresh id, issued now, living that long. */
     public Command newCommand(List<String> targets, String name, List<String> args, Duration lives) {
         Instant now = Instant.now();

@@ -25,8 +25,9 @@ import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 import org.tinylog.Logger;
 
 /**
- * The desk's connection to the broker: MQTT 5, a clean session, messages handed to whoever subscribed to a filter
- * they match, QoS 1 publishes acknowledged within a window, and what the broker holds read back. A broker may
+ * The desk's connection to the broker: MQTT 5, a clean session, messages handed to everyone who subscribed to a
+ * filter they match (several may follow the same filter: the console's fleet and a command's round both follow the
+ * statuses and events; the broker's subscription ends with the last of them), QoS 1 publishes acknowledged within a window, and what the broker holds read back. A broker may
  * acknowledge a publish its ACL denied (or refuse it with a reason code): only reading the retained messages again
  * proves they are there, so a refusal is left for the read-back to name. A lost connection is made again (the
  * brokers of a cluster tried in order, after 1 s, then 2, 4, up to {@link #RETRY_MAX_MS} apart) and every filter
@@ -137,8 +138,10 @@ final class Link implements AutoCloseable {
      * Hands each message on a topic the filter matches to the handler (on Paho's thread) until unsubscribed. Several
      * handlers may follow one filter (the console's fleet view and a command's wait for the statuses): each gets
      * every message, and subscribing again makes the broker send the retained messages again (to them all).
+     * Subscribing and unsubscribing take turns, so that a filter's last handler leaving never ends the broker's
+     * subscription that a new one has just made.
      */
-    void subscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
+    synchronized void subscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
         handlers.computeIfAbsent(filter, f -> new CopyOnWriteArrayList<>()).add(handler);
         try {
             client.subscribe(filter, 1).waitForCompletion(WAIT_MS);
@@ -149,7 +152,7 @@ final class Link implements AutoCloseable {
     }
 
     /** Stops handing messages to the handler; the broker is told once no handler follows the filter. */
-    void unsubscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
+    synchronized void unsubscribe(String filter, BiConsumer<String, MqttMessage> handler) throws DeliveryException {
         if (!forget(filter, handler)) return;
         try {
             if (client.isConnected()) client.unsubscribe(filter).waitForCompletion(WAIT_MS);
