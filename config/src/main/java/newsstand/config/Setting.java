@@ -221,32 +221,6 @@ public enum Setting {
 
     /** The known key closest to a mistyped one, if any is close enough to be a likely typo. */
     static Optional<Setting> closest(String key) {
-        Setting best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Setting s : values()) {
-            int d = distance(s.key, key);
-            if (d < bestDistance) {
-                best = s;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Typos.closest(key, Arrays.stream(values()).map(Setting::key).toList()).flatMap(Setting::byKey);
     }
 }

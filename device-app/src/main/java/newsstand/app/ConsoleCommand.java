@@ -2,18 +2,18 @@ package newsstand.app;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import newsstand.console.Console;
 import newsstand.console.ConsoleStore;
 import newsstand.console.Role;
+import newsstand.delivery.Broker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +27,12 @@ import picocli.CommandLine.Spec;
 final class ConsoleCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    // Not required by picocli: `console user add` takes none of them; call() checks them.
+    @Option(names = "--config", paramLabel = "FILE", description = "The console's settings as a properties file (the package's: "
+            + "/etc/newsstand/console.properties): broker, username, password, ca, fleet, key, data, listen, behind-proxy, keystore, "
+            + "keystore.password, session.minutes; an option given here overrides the file's value.")
+    Path config;
+
+    // Not required by picocli: `console user add` takes none of them, and the file of --config may give them.
     @Option(names = "--broker", paramLabel = "URL[,URL...]", description = "The broker, or the brokers of a cluster in the order to try: tcp://HOST:PORT or ssl://HOST:PORT.")
     String broker;
 
@@ -38,92 +43,75 @@ final class ConsoleCommand implements Callable<Integer> {
     String password;
 
     @Option(names = "--ca", paramLabel = "FILE", description = "PEM certificate of the CA that signed the broker's (ssl:// only).")
-    Path ca;
+    String ca;
 
     @Option(names = "--fleet", paramLabel = "NAME", description = "The fleet.")
     String fleet;
 
     @Option(names = "--key", paramLabel = "FILE", description = "The operator's private key (operator.key; operator.pub beside it); it never reaches the browser.")
-    Path key;
+    String key;
 
     @Option(names = "--data", paramLabel = "DIR", description = "The console's folder: its SQLite file (users, audit log, uploads) and the uploads' files.")
-    Path data;
+    String data;
 
-    @Option(names = "--listen", paramLabel = "ADDRESS:PORT", defaultValue = "127.0.0.1:8080",
-            description = "Where to serve the page (default: ${DEFAULT-VALUE}); an address other than loopback needs --keystore or --behind-proxy.")
+    @Option(names = "--listen", paramLabel = "ADDRESS:PORT",
+            description = "Where to serve the page (default: 127.0.0.1:8080); an address other than loopback needs --keystore or --behind-proxy.")
     String listen;
 
     @Option(names = "--behind-proxy", description = "Serve plain HTTP on a non-loopback address for a reverse proxy that does TLS (config/examples/console/).")
     boolean behindProxy;
 
     @Option(names = "--keystore", paramLabel = "FILE", description = "A PKCS12 keystore with the console's certificate: serve HTTPS "
-            + "(its password in the environment variable NEWSSTAND_CONSOLE_KEYSTORE_PASSWORD).")
-    Path keystore;
+            + "(its password in the environment variable NEWSSTAND_CONSOLE_KEYSTORE_PASSWORD, or keystore.password in the file of --config).")
+    String keystore;
 
-    @Option(names = "--session-minutes", paramLabel = "N", defaultValue = "30", description = "A session ends after this many minutes without a request (1 to 1440; default: ${DEFAULT-VALUE}).")
-    int sessionMinutes;
+    @Option(names = "--session-minutes", paramLabel = "N", description = "A session ends after this many minutes without a request (1 to 1440; default: 30).")
+    String sessionMinutes;
 
     @Override
     public Integer call() throws Exception {
-        for (Object[] o : new Object[][] {{"--broker", broker}, {"--fleet", fleet}, {"--key", key}, {"--data", data}}) {
-            if (o[1] == null) throw new Newsstand.UserError("console: " + o[0] + " is required (newsstand console --broker URL --fleet NAME --key FILE --data DIR)");
+        Map<ConsoleConfig.Key, String> given = new EnumMap<>(ConsoleConfig.Key.class);
+        given.put(ConsoleConfig.Key.BROKER, broker);
+        given.put(ConsoleConfig.Key.USERNAME, username);
+        given.put(ConsoleConfig.Key.PASSWORD, password);
+        given.put(ConsoleConfig.Key.CA, ca);
+        given.put(ConsoleConfig.Key.FLEET, fleet);
+        given.put(ConsoleConfig.Key.KEY, key);
+        given.put(ConsoleConfig.Key.DATA, data);
+        given.put(ConsoleConfig.Key.LISTEN, listen);
+        given.put(ConsoleConfig.Key.BEHIND_PROXY, behindProxy ? "true" : null);
+        given.put(ConsoleConfig.Key.KEYSTORE, keystore);
+        given.put(ConsoleConfig.Key.SESSION_MINUTES, sessionMinutes);
+        ConsoleConfig.Settings c = ConsoleConfig.read(given, config, System.getenv());
+        Broker b;
+        try {
+            b = new Broker(c.broker(), c.username(), c.password(), c.ca());
+        } catch (IllegalArgumentException e) {
+            throw new Newsstand.UserError("--broker " + e.getMessage());
         }
-        if (sessionMinutes < 1 || sessionMinutes > 1440) throw new Newsstand.UserError("--session-minutes " + sessionMinutes + " is not allowed (allowed: 1 to 1440)");
-        Options.BrokerOption b = new Options.BrokerOption();
-        b.url = broker;
-        b.username = username;
-        b.password = password;
-        b.ca = ca;
-        Options.FleetOption f = new Options.FleetOption();
-        f.fleet = fleet;
         Options.KeyOption k = new Options.KeyOption();
-        k.key = key;
-        char[] storePassword = null;
-        if (keystore != null) {
-            String pw = System.getenv("NEWSSTAND_CONSOLE_KEYSTORE_PASSWORD");
-            if (pw == null) throw new Newsstand.UserError("--keystore " + keystore + ": set its password in the environment variable NEWSSTAND_CONSOLE_KEYSTORE_PASSWORD");
-            storePassword = pw.toCharArray();
-        }
-        Console.Settings s = new Console.Settings(b.broker(), f.fleet(), k.signer(), data, address(listen), behindProxy, keystore, storePassword,
-                Duration.ofMinutes(sessionMinutes));
+        k.key = c.key();
+        Console.Settings s = new Console.Settings(b, c.fleet(), k.signer(), c.data(), c.listen(), c.behindProxy(), c.keystore(),
+                c.keystorePassword(), Duration.ofMinutes(c.sessionMinutes()));
         Console console;
         try {
             console = Console.start(s);
         } catch (IllegalArgumentException e) {
             throw new Newsstand.UserError(e.getMessage());
         } catch (java.net.BindException e) {
-            throw new Newsstand.UserError("--listen " + listen + ": cannot listen there (" + e.getMessage() + "; is another program on that port?)");
+            throw new Newsstand.UserError("--listen " + c.host() + ":" + c.listen().getPort() + ": cannot listen there (" + e.getMessage()
+                    + "; is another program on that port?)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.close();
             stopped.countDown();
         }));
-        String host = listen.substring(0, listen.lastIndexOf(':'));
-        spec.commandLine().getOut().println("console of fleet " + fleet + " at " + (keystore != null ? "https" : "http") + "://" + host + ":" + console.port() + "/");
+        spec.commandLine().getOut().println("console of fleet " + c.fleet() + " at " + (c.keystore() != null ? "https" : "http") + "://" + c.host()
+                + ":" + console.port() + "/");
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
-    }
-
-    /** ADDRESS:PORT checked: a host or an IP address, and a port from 0 (any free one) to 65535. */
-    static InetSocketAddress address(String text) throws Newsstand.UserError {
-        String allowed = " (allowed: ADDRESS:PORT, such as 127.0.0.1:8080 or [::1]:8080; port 0 to 65535)";
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0) throw new Newsstand.UserError("--listen '" + text + "' is not allowed" + allowed);
-        String host = text.substring(0, colon).replaceAll("^\\[(.*)\\]$", "$1");
-        int port;
-        try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new Newsstand.UserError("--listen '" + text + "': the port is not a number" + allowed);
-        }
-        if (port < 0 || port > 65535) throw new Newsstand.UserError("--listen '" + text + "': port " + port + " is not allowed" + allowed);
-        try {
-            return new InetSocketAddress(InetAddress.getByName(host), port);
-        } catch (UnknownHostException e) {
-            throw new Newsstand.UserError("--listen '" + text + "': no such address " + host + allowed);
-        }
     }
 
     @Command(name = "user", mixinStandardHelpOptions = true, subcommands = Add.class, description = "The console's users.")

@@ -58,7 +58,7 @@ public final class Console implements AutoCloseable {
         this.tls = tls;
         this.sessions = new Sessions(s.sessionIdle(), Duration.ofHours(12), Clock.systemUTC());
         this.desk = Desk.open(s.broker(), s.fleet(), s.signer());
-        Routes routes = new Routes(sessions);
+        Routes routes = new Routes(sessions, s.behindProxy());
         new Accounts(this).routes(routes);
         routes.get("/api/live", Role.VIEWER, live::follow);
         fleet = new Fleet(this);
@@ -84,7 +84,7 @@ public final class Console implements AutoCloseable {
         boolean loopback = s.listen().getAddress() != null && s.listen().getAddress().isLoopbackAddress();
         if (!loopback && s.keystore() == null && !s.behindProxy()) {
             throw new IllegalArgumentException("--listen " + host + ":" + s.listen().getPort() + " is not a loopback address: serving it needs "
-                    + "TLS (console.keystore in the configuration) or --behind-proxy for a reverse proxy that does TLS (config/examples/console/)");
+                    + "TLS (--keystore, or keystore in the file of --config) or --behind-proxy for a reverse proxy that does TLS (config/examples/console/)");
         }
         ConsoleStore store = ConsoleStore.open(s.data());
         HttpServer server;
@@ -99,6 +99,7 @@ public final class Console implements AutoCloseable {
         Console c = new Console(s, store, server, tls);
         server.start();
         c.fleet.start();
+        c.kiosks.start();
         Logger.info("console: serving fleet {} at {}://{}:{}/", s.fleet(), tls ? "https" : "http", host, c.port());
         return c;
     }
@@ -161,6 +162,7 @@ public final class Console implements AutoCloseable {
         server.stop(0);
         live.close();
         fleet.close();
+        kiosks.close();
         issues.close();
         workers.shutdownNow();
         desk.close();

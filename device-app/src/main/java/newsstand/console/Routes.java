@@ -39,9 +39,12 @@ final class Routes {
 
     private final List<Route> routes = new ArrayList<>();
     private final Sessions sessions;
+    /** Behind a reverse proxy (--behind-proxy): the host the browser asked for is its X-Forwarded-Host. */
+    private final boolean behindProxy;
 
-    Routes(Sessions sessions) {
+    Routes(Sessions sessions, boolean behindProxy) {
         this.sessions = sessions;
+        this.behindProxy = behindProxy;
     }
 
     void get(String path, Role role, Handler h) {
@@ -77,7 +80,7 @@ final class Routes {
             if (found == null) throw pathKnown ? new ApiError(405, method + " is not allowed on " + path) : ApiError.notFound("no such address: " + path);
             Sessions.Session s = null;
             boolean changes = !method.equals("GET") && !method.equals("HEAD");
-            if (changes && !sameOrigin(x)) throw new ApiError(403, "the request comes from another site (Origin " + x.getRequestHeaders().getFirst("Origin") + ")");
+            if (changes && !sameOrigin(x, behindProxy)) throw new ApiError(403, "the request comes from another site (Origin " + x.getRequestHeaders().getFirst("Origin") + ")");
             if (found.role() != null) {
                 s = sessions.find(cookie(x, Sessions.COOKIE));
                 if (s == null) throw new ApiError(401, "not logged in, or the session expired: log in again");
@@ -130,11 +133,15 @@ final class Routes {
         return null;
     }
 
-    /** A request without Origin (not from a browser's script), or from this console's own host. */
-    private static boolean sameOrigin(HttpExchange x) {
+    /**
+     * A request without Origin (not from a browser's script), or from this console's own host: the Host header, or
+     * behind a proxy the first X-Forwarded-Host (which only the proxy sets; without --behind-proxy it is not believed).
+     */
+    private static boolean sameOrigin(HttpExchange x, boolean behindProxy) {
         String origin = x.getRequestHeaders().getFirst("Origin");
         if (origin == null) return true;
-        String host = x.getRequestHeaders().getFirst("X-Forwarded-Host");
+        String host = behindProxy ? x.getRequestHeaders().getFirst("X-Forwarded-Host") : null;
+        if (host != null) host = host.split(",")[0].strip();
         if (host == null) host = x.getRequestHeaders().getFirst("Host");
         try {
             URI o = URI.create(origin);

@@ -37,7 +37,15 @@ class ClusterTest {
     void setUp() throws Exception {
         first = new Mosquitto(dir.resolve("broker-1"));
         closing.add(first);
-        // The example's bridge, pointed at the first broker on loopback (no TLS, no users here).
+        second = new Mosquitto(dir.resolve("broker-2"), bridgeTo(first));
+        closing.add(second);
+        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("keys").toString()).exit());
+        operator = Keys.readPublic(dir.resolve("keys/operator.pub"));
+        Mosquitto.sleep(1000); // the bridge connects
+    }
+
+    /** The configuration of a broker bridged to {@code first} as the example's bridge is, on loopback (no TLS, no users here). */
+    static String bridgeTo(Mosquitto first) throws java.io.IOException {
         StringBuilder bridge = new StringBuilder("allow_anonymous true\n");
         for (String line : Files.readAllLines(BrokerSecurityTest.EXAMPLES.resolve("bridge.conf"))) {
             String key = line.split(" ")[0];
@@ -48,11 +56,7 @@ class ClusterTest {
             }
         }
         assertTrue(bridge.toString().contains("topic newsstand/# both 1"), bridge.toString());
-        second = new Mosquitto(dir.resolve("broker-2"), bridge.toString());
-        closing.add(second);
-        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("keys").toString()).exit());
-        operator = Keys.readPublic(dir.resolve("keys/operator.pub"));
-        Mosquitto.sleep(1000); // the bridge connects
+        return bridge.toString();
     }
 
     @AfterEach

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The Debian package as a technician gets it, on this machine: `mvn verify` builds it, this installs it with dpkg,
  * checks the files (the copyright file and changelog too), the user, the unit (systemd-analyze verify), runs the installed
  * command (--version, doctor, the kiosk as the service's user taking a bundle from an import folder with no network,
- * and a bundle imported by hand as that user), removes it (configuration and state stay) and purges it (what the
+ * and a bundle imported by hand as that user), the operator's console (its unit installed but not enabled, a user
+ * added and the console started as its service's user, from a file as console.properties gives it), removes it (configuration and state stay) and purges it (what the
  * package made goes, and it says so; the operator.pub the technician copied stays, named). Needs root or
  * password-less sudo; says so when it has neither.
  */
@@ -90,7 +91,8 @@ class DebianPackageIT {
     void installsRunsRemovesAndPurgesCleanly() throws Exception {
         // What dpkg put where.
         for (String f : List.of("/usr/share/newsstand/newsstand.jar", "/usr/share/newsstand/jvm.options", "/usr/bin/newsstand",
-                "/lib/systemd/system/newsstand.service", "/etc/newsstand/newsstand.properties", "/var/cache/newsstand/newsstand.jsa")) {
+                "/lib/systemd/system/newsstand.service", "/etc/newsstand/newsstand.properties", "/var/cache/newsstand/newsstand.jsa",
+                "/lib/systemd/system/newsstand-console.service", "/etc/newsstand/console.properties")) {
             assertTrue(exists("-f", f), f + " is missing");
         }
         assertTrue(ok("stat", "-c", "%U:%G %a", "/etc/newsstand/newsstand.properties").out().strip().equals("root:newsstand 640"),
@@ -98,7 +100,12 @@ class DebianPackageIT {
         assertEquals("newsstand:newsstand 750", ok("stat", "-c", "%U:%G %a", "/var/lib/newsstand").out().strip());
         assertEquals("newsstand:newsstand 750", ok("stat", "-c", "%U:%G %a", "/var/log/newsstand").out().strip());
         assertTrue(ok("getent", "passwd", "newsstand").out().contains("/usr/sbin/nologin"), "a system user with no login");
-        assertTrue(ok("dpkg-query", "-W", "-f=${Conffiles}", "newsstand").out().contains("/etc/newsstand/newsstand.properties"));
+        assertEquals("root:newsstand-console 640", ok("stat", "-c", "%U:%G %a", "/etc/newsstand/console.properties").out().strip(),
+                "the console's configuration may hold the broker's password");
+        assertEquals("newsstand-console:newsstand-console 750", ok("stat", "-c", "%U:%G %a", "/var/lib/newsstand-console").out().strip());
+        assertTrue(ok("getent", "passwd", "newsstand-console").out().contains("/usr/sbin/nologin"), "the console's own system user");
+        String conffiles = ok("dpkg-query", "-W", "-f=${Conffiles}", "newsstand").out();
+        assertTrue(conffiles.contains("/etc/newsstand/newsstand.properties") && conffiles.contains("/etc/newsstand/console.properties"), conffiles);
         // Debian policy 12.5 and 12.7: the copyright file, machine-readable, and a native package's changelog.gz.
         assertTrue(ok("cat", "/usr/share/doc/newsstand/copyright").out().startsWith(
                 "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"));
@@ -106,10 +113,15 @@ class DebianPackageIT {
         assertTrue(ok("zcat", "/usr/share/doc/newsstand/changelog.gz").out().startsWith("newsstand (" + version + ") "),
                 "the changelog's newest entry is the package's version " + version);
 
-        // The unit, as systemd reads it.
-        Run verify = run("systemd-analyze", "verify", "/lib/systemd/system/newsstand.service");
-        assertEquals(0, verify.exit(), verify.out());
-        assertFalse(verify.out().contains("newsstand.service:"), "systemd-analyze has something to say about the unit:\n" + verify.out());
+        // The units, as systemd reads them; the kiosk's enabled, the console's installed but not enabled.
+        for (String unit : List.of("newsstand.service", "newsstand-console.service")) {
+            Run verify = run("systemd-analyze", "verify", "/lib/systemd/system/" + unit);
+            assertEquals(0, verify.exit(), verify.out());
+            assertFalse(verify.out().contains(unit + ":"), "systemd-analyze has something to say about " + unit + ":\n" + verify.out());
+        }
+        assertEquals("enabled", run("systemctl", "--root=/", "is-enabled", "newsstand.service").out().strip());
+        assertEquals("disabled", run("systemctl", "--root=/", "is-enabled", "newsstand-console.service").out().strip());
+        assertFalse(exists("-L", "/etc/systemd/system/multi-user.target.wants/newsstand-console.service"));
 
         // The installed command.
         assertEquals("newsstand " + newsstand.config.Version.CURRENT, ok("/usr/bin/newsstand", "--version").out().strip());
@@ -131,6 +143,9 @@ class DebianPackageIT {
         // The kiosk as the service runs it: its user, its log folder, a bundle from an import folder, no network.
         kioskTakesABundle();
 
+        // The operator's console as its service runs it: its user, its folder, a user added with the installed command.
+        consoleStarts();
+
         // Installed again over itself (an upgrade's path): the technician's configuration and the stored issues stay.
         ok("sh", "-c", "echo '# edited by the technician' >> /etc/newsstand/newsstand.properties");
         ok("dpkg", "-i", deb.toAbsolutePath().toString());
@@ -149,19 +164,70 @@ class DebianPackageIT {
         // Purge: what the package made goes, and it says so; the operator.pub the technician copied stays, named.
         String purged = ok("dpkg", "-P", "newsstand").out();
         assertTrue(purged.contains("newsstand: purge removed the stored issues (/var/lib/newsstand), the logs (/var/log/newsstand), "
-                + "the cache (/var/cache/newsstand), the user newsstand\n"), purged);
+                + "the cache (/var/cache/newsstand), the console's users, audit log and uploads (/var/lib/newsstand-console), the user newsstand, "
+                + "the user newsstand-console\n"), purged);
         assertTrue(purged.contains("newsstand: purge left /etc/newsstand: these files are not the package's (remove them by hand when "
                 + "no kiosk needs them):\n  /etc/newsstand/operator.pub\n"), purged);
         assertTrue(exists("-f", "/etc/newsstand/operator.pub"), "the technician's file stays");
         assertFalse(exists("-e", "/etc/newsstand/newsstand.properties"), "the package's configuration goes");
-        for (String f : List.of("/var/lib/newsstand", "/var/log/newsstand", "/var/cache/newsstand",
-                "/etc/systemd/system/multi-user.target.wants/newsstand.service")) {
+        for (String f : List.of("/var/lib/newsstand", "/var/log/newsstand", "/var/cache/newsstand", "/var/lib/newsstand-console",
+                "/etc/newsstand/console", "/etc/newsstand/console.properties", "/etc/systemd/system/multi-user.target.wants/newsstand.service")) {
             assertFalse(exists("-e", f) || exists("-L", f), f + " is left after purge");
         }
         assertEquals(2, run("getent", "passwd", "newsstand").exit(), "the user is gone");
         assertEquals(2, run("getent", "group", "newsstand").exit(), "the group is gone");
+        assertEquals(2, run("getent", "passwd", "newsstand-console").exit(), "the console's user is gone");
         Run known = run("dpkg-query", "-W", "-f=${db:Status-Abbrev}", "newsstand");
         assertTrue(known.exit() != 0 || !known.out().startsWith("rc"), "dpkg keeps nothing of the package: " + known.out());
+    }
+
+    /**
+     * `newsstand console user add` with the installed command as the console's service user, then the console as
+     * newsstand-console.service starts it (its user, its environment, a file of the same keys as console.properties)
+     * against a Mosquitto of the test's: the page answers, and the user added logs in.
+     */
+    private void consoleStarts() throws Exception {
+        Run added = run("runuser", "-u", "newsstand-console", "--", "sh", "-c",
+                "echo 'a long enough password' | /usr/bin/newsstand console user add chief --role admin --data /var/lib/newsstand-console");
+        assertEquals(0, added.exit(), added.out());
+        assertTrue(added.out().contains("user chief is an admin of the console in /var/lib/newsstand-console"), added.out());
+        try (Mosquitto broker = new Mosquitto(work.resolve("broker"))) {
+            int port = Mosquitto.freePort();
+            Path config = work.resolve("console.properties");
+            // The package's file, its values set as an operator sets them.
+            String packaged = ok("cat", "/etc/newsstand/console.properties").out()
+                    .replace("broker = ssl://broker.example.org:8883", "broker = " + broker.url())
+                    .replace("username = operator", "username =")
+                    .replace("fleet = qingdao-stations", "fleet = qd")
+                    .replace("key = /etc/newsstand/console/operator.key", "key = " + work.resolve("keys/operator.key"))
+                    .replace("listen = 127.0.0.1:8080", "listen = 127.0.0.1:" + port);
+            assertTrue(packaged.contains("fleet = qd\n") && packaged.contains("listen = 127.0.0.1:" + port + "\n"), packaged);
+            Files.writeString(config, packaged);
+            ok("chmod", "-R", "a+rX", work.toString());
+            String unit = ok("cat", "/lib/systemd/system/newsstand-console.service").out();
+            String javaOpts = unit.replaceFirst("(?s).*\nEnvironment=NEWSSTAND_JAVA_OPTS=([^\n]*)\n.*", "$1");
+            assertTrue(unit.contains("\nExecStart=/usr/bin/newsstand console --config /etc/newsstand/console.properties\n"), unit);
+            List<String> cmd = new ArrayList<>(SUDO);
+            cmd.addAll(List.of("runuser", "-u", "newsstand-console", "--", "env", "NEWSSTAND_JAVA_OPTS=" + javaOpts, "/usr/bin/newsstand", "console",
+                    "--config", config.toString()));
+            Process console = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try {
+                ConsoleCommandTest.awaitLine(console.getInputStream(), java.util.regex.Pattern.compile("console of fleet qd at http://127\\.0\\.0\\.1:" + port + "/"), 90);
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, page.statusCode(), page.body());
+                var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"chief\",\"password\":\"a long enough password\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, login.statusCode(), login.body());
+            } finally {
+                console.destroy();
+                assertTrue(console.waitFor(30, TimeUnit.SECONDS), "the console stops on SIGTERM");
+            }
+        }
+        assertEquals("newsstand-console", ok("stat", "-c", "%U", "/var/lib/newsstand-console/console.db").out().strip());
     }
 
     private void kioskTakesABundle() throws Exception {

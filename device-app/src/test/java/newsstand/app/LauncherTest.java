@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     static final String PACKAGES = "openjdk-17-jdk maven mosquitto openssl systemd adduser fonts-noto-cjk fonts-wqy-microhei "
-            + "fonts-wqy-zenhei fonts-ipafont-gothic fonts-nanum manpages-zh faketime chromium chromium-driver";
+            + "fonts-wqy-zenhei fonts-ipafont-gothic fonts-nanum manpages-zh faketime chromium chromium-driver nginx-light";
 
     @TempDir Path dir;
     Path bin;

@@ -9,12 +9,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import newsstand.delivery.DeliveryException;
 import newsstand.delivery.Topics;
 import newsstand.desk.CommandOutcome.Answer;
 import newsstand.issue.Command;
 import newsstand.issue.Manifest;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * One command sent and its answers collected (PROTOCOL.md, "Remote commands"): published on the topic of each kiosk
@@ -53,9 +55,11 @@ final class CommandRound {
         CommandRound round = new CommandRound(command, each);
         String events = Topics.allEvents(fleet);
         String shots = round.shotDevice == null ? null : Topics.screenshot(fleet, round.shotDevice, command.id(), 0).replaceFirst("/0$", "/+");
-        link.subscribe(events, (topic, message) -> round.event(topic, message.getPayload()));
+        BiConsumer<String, MqttMessage> onEvent = (topic, message) -> round.event(topic, message.getPayload());
+        BiConsumer<String, MqttMessage> onShot = (topic, message) -> round.chunk(topic, message.getPayload());
+        link.subscribe(events, onEvent);
         try {
-            if (shots != null) link.subscribe(shots, (topic, message) -> round.chunk(topic, message.getPayload()));
+            if (shots != null) link.subscribe(shots, onShot);
             byte[] signed = command.sign(signer.key(), signer.id());
             List<String> topics = command.forAll() ? List.of(Topics.commands(fleet, Topics.ALL))
                     : command.targets().stream().map(t -> Topics.commands(fleet, t)).toList();
@@ -67,8 +71,8 @@ final class CommandRound {
             List<String> neverSeen = unknown.stream().filter(d -> !round.answers.containsKey(d)).toList();
             return new CommandOutcome(List.copyOf(round.inOrder), silent, offline, neverSeen, shot);
         } finally {
-            link.unsubscribe(events);
-            if (shots != null) link.unsubscribe(shots);
+            link.unsubscribe(events, onEvent);
+            if (shots != null) link.unsubscribe(shots, onShot);
         }
     }
 

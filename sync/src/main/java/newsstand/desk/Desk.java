@@ -29,10 +29,13 @@ import newsstand.issue.Withdrawal;
  * signed issue (chunks first, each retained on its own topic, read back, then the manifest that makes them visible),
  * withdrawing one, listing what the broker and each kiosk hold, resetting the fleet's sequence, writing a bundle for offline delivery, commanding kiosks and
  * collecting their answers (a screenshot among them), and the fleet's statuses, once or live. Opened once with the
- * broker, the fleet and the operator's key; the connection is made at the first call that needs it and kept until
- * {@link #close()}. The broker alone holds the content; no server of ours runs. Calls may come from any thread.
+ * broker, the fleet and the operator's key; the connection is made at the first call that needs it and kept (made again
+ * when lost) until {@link #close()}. The broker alone holds the content; no server of ours runs. Calls may come from any thread.
  */
 public final class Desk implements AutoCloseable {
+    /** How long a call waits for a lost connection to be made again before it fails. */
+    static final long RECONNECT_WAIT_MS = 10_000;
+
     private final Broker broker;
     private final String fleet;
     private final Signer signer;
@@ -194,19 +197,73 @@ public final class Desk implements AutoCloseable {
         Map<String, byte[]> manifests = new java.util.concurrent.ConcurrentHashMap<>();
         Link l = link();
         String filter = Topics.manifests(fleet);
-        l.subscribe(filter, (topic, message) -> {
+        java.util.function.BiConsumer<String, org.eclipse.paho.mqttv5.common.MqttMessage> handler = (topic, message) -> {
             if (message.isRetained()) manifests.put(topic.substring(topic.lastIndexOf('/') + 1), message.getPayload());
-        });
+        };
+        l.subscribe(filter, handler);
         try {
             return Inventory.of(manifests, statuses(wait));
         } finally {
-            l.unsubscribe(filter);
+            l.unsubscribe(filter, handler);
         }
     }
 
     /** The fleet's statuses, live: each status is handed to the listener as it comes (the retained ones first). */
     public FleetView watch(Consumer<KioskStatus> listener) throws DeliveryException {
         return FleetView.open(link(), fleet, listener);
+    }
+
+    /** A stream followed until closed. */
+    public interface Following extends AutoCloseable {
+        /**
+         * Whether it still comes: the connection that carries it is the desk's and is up. After the connection was
+         * lost (the broker restarted, a cluster's broker failed), follow again: the desk connects anew at that call.
+         */
+        boolean active();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * The fleet's events live (PROTOCOL.md, "Status and events"): each kiosk's event, a JSON object, handed to the
+     * listener as it comes (on the connection's thread: keep the listener short), its "device" the one of the topic
+     * it came on (a kiosk may write only its own). A payload that is not a JSON object is dropped. The events come
+     * as long as the desk's connection lasts; closing the result stops following them.
+     */
+    public Following events(Consumer<com.google.gson.JsonObject> listener) throws DeliveryException {
+        Link l = link();
+        String filter = Topics.allEvents(fleet);
+        java.util.function.BiConsumer<String, org.eclipse.paho.mqttv5.common.MqttMessage> handler = (topic, message) -> {
+            com.google.gson.JsonObject event;
+            try {
+                com.google.gson.JsonElement e = com.google.gson.JsonParser.parseString(new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                if (!e.isJsonObject()) return;
+                event = e.getAsJsonObject();
+            } catch (RuntimeException e) {
+                return; // not an event of a kiosk
+            }
+            event.addProperty("device", topic.split("/")[2]);
+            listener.accept(event);
+        };
+        l.subscribe(filter, handler);
+        return new Following() {
+            @Override
+            public boolean active() {
+                synchronized (Desk.this) {
+                    return link == l && l.connected();
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    l.unsubscribe(filter, handler);
+                } catch (DeliveryException e) {
+                    // the connection is gone: nothing follows the events any more
+                }
+            }
+        };
     }
 
     /** A command for kiosks of the fleet (device ids, or {@link Command#ALL}): a fresh id, issued now, living that long. */
@@ -231,11 +288,21 @@ public final class Desk implements AutoCloseable {
         return signer;
     }
 
-    private synchronized Link link() throws DeliveryException {
-        if (broker == null) throw new IllegalStateException("this desk was opened without a broker");
-        if (link == null || !link.connected()) {
-            if (link != null) link.close();
-            link = Link.open(broker, "desk");
+    /**
+     * The connection, made at the first call. One lost is made again by the link itself, which follows again what
+     * was followed ({@link #watch}): a call meanwhile waits for it a while, then fails saying so.
+     */
+    private Link link() throws DeliveryException {
+        Link link;
+        synchronized (this) {
+            if (broker == null) throw new IllegalStateException("this desk was opened without a broker");
+            if (this.link == null) this.link = Link.open(broker, "desk");
+            link = this.link;
+        }
+        // Waited for outside the lock: calls meanwhile wait side by side, not one after the other.
+        if (!link.connected() && !link.awaitConnected(RECONNECT_WAIT_MS)) {
+            throw new DeliveryException("broker " + broker.url() + " cannot be reached at the moment (the connection was lost; it is being made again "
+                    + "every few seconds)");
         }
         return link;
     }

@@ -3,9 +3,11 @@ package newsstand.desk;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import newsstand.delivery.DeliveryException;
 import newsstand.delivery.Topics;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * The fleet's kiosks as their retained statuses say, kept up to date while it is open: each status is handed to the
@@ -16,6 +18,7 @@ public final class FleetView implements AutoCloseable {
     private final Link link;
     private final String filter;
     private final Map<String, KioskStatus> kiosks = new ConcurrentHashMap<>();
+    private BiConsumer<String, MqttMessage> handler;
 
     private FleetView(Link link, String filter) {
         this.link = link;
@@ -24,12 +27,13 @@ public final class FleetView implements AutoCloseable {
 
     static FleetView open(Link link, String fleet, Consumer<KioskStatus> listener) throws DeliveryException {
         FleetView view = new FleetView(link, Topics.statuses(fleet));
-        link.subscribe(view.filter, (topic, message) -> {
+        view.handler = (topic, message) -> {
             KioskStatus s = KioskStatus.read(topic.split("/")[2], message.getPayload());
             if (s.document() == null) view.kiosks.remove(s.device());
             else view.kiosks.put(s.device(), s);
             listener.accept(s);
-        });
+        };
+        link.subscribe(view.filter, view.handler);
         return view;
     }
 
@@ -41,7 +45,7 @@ public final class FleetView implements AutoCloseable {
     @Override
     public void close() {
         try {
-            link.unsubscribe(filter);
+            link.unsubscribe(filter, handler);
         } catch (DeliveryException e) {
             // the connection is gone: nothing follows the fleet any more
         }

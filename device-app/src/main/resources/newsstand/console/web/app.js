@@ -126,17 +126,25 @@ function start() {
   route();
 }
 
+let routing = 0; // the latest navigation: an earlier one still loading its view gives way to it
 async function route() {
   if (!me) return;
+  const mine = ++routing;
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   const name = views[parts[0]] || 'fleet';
   for (const a of document.querySelectorAll('nav a')) a.classList.toggle('here', a.id === 'nav-' + (name === 'kiosk' ? 'fleet' : name));
   if (leave) { leave(); leave = null; }
   const root = document.getElementById('view');
-  root.replaceChildren();
+  // Each navigation draws into a container of its own, so that a view still loading when the next one starts
+  // draws into a container no longer shown.
+  const view = document.createElement('div');
+  root.replaceChildren(view);
   root.dataset.view = name;
   const module = await import(`./${name}.js`);
-  leave = await module.show(root, parts.slice(1).map(decodeURIComponent)) || null;
+  if (mine !== routing) return;
+  const cleanup = await module.show(view, parts.slice(1).map(decodeURIComponent)) || null;
+  if (mine !== routing) { if (cleanup) cleanup(); return; }
+  leave = cleanup;
 }
 
 document.getElementById('logout').addEventListener('click', async () => {
