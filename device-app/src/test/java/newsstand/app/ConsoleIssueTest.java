@@ -125,6 +125,15 @@ class ConsoleIssueTest {
             String audit = br.find("#audit-lines").getText();
             assertTrue(audit.contains("upload text") && audit.contains("publish") && audit.contains("报头日期有误"), audit);
             br.screenshot(SHOTS.resolve("audit-en.png"));
+
+            // A viewer sees the uploads and their pages, and nothing to upload, publish or withdraw with.
+            br.find("#logout").click();
+            br.login(h.base, "viewer", ConsoleHarness.PASSWORD);
+            br.find("#who");
+            br.open(h.base + "/#/issue/" + upload);
+            br.await("the viewer's previews", 30, () -> !br.driver.findElements(By.cssSelector(".preview-column img")).isEmpty());
+            assertTrue(br.driver.findElements(By.cssSelector("#upload-text, #upload-package, #publish-form, #withdraw-open")).isEmpty());
+            assertTrue(text(br, "#upload-list", "textContent").contains("qingdao-daily-2025-09-10"));
         } finally {
             if (a != null) a.kill();
             if (b != null) b.kill();
