@@ -43,6 +43,7 @@ public final class Console implements AutoCloseable {
     final ConsoleStore store;
     final Sessions sessions;
     final Live live = new Live();
+    final Metrics metrics = new Metrics();
     final Desk desk;
     private final HttpServer server;
     private final ExecutorService workers;

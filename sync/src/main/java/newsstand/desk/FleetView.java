@@ -3,6 +3,7 @@ package newsstand.desk;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import newsstand.delivery.DeliveryException;
 import newsstand.delivery.Topics;
@@ -23,14 +24,28 @@ public final class FleetView implements AutoCloseable {
     }
 
     static FleetView open(Link link, String fleet, Consumer<KioskStatus> listener) throws DeliveryException {
+        return open(link, fleet, (s, retained) -> listener.accept(s));
+    }
+
+    /** As above; the listener also learns whether the status is the broker's retained copy sent at subscribe (not news). */
+    static FleetView open(Link link, String fleet, BiConsumer<KioskStatus, Boolean> listener) throws DeliveryException {
         FleetView view = new FleetView(link, Topics.statuses(fleet));
         link.subscribe(view.filter, (topic, message) -> {
             KioskStatus s = KioskStatus.read(topic.split("/")[2], message.getPayload());
             if (s.document() == null) view.kiosks.remove(s.device());
             else view.kiosks.put(s.device(), s);
-            listener.accept(s);
+            listener.accept(s, message.isRetained());
         });
         return view;
+    }
+
+    /**
+     * Whether the view still follows the fleet: false once its connection to the broker is lost (the desk does not
+     * resubscribe by itself; whoever follows for long opens a new view, which connects again, to the next broker of a
+     * list when the first is gone).
+     */
+    public boolean following() {
+        return link.connected();
     }
 
     /** The latest status of each kiosk, by device id. */
