@@ -156,7 +156,14 @@ final class Fleet implements AutoCloseable {
             }
             Kiosk k = kiosks.computeIfAbsent(s.device(), Kiosk::new);
             boolean wasOnline = k.status != null && online(k.status);
-            k.status = s.document();
+            JsonObject document = s.document();
+            if (wasOnline && !online(document) && before(time(document, "updated"), time(k.status, "updated"))) {
+                // A will, written when the kiosk connected: what the kiosk said since is what its panel last showed.
+                JsonObject last = k.status.deepCopy();
+                last.addProperty("online", false);
+                document = last;
+            }
+            k.status = document;
             if (!retained) k.received = now;
             if (online(k.status)) {
                 k.offlineSince = null;
@@ -283,9 +290,10 @@ final class Fleet implements AutoCloseable {
         }
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         rows.removeIf(r -> !matches(r, state, needle));
-        Comparator<JsonObject> order = Comparator.comparing((JsonObject r) -> key(r, column), Fleet::compareKeys);
-        if (descending) order = order.reversed();
-        rows.sort(order.thenComparing(r -> r.get("device").getAsString()));
+        // Rows without the figure come last either way.
+        rows.sort(Comparator.comparing((JsonObject r) -> key(r, column) == null)
+                .thenComparing((a, b) -> (descending ? -1 : 1) * compareKeys(key(a, column), key(b, column)))
+                .thenComparing(r -> r.get("device").getAsString()));
         JsonArray array = new JsonArray();
         rows.forEach(array::add);
         out.addProperty("now", now.toString());
@@ -494,6 +502,10 @@ final class Fleet implements AutoCloseable {
 
     private static boolean online(JsonObject status) {
         return new KioskStatus("", status).online();
+    }
+
+    private static boolean before(Instant a, Instant b) {
+        return a != null && b != null && a.isBefore(b);
     }
 
     private static String iso(Instant t) {

@@ -175,7 +175,8 @@ export async function show(root) {
     if (c.since.title !== when(r.since)) c.since.title = when(r.since);
     set(entry, 'screen', c.screen, r.screen ? t('screen.' + r.screen) : '');
     set(entry, 'publication', c.publication, r.title || r.publication || '');
-    set(entry, 'issue', c.issue, r.issue || '');
+    // On the home screen no page is open: the issues its titles show stand in.
+    set(entry, 'issue', c.issue, r.issue || (r.titles || []).map(x => x.issue).filter(Boolean).join(', '));
     set(entry, 'page', c.page, r.page != null ? (r.pages != null ? `${r.page}/${r.pages}` : String(r.page)) : '');
     set(entry, 'sync', c.sync, r.syncing ? `${r.syncing.issue || ''} ${r.syncing.percent ?? 0}%` : '');
     set(entry, 'version', c.version, r.version || '');
