@@ -104,11 +104,11 @@ class ConsoleFleetTest {
                 b.find("#fleet-commands").click();
                 b.await("the command panel for kiosk-b", 10, () -> text(b, "#command-dialog").contains("kiosk-b"));
                 b.find("#command-dialog-close").click();
-                b.screenshot(Path.of(System.getProperty("newsstand.screenshots", dir.toString())).resolve("fleet-en.png"));
+                b.screenshot(shots().resolve("fleet-en.png"));
 
                 b.find("#lang").click();
                 b.await("the page in Chinese", 20, () -> text(b, "h1").equals("报亭") && text(b, row("kiosk-a") + " .c-state").contains("离线"));
-                b.screenshot(Path.of(System.getProperty("newsstand.screenshots", dir.toString())).resolve("fleet-zh.png"));
+                b.screenshot(shots().resolve("fleet-zh.png"));
             } finally {
                 a.kill();
                 k2.kill();
@@ -304,6 +304,11 @@ class ConsoleFleetTest {
             desk.publish(pkg, new Release(System.currentTimeMillis() + n, Instant.now().plus(Duration.ofDays(2)), null), line -> {});
         }
         return id;
+    }
+
+    /** Where the screenshots go: -Dnewsstand.screenshots=DIR to keep them, else the test's folder. */
+    private Path shots() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(Path.of(System.getProperty("newsstand.screenshots", dir.toString())));
     }
 
     private static String row(String device) {

@@ -14,7 +14,7 @@ add({
     'fleet.tab.kiosks': 'Kiosks', 'fleet.tab.shows': 'Which issue each kiosk shows',
     'fleet.col.device': 'Kiosk', 'fleet.col.state': 'State', 'fleet.col.screen': 'Screen', 'fleet.col.publication': 'Publication',
     'fleet.col.issue': 'Issue', 'fleet.col.page': 'Page', 'fleet.col.sync': 'Syncing', 'fleet.col.version': 'Version', 'fleet.col.uptime': 'Up',
-    'fleet.col.memory': 'Memory (heap/RSS)', 'fleet.col.temperature': 'Temp.', 'fleet.col.model': 'Panel', 'fleet.col.storage': 'Free storage',
+    'fleet.col.memory': 'Heap/RSS', 'fleet.col.temperature': 'Temp.', 'fleet.col.model': 'Panel', 'fleet.col.storage': 'Free storage',
     'fleet.col.error': 'Last error', 'fleet.col.heard': 'Last heard',
     'fleet.state.online': 'online', 'fleet.state.silent': 'silent', 'fleet.state.offline': 'offline',
     'fleet.since': 'since {when}', 'fleet.failing.flag': 'failing', 'fleet.unreadable': 'unreadable status',
@@ -26,17 +26,17 @@ add({
     'unit.d': '{n} d', 'unit.h': '{n} h', 'unit.min': '{n} min',
   },
   zh: {
-    'fleet.title': '报亭', 'fleet.total': '台报亭', 'fleet.online': '在线', 'fleet.silent': '失联', 'fleet.offline': '离线',
+    'fleet.title': '报亭', 'fleet.total': '报亭总数', 'fleet.online': '在线', 'fleet.silent': '失联', 'fleet.offline': '离线',
     'fleet.failing': '屏幕故障', 'fleet.behind': '未显示今日报纸', 'fleet.today': '今日报纸', 'fleet.today.none': '代理服务器上没有报纸',
     'fleet.filter': '筛选：设备、期号、版本、型号、错误…', 'fleet.chip.all': '全部', 'fleet.chip.online': '在线', 'fleet.chip.silent': '失联',
     'fleet.chip.offline': '离线', 'fleet.chip.failing': '屏幕故障', 'fleet.chip.behind': '落后',
     'fleet.tab.kiosks': '报亭列表', 'fleet.tab.shows': '各报亭显示的期号',
     'fleet.col.device': '报亭', 'fleet.col.state': '状态', 'fleet.col.screen': '画面', 'fleet.col.publication': '报纸',
     'fleet.col.issue': '期号', 'fleet.col.page': '版面', 'fleet.col.sync': '同步', 'fleet.col.version': '版本', 'fleet.col.uptime': '运行',
-    'fleet.col.memory': '内存（堆/常驻）', 'fleet.col.temperature': '温度', 'fleet.col.model': '屏幕', 'fleet.col.storage': '剩余存储',
+    'fleet.col.memory': '堆/常驻内存', 'fleet.col.temperature': '温度', 'fleet.col.model': '屏幕', 'fleet.col.storage': '剩余存储',
     'fleet.col.error': '最近错误', 'fleet.col.heard': '最近消息',
     'fleet.state.online': '在线', 'fleet.state.silent': '失联', 'fleet.state.offline': '离线',
-    'fleet.since': '自 {when}', 'fleet.failing.flag': '故障', 'fleet.unreadable': '状态无法读取',
+    'fleet.since': '{when}起', 'fleet.failing.flag': '故障', 'fleet.unreadable': '状态无法读取',
     'fleet.select.all': '全选显示的报亭', 'fleet.selected': '已选 {n} 台', 'fleet.commands': '向所选报亭发送指令…',
     'fleet.commands.title': '向 {n} 台报亭发送指令', 'fleet.close': '关闭', 'fleet.none': '此报亭组尚无报亭上报状态。',
     'fleet.shown': '显示 {shown} / 共 {total} 台', 'fleet.lost': '控制台与代理服务器断开，正在重新连接，数据可能不是最新。',
@@ -79,11 +79,14 @@ function sortKey(r, column) {
   }
 }
 
+// One collator for every comparison: localeCompare with options builds one per call, seconds for a thousand rows.
+const collator = new Intl.Collator(undefined, { numeric: true });
+
 function compare(a, b) {
   if (a == null || a === '') return b == null || b === '' ? 0 : 1;
   if (b == null || b === '') return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), undefined, { numeric: true });
+  return collator.compare(String(a), String(b));
 }
 
 export async function show(root) {
@@ -111,10 +114,10 @@ export async function show(root) {
   const commandsButton = el('button', { type: 'button', id: 'fleet-commands', disabled: true }, t('fleet.commands'));
   const allBox = el('input', { type: 'checkbox', id: 'fleet-select-all', title: t('fleet.select.all'), 'aria-label': t('fleet.select.all') });
 
-  const head = el('tr', {}, el('th', { class: 'pick' }, allBox), ...COLUMNS.map(([name, key]) =>
-    el('th', { dataset: key ? { sort: key } : {}, class: key ? 'sortable' : null, id: 'col-' + name }, t('fleet.col.' + name))));
-  const body = el('tbody');
-  const table = el('table', { class: 'table fleet', id: 'fleet-table' }, el('thead', {}, head), body);
+  const head = el('tr', { role: 'row' }, el('th', { class: 'pick', role: 'columnheader' }, allBox), ...COLUMNS.map(([name, key]) =>
+    el('th', { dataset: key ? { sort: key } : {}, class: key ? 'sortable' : null, id: 'col-' + name, role: 'columnheader' }, t('fleet.col.' + name))));
+  const body = el('tbody', { role: 'rowgroup' });
+  const table = el('table', { class: 'table fleet', id: 'fleet-table', role: 'table' }, el('thead', { role: 'rowgroup' }, head), body);
   const empty = el('p', { class: 'muted', id: 'fleet-empty', hidden: true }, t('fleet.none'));
 
   const showsHead = el('thead');
@@ -133,30 +136,41 @@ export async function show(root) {
 
   // --- rows ---
 
+  // One row made by hand, cloned for each kiosk: a clone costs a fraction of twenty createElement calls.
+  const template = el('tr', { role: 'row' }, el('td', { class: 'pick', role: 'cell' }, el('input', { type: 'checkbox', class: 'pick' })),
+    el('td', { class: 'device', role: 'cell' }, el('a')),
+    ...COLUMNS.slice(1).map(([name]) => el('td', { class: 'c-' + name, role: 'cell' })));
+  template.querySelector('.c-state').append(el('span', { class: 'state-word' }), el('small', { class: 'since' }));
+  template.querySelector('.c-model').append(el('span'), ' ', el('span', { class: 'flag', hidden: true }, t('fleet.failing.flag')));
+
   function build(data) {
-    const cells = {};
-    const box = el('input', { type: 'checkbox', class: 'pick', 'aria-label': data.device });
+    const tr = template.cloneNode(true);
+    tr.dataset.device = data.device;
+    const tds = tr.children;
+    const box = tds[0].firstChild;
+    box.setAttribute('aria-label', data.device);
     box.checked = selected.has(data.device);
-    box.addEventListener('change', () => {
-      if (box.checked) selected.add(data.device); else selected.delete(data.device);
-      selectionChanged();
-    });
-    const link = el('a', { href: '#/kiosk/' + encodeURIComponent(data.device) }, data.device);
-    const tr = el('tr', { dataset: { device: data.device } }, el('td', { class: 'pick' }, box), el('td', { class: 'device' }, link));
-    for (const [name] of COLUMNS.slice(1)) {
-      cells[name] = el('td', { class: 'c-' + name });
-      tr.append(cells[name]);
-    }
-    cells.stateWord = el('span', { class: 'state-word' });
-    cells.since = el('small', { class: 'since' });
-    cells.state.append(cells.stateWord, cells.since);
-    cells.modelName = el('span');
-    cells.failing = el('span', { class: 'flag', hidden: true }, t('fleet.failing.flag'));
-    cells.model.append(cells.modelName, ' ', cells.failing);
+    const link = tds[1].firstChild;
+    link.href = '#/kiosk/' + encodeURIComponent(data.device);
+    link.textContent = data.device;
+    const cells = {};
+    COLUMNS.slice(1).forEach(([name], i) => { cells[name] = tds[i + 2]; });
+    cells.stateWord = cells.state.firstChild;
+    cells.since = cells.state.lastChild;
+    cells.modelName = cells.model.firstChild;
+    cells.failing = cells.model.lastChild;
     const entry = { data, tr, cells, box, text: {} };
     fill(entry, data);
     return entry;
   }
+
+  body.addEventListener('change', e => {
+    const box = e.target.closest('input.pick');
+    const entry = box && rows.get(box.closest('tr').dataset.device);
+    if (!entry) return;
+    if (box.checked) selected.add(entry.data.device); else selected.delete(entry.data.device);
+    selectionChanged();
+  });
 
   // Sets a cell's text only when it changed (the DOM is left alone otherwise).
   function set(entry, key, node, text) {
@@ -172,12 +186,11 @@ export async function show(root) {
     if (entry.tr.className !== stateClass) entry.tr.className = stateClass;
     set(entry, 'state', c.stateWord, r.unreadable ? t('fleet.unreadable') : t('fleet.state.' + r.state));
     set(entry, 'since', c.since, r.since ? ' ' + t('fleet.since', { when: ago(r.since) }) : '');
-    if (c.since.title !== when(r.since)) c.since.title = when(r.since);
     set(entry, 'screen', c.screen, r.screen ? t('screen.' + r.screen) : '');
     set(entry, 'publication', c.publication, r.title || r.publication || '');
     // On the home screen no page is open: the issues its titles show stand in.
     set(entry, 'issue', c.issue, r.issue || (r.titles || []).map(x => x.issue).filter(Boolean).join(', '));
-    set(entry, 'page', c.page, r.page != null ? (r.pages != null ? `${r.page}/${r.pages}` : String(r.page)) : '');
+    set(entry, 'page', c.page, r.page ? (r.pages ? `${r.page}/${r.pages}` : String(r.page)) : '');
     set(entry, 'sync', c.sync, r.syncing ? `${r.syncing.issue || ''} ${r.syncing.percent ?? 0}%` : '');
     set(entry, 'version', c.version, r.version || '');
     set(entry, 'uptime', c.uptime, uptime(r.uptimeS));
@@ -189,7 +202,6 @@ export async function show(root) {
     set(entry, 'error', c.error, r.lastError || '');
     if (c.error.title !== (r.lastError || '')) c.error.title = r.lastError || '';
     set(entry, 'heard', c.heard, ago(r.heard));
-    if (c.heard.title !== when(r.heard)) c.heard.title = when(r.heard);
     const hide = !matches(r);
     if (entry.tr.hidden !== hide) entry.tr.hidden = hide;
   }
@@ -228,24 +240,34 @@ export async function show(root) {
 
   function resort() {
     resortDue = false;
-    const entries = [...rows.values()];
-    const k = sort.column;
-    entries.sort((a, b) => {
-      const d = compare(sortKey(a.data, k), sortKey(b.data, k));
-      return (sort.descending ? -d : d) || a.data.device.localeCompare(b.data.device, undefined, { numeric: true });
-    });
-    const fragment = document.createDocumentFragment();
-    for (const e of entries) fragment.append(e.tr);
-    body.append(fragment);
     for (const th of head.querySelectorAll('th[data-sort]')) {
-      th.classList.toggle('asc', th.dataset.sort === k && !sort.descending);
-      th.classList.toggle('desc', th.dataset.sort === k && sort.descending);
+      th.classList.toggle('asc', th.dataset.sort === sort.column && !sort.descending);
+      th.classList.toggle('desc', th.dataset.sort === sort.column && sort.descending);
     }
+    const k = sort.column;
+    const sign = sort.descending ? -1 : 1;
+    // Keys taken once per row, not once per comparison.
+    const keyed = [...rows.values()].map(e => [sortKey(e.data, k), e]);
+    keyed.sort((a, b) => {
+      const missing = (a[0] == null || a[0] === '') - (b[0] == null || b[0] === '');
+      return missing || sign * compare(a[0], b[0]) || collator.compare(a[1].data.device, b[1].data.device);
+    });
+    let inOrder = true;
+    let node = body.firstElementChild;
+    for (const [, e] of keyed) {
+      if (node !== e.tr) { inOrder = false; break; }
+      node = node.nextElementSibling;
+    }
+    if (inOrder) return;
+    const fragment = document.createDocumentFragment();
+    for (const [, e] of keyed) fragment.append(e.tr);
+    body.append(fragment);
   }
 
   // Rows from the API or a live event; a row older than the one shown (rev) is ignored.
   function take(list, removed = []) {
     let added = false;
+    const fresh = document.createDocumentFragment();
     for (const r of list) {
       const entry = rows.get(r.device);
       if (entry) {
@@ -257,11 +279,12 @@ export async function show(root) {
       } else {
         const e = build(r);
         rows.set(r.device, e);
-        body.append(e.tr);
+        fresh.append(e.tr);
         added = true;
         if (shows.built) showsRow(r);
       }
     }
+    body.append(fresh);
     for (const device of removed) {
       const entry = rows.get(device);
       if (!entry) continue;
@@ -320,6 +343,14 @@ export async function show(root) {
     dialog.showModal();
   });
 
+  // The exact time under "5 min ago", written when the pointer comes (a date format per row would slow the first draw).
+  body.addEventListener('mouseover', e => {
+    const td = e.target.closest('td.c-state, td.c-heard');
+    const entry = td && rows.get(td.parentElement.dataset.device);
+    if (!entry) return;
+    td.title = when(td.classList.contains('c-heard') ? entry.data.heard : entry.data.since);
+  });
+
   // --- filter and sort ---
 
   search.addEventListener('input', () => {
@@ -359,7 +390,7 @@ export async function show(root) {
         el('small', {}, today.has(p) ? t('shows.today', { issue: today.get(p) }) : t('fleet.today.none'))))));
     shows.rows.clear();
     const fragment = document.createDocumentFragment();
-    const sorted = [...rows.values()].sort((a, b) => a.data.device.localeCompare(b.data.device, undefined, { numeric: true }));
+    const sorted = [...rows.values()].sort((a, b) => collator.compare(a.data.device, b.data.device));
     for (const entry of sorted) {
       const cells = pubs.map(p => el('td', { dataset: { publication: p } }));
       const state = el('td');
