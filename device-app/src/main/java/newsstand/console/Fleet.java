@@ -33,7 +33,8 @@ import org.tinylog.Logger;
  * The fleet as its kiosks report themselves (their retained statuses), followed live: each kiosk's row (what its panel
  * shows, sync, health, when the console last heard it) and state (online, silent, offline), today's issue of each
  * publication (the newest the broker retains), the counters, {@code GET /api/fleet}, the live events {@code kiosks}
- * and {@code counters} (coalesced: at most one of each every {@value #COALESCE_MS} ms, however many kiosks change),
+ * and {@code counters} (coalesced: the first change at once, then at most one event every {@value #COALESCE_MS} ms, however many
+ * kiosks change),
  * and {@code /metrics}. A lost broker connection is noticed within seconds and followed again, on the next broker of
  * the list when the first is gone.
  */
@@ -78,6 +79,9 @@ final class Fleet implements AutoCloseable {
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> removed = new LinkedHashSet<>();
     private boolean issuesChanged;
+    /** A flush is scheduled; the last one's time: the first change goes out at once, the next ones at most every 250 ms. */
+    private boolean flushDue;
+    private long lastFlushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(COALESCE_MS);
     private JsonObject counters = new JsonObject();
     private long rev;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -104,7 +108,6 @@ final class Fleet implements AutoCloseable {
     /** Starts following the fleet's statuses and issues; a broker not reachable yet is tried again every few seconds. */
     void start() {
         follow();
-        ticker.scheduleWithFixedDelay(this::flush, COALESCE_MS, COALESCE_MS, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::check, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -137,6 +140,7 @@ final class Fleet implements AutoCloseable {
                     if (k.row != null && !state(k, Instant.now()).equals(k.row.get("state").getAsString())) dirty.add(k.device);
                 }
                 issuesChanged = true; // an embargo may have ended: today's issues are computed again
+                due();
             }
         } catch (RuntimeException e) {
             Logger.warn(e, "console: checking the fleet");
@@ -152,6 +156,7 @@ final class Fleet implements AutoCloseable {
             if (s.document() == null) {
                 if (kiosks.remove(s.device()) != null) removed.add(s.device());
                 dirty.remove(s.device());
+                due();
                 return;
             }
             Kiosk k = kiosks.computeIfAbsent(s.device(), Kiosk::new);
@@ -173,6 +178,7 @@ final class Fleet implements AutoCloseable {
             }
             removed.remove(s.device());
             dirty.add(s.device());
+            due();
         }
     }
 
@@ -191,6 +197,7 @@ final class Fleet implements AutoCloseable {
             if (h == null) held.remove(id);
             else held.put(id, h);
             issuesChanged = true;
+            due();
         }
     }
 
@@ -213,6 +220,18 @@ final class Fleet implements AutoCloseable {
         return byDate != 0 ? byDate > 0 : a.sequence() > b.sequence();
     }
 
+    /** Schedules the next flush (under the lock): now when none went out for 250 ms, else when 250 ms are up. */
+    private void due() {
+        if (flushDue) return;
+        flushDue = true;
+        long wait = lastFlushNanos + TimeUnit.MILLISECONDS.toNanos(COALESCE_MS) - System.nanoTime();
+        try {
+            ticker.schedule(this::flush, Math.max(0, wait), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the console is closing
+        }
+    }
+
     /** Sends the rows changed since the last time, and the counters when they changed. */
     private void flush() {
         try {
@@ -221,6 +240,8 @@ final class Fleet implements AutoCloseable {
             JsonObject newCounters;
             boolean todayChanged;
             synchronized (this) {
+                flushDue = false;
+                lastFlushNanos = System.nanoTime();
                 if (dirty.isEmpty() && removed.isEmpty() && !issuesChanged) return;
                 Instant now = Instant.now();
                 Map<String, Held> today = today(now);

@@ -90,6 +90,8 @@ function compare(a, b) {
 }
 
 export async function show(root) {
+  // Asked for first: the rows are on their way while the page is built.
+  let first = api('GET', '/api/fleet');
   const rows = new Map(); // device -> { data, tr, cells, box }
   const selected = new Set();
   let counters = null;
@@ -194,7 +196,7 @@ export async function show(root) {
     set(entry, 'sync', c.sync, r.syncing ? `${r.syncing.issue || ''} ${r.syncing.percent ?? 0}%` : '');
     set(entry, 'version', c.version, r.version || '');
     set(entry, 'uptime', c.uptime, uptime(r.uptimeS));
-    set(entry, 'memory', c.memory, r.heapMb != null || r.rssMb != null ? `${r.heapMb ?? '?'}/${r.rssMb ?? '?'} MB` : '');
+    set(entry, 'memory', c.memory, r.heapMb != null || r.rssMb != null ? `${r.heapMb != null ? Math.round(r.heapMb) : '?'}/${r.rssMb != null ? Math.round(r.rssMb) : '?'} MB` : '');
     set(entry, 'temperature', c.temperature, r.tempC != null ? `${Math.round(r.tempC)} °C` : '');
     set(entry, 'model', c.modelName, r.model || '');
     if (c.failing.hidden === !!r.failing) c.failing.hidden = !r.failing;
@@ -439,7 +441,8 @@ export async function show(root) {
   // --- loading and following ---
 
   async function load() {
-    const data = await api('GET', '/api/fleet');
+    const data = await (first || api('GET', '/api/fleet'));
+    first = null;
     const present = new Set(data.kiosks.map(r => r.device));
     take(data.kiosks, [...rows.keys()].filter(d => !present.has(d)));
     showCounters(data.counters);
