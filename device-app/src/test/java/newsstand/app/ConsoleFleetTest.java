@@ -95,7 +95,7 @@ class ConsoleFleetTest {
                         .contains(first + " (behind)") && text(b, "#shows-table tr[data-device='kiosk-b'] td[data-publication='" + PUBLICATION + "']")
                         .equals(second));
                 assertTrue(text(b, "#shows-table thead").contains("today: " + second), text(b, "#shows-table thead"));
-                b.screenshot(dir.resolve("fleet-shows-en.png"));
+                b.screenshot(shots().resolve("fleet-shows-en.png"));
                 b.find("#tab-kiosks").click();
 
                 // Selection opens the command panel for the kiosks chosen.
