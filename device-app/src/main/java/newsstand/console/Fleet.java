@@ -61,8 +61,14 @@ final class Fleet implements AutoCloseable {
         /** When the console received news from it (not a retained copy), or null. */
         Instant received;
         Instant offlineSince;
-        /** The row as last sent to the browsers, to send it again only when it changed. */
+        /** The row as last sent to the browsers, to send it again only when it changed; and as JSON text. */
         JsonObject row;
+        String rowText;
+
+        void row(JsonObject r) {
+            row = r;
+            rowText = r.toString();
+        }
 
         Kiosk(String device) {
             this.device = device;
@@ -256,7 +262,7 @@ final class Fleet implements AutoCloseable {
                         if (row.equals(before)) continue;
                     }
                     row.addProperty("rev", ++rev);
-                    k.row = row;
+                    k.row(row);
                     rows.add(row);
                 }
                 for (String d : removed) gone.add(d);
@@ -279,8 +285,12 @@ final class Fleet implements AutoCloseable {
         }
     }
 
-    /** GET /api/fleet[?state=...&q=...&sort=[-]column]: the counters, today's issues and the kiosks' rows. */
-    private JsonElement list(Call call) throws ApiError {
+    /**
+     * GET /api/fleet[?state=...&q=...&sort=[-]column]: the counters, today's issues and the kiosks' rows. The rows'
+     * JSON is kept from when they changed: a thousand rows are joined, not written again (66 to 157 ms before, on a
+     * loaded 2-core VM).
+     */
+    private Routes.Reply list(Call call) throws ApiError {
         String state = call.query("state");
         if (state != null && !FILTERS.contains(state)) {
             throw new ApiError(400, "state: " + shorten(state) + " is not a state; allowed: " + String.join(", ", FILTERS));
@@ -294,33 +304,39 @@ final class Fleet implements AutoCloseable {
             throw new ApiError(400, "sort: " + shorten(sort) + " is not a column; allowed: " + String.join(", ", SORTS) + " (with - before it: descending)");
         }
         Instant now = Instant.now();
-        List<JsonObject> rows = new ArrayList<>();
+        // The rows as they are now, each with its text (the flush may replace them once the lock is let go).
+        record Row(JsonObject json, String text) {}
+        List<Row> rows = new ArrayList<>();
         JsonObject out = new JsonObject();
         synchronized (this) {
             Map<String, Held> today = today(now);
             for (Kiosk k : kiosks.values()) {
-                JsonObject row = k.row;
-                if (row == null) {
-                    row = row(k, today, now);
+                if (k.row == null) {
+                    JsonObject row = row(k, today, now);
                     row.addProperty("rev", ++rev);
-                    k.row = row;
+                    k.row(row);
                 }
-                rows.add(row);
+                rows.add(new Row(k.row, k.rowText));
             }
             out.add("counters", counters(today, now));
         }
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        rows.removeIf(r -> !matches(r, state, needle));
+        rows.removeIf(r -> !matches(r.json(), state, needle));
         // Rows without the figure come last either way.
-        rows.sort(Comparator.comparing((JsonObject r) -> key(r, column) == null)
-                .thenComparing((a, b) -> (descending ? -1 : 1) * compareKeys(key(a, column), key(b, column)))
-                .thenComparing(r -> r.get("device").getAsString()));
-        JsonArray array = new JsonArray();
-        rows.forEach(array::add);
+        rows.sort(Comparator.comparing((Row r) -> key(r.json(), column) == null)
+                .thenComparing((a, b) -> (descending ? -1 : 1) * compareKeys(key(a.json(), column), key(b.json(), column)))
+                .thenComparing(r -> r.json().get("device").getAsString()));
         out.addProperty("now", now.toString());
         out.addProperty("silentAfterS", SILENT_AFTER.toSeconds());
-        out.add("kiosks", array);
-        return out;
+        String head = out.toString();
+        StringBuilder b = new StringBuilder(head.length() + 20 + rows.size() * 600);
+        b.append(head, 0, head.length() - 1).append(",\"kiosks\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) b.append(',');
+            b.append(rows.get(i).text());
+        }
+        b.append("]}");
+        return new Routes.Reply(200, "application/json; charset=utf-8", b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String shorten(String s) {
