@@ -191,12 +191,39 @@ class ConsoleFleetTest {
                 assertTrue(bad.error().contains("q: at most 100 characters"), bad.error());
                 assertEquals(405, viewer.post("/api/fleet", "{}").status());
 
+                // A hundred kiosks changing at once reach the browsers in a few coalesced events, not a hundred.
+                java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+                java.net.http.HttpResponse<java.util.stream.Stream<String>> live = viewer.http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/live")).header("Cookie", viewer.cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+                Thread reader = new Thread(() -> live.body().forEach(lines::add));
+                reader.setDaemon(true);
+                reader.start();
+                long start = System.nanoTime();
+                try (TestMqtt m = TestMqtt.connect(broker.url(), null, null)) {
+                    for (int i = 0; i < 100; i++) status(m, "k-burst-" + i, true, Instant.now(), false, null);
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                int events = 0;
+                while (seen.size() < 100) {
+                    String line = lines.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+                    if (line == null) throw new AssertionError("only " + seen.size() + " of 100 rows came live in 30 s");
+                    if (line.equals("event: kiosks")) events++;
+                    if (line.startsWith("data: {\"rows\"")) {
+                        for (JsonElement r : com.google.gson.JsonParser.parseString(line.substring(6)).getAsJsonObject().getAsJsonArray("rows")) {
+                            seen.add(r.getAsJsonObject().get("device").getAsString());
+                        }
+                    }
+                }
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(events <= ms / 250 + 2, events + " events in " + ms + " ms: not coalesced");
+                live.body().close();
+
                 // /metrics, open to the scraper.
                 ConsoleHarness.Reply metrics = anonymous.get("/metrics");
                 assertEquals(200, metrics.status());
                 assertTrue(metrics.type().startsWith("text/plain; version=0.0.4"), metrics.type());
                 String text = metrics.body();
-                for (String line : List.of("newsstand_kiosks{state=\"online\"} 3", "newsstand_kiosks{state=\"silent\"} 1",
+                for (String line : List.of("newsstand_kiosks{state=\"online\"} 103", "newsstand_kiosks{state=\"silent\"} 1",
                         "newsstand_kiosks{state=\"offline\"} 2", "newsstand_kiosks_silent 1", "newsstand_panels_failing 1",
                         "newsstand_kiosks_behind{publication=\"" + PUBLICATION + "\"} 1", "newsstand_console_following 1",
                         "# TYPE newsstand_console_commands_total counter", "# TYPE newsstand_console_heap_bytes gauge")) {
