@@ -60,7 +60,7 @@ final class BenchConsoleCommand implements Callable<Integer> {
     @Option(names = "--changes", paramLabel = "C", defaultValue = "50", description = "Status changes timed one by one (1 to 1000, default: ${DEFAULT-VALUE}).")
     int changes;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "A broker to use (fleet \"bench\" on it is written to) instead of a local Mosquitto.")
+    @Option(names = "--broker", paramLabel = "URL", description = "A broker to use instead of a local Mosquitto (anonymous; fleet \"bench\" on it is written to, and cleared at the end).")
     String broker;
 
     @Option(names = "--chromium", paramLabel = "PATH", defaultValue = "/usr/bin/chromium", description = "The browser (default: ${DEFAULT-VALUE}).")
@@ -209,6 +209,14 @@ final class BenchConsoleCommand implements Callable<Integer> {
                     boolean good = pageMs < 1000 && at(latencies, 0.99) < 1000 && rss < 256L << 20;
                     out.printf(Locale.ROOT, "console_kiosks=%d page_ms=%.0f change_p50_ms=%d change_p99_ms=%d burst_ms=%d heap_mb=%.0f rss_mb=%.0f goals=%s%n",
                             kiosks, pageMs, at(latencies, 0.5), at(latencies, 0.99), burstSeen - burst, heap / 1e6, rss / 1e6, good ? "met" : "missed");
+                    if (broker != null) {
+                        // Another's broker: what the bench retained there is cleared (statuses, the chunks, its manifest).
+                        for (int i = 0; i < kiosks; i++) mqtt.publish(topic(i), new byte[0], 1, true).waitForCompletion(10_000);
+                        try (Desk desk = Desk.open(b, FLEET, signer)) {
+                            desk.withdraw(today, Long.MAX_VALUE);
+                        }
+                        mqtt.publish(newsstand.delivery.Topics.manifest(FLEET, today), new byte[0], 1, true).waitForCompletion(10_000);
+                    }
                     mqtt.disconnect().waitForCompletion(5000);
                     mqtt.close();
                     return good ? 0 : 1;

@@ -85,6 +85,7 @@ final class Fleet implements AutoCloseable {
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> removed = new LinkedHashSet<>();
     private boolean issuesChanged;
+    private Map<String, Held> lastToday = Map.of();
     /** A flush is scheduled; the last one's time: the first change goes out at once, the next ones at most every 250 ms. */
     private boolean flushDue;
     private long lastFlushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(COALESCE_MS);
@@ -145,8 +146,11 @@ final class Fleet implements AutoCloseable {
                 for (Kiosk k : kiosks.values()) {
                     if (k.row != null && !state(k, Instant.now()).equals(k.row.get("state").getAsString())) dirty.add(k.device);
                 }
-                issuesChanged = true; // an embargo may have ended: today's issues are computed again
-                due();
+                // An embargo that ended makes another issue today's: who is behind is computed again.
+                Map<String, Held> today = today(Instant.now());
+                if (!today.equals(lastToday)) issuesChanged = true;
+                lastToday = today;
+                if (issuesChanged || !dirty.isEmpty()) due();
             }
         } catch (RuntimeException e) {
             Logger.warn(e, "console: checking the fleet");
