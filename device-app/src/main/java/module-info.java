@@ -15,6 +15,8 @@ module newsstand.app {
     requires java.management;
     // The operator's console serves its page with the JDK's own HTTP server.
     requires jdk.httpserver;
+    // `bench console` drives chromium over its DevTools protocol, a WebSocket the JDK speaks.
+    requires java.net.http;
     requires org.xerial.sqlitejdbc;
     requires org.eclipse.paho.mqttv5.client;
     // The command line is annotated for picocli, which reads it by reflection (on the module path).

@@ -5,13 +5,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the kiosk's engine.",
-        subcommands = {BenchGlyphsCommand.class, BenchPageCommand.class, BenchSoakCommand.class, BenchStartupCommand.class, BenchFleetCommand.class})
+        subcommands = {BenchGlyphsCommand.class, BenchPageCommand.class, BenchSoakCommand.class, BenchStartupCommand.class, BenchFleetCommand.class, BenchConsoleCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (glyphs, page, soak, startup, fleet)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (glyphs, page, soak, startup, fleet, console)");
     }
 
     static long usedHeap() {

@@ -43,6 +43,7 @@ public final class Console implements AutoCloseable {
     final ConsoleStore store;
     final Sessions sessions;
     final Live live = new Live();
+    final Metrics metrics = new Metrics();
     final Desk desk;
     private final HttpServer server;
     private final ExecutorService workers;
@@ -80,6 +81,8 @@ public final class Console implements AutoCloseable {
 
     /** Opens the store and the desk, binds the address and starts serving. */
     public static Console start(Settings s) throws Exception {
+        // Headers and body go out in two writes: without TCP_NODELAY each answer waits for the client's delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         String host = s.listen().getAddress() == null ? s.listen().getHostString() : s.listen().getAddress().getHostAddress();
         boolean loopback = s.listen().getAddress() != null && s.listen().getAddress().isLoopbackAddress();
         if (!loopback && s.keystore() == null && !s.behindProxy()) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -264,6 +265,29 @@ public final class Desk implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /**
+     * The fleet's statuses, live, each with whether it is the broker's retained copy sent at subscribe ({@code true}) or
+     * news sent while following ({@code false}): a console tells from it when it last heard a kiosk itself.
+     */
+    public FleetView follow(BiConsumer<KioskStatus, Boolean> listener) throws DeliveryException {
+        return FleetView.open(link(), fleet, listener);
+    }
+
+    /**
+     * The fleet's retained issue messages, live: each manifest or withdrawal (or an empty payload for one cleared) is
+     * handed to the listener with its issue id as it comes, the retained ones first. Read without checking signatures,
+     * as {@link #inventory(Duration)} does. Closing the returned view stops following; {@link IssueWatch#following()}
+     * says whether the connection still holds.
+     */
+    public IssueWatch watchIssues(BiConsumer<String, byte[]> listener) throws DeliveryException {
+        Link l = link();
+        String filter = Topics.manifests(fleet);
+        java.util.function.BiConsumer<String, org.eclipse.paho.mqttv5.common.MqttMessage> handler =
+                (topic, message) -> listener.accept(topic.substring(topic.lastIndexOf('/') + 1), message.getPayload());
+        l.subscribe(filter, handler);
+        return new IssueWatch(l, filter, handler);
     }
 
     /** A command for kiosks of the fleet (device ids, or {@link Command#ALL}): a fresh id, issued now, living that long. */

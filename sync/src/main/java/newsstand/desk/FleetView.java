@@ -26,15 +26,28 @@ public final class FleetView implements AutoCloseable {
     }
 
     static FleetView open(Link link, String fleet, Consumer<KioskStatus> listener) throws DeliveryException {
+        return open(link, fleet, (s, retained) -> listener.accept(s));
+    }
+
+    /** As above; the listener also learns whether the status is the broker's retained copy sent at subscribe (not news). */
+    static FleetView open(Link link, String fleet, BiConsumer<KioskStatus, Boolean> listener) throws DeliveryException {
         FleetView view = new FleetView(link, Topics.statuses(fleet));
         view.handler = (topic, message) -> {
             KioskStatus s = KioskStatus.read(topic.split("/")[2], message.getPayload());
             if (s.document() == null) view.kiosks.remove(s.device());
             else view.kiosks.put(s.device(), s);
-            listener.accept(s);
+            listener.accept(s, message.isRetained());
         };
         link.subscribe(view.filter, view.handler);
         return view;
+    }
+
+    /**
+     * Whether the view's connection to the broker holds now: false while it is lost (the desk's link connects again,
+     * to the next broker of a list when the first is gone, and follows every filter again by itself).
+     */
+    public boolean following() {
+        return link.connected();
     }
 
     /** The latest status of each kiosk, by device id. */
