@@ -98,6 +98,12 @@ final class Routes {
         } catch (ApiError e) {
             error(x, e.status, e.getMessage());
         } catch (Exception | StackOverflowError e) {
+            if (e instanceof IOException && x.getResponseCode() != -1) {
+                // The browser left while its answer was written (a page unloading): nobody to answer or to tell.
+                Logger.debug("console: {} {}: the browser left ({})", method, path, e.getMessage());
+                x.close();
+                return;
+            }
             Logger.error(e, "console: {} {} failed", method, path);
             error(x, 500, "internal error: " + e.getClass().getSimpleName() + " (the console's log has the details)");
         }
