@@ -36,7 +36,7 @@ final class ConfigParser {
     static DeviceConfig parse(String file, String source, Path base) throws ConfigException {
         String text = withoutByteOrderMark(file);
         List<String> problems = new ArrayList<>();
-        Map<String, Integer> lines = keyLines(text, problems);
+        Map<String, Integer> lines = KeyLines.of(text, problems);
         Properties props = new Properties();
         try {
             props.load(new StringReader(text));
@@ -302,25 +302,4 @@ final class ConfigParser {
         return b.toString();
     }
 
-    /** Key name to the 1-based line it is first set on; a key set twice is a problem (the last would silently win). */
-    private static Map<String, Integer> keyLines(String text, List<String> problems) {
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        String[] all = text.split("\n", -1);
-        boolean continued = false;
-        for (int i = 0; i < all.length; i++) {
-            String line = all[i].strip();
-            boolean wasContinued = continued;
-            continued = line.endsWith("\\");
-            if (wasContinued || line.isEmpty() || line.startsWith("#") || line.startsWith("!")) continue;
-            int end = 0;
-            while (end < line.length() && "=: \t".indexOf(line.charAt(end)) < 0) end++;
-            String key = line.substring(0, end);
-            Integer previous = lines.putIfAbsent(key, i + 1);
-            if (previous != null) {
-                problems.add("line " + (i + 1) + ": key '" + key + "' is already set on line " + previous
-                        + " (each key may be set once)");
-            }
-        }
-        return lines;
-    }
 }

@@ -108,7 +108,7 @@ final class ConsoleConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file.toString(), List.of("not a properties file: " + e.getMessage()));
         }
-        Map<String, Integer> lines = lines(text);
+        Map<String, Integer> lines = newsstand.config.KeyLines.of(text, problems);
         Path base = file.toAbsolutePath().getParent();
         for (String name : props.stringPropertyNames()) {
             String at = lines.containsKey(name) ? "line " + lines.get(name) + ": " : "";
@@ -121,25 +121,6 @@ final class ConsoleConfig {
             String value = props.getProperty(name).strip();
             if (!value.isEmpty()) given.put(key.get(), new Given(value, at + name, base));
         }
-    }
-
-    /** Each key's first line; a key set twice is a problem (the last would silently win). */
-    private Map<String, Integer> lines(String text) {
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        String[] all = text.split("\n", -1);
-        boolean continued = false;
-        for (int i = 0; i < all.length; i++) {
-            String line = all[i].strip();
-            boolean wasContinued = continued;
-            continued = line.endsWith("\\");
-            if (wasContinued || line.isEmpty() || line.startsWith("#") || line.startsWith("!")) continue;
-            int end = 0;
-            while (end < line.length() && "=: \t".indexOf(line.charAt(end)) < 0) end++;
-            String key = line.substring(0, end);
-            Integer previous = lines.putIfAbsent(key, i + 1);
-            if (previous != null) problems.add("line " + (i + 1) + ": key '" + key + "' is already set on line " + previous + " (each key may be set once)");
-        }
-        return lines;
     }
 
     private Settings settings(Map<String, String> env) {

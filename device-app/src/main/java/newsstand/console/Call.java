@@ -59,6 +59,19 @@ final class Call {
      * is read and dropped (up to 16 MB more) so that the client gets the answer instead of a reset connection.
      */
     byte[] body(long max) throws IOException, ApiError {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        copyBody(out, max);
+        return out.toByteArray();
+    }
+
+    /** The body written to a file, as {@link #body(long)} reads it; returns the bytes written. */
+    long bodyTo(java.nio.file.Path file, long max) throws IOException, ApiError {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            return copyBody(out, max);
+        }
+    }
+
+    private long copyBody(java.io.OutputStream out, long max) throws IOException, ApiError {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         try (InputStream in = exchange.getRequestBody()) {
             if (length != null) {
@@ -69,23 +82,26 @@ final class Call {
                     throw ApiError.bad("Content-Length '" + length + "' is not a number");
                 }
                 if (declared > max) {
-                    drop(in, Math.min(declared, 16L << 20));
+                    drop(in, Math.min(declared, Math.max(2 * max, 16L << 20)));
                     throw new ApiError(413, "the request is " + declared + " bytes (allowed: up to " + max + ")");
                 }
             }
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (b.length > max) {
-                drop(in, 16L << 20);
-                throw new ApiError(413, "the request is longer than " + max + " bytes (allowed: up to " + max + ")");
+            long total = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > max) {
+                    drop(in, 16L << 20);
+                    throw new ApiError(413, "the request is longer than " + max + " bytes (allowed: up to " + max + ")");
+                }
+                out.write(buffer, 0, n);
             }
-            return b;
-        } catch (java.io.EOFException e) {
-            throw ApiError.bad("the request ended before its Content-Length");
+            return total;
         }
     }
 
     /** Reads and drops up to n bytes (the server's stream must count them: its skip() would bypass the body's length). */
-    private static void drop(InputStream in, long n) throws IOException {
+    static void drop(InputStream in, long n) throws IOException {
         byte[] buffer = new byte[65536];
         for (long left = n; left > 0; ) {
             int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));

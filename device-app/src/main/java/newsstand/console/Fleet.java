@@ -54,33 +54,12 @@ final class Fleet implements AutoCloseable {
     static final List<String> SORTS = List.of("device", "state", "screen", "publication", "issue", "version", "uptime", "memory",
             "temperature", "model", "storage", "error", "heard");
 
-    /** A kiosk as the console knows it: its latest status, when the console itself heard it, when it went offline. */
-    private static final class Kiosk {
-        final String device;
-        JsonObject status;
-        /** When the console received news from it (not a retained copy), or null. */
-        Instant received;
-        Instant offlineSince;
-        /** The row as last sent to the browsers, to send it again only when it changed; and as JSON text. */
-        JsonObject row;
-        String rowText;
-
-        void row(JsonObject r) {
-            row = r;
-            rowText = r.toString();
-        }
-
-        Kiosk(String device) {
-            this.device = device;
-        }
-    }
-
     /** An issue the broker retains (a withdrawal has no publication). */
     record Held(String issue, String publication, long sequence, LocalDate date, Instant activateAt, boolean trial) {}
 
     private final Console console;
     private final Map<String, JsonObject> statuses = new ConcurrentHashMap<>();
-    private final Map<String, Kiosk> kiosks = new HashMap<>();
+    private final Map<String, FleetRow> kiosks = new HashMap<>();
     private final Map<String, Held> held = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> removed = new LinkedHashSet<>();
@@ -143,8 +122,8 @@ final class Fleet implements AutoCloseable {
                 follow();
             }
             synchronized (this) {
-                for (Kiosk k : kiosks.values()) {
-                    if (k.row != null && !state(k, Instant.now()).equals(k.row.get("state").getAsString())) dirty.add(k.device);
+                for (FleetRow k : kiosks.values()) {
+                    if (k.row != null && !k.state(Instant.now()).equals(k.row.get("state").getAsString())) dirty.add(k.device);
                 }
                 // An embargo that ended makes another issue today's: who is behind is computed again.
                 Map<String, Held> today = today(Instant.now());
@@ -169,10 +148,10 @@ final class Fleet implements AutoCloseable {
                 due();
                 return;
             }
-            Kiosk k = kiosks.computeIfAbsent(s.device(), Kiosk::new);
-            boolean wasOnline = k.status != null && online(k.status);
+            FleetRow k = kiosks.computeIfAbsent(s.device(), FleetRow::new);
+            boolean wasOnline = k.status != null && FleetRow.online(k.status);
             JsonObject document = s.document();
-            if (wasOnline && !online(document) && before(time(document, "updated"), time(k.status, "updated"))) {
+            if (wasOnline && !FleetRow.online(document) && FleetRow.before(FleetRow.time(document, "updated"), FleetRow.time(k.status, "updated"))) {
                 // A will, written when the kiosk connected: what the kiosk said since is what its panel last showed.
                 JsonObject last = k.status.deepCopy();
                 last.addProperty("online", false);
@@ -180,11 +159,11 @@ final class Fleet implements AutoCloseable {
             }
             k.status = document;
             if (!retained) k.received = now;
-            if (online(k.status)) {
+            if (FleetRow.online(k.status)) {
                 k.offlineSince = null;
             } else if (k.offlineSince == null || wasOnline) {
                 // Seen going: now. A retained will (the console started later): its time is the best known.
-                k.offlineSince = !retained ? now : k.received != null ? k.received : time(k.status, "updated");
+                k.offlineSince = !retained ? now : k.received != null ? k.received : FleetRow.time(k.status, "updated");
             }
             removed.remove(s.device());
             dirty.add(s.device());
@@ -257,9 +236,9 @@ final class Fleet implements AutoCloseable {
                 Map<String, Held> today = today(now);
                 if (issuesChanged) dirty.addAll(kiosks.keySet()); // who is behind may have changed
                 for (String d : dirty) {
-                    Kiosk k = kiosks.get(d);
+                    FleetRow k = kiosks.get(d);
                     if (k == null) continue;
-                    JsonObject row = row(k, today, now);
+                    JsonObject row = k.build(today, now);
                     JsonObject before = k.row;
                     if (before != null) {
                         row.addProperty("rev", before.get("rev").getAsLong());
@@ -314,9 +293,9 @@ final class Fleet implements AutoCloseable {
         JsonObject out = new JsonObject();
         synchronized (this) {
             Map<String, Held> today = today(now);
-            for (Kiosk k : kiosks.values()) {
+            for (FleetRow k : kiosks.values()) {
                 if (k.row == null) {
-                    JsonObject row = row(k, today, now);
+                    JsonObject row = k.build(today, now);
                     row.addProperty("rev", ++rev);
                     k.row(row);
                 }
@@ -325,10 +304,10 @@ final class Fleet implements AutoCloseable {
             out.add("counters", counters(today, now));
         }
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        rows.removeIf(r -> !matches(r.json(), state, needle));
+        rows.removeIf(r -> !FleetRow.matches(r.json(), state, needle));
         // Rows without the figure come last either way.
-        rows.sort(Comparator.comparing((Row r) -> key(r.json(), column) == null)
-                .thenComparing((a, b) -> (descending ? -1 : 1) * compareKeys(key(a.json(), column), key(b.json(), column)))
+        rows.sort(Comparator.comparing((Row r) -> FleetRow.key(r.json(), column) == null)
+                .thenComparing((a, b) -> (descending ? -1 : 1) * FleetRow.compareKeys(FleetRow.key(a.json(), column), FleetRow.key(b.json(), column)))
                 .thenComparing(r -> r.json().get("device").getAsString()));
         out.addProperty("now", now.toString());
         out.addProperty("silentAfterS", SILENT_AFTER.toSeconds());
@@ -347,126 +326,11 @@ final class Fleet implements AutoCloseable {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    static boolean matches(JsonObject row, String state, String needle) {
-        if (state != null && !state.equals("all")) {
-            boolean in = switch (state) {
-                case "failing" -> row.get("failing").getAsBoolean();
-                case "behind" -> !row.getAsJsonArray("behind").isEmpty();
-                default -> state.equals(row.get("state").getAsString());
-            };
-            if (!in) return false;
-        }
-        if (needle.isEmpty()) return true;
-        for (String f : List.of("device", "screen", "publication", "title", "issue", "version", "model", "lastError")) {
-            JsonElement e = row.get(f);
-            if (e != null && !e.isJsonNull() && e.getAsString().toLowerCase(Locale.ROOT).contains(needle)) return true;
-        }
-        return false;
-    }
-
-    private static Comparable<?> key(JsonObject r, String column) {
-        String field = switch (column) {
-            case "uptime" -> "uptimeS";
-            case "memory" -> "heapMb";
-            case "temperature" -> "tempC";
-            case "storage" -> "freeMb";
-            case "error" -> "lastError";
-            default -> column;
-        };
-        JsonElement e = r.get(field);
-        if (e == null || e.isJsonNull()) return null;
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) return e.getAsDouble();
-        return e.getAsString().toLowerCase(Locale.ROOT);
-    }
-
-    /** Nulls last; numbers by value, words as words. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(Comparable a, Comparable b) {
-        if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
-        if (a.getClass() != b.getClass()) return a.toString().compareTo(b.toString());
-        return a.compareTo(b);
-    }
-
-    /** A kiosk's state now: offline (its will, or its goodbye), silent (online, but not heard for long), online. */
-    private static String state(Kiosk k, Instant now) {
-        if (!online(k.status)) return "offline";
-        Instant heard = heard(k);
-        return heard != null && heard.plus(SILENT_AFTER).isBefore(now) ? "silent" : "online";
-    }
-
-    /** When the kiosk was last heard: the console's own hearing, or the status's time when later (the retained copy's). */
-    private static Instant heard(Kiosk k) {
-        Instant updated = time(k.status, "updated");
-        if (k.received == null) return updated;
-        return updated != null && updated.isAfter(k.received) ? updated : k.received;
-    }
-
-    /** A kiosk's row, as the page and the API show it. */
-    private static JsonObject row(Kiosk k, Map<String, Held> today, Instant now) {
-        JsonObject s = k.status;
-        JsonObject r = new JsonObject();
-        String state = state(k, now);
-        r.addProperty("device", k.device);
-        r.addProperty("state", state);
-        Instant heard = heard(k);
-        r.addProperty("since", state.equals("offline") ? iso(k.offlineSince) : state.equals("silent") ? iso(heard) : null);
-        if (s.has("unreadable")) r.addProperty("unreadable", true);
-        r.addProperty("screen", text(s, "screen"));
-        r.addProperty("publication", text(s, "publication"));
-        r.addProperty("title", text(s, "title"));
-        r.addProperty("issue", text(s, "issue"));
-        r.add("page", number(s, "page"));
-        r.add("pages", number(s, "pages"));
-        r.addProperty("banner", text(s, "banner"));
-        JsonObject syncing = object(s, "syncing");
-        if (syncing != null) {
-            JsonObject y = new JsonObject();
-            y.addProperty("issue", text(syncing, "issue"));
-            y.add("percent", number(syncing, "percent"));
-            r.add("syncing", y);
-        } else {
-            r.add("syncing", null);
-        }
-        r.addProperty("version", text(s, "version"));
-        JsonObject health = object(s, "health");
-        JsonObject panel = health == null ? null : object(health, "panel");
-        r.add("uptimeS", number(health, "uptimeS"));
-        r.add("heapMb", number(health, "heapMb"));
-        r.add("rssMb", number(health, "rssMb"));
-        r.add("tempC", number(health, "cpuTempC"));
-        r.add("freeMb", number(health, "freeStorageMb"));
-        r.addProperty("model", text(panel, "model"));
-        r.addProperty("failing", panel != null && panel.get("failing") != null && panel.get("failing").isJsonPrimitive()
-                && panel.get("failing").getAsJsonPrimitive().isBoolean() && panel.get("failing").getAsBoolean());
-        JsonObject error = object(s, "lastError");
-        r.addProperty("lastError", error == null ? null : text(error, "message"));
-        r.addProperty("updated", text(s, "updated"));
-        r.addProperty("heard", iso(heard));
-        JsonArray titles = new JsonArray();
-        JsonArray behind = new JsonArray();
-        if (s.get("titles") instanceof JsonArray a) {
-            for (JsonElement e : a) {
-                if (!(e instanceof JsonObject t) || text(t, "publication") == null) continue;
-                String publication = text(t, "publication");
-                String issue = text(t, "issue");
-                JsonObject o = new JsonObject();
-                o.addProperty("publication", publication);
-                o.addProperty("issue", issue);
-                titles.add(o);
-                Held newest = today.get(publication);
-                if (newest != null && !newest.issue().equals(issue)) behind.add(publication);
-            }
-        }
-        r.add("titles", titles);
-        r.add("behind", behind);
-        return r;
-    }
-
     private JsonObject counters(Map<String, Held> today, Instant now) {
         int online = 0, silent = 0, offline = 0, failing = 0, behind = 0;
-        for (Kiosk k : kiosks.values()) {
+        for (FleetRow k : kiosks.values()) {
             JsonObject row = k.row;
-            String state = row != null ? row.get("state").getAsString() : state(k, now);
+            String state = row != null ? row.get("state").getAsString() : k.state(now);
             switch (state) {
                 case "online" -> online++;
                 case "silent" -> silent++;
@@ -509,8 +373,8 @@ final class Fleet implements AutoCloseable {
             Map<String, Held> today = today(now);
             today.keySet().forEach(p -> behind.put(p, 0));
             total = kiosks.size();
-            for (Kiosk k : kiosks.values()) {
-                JsonObject row = row(k, today, now);
+            for (FleetRow k : kiosks.values()) {
+                JsonObject row = k.build(today, now);
                 byState.merge(row.get("state").getAsString(), 1, Integer::sum);
                 if (row.get("failing").getAsBoolean()) failing++;
                 for (JsonElement p : row.getAsJsonArray("behind")) behind.merge(p.getAsString(), 1, Integer::sum);
@@ -539,45 +403,6 @@ final class Fleet implements AutoCloseable {
             Metrics.sample(b, "newsstand_console_rss_bytes", Map.of(), rss);
         }
         return b.toString();
-    }
-
-    private static boolean online(JsonObject status) {
-        return new KioskStatus("", status).online();
-    }
-
-    private static boolean before(Instant a, Instant b) {
-        return a != null && b != null && a.isBefore(b);
-    }
-
-    private static String iso(Instant t) {
-        return t == null ? null : t.toString();
-    }
-
-    private static Instant time(JsonObject o, String field) {
-        String t = text(o, field);
-        if (t == null) return null;
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonObject o, String field) {
-        if (o == null) return null;
-        JsonElement e = o.get(field);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
-    }
-
-    private static JsonElement number(JsonObject o, String field) {
-        if (o == null) return null;
-        JsonElement e = o.get(field);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e : null;
-    }
-
-    private static JsonObject object(JsonObject o, String field) {
-        if (o == null) return null;
-        return o.get(field) instanceof JsonObject j ? j : null;
     }
 
     /** Each kiosk's latest status, by device id. */

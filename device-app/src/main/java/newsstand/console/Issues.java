@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -92,7 +91,7 @@ final class Issues implements AutoCloseable {
             console.audit(c, action, target == null ? "" : target, "", "refused (" + e.status + "): " + e.getMessage());
             // A body left unread past the server's small drain resets the connection before the client reads why.
             try (InputStream in = c.exchange.getRequestBody()) {
-                drop(in, 2 * MAX_ZIP);
+                Call.drop(in, 2 * MAX_ZIP);
             } catch (IOException ignored) {
                 // the client went away: nobody to tell
             }
@@ -204,7 +203,7 @@ final class Issues implements AutoCloseable {
         String title = queryText(c, "title", 120);
         String date = queryText(c, "date", 10);
         String publication = queryText(c, "publication", 64);
-        byte[] page = body(c, MAX_TEXT);
+        byte[] page = c.body(MAX_TEXT);
         if (page.length == 0) throw ApiError.bad("the page is empty (allowed: a page of UTF-8 text as the body)");
         UnaryOperator<String> names = input -> input.equals("file") ? "'file' " + PackageZip.quoted(name) : "'" + input + "'";
         TextImport.Result read;
@@ -283,7 +282,7 @@ final class Issues implements AutoCloseable {
         Path zip = uploads.incoming().resolve(id + ".zip");
         try {
             Files.createDirectories(uploads.incoming());
-            long size = bodyTo(c, zip, MAX_ZIP);
+            long size = c.bodyTo(zip, MAX_ZIP);
             if (size == 0) throw ApiError.bad("the upload is empty (allowed: a zip of the package's folder as the body)");
             Path extracted = PackageZip.extract(zip, staged.resolve("files"));
             Issue issue;
@@ -324,54 +323,6 @@ final class Issues implements AutoCloseable {
             throw ApiError.bad("'" + field + "' is " + s.length() + " characters (allowed: 1 to " + max + " printable characters)");
         }
         return s.strip();
-    }
-
-    private static byte[] body(Call c, int max) throws IOException, ApiError {
-        return c.body(max);
-    }
-
-    /**
-     * Writes the body to a file, up to max bytes; longer is refused with 413 (the rest read and dropped, up to twice
-     * max, so that the client reads the answer rather than a reset connection). Returns the bytes written.
-     */
-    private static long bodyTo(Call c, Path file, long max) throws IOException, ApiError {
-        String length = c.exchange.getRequestHeaders().getFirst("Content-Length");
-        try (InputStream in = c.exchange.getRequestBody()) {
-            if (length != null) {
-                long declared;
-                try {
-                    declared = Long.parseLong(length);
-                } catch (NumberFormatException e) {
-                    throw ApiError.bad("Content-Length '" + length + "' is not a number");
-                }
-                if (declared > max) {
-                    drop(in, Math.min(declared, 2 * max));
-                    throw new ApiError(413, "the upload is " + declared + " bytes (allowed: up to " + max + ")");
-                }
-            }
-            long total = 0;
-            byte[] buffer = new byte[64 * 1024];
-            try (OutputStream out = Files.newOutputStream(file)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    total += n;
-                    if (total > max) {
-                        drop(in, 16L << 20);
-                        throw new ApiError(413, "the upload is longer than " + max + " bytes (allowed: up to " + max + ")");
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            return total;
-        }
-    }
-
-    private static void drop(InputStream in, long n) throws IOException {
-        byte[] buffer = new byte[65536];
-        for (long left = n; left > 0; ) {
-            int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (r < 0) return;
-            left -= r;
-        }
     }
 
     // ---- publishing
