@@ -180,9 +180,10 @@ final class Commands implements AutoCloseable {
             } catch (RuntimeException e) {
                 Logger.warn(e, "console: after command {}", command.id());
             }
+            // Audited before it is said finished: whoever sees it finished finds its result in the audit log.
+            console.store.audit(r.user, "command result", String.join(", ", command.targets()), command.line() + " (id " + command.id() + ")", r.summary());
             r.finished = true;
             running.decrementAndGet();
-            console.store.audit(r.user, "command result", String.join(", ", command.targets()), command.line() + " (id " + command.id() + ")", r.summary());
             console.live.publish("command-done", r.json());
         }
     }
