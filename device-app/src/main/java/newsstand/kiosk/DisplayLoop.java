@@ -112,11 +112,12 @@ final class DisplayLoop {
             Event e = next();
             if (e instanceof Event.Stop) return;
             if (e instanceof Event.Activated a) {
+                schedule.progressEnded(a.issue());
                 if (reload()) apply(DisplayRules.activated(now, a.issue(), facts()));
             } else if (e instanceof Event.Connection c) {
                 schedule.online(c.online());
             } else if (e instanceof Event.Progress p) {
-                apply(DisplayRules.progress(now, p.issue(), p.percent()));
+                schedule.progress(p);
             } else if (e instanceof Event.Ping p) {
                 p.answer().run();
             } else if (e instanceof Event.Pressed p) {
@@ -127,6 +128,8 @@ final class DisplayLoop {
                 }
                 apply(DisplayRules.press(now, p.press(), facts()));
             }
+            Event.Progress step = schedule.progressDue();
+            if (step != null) apply(DisplayRules.progress(now, step.issue(), step.percent()));
             if (schedule.idleDue()) idle();
             else if (schedule.rotationDue()) apply(DisplayRules.rotation(now, facts()));
             if (schedule.clearDue()) view.clearGhosting();
