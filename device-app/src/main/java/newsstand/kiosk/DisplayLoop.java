@@ -127,6 +127,9 @@ final class DisplayLoop {
                     Logger.info("kiosk: woken outside the opening hours ({})", schedule.hours());
                 }
                 apply(DisplayRules.press(now, p.press(), facts()));
+                // How long a reader waited: from the press read to the frame handed to the panel (DeliveryBenchmark's turns).
+                long waited = view.lastHanded() - p.at();
+                if (waited >= 0 && Logger.isDebugEnabled()) Logger.debug("kiosk: press {} drawn in {} ms", p.press().button(), String.format(java.util.Locale.ROOT, "%.1f", waited / 1e6));
             }
             Event.Progress step = schedule.progressDue();
             if (step != null) apply(DisplayRules.progress(now, step.issue(), step.percent()));

@@ -75,6 +75,12 @@ public final class DeliveryBenchmark {
                 System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %25s | %19.0f ms %6.1f   | %8.2f%n", round, daily[0],
                         bytes / 1e3 / daily[0], daily[1], bytes / 1e3 / daily[1], "", bare, bytes / 1e3 / bare, bare / daily[0]);
             }
+            if (TURNS && !TURN_MS.isEmpty()) {
+                double[] w = TURN_MS.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                System.out.printf(Locale.ROOT, "page turns while the daily issue came%s: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        CPUS.isEmpty() ? "" : " (kiosk on cores " + CPUS + ")", w.length, w[w.length / 2], w[Math.min(w.length - 1, w.length * 99 / 100)],
+                        w[w.length - 1]);
+            }
             results.sort((a, b) -> Double.compare(a[1], b[1]));
             double[] median = results.get(results.size() / 2);
             double peak = results.stream().mapToDouble(r -> r[2]).max().orElseThrow();
@@ -143,12 +149,23 @@ public final class DeliveryBenchmark {
                 "panel.driver = simulated", "panel.output = " + dir.resolve("panel"), "storage.path = " + dir.resolve("kiosk.db"),
                 "mqtt.url = " + url, "trust.keys = " + work.resolve("keys/operator.pub")) + "\n");
         Path log = dir.resolve("kiosk.log");
+        Path buttons = dir.resolve("buttons");
+        if (TURNS) {
+            // A named pipe: each press reaches the kiosk as it is written.
+            if (new ProcessBuilder("mkfifo", buttons.toString()).start().waitFor() != 0) throw new IllegalStateException("mkfifo " + buttons);
+            Files.writeString(config, "buttons.input = " + buttons + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
         List<String> command = java(jar);
+        // The kiosk logs each press's wait at debug level.
+        if (TURNS) command.add("-Dtinylog.writer.level=debug");
         command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
         Process kiosk = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             watch(log, kiosk, "kiosk: showing qd-small");
             Thread.sleep(2000); // the kiosk settles: the JIT and the first page done
+            java.util.concurrent.atomic.AtomicBoolean turning = new java.util.concurrent.atomic.AtomicBoolean(TURNS);
+            Thread turner = new Thread(() -> turn(buttons, turning), "turner");
+            if (TURNS) turner.start();
             // Watched from before the publish: the kiosk takes the issue while the publish still finishes.
             java.util.concurrent.FutureTask<Map<String, Long>> watching = new java.util.concurrent.FutureTask<>(() -> watch(log, kiosk,
                     "sync: downloading qd-bench", "sync: qd-bench complete", "qd-bench (sequence 2) is now the shown issue"));
@@ -157,6 +174,13 @@ public final class DeliveryBenchmark {
                     "--sequence", "2");
             if (big.exit() != 0) throw new IllegalStateException(big.err());
             Map<String, Long> seen = watching.get();
+            turning.set(false);
+            turner.join();
+            if (TURNS) {
+                Thread.sleep(200); // the last press's line
+                Matcher m = Pattern.compile("kiosk: press \\w+ drawn in ([0-9.]+) ms").matcher(Files.readString(log));
+                while (m.find()) TURN_MS.add(Double.parseDouble(m.group(1)));
+            }
             long start = seen.get("sync: downloading qd-bench");
             return new double[] {(seen.get("sync: qd-bench complete") - start) / 1e6, (seen.get("qd-bench (sequence 2) is now the shown issue") - start) / 1e6};
         } finally {
@@ -166,6 +190,29 @@ public final class DeliveryBenchmark {
 
     /** Whether each kiosk's threads' CPU time from the download's start to its end is printed ({@code -Ddelivery.threads=true}). */
     static final boolean THREADS = Boolean.getBoolean("delivery.threads");
+
+    /**
+     * Whether pages are turned while the daily issue comes ({@code -Ddelivery.turns=true}): next and previous in turn,
+     * every {@link #TURN_EVERY_MS} from just before the publish until the issue is active (the download, the install
+     * and the trial composition), each press's wait (from the press read to the frame handed to the panel, as the
+     * kiosk logs it) kept in {@link #TURN_MS}.
+     */
+    static final boolean TURNS = Boolean.getBoolean("delivery.turns");
+    static final long TURN_EVERY_MS = Long.getLong("delivery.turn-ms", 200);
+    static final List<Double> TURN_MS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** Presses next and previous in turn into the kiosk's pipe until told to stop. */
+    static void turn(Path buttons, java.util.concurrent.atomic.AtomicBoolean turning) {
+        try (java.io.Writer out = Files.newBufferedWriter(buttons)) {
+            for (int i = 0; turning.get(); i++) {
+                out.write(i % 2 == 0 ? "next\n" : "previous\n");
+                out.flush();
+                Thread.sleep(TURN_EVERY_MS);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("turning pages: " + e, e);
+        }
+    }
 
     /** When each text first appears in the log (System.nanoTime), polling every 2 ms. */
     static Map<String, Long> watch(Path log, Process process, String... texts) throws Exception {
