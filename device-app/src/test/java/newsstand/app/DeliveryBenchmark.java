@@ -37,7 +37,8 @@ public final class DeliveryBenchmark {
     static final String CPUS = System.getProperty("delivery.cpus", "").strip();
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of("device-app/target/newsstand.jar");
+        // -Ddelivery.jar: another build's device jar (in its checkout, beside its src/launcher), to compare builds.
+        Path jar = Path.of(System.getProperty("delivery.jar", "device-app/target/newsstand.jar"));
         if (!Files.exists(jar)) jar = Path.of("target/newsstand.jar");
         if (!Files.exists(jar)) throw new IllegalStateException("device-app/target/newsstand.jar is missing: run mvn -DskipTests install first");
         Path work = Files.createTempDirectory("delivery-bench");
