@@ -112,11 +112,12 @@ final class DisplayLoop {
             Event e = next();
             if (e instanceof Event.Stop) return;
             if (e instanceof Event.Activated a) {
+                schedule.progressEnded(a.issue());
                 if (reload()) apply(DisplayRules.activated(now, a.issue(), facts()));
             } else if (e instanceof Event.Connection c) {
                 schedule.online(c.online());
             } else if (e instanceof Event.Progress p) {
-                apply(DisplayRules.progress(now, p.issue(), p.percent()));
+                schedule.progress(p);
             } else if (e instanceof Event.Ping p) {
                 p.answer().run();
             } else if (e instanceof Event.Pressed p) {
@@ -126,7 +127,12 @@ final class DisplayLoop {
                     Logger.info("kiosk: woken outside the opening hours ({})", schedule.hours());
                 }
                 apply(DisplayRules.press(now, p.press(), facts()));
+                // How long a reader waited: from the press read to the frame handed to the panel (DeliveryBenchmark's turns).
+                long waited = view.lastHanded() - p.at();
+                if (waited >= 0 && Logger.isDebugEnabled()) Logger.debug("kiosk: press {} drawn in {} ms", p.press().button(), String.format(java.util.Locale.ROOT, "%.1f", waited / 1e6));
             }
+            Event.Progress step = schedule.progressDue();
+            if (step != null) apply(DisplayRules.progress(now, step.issue(), step.percent()));
             if (schedule.idleDue()) idle();
             else if (schedule.rotationDue()) apply(DisplayRules.rotation(now, facts()));
             if (schedule.clearDue()) view.clearGhosting();

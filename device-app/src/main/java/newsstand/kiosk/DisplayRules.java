@@ -175,7 +175,10 @@ final class DisplayRules {
         return new Change(tries, null);
     }
 
-    /** The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh). */
+    /**
+     * The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh); {@link Schedule}
+     * hands on a step once the download has gone on a second, then at most one a second.
+     */
     static Change progress(Display d, String issue, int percent) {
         String step = issue + " " + (percent / 10 * 10) + "%";
         if (d.screen() != Screen.WAITING || step.equals(d.receiving())) return Change.NONE;

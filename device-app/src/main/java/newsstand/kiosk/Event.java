@@ -13,7 +13,12 @@ sealed interface Event {
     /** An issue came on the shelf or went off it (withdrawn). */
     record Activated(String issue) implements Event {}
 
-    record Pressed(Press press) implements Event {}
+    /** A press, and when it was read (System.nanoTime). */
+    record Pressed(Press press, long at) implements Event {
+        Pressed(Press press) {
+            this(press, System.nanoTime());
+        }
+    }
 
     record Stop() implements Event {}
 

@@ -172,6 +172,7 @@ final class PanelView {
     }
 
     private void handed() {
+        lastHanded = System.nanoTime();
         if (firstHanded != 0) return;
         gate.run();
         firstHanded = System.currentTimeMillis();
@@ -181,6 +182,13 @@ final class PanelView {
     void beforeFirstFrame(Runnable gate) {
         this.gate = gate;
     }
+
+    /** When the last frame was handed to the panel (System.nanoTime). */
+    long lastHanded() {
+        return lastHanded;
+    }
+
+    private long lastHanded;
 
     /** When the first frame was handed to the panel (epoch milliseconds), or 0 before it. */
     long firstHanded() {

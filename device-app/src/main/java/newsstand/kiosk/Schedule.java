@@ -47,6 +47,16 @@ final class Schedule {
     private long awakeUntil;
     /** Offline since (System.nanoTime), 0 when connected. */
     private long offlineSince;
+    /**
+     * A download's progress on the waiting screen: shown once the download has gone on this long, then at most this
+     * often. One that ends sooner draws nothing beside it (each step was a redraw of the screen and a refresh, on the
+     * CPU the download needs: DeliveryBenchmark); one over a slow link shows its progress every second.
+     */
+    static final long PROGRESS_MS = 1_000;
+    /** The download's latest step not shown yet, or null; when its first step came and when one was last shown (ns). */
+    private Event.Progress progress;
+    private String progressIssue;
+    private long progressStart, progressShown;
 
     /**
      * The times a reader meets, which the operator may also set from afar: the idle return (ms, 0: never), the
@@ -174,9 +184,42 @@ final class Schedule {
      * offline banner not yet shown, its time counts too; with hours or a nightly clear, a look at least every 15 s (the
      * wall clock may jump).
      */
+    /** A download's step came: kept until it is due ({@link #PROGRESS_MS}). */
+    void progress(Event.Progress p) {
+        long now = System.nanoTime();
+        if (!p.issue().equals(progressIssue)) {
+            progressIssue = p.issue();
+            progressStart = now;
+            progressShown = 0;
+        }
+        progress = p;
+    }
+
+    /** The download's latest step, when it is due to be shown (taken); else null. */
+    Event.Progress progressDue() {
+        if (progress == null || progressDueInNs(System.nanoTime()) > 0) return null;
+        Event.Progress due = progress;
+        progress = null;
+        progressShown = System.nanoTime();
+        return due;
+    }
+
+    /** The issue came on the shelf or went off it: what was kept of its download is not shown any more. */
+    void progressEnded(String issue) {
+        if (!issue.equals(progressIssue)) return;
+        progress = null;
+        progressIssue = null;
+    }
+
+    private long progressDueInNs(long now) {
+        long since = progressShown != 0 ? progressShown : progressStart;
+        return since + PROGRESS_MS * 1_000_000 - now;
+    }
+
     long waitMs(boolean offlineShown) {
         long wait = hours != null ? WALL_LOOK_MS : Long.MAX_VALUE;
         long now = System.nanoTime();
+        if (progress != null) wait = Math.min(wait, Math.max(1, progressDueInNs(now) / 1_000_000 + 1));
         if (idleMs > 0 && lastPress != 0) wait = Math.min(wait, Math.max(1, idleMs - (now - lastPress) / 1_000_000));
         if (nextRotation != 0) wait = Math.min(wait, Math.max(1, (nextRotation - now) / 1_000_000));
         if (nextClear != null) wait = Math.min(wait, Math.max(1, Math.min(WALL_LOOK_MS, Duration.between(Instant.now(), nextClear).toMillis())));

@@ -30,10 +30,15 @@ import newsstand.delivery.Topics;
  * -Dexec.classpathScope=test -Dexec.mainClass=newsstand.app.DeliveryBenchmark}
  */
 public final class DeliveryBenchmark {
-    static final int ROUNDS = 3;
+    static final int ROUNDS = Integer.getInteger("delivery.rounds", 3);
+    /** Options added to the kiosk's JVM's (a profiler: {@code -Ddelivery.jvm="-XX:StartFlightRecording=filename=k.jfr"}), space-separated. */
+    static final String EXTRA_JVM = System.getProperty("delivery.jvm", "").strip();
+    /** The cores the kiosk is pinned to ({@code taskset -c}), as on a board whose cores the kiosk shares: e.g. "0"; none by default. */
+    static final String CPUS = System.getProperty("delivery.cpus", "").strip();
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of("device-app/target/newsstand.jar");
+        // -Ddelivery.jar: another build's device jar (in its checkout, beside its src/launcher), to compare builds.
+        Path jar = Path.of(System.getProperty("delivery.jar", "device-app/target/newsstand.jar"));
         if (!Files.exists(jar)) jar = Path.of("target/newsstand.jar");
         if (!Files.exists(jar)) throw new IllegalStateException("device-app/target/newsstand.jar is missing: run mvn -DskipTests install first");
         Path work = Files.createTempDirectory("delivery-bench");
@@ -71,6 +76,12 @@ public final class DeliveryBenchmark {
                 System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %25s | %19.0f ms %6.1f   | %8.2f%n", round, daily[0],
                         bytes / 1e3 / daily[0], daily[1], bytes / 1e3 / daily[1], "", bare, bytes / 1e3 / bare, bare / daily[0]);
             }
+            if (TURNS && !TURN_MS.isEmpty()) {
+                double[] w = TURN_MS.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                System.out.printf(Locale.ROOT, "page turns while the daily issue came%s: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        CPUS.isEmpty() ? "" : " (kiosk on cores " + CPUS + ")", w.length, w[w.length / 2], w[Math.min(w.length - 1, w.length * 99 / 100)],
+                        w[w.length - 1]);
+            }
             results.sort((a, b) -> Double.compare(a[1], b[1]));
             double[] median = results.get(results.size() / 2);
             double peak = results.stream().mapToDouble(r -> r[2]).max().orElseThrow();
@@ -89,8 +100,7 @@ public final class DeliveryBenchmark {
                 "mqtt.url = " + url, "trust.keys = " + dir.getParent().resolve("keys/operator.pub")) + "\n");
         Path log = dir.resolve("kiosk.log");
         Path gc = dir.resolve("gc.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions(jar));
+        List<String> command = java(jar);
         command.addAll(List.of("-Xlog:gc:file=" + gc, "-jar", jar.toString(), "run", "--config", config.toString()));
         Process kiosk = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -106,6 +116,16 @@ public final class DeliveryBenchmark {
         } finally {
             kiosk.destroyForcibly().waitFor();
         }
+    }
+
+    /** The kiosk's java command with the launcher's options and the extra ones, pinned where asked. */
+    static List<String> java(Path jar) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (!CPUS.isEmpty()) command.addAll(List.of("taskset", "-c", CPUS));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(jar));
+        if (!EXTRA_JVM.isEmpty()) command.addAll(List.of(EXTRA_JVM.split("\\s+")));
+        return command;
     }
 
     /** The launcher's JVM options (src/launcher/jvm.options), as a kiosk runs. */
@@ -130,17 +150,38 @@ public final class DeliveryBenchmark {
                 "panel.driver = simulated", "panel.output = " + dir.resolve("panel"), "storage.path = " + dir.resolve("kiosk.db"),
                 "mqtt.url = " + url, "trust.keys = " + work.resolve("keys/operator.pub")) + "\n");
         Path log = dir.resolve("kiosk.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions(jar));
+        Path buttons = dir.resolve("buttons");
+        if (TURNS) {
+            // A named pipe: each press reaches the kiosk as it is written.
+            if (new ProcessBuilder("mkfifo", buttons.toString()).start().waitFor() != 0) throw new IllegalStateException("mkfifo " + buttons);
+            Files.writeString(config, "buttons.input = " + buttons + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+        List<String> command = java(jar);
+        // The kiosk logs each press's wait at debug level.
+        if (TURNS) command.add("-Dtinylog.writer.level=debug");
         command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
         Process kiosk = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             watch(log, kiosk, "kiosk: showing qd-small");
             Thread.sleep(2000); // the kiosk settles: the JIT and the first page done
+            java.util.concurrent.atomic.AtomicBoolean turning = new java.util.concurrent.atomic.AtomicBoolean(TURNS);
+            Thread turner = new Thread(() -> turn(buttons, turning), "turner");
+            if (TURNS) turner.start();
+            // Watched from before the publish: the kiosk takes the issue while the publish still finishes.
+            java.util.concurrent.FutureTask<Map<String, Long>> watching = new java.util.concurrent.FutureTask<>(() -> watch(log, kiosk,
+                    "sync: downloading qd-bench", "sync: qd-bench complete", "qd-bench (sequence 2) is now the shown issue"));
+            new Thread(watching, "daily-watch").start();
             Cli big = Cli.run("publish", "--broker", url, "--fleet", fleet, "--key", key, "--issue", work.resolve("pkg").toString(),
                     "--sequence", "2");
             if (big.exit() != 0) throw new IllegalStateException(big.err());
-            Map<String, Long> seen = watch(log, kiosk, "sync: downloading qd-bench", "sync: qd-bench complete", "qd-bench (sequence 2) is now the shown issue");
+            Map<String, Long> seen = watching.get();
+            turning.set(false);
+            turner.join();
+            if (TURNS) {
+                Thread.sleep(200); // the last press's line
+                Matcher m = Pattern.compile("kiosk: press \\w+ drawn in ([0-9.]+) ms").matcher(Files.readString(log));
+                while (m.find()) TURN_MS.add(Double.parseDouble(m.group(1)));
+            }
             long start = seen.get("sync: downloading qd-bench");
             return new double[] {(seen.get("sync: qd-bench complete") - start) / 1e6, (seen.get("qd-bench (sequence 2) is now the shown issue") - start) / 1e6};
         } finally {
@@ -148,9 +189,36 @@ public final class DeliveryBenchmark {
         }
     }
 
+    /** Whether each kiosk's threads' CPU time from the download's start to its end is printed ({@code -Ddelivery.threads=true}). */
+    static final boolean THREADS = Boolean.getBoolean("delivery.threads");
+
+    /**
+     * Whether pages are turned while the daily issue comes ({@code -Ddelivery.turns=true}): next and previous in turn,
+     * every {@link #TURN_EVERY_MS} from just before the publish until the issue is active (the download, the install
+     * and the trial composition), each press's wait (from the press read to the frame handed to the panel, as the
+     * kiosk logs it) kept in {@link #TURN_MS}.
+     */
+    static final boolean TURNS = Boolean.getBoolean("delivery.turns");
+    static final long TURN_EVERY_MS = Long.getLong("delivery.turn-ms", 200);
+    static final List<Double> TURN_MS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** Presses next and previous in turn into the kiosk's pipe until told to stop. */
+    static void turn(Path buttons, java.util.concurrent.atomic.AtomicBoolean turning) {
+        try (java.io.Writer out = Files.newBufferedWriter(buttons)) {
+            for (int i = 0; turning.get(); i++) {
+                out.write(i % 2 == 0 ? "next\n" : "previous\n");
+                out.flush();
+                Thread.sleep(TURN_EVERY_MS);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("turning pages: " + e, e);
+        }
+    }
+
     /** When each text first appears in the log (System.nanoTime), polling every 2 ms. */
     static Map<String, Long> watch(Path log, Process process, String... texts) throws Exception {
         Map<String, Long> seen = new LinkedHashMap<>();
+        Map<String, Long> cpuAtStart = null;
         StringBuilder all = new StringBuilder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
@@ -161,6 +229,11 @@ public final class DeliveryBenchmark {
                 if (n > 0) {
                     all.append(new String(buf, 0, n, StandardCharsets.UTF_8));
                     for (String t : texts) if (!seen.containsKey(t) && all.indexOf(t) >= 0) seen.put(t, now);
+                    if (THREADS && cpuAtStart == null && seen.containsKey("sync: downloading qd-bench")) cpuAtStart = threadCpu(process.pid());
+                    if (THREADS && cpuAtStart != null && !cpuAtStart.isEmpty() && seen.containsKey("sync: qd-bench complete")) {
+                        printCpu(cpuAtStart, threadCpu(process.pid()));
+                        cpuAtStart = Map.of();
+                    }
                     continue;
                 }
                 if (!process.isAlive() || now > deadline) throw new IllegalStateException("kiosk stopped or stalled:\n" + all);
@@ -168,6 +241,40 @@ public final class DeliveryBenchmark {
             }
         }
         return seen;
+    }
+
+    /** Each thread's time on a CPU so far (ns, from /proc's schedstat), by name (threads of one name summed). */
+    static Map<String, Long> threadCpu(long pid) {
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip().replaceAll("\\d+$", "#");
+                    long ns = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                    cpu.merge(name, ns, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        return cpu;
+    }
+
+    static void printCpu(Map<String, Long> before, Map<String, Long> after) {
+        StringBuilder line = new StringBuilder("        CPU during the download (ms):");
+        long total = 0;
+        List<Map.Entry<String, Long>> used = new ArrayList<>();
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long ns = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (ns >= 1_000_000) used.add(Map.entry(e.getKey(), ns));
+            total += ns;
+        }
+        used.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+        line.append(String.format(Locale.ROOT, " all %.0f;", total / 1e6));
+        for (Map.Entry<String, Long> e : used) line.append(String.format(Locale.ROOT, " %s %.0f", e.getKey(), e.getValue() / 1e6));
+        System.out.println(line);
     }
 
     /**
