@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import newsstand.kiosk.Soak;
+import newsstand.kiosk.SoakCgroup;
 import newsstand.store.Deliveries;
 import newsstand.store.IssueStore;
 import picocli.CommandLine.Command;
@@ -20,9 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Drives the kiosk's display loop with simulated presses, back and forth, while issues of three "
                 + "publications (the sample issue under three titles) are activated and withdrawn beside it through a "
-                + "second connection to the store, as the sync does; prints the heap and the RSS every 1,000 turns and ends "
-                + "with soak_turns=N changes=C p50_ms=X p99_ms=Y change_mean_ms=M heap_mb=Z rss_mb=W rss_anon_mb=A rss_file_mb=F (a turn: from the "
-                + "press to the frame handed to the panel)."})
+                + "second connection to the store, as the sync does, inside a memory cgroup like the service's; prints the heap, "
+                + "the RSS (anonymous and file pages) and the fonts' pages in the page cache every 1,000 turns and ends with "
+                + "soak_turns=N changes=C p50_ms=X p99_ms=Y change_mean_ms=M heap_mb=Z rss_mb=W rss_anon_mb=A rss_anon_growth_mb=G "
+                + "rss_file_mb=F font_files=N font_size_mb=S font_cached_mb=C font_mapped_mb=M and, inside the cgroup, cgroup_current_mb, "
+                + "cgroup_peak_mb, cgroup_anon_mb, cgroup_file_mb and the times it met its limits (a turn: from the press to the frame "
+                + "handed to the panel)."})
 final class BenchSoakCommand implements Callable<Integer> {
     private static final String[][] PUBLICATIONS = {{"haibin-daily", "海滨日报"}, {"haibin-evening", "海滨晚报"}, {"haibin-weekly", "海滨周刊"}};
 
@@ -36,8 +40,26 @@ final class BenchSoakCommand implements Callable<Integer> {
             + "one every 50 turns, 200 in 10,000).")
     Integer changes;
 
+    @Option(names = "--cgroup", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Runs the soak in a "
+            + "child JVM inside a memory cgroup like the service's (MemoryHigh=160M, MemoryMax=192M: systemd-run --scope where systemd "
+            + "runs, else a cgroup made directly, which needs root) and adds its memory to the summary; where none can be made, says "
+            + "why and runs outside (default: inside; --no-cgroup: this JVM, outside).")
+    boolean cgroup;
+
     @Override
     public Integer call() throws Exception {
+        if (cgroup && System.getenv(SoakCgroup.INSIDE) == null) {
+            SoakCgroup.Launch launch;
+            List<String> jvm = null;
+            try {
+                jvm = SoakCgroup.commandLine();
+                launch = SoakCgroup.make();
+            } catch (java.io.IOException | RuntimeException e) {
+                spec.commandLine().getErr().println("soak: no memory cgroup (" + e.getMessage() + "): the soak runs outside one");
+                launch = null;
+            }
+            if (launch != null) return inside(launch, jvm);
+        }
         if (turns < 1 || turns > 10_000_000) throw new Newsstand.UserError("--turns " + turns + " is not allowed (allowed: 1 to 10000000)");
         if (changes == null) changes = turns / 50;
         if (changes < 0 || changes > turns) throw new Newsstand.UserError("--changes " + changes + " is not allowed (allowed: 0 to --turns)");
@@ -69,6 +91,25 @@ final class BenchSoakCommand implements Callable<Integer> {
             return 0;
         } finally {
             Outputs.deleteTree(dir);
+        }
+    }
+
+    /** Runs this command again in a child JVM inside the cgroup, its output passed through; returns its exit status. */
+    private int inside(SoakCgroup.Launch launch, List<String> jvm) throws Exception {
+        try {
+            List<String> command = new ArrayList<>(launch.prefix());
+            command.addAll(jvm);
+            spec.commandLine().getErr().println("soak: inside " + launch.how());
+            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+            pb.environment().put(SoakCgroup.INSIDE, launch.made() == null ? "scope" : launch.made().toString());
+            Process child = pb.start();
+            try {
+                return child.waitFor();
+            } finally {
+                child.destroy();
+            }
+        } finally {
+            SoakCgroup.remove(launch);
         }
     }
 

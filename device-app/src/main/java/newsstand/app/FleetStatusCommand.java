@@ -53,12 +53,12 @@ final class FleetStatusCommand implements Callable<Integer> {
      * lastSeen the time of its status to the second, in UTC (2025-09-10T04:00:03Z), or as it came when it is no time.
      */
     record Row(String device, String state, String activeIssue, String shows, String titles, String sync, String uptime, String rss,
-               String temperature, String panel, String free, String version, String lastSeen, String lastError) {}
+               String rssAnon, String temperature, String panel, String free, String version, String lastSeen, String lastError) {}
 
-    private static final String[] HEADERS = {"DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "TEMP", "PANEL", "FREE",
+    private static final String[] HEADERS = {"DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "ANON", "TEMP", "PANEL", "FREE",
             "TITLES", "VERSION", "LAST SEEN", "LAST ERROR"};
     /** The widest each column may be: a longer value is cut with an ellipsis instead of shifting the columns after it. */
-    private static final int[] CAPS = {24, 10, 32, 40, 24, 8, 6, 6, 10, 8, 40, 16, 30, 0};
+    private static final int[] CAPS = {24, 10, 32, 40, 24, 8, 6, 6, 6, 10, 8, 40, 16, 30, 0};
 
     @Override
     public Integer call() throws Exception {
@@ -91,6 +91,7 @@ final class FleetStatusCommand implements Callable<Integer> {
                 o.addProperty("sync", r.sync());
                 o.addProperty("uptime", r.uptime());
                 o.addProperty("rss", r.rss());
+                o.addProperty("rssAnon", r.rssAnon());
                 o.addProperty("cpuTemperature", r.temperature());
                 o.addProperty("panel", r.panel());
                 o.addProperty("freeStorage", r.free());
@@ -110,7 +111,7 @@ final class FleetStatusCommand implements Callable<Integer> {
     static void table(PrintWriter out, List<Row> rows, Instant now, ZoneId zone) {
         Table table = new Table(HEADERS, CAPS);
         for (Row r : rows) {
-            table.add(r.device(), r.state(), r.activeIssue(), r.shows(), r.sync(), r.uptime(), r.rss(), r.temperature(), r.panel(), r.free(),
+            table.add(r.device(), r.state(), r.activeIssue(), r.shows(), r.sync(), r.uptime(), r.rss(), r.rssAnon(), r.temperature(), r.panel(), r.free(),
                     r.titles(), r.version(), seen(r.lastSeen(), now, zone), r.lastError());
         }
         table.print(out);
@@ -128,16 +129,17 @@ final class FleetStatusCommand implements Callable<Integer> {
             String shows = screen == null ? null : "page".equals(screen) || "index".equals(screen)
                     ? screen + " " + Table.cut(String.valueOf(text(s, "issue", 64)), 26) + " p" + text(s, "page", 4) + "/" + text(s, "pages", 4)
                     : "fault".equals(screen) ? "fault " + text(s, "fault", 8) : screen;
-            String uptime = null, rss = null, temperature = null, panel = null, free = null;
+            String uptime = null, rss = null, anon = null, temperature = null, panel = null, free = null;
             if (s.get("health") instanceof JsonObject h) {
                 String seconds = text(h, "uptimeS", 12);
                 uptime = seconds == null ? null : duration(Long.parseLong(seconds));
                 rss = unit(text(h, "rssMb", 12), "M");
+                anon = unit(text(h, "rssAnonMb", 12), "M");
                 temperature = unit(text(h, "cpuTempC", 12), "C");
                 free = unit(text(h, "freeStorageMb", 12), "M");
                 if (h.get("panel") instanceof JsonObject p) panel = panel(p);
             }
-            return new Row(device, state, text(s, "activeIssue", 64), shows, titles(s), sync, uptime, rss, temperature, panel, free,
+            return new Row(device, state, text(s, "activeIssue", 64), shows, titles(s), sync, uptime, rss, anon, temperature, panel, free,
                     text(s, "version", 20), second(text(s, "updated", 40)), error);
         } catch (RuntimeException e) {
             return unreadable(device, "the status is not one a kiosk sends: " + Printable.of(String.valueOf(e.getMessage()), 100));
@@ -145,7 +147,7 @@ final class FleetStatusCommand implements Callable<Integer> {
     }
 
     private static Row unreadable(String device, String why) {
-        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, null, null, why);
+        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, null, null, null, why);
     }
 
     /** The panel's health in a word: "ok", "ok 2err" (refreshes failed before, not the latest), "FAILING" (the latest failed). */

@@ -2,8 +2,6 @@ package newsstand.kiosk;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -15,6 +13,7 @@ import newsstand.display.RefreshMode;
 import newsstand.display.Region;
 import newsstand.display.Button;
 import newsstand.display.Press;
+import newsstand.delivery.ProcessMemory;
 import newsstand.store.IssueStore;
 
 /**
@@ -81,6 +80,7 @@ public final class Soak {
         int page = 0, step = 1, made = 0;
         int every = changes > 0 ? Math.max(1, turns / (changes + 1)) : Integer.MAX_VALUE;
         long changeNanos = 0;
+        double firstAnon = -1;
         for (int i = 0; i < turns; i++) {
             if (made < changes && i > 0 && i % every == 0) {
                 long start = System.nanoTime();
@@ -99,37 +99,38 @@ public final class Soak {
             if (!panel.refreshed.tryAcquire(10, TimeUnit.SECONDS)) throw new IOException("turn " + (i + 1) + " was not shown within 10 s");
             ms[i] = panel.last - pressed;
             if ((i + 1) % 1000 == 0) {
-                out.printf(java.util.Locale.ROOT, "turn %d: heap %.1f MB, RSS %.1f MB (anonymous %.1f, files %.1f)%n", i + 1, heapMb(),
-                        rssMb("VmRSS:"), rssMb("RssAnon:"), rssMb("RssFile:"));
+                double anon = ProcessMemory.statusMb("RssAnon");
+                if (firstAnon < 0) firstAnon = anon;
+                ProcessMemory.Fonts fonts = ProcessMemory.fonts();
+                out.printf(java.util.Locale.ROOT, "turn %d: heap %.1f MB, RSS %.1f MB (anonymous %.1f, files %.1f), fonts' pages cached %.1f MB"
+                        + " (mapped here %.1f)%n", i + 1, heapMb(), ProcessMemory.statusMb("VmRSS"), anon, ProcessMemory.statusMb("RssFile"),
+                        fonts.cachedMb(), fonts.mappedMb());
             }
         }
         display.events().add(new Event.Stop());
         loop.join(10_000);
         long[] sorted = ms.clone();
         Arrays.sort(sorted);
-        out.printf(java.util.Locale.ROOT, "soak_turns=%d changes=%d p50_ms=%.2f p99_ms=%.2f change_mean_ms=%.1f heap_mb=%.1f rss_mb=%.1f"
-                + " rss_anon_mb=%.1f rss_file_mb=%.1f%n", turns, made, sorted[turns / 2] / 1e6, sorted[Math.min(turns - 1, turns * 99 / 100)] / 1e6,
-                made == 0 ? 0 : changeNanos / 1e6 / made, heapMb(), rssMb("VmRSS:"), rssMb("RssAnon:"), rssMb("RssFile:"));
+        ProcessMemory.Fonts fonts = ProcessMemory.fonts();
+        double anon = ProcessMemory.statusMb("RssAnon");
+        StringBuilder summary = new StringBuilder(String.format(java.util.Locale.ROOT, "soak_turns=%d changes=%d p50_ms=%.2f p99_ms=%.2f"
+                + " change_mean_ms=%.1f heap_mb=%.1f rss_mb=%.1f rss_anon_mb=%.1f rss_anon_growth_mb=%.1f rss_file_mb=%.1f font_files=%d"
+                + " font_size_mb=%.1f font_cached_mb=%.1f font_mapped_mb=%.1f", turns, made, sorted[turns / 2] / 1e6,
+                sorted[Math.min(turns - 1, turns * 99 / 100)] / 1e6, made == 0 ? 0 : changeNanos / 1e6 / made, heapMb(),
+                ProcessMemory.statusMb("VmRSS"), anon, firstAnon < 0 ? 0 : anon - firstAnon, ProcessMemory.statusMb("RssFile"),
+                fonts.files(), fonts.sizeMb(), fonts.cachedMb(), fonts.mappedMb()));
+        if (System.getenv(SoakCgroup.INSIDE) != null) {
+            try {
+                SoakCgroup.report().forEach((k, v) -> summary.append(' ').append(k).append('=').append(v));
+            } catch (IOException | RuntimeException e) {
+                out.println("soak: the cgroup's memory cannot be read: " + e.getMessage());
+            }
+        }
+        out.println(summary);
     }
 
     private static double heapMb() {
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
-    }
-
-    /**
-     * A line of the process's memory (Linux): VmRSS the resident set, RssAnon its anonymous part (heap, stacks, the
-     * JVM's and SQLite's own memory), RssFile the pages of mapped files (fonts, the class archive, libraries: shared
-     * and given back to the page cache under pressure); -1 where it cannot be read.
-     */
-    private static double rssMb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux
-        }
-        return -1;
     }
 }

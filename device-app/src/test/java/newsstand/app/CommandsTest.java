@@ -54,10 +54,11 @@ class CommandsTest {
 
     @Test
     void theSoakBenchmarkTurnsPagesAndReportsTheirTimes() {
-        Cli r = Cli.run("bench", "soak", "--panel", "waveshare-7in5-v2", "--turns", "60", "--changes", "6");
+        Cli r = Cli.run("bench", "soak", "--no-cgroup", "--panel", "waveshare-7in5-v2", "--turns", "60", "--changes", "6");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.lastLine().matches("soak_turns=60 changes=6 p50_ms=\\d+\\.\\d\\d p99_ms=\\d+\\.\\d\\d change_mean_ms=\\d+\\.\\d"
-                + " heap_mb=\\d+\\.\\d rss_mb=-?\\d+\\.\\d rss_anon_mb=-?\\d+\\.\\d rss_file_mb=-?\\d+\\.\\d"), r.lastLine());
+                + " heap_mb=\\d+\\.\\d rss_mb=-?\\d+\\.\\d rss_anon_mb=-?\\d+\\.\\d rss_anon_growth_mb=-?\\d+\\.\\d rss_file_mb=-?\\d+\\.\\d"
+                + " font_files=\\d+ font_size_mb=\\d+\\.\\d font_cached_mb=\\d+\\.\\d font_mapped_mb=\\d+\\.\\d"), r.lastLine());
         assertEquals(1, Cli.run("bench", "soak", "--turns", "0").exit());
     }
 

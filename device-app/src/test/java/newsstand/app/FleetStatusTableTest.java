@@ -28,7 +28,7 @@ class FleetStatusTableTest {
         rows.add(row("kiosk-001", "{\"online\":true,\"activeIssue\":\"qingdao-daily-2025-09-10\",\"screen\":\"page\","
                 + "\"issue\":\"qingdao-daily-2025-09-10-evening-edition-with-a-very-long-name\",\"page\":\"3\",\"pages\":\"12\","
                 + "\"titles\":[{\"publication\":\"qingdao-daily\"},{\"publication\":\"haibin-daily\"},{\"publication\":\"a-publication-with-a-long-id\"}],"
-                + "\"health\":{\"uptimeS\":93784,\"rssMb\":96.0,\"cpuTempC\":51.5,\"freeStorageMb\":2048},"
+                + "\"health\":{\"uptimeS\":93784,\"rssMb\":96.0,\"rssAnonMb\":43.1,\"cpuTempC\":51.5,\"freeStorageMb\":2048},"
                 + "\"version\":\"0.1.0\",\"updated\":\"2025-09-10T04:00:00.123456789Z\"}"));
         rows.add(row("kiosk-with-a-rather-long-device-id", "{\"online\":false,\"screen\":\"waiting\",\"version\":\"0.1.0-SNAPSHOT-with-a-long-tail\","
                 + "\"updated\":\"2025-09-09T10:00:00Z\",\"lastError\":{\"message\":\"青岛日报 manifest of x rejected\",\"time\":\"x\"}}"));
@@ -38,7 +38,7 @@ class FleetStatusTableTest {
         String[] lines = text.toString().split("\n");
         assertEquals(4, lines.length, text.toString());
         String header = lines[0];
-        String[] names = {"STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "TEMP", "PANEL", "FREE", "TITLES", "VERSION", "LAST SEEN", "LAST ERROR"};
+        String[] names = {"STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "ANON", "TEMP", "PANEL", "FREE", "TITLES", "VERSION", "LAST SEEN", "LAST ERROR"};
         for (int l = 1; l < lines.length; l++) {
             for (String name : names) {
                 int at = header.indexOf(name);

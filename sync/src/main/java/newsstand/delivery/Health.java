@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How the kiosk's machine is doing, for its status (PROTOCOL.md): uptime of the kiosk, heap in use, resident memory,
- * the CPU's temperature where /sys has it, and the free space where the store lives. Read when the status is sent.
+ * How the kiosk's machine is doing, for its status (PROTOCOL.md): uptime of the kiosk, heap in use, resident memory
+ * and its anonymous part (what the process alone holds), the fonts' pages in the page cache, the CPU's temperature
+ * where /sys has it, and the free space where the store lives. Read when the status is sent.
  */
 final class Health {
     private static final Path TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
@@ -23,6 +24,8 @@ final class Health {
         Runtime rt = Runtime.getRuntime();
         h.addProperty("heapMb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
         h.addProperty("rssMb", rssMb());
+        h.addProperty("rssAnonMb", positive(ProcessMemory.statusMb("RssAnon")));
+        h.addProperty("fontCacheMb", fontCacheMb());
         h.addProperty("cpuTempC", temperature());
         h.addProperty("freeStorageMb", freeMb(store));
         return h;
@@ -38,6 +41,24 @@ final class Health {
         }
         return null;
     }
+
+    private static Double positive(double mb) {
+        return mb < 0 ? null : round(mb);
+    }
+
+    /** The fonts' pages in the page cache, counted at most once a minute (a few ms of mincore calls each time). */
+    private static Double fontCacheMb() {
+        long now = System.nanoTime();
+        if (fontsAt == 0 || now - fontsAt > 60_000_000_000L) {
+            ProcessMemory.Fonts f = ProcessMemory.fonts();
+            fontCache = f.files() == 0 ? null : round(f.cachedMb());
+            fontsAt = now == 0 ? 1 : now;
+        }
+        return fontCache;
+    }
+
+    private static volatile long fontsAt;
+    private static volatile Double fontCache;
 
     private static Double temperature() {
         try {
