@@ -22,6 +22,20 @@ record Shown(String screen, String publication, String title, String issue, int 
         return o;
     }
 
+    // equals and hashCode written out: a record's own are linked at their first call through java.lang.runtime's
+    // method handles, spun before the first frame is reported (bench startup).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shown s && java.util.Objects.equals(screen, s.screen) && java.util.Objects.equals(publication, s.publication)
+                && java.util.Objects.equals(title, s.title) && java.util.Objects.equals(issue, s.issue) && page == s.page
+                && pages == s.pages && java.util.Objects.equals(banner, s.banner) && java.util.Objects.equals(fault, s.fault);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(screen, publication, title, issue, page, pages, banner, fault);
+    }
+
     /** In words: "page qd-2025-09-10 page 3 of 8", "home", "fault F2". */
     String words() {
         return screen + (fault != null ? " " + fault : "") + (issue != null ? " " + issue + (page > 0 ? " page " + page + " of " + pages : "") : "");

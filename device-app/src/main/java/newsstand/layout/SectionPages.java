@@ -65,7 +65,7 @@ final class SectionPages {
         orders.add(articles);
         if (articles.size() <= 4) {
             permutations(new ArrayList<>(), new ArrayList<>(articles), orders);
-            return orders.stream().distinct().toList();
+            return distinct(orders);
         }
         List<Article> longest = new ArrayList<>(articles);
         longest.sort(java.util.Comparator.comparingInt(SectionPages::length).reversed());
@@ -74,16 +74,46 @@ final class SectionPages {
         java.util.Collections.reverse(shortest);
         orders.add(shortest);
         List<Article> longestLast = new ArrayList<>(articles);
-        longestLast.remove(longest.get(0));
+        remove(longestLast, longest.get(0));
         longestLast.add(longest.get(0));
         orders.add(longestLast);
         for (Article a : articles.subList(1, Math.min(articles.size(), 8))) {
             List<Article> first = new ArrayList<>(articles);
-            first.remove(a);
+            remove(first, a);
             first.add(0, a);
             orders.add(first);
         }
         return orders;
+    }
+
+    /*
+     * Orders and stories are told apart by identity: the stories of a section are distinct objects, and a record's
+     * equals and hashCode would compare their whole text, and be linked at their first call (java.lang.runtime's
+     * method handles, spun at the kiosk's start: bench startup).
+     */
+    private static List<List<Article>> distinct(List<List<Article>> orders) {
+        List<List<Article>> kept = new ArrayList<>();
+        for (List<Article> o : orders) {
+            boolean seen = false;
+            for (int k = 0; k < kept.size() && !seen; k++) seen = sameOrder(kept.get(k), o);
+            if (!seen) kept.add(o);
+        }
+        return List.copyOf(kept);
+    }
+
+    private static boolean sameOrder(List<Article> a, List<Article> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
+    }
+
+    private static void remove(List<Article> order, Article a) {
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i) == a) {
+                order.remove(i);
+                return;
+            }
+        }
     }
 
     private static void permutations(List<Article> head, List<Article> rest, List<List<Article>> out) {

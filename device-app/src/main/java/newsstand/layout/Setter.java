@@ -30,7 +30,24 @@ final class Setter {
         return lines;
     }
 
-    private record Key(String text, int px, int measure, float indentEm, boolean justify, boolean bold) {}
+    /* equals and hashCode written out: a record's own are linked at their first call through java.lang.runtime's method
+       handles, spun at the kiosk's start (bench startup). */
+    private record Key(String text, int px, int measure, float indentEm, boolean justify, boolean bold) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Objects.equals(text, k.text) && px == k.px && measure == k.measure
+                    && Float.compare(indentEm, k.indentEm) == 0 && justify == k.justify && bold == k.bold;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hashCode(text);
+            h = 31 * h + px;
+            h = 31 * h + measure;
+            h = 31 * h + Float.hashCode(indentEm);
+            return 31 * (31 * h + (justify ? 1 : 0)) + (bold ? 1 : 0);
+        }
+    }
 
     /** The lines of each text set in this layout; a Setter lives for one layout. */
     private final java.util.Map<Key, List<SetLine>> cache = new java.util.HashMap<>();

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +41,9 @@ public final class IssueStore implements AutoCloseable {
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new StoreException("store " + file + ": folder " + parent + " does not exist");
             }
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // sqlite-jdbc's connection made directly (as its driver makes it), not through DriverManager, whose first use
+            // looks for every driver in the class path and links method handles on the way to the kiosk's first frame.
+            Connection db = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + file, file.toString(), new java.util.Properties());
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 5000");
                 st.execute("PRAGMA journal_mode = WAL");
