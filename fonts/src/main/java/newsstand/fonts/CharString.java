@@ -37,8 +37,9 @@ final class CharString {
     private final byte[][] code = new byte[MAX_DEPTH + 2][64];
     /**
      * Subroutines kept copied, by their INDEX and number: CJK fonts share stroke shapes between thousands of
-     * glyphs through subroutines, and reading one from the file (see FontData.copy) cost more than running it
-     * (GlyphBenchmark: 7.4 us a cold Noto glyph at 24 px with only those under 96 bytes kept, 5.2 us with these).
+     * glyphs through subroutines, and finding one in its INDEX and copying it cost about as much as running it
+     * (when programs were read from the file: 7.4 us a cold Noto glyph at 24 px with only those under 96 bytes
+     * kept, 5.2 us with these).
      * Direct-mapped, at most SUBR_SLOTS x SUBR_MAX_BYTES bytes (2 MB);
      * a slot is replaced, never overwritten, so a subroutine still running keeps its bytes.
      */

@@ -37,7 +37,7 @@ public final class FontFile {
         } catch (IOException e) {
             throw new FontException(path + ": cannot read font file: " + e.getMessage(), e);
         }
-        return of(new FontData(bytes, path), path);
+        return of(new FontData(bytes), path);
     }
 
     /** A font from bytes already in memory (tests and fuzzing); the path only names it in messages. */
