@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import newsstand.delivery.Arrivals;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -47,8 +48,25 @@ final class TestMqtt implements AutoCloseable {
         handlers.remove(filter);
     }
 
+    /**
+     * Publishes and waits for the broker. Paho can count a message as in flight for a moment after its token
+     * completed, so a quick run of publishes may be refused as too many in progress: such a refusal is tried again.
+     */
     void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
-        client.publish(topic, payload, qos, retained);
+        for (int tries = 0; ; tries++) {
+            try {
+                client.publish(topic, payload, qos, retained);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || tries == 100) throw e;
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
