@@ -95,7 +95,7 @@ public final class Kiosk {
         Crash.install();
         // The start uses every core (`bench startup`): the types and the image readers load and the store opens and is
         // checked beside the panel and the first page's composition; the sync starts after the first frame.
-        Background<IssueRenderer> fonts = Background.start("fonts-opening", () -> IssueRenderer.open(Language.ZH_HANS, c.fontPaths()));
+        Background<IssueRenderer> fonts = Background.start("fonts-opening", () -> IssueRenderer.openUncollected(Language.ZH_HANS, c.fontPaths()));
         PhotoDecoder.warmUpInBackground();
         Background<StoreRecovery.Opened> storeOpening = Background.start("store-opening", () -> StoreRecovery.open(c.storage().path()));
         Panel panel = Panels.open(c.panel(), "page-%03d.png");
@@ -116,38 +116,39 @@ public final class Kiosk {
         // The sync starts once the first frame is handed to the panel (or the first screen could not be drawn): the
         // operator's keys, the security providers, its own connection to the store and the broker's client are about
         // a fifth of a cold start's CPU, which the first frame does not wait for. A sync that cannot start says so on
-        // the panel (fault F4) and ends the kiosk.
+        // the panel (fault F4) and ends the kiosk. Before it, on the same thread, the collection the fonts' opening
+        // left out (the mappings of the font files not chosen).
         AtomicReference<Background<DeviceSync>> syncing = new AtomicReference<>();
-        if (c.delivery().mqtt() != null || c.delivery().importPath() != null) {
-            Runnable startSync = () -> {
-                if (syncing.get() != null) return; // display thread only
-                syncing.set(Background.start("sync-start", () -> {
-                    try {
-                        List<PublicKey> trusted = new ArrayList<>();
-                        for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));
-                        DeviceConfig.Mqtt m = c.delivery().mqtt();
-                        Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
-                        DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.device().fleet(), c.device().id(), trusted, c.storage().path(),
-                                c.storage().keepIssues(), c.storage().quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
-                                (command, reply) -> display.events().add(new Event.Ping(() -> remote.carryOut(command, reply))));
-                        sync.panelHealth(display.view()::health);
-                        if (opened.replaced() != null) sync.report(opened.replaced());
-                        status.connect(sync);
-                        sync.onConnection(online -> display.events().add(new Event.Connection(online)));
-                        sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
-                        if (c.delivery().importPath() != null) ImportFolder.start(c.delivery().importPath(), sync);
-                        return sync;
-                    } catch (Exception | Error e) {
-                        display.events().add(new Event.SyncFailed(e.getMessage() != null ? e.getMessage() : e.toString()));
-                        throw e;
-                    }
-                }));
-            };
-            display.view().afterFirstFrame(startSync);
-            display.afterStart(startSync);
-        } else {
-            Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
-        }
+        boolean syncs = c.delivery().mqtt() != null || c.delivery().importPath() != null;
+        if (!syncs) Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
+        Runnable afterFirstFrame = () -> {
+            if (syncing.get() != null) return; // display thread only
+            syncing.set(Background.start("sync-start", () -> {
+                System.gc();
+                if (!syncs) return null;
+                try {
+                    List<PublicKey> trusted = new ArrayList<>();
+                    for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));
+                    DeviceConfig.Mqtt m = c.delivery().mqtt();
+                    Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
+                    DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.device().fleet(), c.device().id(), trusted, c.storage().path(),
+                            c.storage().keepIssues(), c.storage().quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
+                            (command, reply) -> display.events().add(new Event.Ping(() -> remote.carryOut(command, reply))));
+                    sync.panelHealth(display.view()::health);
+                    if (opened.replaced() != null) sync.report(opened.replaced());
+                    status.connect(sync);
+                    sync.onConnection(online -> display.events().add(new Event.Connection(online)));
+                    sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
+                    if (c.delivery().importPath() != null) ImportFolder.start(c.delivery().importPath(), sync);
+                    return sync;
+                } catch (Exception | Error e) {
+                    display.events().add(new Event.SyncFailed(e.getMessage() != null ? e.getMessage() : e.toString()));
+                    throw e;
+                }
+            }));
+        };
+        display.view().afterFirstFrame(afterFirstFrame);
+        display.afterStart(afterFirstFrame);
         display.device(c.device().id());
         display.order(c.kiosk().titles());
         remote.apply(withValuesSetFromAfar(c, configFile, store));
