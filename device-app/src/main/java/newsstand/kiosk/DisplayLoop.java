@@ -41,6 +41,7 @@ final class DisplayLoop {
     private Shown shown;
     private Consumer<Shown> onShown = s -> {};
     private LongConsumer onFirstFrame = handed -> {};
+    private Runnable afterStart = () -> {};
     /** Who the kiosk is, for its own screens' small print: the device id. */
     private String device = "";
 
@@ -62,6 +63,14 @@ final class DisplayLoop {
     /** Told once, when the first frame is on the panel, with the time it was handed to the panel (epoch ms). */
     void onFirstFrame(LongConsumer listener) {
         onFirstFrame = listener;
+    }
+
+    /**
+     * Run once the first screen was tried at the start, drawn or not (the sync's start, when the first frame did not
+     * start it already); on the display thread.
+     */
+    void afterStart(Runnable work) {
+        afterStart = work;
     }
 
     /** What draws: the kiosk's start hands it the types being opened and the first frame's gate. */
@@ -108,9 +117,14 @@ final class DisplayLoop {
     void run() throws InterruptedException {
         if (reload()) apply(DisplayRules.start(now, facts()));
         apply(DisplayRules.hours(now, schedule.open(), facts()));
+        afterStart.run();
         while (true) {
             Event e = next();
             if (e instanceof Event.Stop) return;
+            if (e instanceof Event.SyncFailed f) {
+                apply(DisplayRules.syncFailed(now, f.reason()));
+                return;
+            }
             if (e instanceof Event.Activated a) {
                 schedule.progressEnded(a.issue());
                 if (reload()) apply(DisplayRules.activated(now, a.issue(), facts()));

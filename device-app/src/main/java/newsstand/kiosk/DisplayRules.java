@@ -191,6 +191,14 @@ final class DisplayRules {
     }
 
     /**
+     * The sync cannot start (a trusted key that is not one, the store's second connection refused): the fault screen
+     * F4 naming what is wrong, whatever was shown; the kiosk stops after it (newsstand.service starts it again).
+     */
+    static Change syncFailed(Display d, String reason) {
+        return Change.to(d.faulty("F4", "the sync cannot start: " + reason));
+    }
+
+    /**
      * The operator's `show PUBLICATION PAGE`, first step: that title's shown issue opened, unless it is the one being
      * read. Throws, with the titles there are, when the publication is not on this kiosk.
      */

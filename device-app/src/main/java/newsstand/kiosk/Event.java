@@ -22,6 +22,9 @@ sealed interface Event {
 
     record Stop() implements Event {}
 
+    /** The sync could not start, and why: the fault screen F4 is shown and the loop stops. */
+    record SyncFailed(String reason) implements Event {}
+
 
     /**
      * Run when the loop reaches it, on the display thread: proof that it is alive and done with everything queued

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import newsstand.config.DeviceConfig;
 import newsstand.config.Language;
 import newsstand.config.PanelDriver;
@@ -86,17 +87,30 @@ public final class Kiosk {
     }
 
     /**
+     * The CPU time the process has used (all its threads, user and system), in ms at the kernel's 10 ms ticks; -1
+     * where /proc does not say. For `bench startup`: on a shared machine the wall clock to the first frame varies
+     * with the others' load, the CPU spent on it much less.
+     */
+    static long processCpuMs() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in USER_HZ (100 on Linux)
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
      * Runs the kiosk; returns when it stopped. Prints one line saying what runs to out, and one when the first frame
      * was handed to the panel (with the milliseconds since the launcher started the JVM, when it said). With
-     * firstFrameOnly, stops right after the first frame (`bench startup`).
+     * firstFrameOnly, stops right after the first frame and says the process's CPU time until then (`bench startup`).
      */
     public static int run(DeviceConfig c, Path configFile, PrintWriter out, boolean firstFrameOnly) throws Exception {
         Crash.install();
-        // The start uses every core (`bench startup`): the types and the image readers load, the store opens and is
-        // checked, and then the sync starts (the operator's keys, its own connection to the store, the broker's
-        // client) beside the panel and the first page's composition. The first frame waits for the sync to have
-        // started: a kiosk that cannot sync stops before it draws anything.
-        Background<IssueRenderer> fonts = Background.start("fonts-opening", () -> IssueRenderer.open(Language.ZH_HANS, c.fontPaths()));
+        // The start uses every core (`bench startup`): the types and the image readers load and the store opens and is
+        // checked beside the panel and the first page's composition; the sync starts after the first frame.
+        Background<IssueRenderer> fonts = Background.start("fonts-opening", () -> IssueRenderer.openUncollected(Language.ZH_HANS, c.fontPaths()));
         PhotoDecoder.warmUpInBackground();
         Background<StoreRecovery.Opened> storeOpening = Background.start("store-opening", () -> StoreRecovery.open(c.storage().path()));
         Panel panel = Panels.open(c.panel(), "page-%03d.png");
@@ -114,36 +128,44 @@ public final class Kiosk {
         display.view().opening(Language.ZH_HANS, fonts.future());
         StatusLink status = new StatusLink();
         display.onShown(status::shown);
-        Background<DeviceSync> syncing = null;
-        if (c.delivery().mqtt() != null || c.delivery().importPath() != null) {
-            syncing = Background.start("sync-start", () -> {
-                List<PublicKey> trusted = new ArrayList<>();
-                for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));
-                DeviceConfig.Mqtt m = c.delivery().mqtt();
-                Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
-                DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.device().fleet(), c.device().id(), trusted, c.storage().path(),
-                        c.storage().keepIssues(), c.storage().quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
-                        (command, reply) -> display.events().add(new Event.Ping(() -> remote.carryOut(command, reply))));
-                sync.panelHealth(display.view()::health);
-                if (opened.replaced() != null) sync.report(opened.replaced());
-                status.connect(sync);
-                sync.onConnection(online -> display.events().add(new Event.Connection(online)));
-                sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
-                if (c.delivery().importPath() != null) ImportFolder.start(c.delivery().importPath(), sync);
-                return sync;
-            });
-            Background<DeviceSync> started = syncing;
-            display.view().beforeFirstFrame(() -> {
+        // The sync starts once the first frame is handed to the panel (or the first screen could not be drawn): the
+        // operator's keys, the security providers, its own connection to the store and the broker's client are about
+        // a fifth of a cold start's CPU, which the first frame does not wait for. A sync that cannot start says so on
+        // the panel (fault F4) and ends the kiosk. Before it, on the same thread, the collection the fonts' opening
+        // left out (the mappings of the font files not chosen).
+        AtomicReference<Background<DeviceSync>> syncing = new AtomicReference<>();
+        boolean syncs = c.delivery().mqtt() != null || c.delivery().importPath() != null;
+        if (!syncs) Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
+        long[] cpuAtFirstFrame = {-1};
+        Runnable afterFirstFrame = () -> {
+            if (syncing.get() != null) return; // display thread only
+            if (firstFrameOnly) cpuAtFirstFrame[0] = processCpuMs();
+            syncing.set(Background.start("sync-start", () -> {
+                System.gc();
+                if (!syncs) return null;
                 try {
-                    started.join();
-                } catch (Exception e) {
-                    display.events().add(new Event.Stop());
-                    throw new IllegalStateException("the sync could not start: " + e.getMessage(), e);
+                    List<PublicKey> trusted = new ArrayList<>();
+                    for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));
+                    DeviceConfig.Mqtt m = c.delivery().mqtt();
+                    Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
+                    DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.device().fleet(), c.device().id(), trusted, c.storage().path(),
+                            c.storage().keepIssues(), c.storage().quotaBytes()), trial(c), id -> display.events().add(new Event.Activated(id)),
+                            (command, reply) -> display.events().add(new Event.Ping(() -> remote.carryOut(command, reply))));
+                    sync.panelHealth(display.view()::health);
+                    if (opened.replaced() != null) sync.report(opened.replaced());
+                    status.connect(sync);
+                    sync.onConnection(online -> display.events().add(new Event.Connection(online)));
+                    sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
+                    if (c.delivery().importPath() != null) ImportFolder.start(c.delivery().importPath(), sync);
+                    return sync;
+                } catch (Exception | Error e) {
+                    display.events().add(new Event.SyncFailed(e.getMessage() != null ? e.getMessage() : e.toString()));
+                    throw e;
                 }
-            });
-        } else {
-            Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
-        }
+            }));
+        };
+        display.view().afterFirstFrame(afterFirstFrame);
+        display.afterStart(afterFirstFrame);
         display.device(c.device().id());
         display.order(c.kiosk().titles());
         remote.apply(withValuesSetFromAfar(c, configFile, store));
@@ -158,10 +180,10 @@ public final class Kiosk {
         out.println("kiosk " + c.device().id() + " of fleet " + c.device().fleet() + " running: " + c.panel().model().id()
                 + " (" + c.panel().driver().name().toLowerCase() + "), store " + c.storage().path()
                 + (c.delivery().mqtt() != null ? ", broker " + c.delivery().mqtt().url() : ", no broker"));
-        Background<DeviceSync> sync = syncing;
         display.onFirstFrame(handed -> {
             Long launched = Long.getLong("newsstand.launched");
-            out.println("first frame handed to the panel" + (launched == null ? "" : " " + (handed - launched) + " ms after launch"));
+            out.println("first frame handed to the panel" + (launched == null ? "" : " " + (handed - launched) + " ms after launch")
+                    + (cpuAtFirstFrame[0] >= 0 ? ", process CPU " + cpuAtFirstFrame[0] + " ms" : ""));
             if (firstFrameOnly) display.events().add(new Event.Stop());
         });
         // On SIGTERM: stop the loop, then wait for the goodbye status and the store to close (main's System.exit
@@ -178,6 +200,7 @@ public final class Kiosk {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             display.run();
+            Background<DeviceSync> sync = syncing.get();
             if (sync != null) sync.join(); // a sync that could not start ends the kiosk with its reason
             if (remote.restartAsked()) {
                 out.println("the operator asked for a restart: ending with " + Remote.RESTART + "; newsstand.service starts the kiosk again");
@@ -187,6 +210,7 @@ public final class Kiosk {
         } finally {
             try {
                 for (ButtonInput input : inputs) input.close();
+                Background<DeviceSync> sync = syncing.get();
                 DeviceSync running = sync == null ? null : sync.joinQuietly();
                 if (running != null) running.close();
                 store.close();

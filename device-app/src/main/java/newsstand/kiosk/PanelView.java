@@ -45,7 +45,7 @@ final class PanelView {
     private String openingLanguage;
     /** When the first frame was handed to the panel (epoch milliseconds), or 0 before it. */
     private long firstHanded;
-    private Runnable gate = () -> {};
+    private Runnable afterFirst = () -> {};
 
     PanelView(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -174,13 +174,16 @@ final class PanelView {
     private void handed() {
         lastHanded = System.nanoTime();
         if (firstHanded != 0) return;
-        gate.run();
         firstHanded = System.currentTimeMillis();
+        afterFirst.run();
     }
 
-    /** Run before the first frame is handed to the panel; an exception from it keeps the frame off the panel. */
-    void beforeFirstFrame(Runnable gate) {
-        this.gate = gate;
+    /**
+     * Run once the first frame is handed to the panel, before the panel's refresh (work that waited for it starts
+     * while the panel updates).
+     */
+    void afterFirstFrame(Runnable work) {
+        this.afterFirst = work;
     }
 
     /** When the last frame was handed to the panel (System.nanoTime). */

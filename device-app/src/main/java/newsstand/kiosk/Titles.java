@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import newsstand.issue.Article;
 import newsstand.issue.Issue;
 import newsstand.layout.ShelfTitle;
 import newsstand.store.IssueStore;
@@ -71,7 +70,8 @@ final class Titles {
         Issue issue = store.head(s.issue());
         List<String> headlines = List.of();
         try {
-            headlines = store.issue(s.issue()).articles().stream().limit(5).map(Article::headline).toList();
+            // Its headlines only: the issue's text is read once, when it is opened to be shown.
+            headlines = List.copyOf(store.headlines(s.issue(), 5));
         } catch (StoreException | RuntimeException e) {
             // Its text cannot be read: the title is still listed, and opening it says why.
         }

@@ -43,6 +43,14 @@ public final class IssueRenderer {
         return r;
     }
 
+    /**
+     * The same without the collection, for the kiosk's start: the caller collects once its first frame is on the
+     * panel (a full collection stops every thread, about 10 ms on the development VM, before it).
+     */
+    public static IssueRenderer openUncollected(String language, List<Path> fontFolders) throws FontException {
+        return choose(language, fontFolders);
+    }
+
     /** The faces chosen, in fallback order: "regular: A > B; bold: C > D". */
     public String types() {
         return "regular: " + regular + "; bold: " + bold;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kiosk process's start as newsstand.service sees it: readiness once the first frame is on the panel, the
- * watchdog fed from the display loop, and a kiosk that cannot sync stopping before it draws. systemd itself is not
+ * watchdog fed from the display loop, and a kiosk that cannot sync showing its fault once it has drawn, then stopping. systemd itself is not
  * here: a systemd-notify on the PATH records what the kiosk tells it (the boundary to the service manager).
  */
 class KioskStartTest {
@@ -73,15 +73,19 @@ class KioskStartTest {
     }
 
     @Test
-    void aKioskWhoseSyncCannotStartStopsBeforeItDrawsAndSaysWhy() throws Exception {
-        Files.writeString(dir.resolve("keys/operator.pub"), "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n");
+    void aKioskWhoseSyncCannotStartDrawsWhatItHasThenShowsTheFaultAndStops() throws Exception {
+        Path key = dir.resolve("keys/operator.pub");
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n");
         Path log = dir.resolve("kiosk.log");
         Process p = kiosk(log);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the kiosk should stop");
         String out = Files.readString(log);
-        assertEquals(1, p.exitValue(), out);
-        assertTrue(out.contains("newsstand: " + dir.resolve("keys/operator.pub") + ": not an Ed25519 public key"), out);
-        assertFalse(Files.exists(dir.resolve("panel/page-001.png")), "nothing was drawn:\n" + out);
+        assertEquals(1, p.exitValue(), "a failure newsstand.service restarts on:\n" + out);
+        assertTrue(out.contains("newsstand: " + key + ": not an Ed25519 public key"), out);
+        assertTrue(Files.exists(dir.resolve("panel/page-001.png")), "the front page first:\n" + out);
+        assertTrue(out.contains("kiosk: fault F4: the sync cannot start: " + key + ": not an Ed25519 public key"), out);
+        assertTrue(Files.exists(dir.resolve("panel/page-002.png")), "then the fault screen:\n" + out);
+        assertFalse(Files.exists(dir.resolve("panel/page-003.png")), "and nothing after it:\n" + out);
     }
 
     @Test

@@ -311,6 +311,14 @@ class DisplayRulesTest {
     }
 
     @Test
+    void aSyncThatCannotStartIsFaultF4OverWhateverIsShownNamingWhy() {
+        Display d = drawn(DisplayRules.syncFailed(page(TWO, 0, 3), "/etc/newsstand/trust/operator.pub: not an Ed25519 public key"));
+        assertEquals(Screen.FAULT, d.screen());
+        assertEquals("F4", d.fault().code());
+        assertEquals("the sync cannot start: /etc/newsstand/trust/operator.pub: not an Ed25519 public key", d.fault().reason());
+    }
+
+    @Test
     void theOperatorsShowOpensTheTitleThenTurnsToThePage() {
         assertEquals(page(TWO, 1, 0), opened(DisplayRules.showTitle(page(TWO, 0, 3), "hb", TWO)));
         assertEquals(Change.NONE, DisplayRules.showTitle(page(TWO, 0, 3), "qd", TWO), "already read");

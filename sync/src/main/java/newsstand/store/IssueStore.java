@@ -298,6 +298,24 @@ public final class IssueStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The first headlines of a stored issue in reading order (sections, then articles), without reading its text:
+     * what the home screen lists of it.
+     */
+    public List<String> headlines(String id, int limit) throws StoreException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT headline FROM article WHERE issue_id = ? ORDER BY section_ord, ord LIMIT ?")) {
+            ps.setString(1, id);
+            ps.setInt(2, limit);
+            List<String> headlines = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) headlines.add(rs.getString(1));
+            }
+            return headlines;
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": cannot read the headlines of issue " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A stored issue's text and photo records (image bytes are read one at a time with {@link #image}). */
     public Issue issue(String id) throws StoreException {
         Issue head = head(id);

@@ -23,6 +23,9 @@ class IssueStoreTest {
         try (IssueStore store = IssueStore.open(dir.resolve("kiosk.db"))) {
             Issue imported = store.importPackage(pkg);
             assertEquals(imported, store.issue("test-2025-09-10"));
+            java.util.List<String> headlines = imported.articles().stream().map(newsstand.issue.Article::headline).toList();
+            assertEquals(headlines.subList(0, Math.min(5, headlines.size())), store.headlines("test-2025-09-10", 5), "the home screen's, in reading order");
+            assertEquals(headlines.subList(0, 1), store.headlines("test-2025-09-10", 1));
             assertArrayEquals(Files.readAllBytes(pkg.resolve("images/b.jpg")), store.image("test-2025-09-10", "images/b.jpg"));
             assertEquals(java.util.List.of("test-2025-09-10"), store.issueIds());
             assertEquals(5, store.schemaVersion());
