@@ -25,6 +25,13 @@ final class Dither {
         byte[] src = in.pixels();
         int[] cur = new int[w + 2];
         int[] next = new int[w + 2];
+        // A grey's shown value by a table: every level under 0 is black and over 255 white, so the sum is clamped
+        // first (two divisions a pixel under C1, the launcher's compiler, were most of a picture's time).
+        int[] shown = new int[256];
+        for (int v = 0; v < 256; v++) {
+            int level = Math.max(0, Math.min(levels - 1, (v * (levels - 1) + 127) / 255));
+            shown[v] = level * 255 / (levels - 1);
+        }
         for (int y = 0; y < h; y++) {
             boolean ltr = (y & 1) == 0;
             int row = y0 + y;
@@ -32,8 +39,7 @@ final class Dither {
             for (int k = 0; k < w; k++) {
                 int x = ltr ? k : w - 1 - k;
                 int v = (src[y * w + x] & 0xFF) + cur[x + 1] / 16;
-                int level = Math.max(0, Math.min(levels - 1, (v * (levels - 1) + 127) / 255));
-                int q = level * 255 / (levels - 1);
+                int q = shown[v < 0 ? 0 : v > 255 ? 255 : v];
                 int col = x0 + x;
                 if (visible && col >= 0 && col < width) canvas[row * width + col] = (byte) q;
                 int err = v - q;

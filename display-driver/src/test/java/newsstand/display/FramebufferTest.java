@@ -34,6 +34,33 @@ class FramebufferTest {
     }
 
     @Test
+    void wideRegionsWithWhiteRunsPackPixelByPixel() {
+        // Wide enough for runs of white to be copied packed; ink at either end of a run, and in the odd last column.
+        Framebuffer fb = new Framebuffer(701, 4, 16);
+        fb.fill(255);
+        fb.fillRect(5, 3, 1, 1, 0);
+        for (int x : new int[] {0, 1, 127, 128, 255, 256, 300, 513, 699, 700}) fb.fillRect(x, 1, 1, 1, (x * 53) % 256);
+        fb.fillRect(130, 2, 400, 1, 0x77);
+        for (Region r : new Region[] {Region.of(fb), new Region(1, 0, 700, 4), new Region(3, 1, 650, 2)}) {
+            for (int bits : new int[] {1, 2, 4, 8}) {
+                byte[] used = new byte[(r.width() * bits + 7) / 8 * r.height()];
+                java.util.Arrays.fill(used, (byte) 0x5A);
+                byte[] packed = fb.pack(r, bits, used);
+                int stride = (r.width() * bits + 7) / 8, max = (1 << bits) - 1;
+                for (int y = 0; y < r.height(); y++) {
+                    for (int x = 0; x < stride * 8 / bits; x++) {
+                        int shift = 8 - bits - (x * bits) % 8;
+                        int got = (packed[y * stride + x * bits / 8] >> shift) & max;
+                        int have = Math.min(16, 1 << bits);
+                        int want = x < r.width() ? Framebuffer.quantize(fb.get(r.x() + x, r.y() + y), have) * max / (have - 1) : 0;
+                        assertEquals(want, got, bits + " bits, " + r + ", pixel " + x + ", row " + y);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void textOnGreyPanelsIsDarkenedAtItsEdgesForEPaper() {
         Framebuffer fb = new Framebuffer(4, 1, 16);
         fb.drawMask(0, 0, 4, 1, new byte[] {(byte) 255, (byte) 128, 40, 0}, 0);

@@ -21,6 +21,9 @@ import java.util.Locale;
  * about one run of two, and Java2D's was not steady either. {@code mvn -q -pl fonts test-compile
  * exec:exec -Dexec.classpathScope=test -Dexec.executable=java "-Dexec.args=-cp %classpath
  * newsstand.fonts.GlyphBenchmark"}
+ *
+ * <p>For quicker loops, {@code -Dglyph.px=24} measures one size (or a list: {@code 24,48}) and {@code
+ * -Dglyph.fonts=Noto} the fonts whose family starts so; the warm-up then covers only those.
  */
 public final class GlyphBenchmark {
     /** Rounds per measure, the best of all but the first four taken: this shared machine's timings swing. */
@@ -29,6 +32,14 @@ public final class GlyphBenchmark {
             {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"},
             {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "WenQuanYi Micro Hei"},
     };
+
+    static final int[] SIZES = java.util.Arrays.stream(System.getProperty("glyph.px", "24,48,96").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+
+    static String[][] fonts() {
+        String only = System.getProperty("glyph.fonts", "");
+        return java.util.Arrays.stream(FONTS).filter(f -> f[1].startsWith(only)).toArray(String[][]::new);
+    }
 
     public static void main(String[] args) throws Exception {
         Path fixture = Path.of("sync/src/test/resources/fixtures/qingdao-daily-2025-09-10.txt");
@@ -39,24 +50,24 @@ public final class GlyphBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
         // Warm the JIT on every path first, so that no configuration pays for compilation.
         for (int warm = 0; warm < 10; warm++) {
-            for (String[] f : FONTS) {
+            for (String[] f : fonts()) {
                 Face face = FontFile.open(Path.of(f[0])).face(f[1]);
                 Font peer = Peer.font(f[0], f[1]);
                 int[] glyphs = new int[cps.length];
                 for (int i = 0; i < cps.length; i++) glyphs[i] = face.glyph(cps[i]);
-                for (int px : new int[] {24, 48, 96}) {
+                for (int px : SIZES) {
                     oursCold(face, glyphs, px);
                     java2d(peer, glyphs, px);
                 }
             }
         }
         System.out.println("font                     px   ours cold   Java2D cold   speed-up   ours cached   Java2D cached");
-        for (String[] f : FONTS) {
+        for (String[] f : fonts()) {
             Face face = FontFile.open(Path.of(f[0])).face(f[1]);
             Font peer = Peer.font(f[0], f[1]);
             int[] glyphs = new int[cps.length];
             for (int i = 0; i < cps.length; i++) glyphs[i] = face.glyph(cps[i]);
-            for (int px : new int[] {24, 48, 96}) {
+            for (int px : SIZES) {
                 double oursCold = oursCold(face, glyphs, px);
                 double oursCached = oursCached(face, glyphs, px);
                 double[] j2d = java2d(peer, glyphs, px);
