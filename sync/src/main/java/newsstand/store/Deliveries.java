@@ -239,6 +239,35 @@ public final class Deliveries {
         return added[0];
     }
 
+    /**
+     * Chunks of one download that came together, stored in one transaction (one commit for them all, where one a chunk
+     * cost each its own): for each, whether it was new (else a duplicate, counted). All or none: when this throws,
+     * none is stored.
+     */
+    public boolean[] storeChunks(String issue, int[] indexes, List<byte[]> chunks) throws StoreException {
+        boolean[] added = new boolean[indexes.length];
+        Tx.run(db, () -> {
+            int duplicates = 0;
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO chunk (issue_id, idx, bytes) VALUES (?,?,?)")) {
+                for (int i = 0; i < indexes.length; i++) {
+                    ps.setString(1, issue);
+                    ps.setInt(2, indexes[i]);
+                    ps.setBytes(3, chunks.get(i));
+                    added[i] = ps.executeUpdate() == 1;
+                    if (!added[i]) duplicates++;
+                }
+            }
+            if (duplicates > 0) {
+                try (PreparedStatement ps = db.prepareStatement("UPDATE download SET duplicates = duplicates + ? WHERE issue_id = ?")) {
+                    ps.setInt(1, duplicates);
+                    ps.setString(2, issue);
+                    ps.executeUpdate();
+                }
+            }
+        });
+        return added;
+    }
+
     /** Writes a complete download's files into a folder, one chunk at a time through the heap. */
     public void writeFiles(Manifest m, Path folder) throws StoreException, IOException {
         try {
