@@ -123,7 +123,7 @@ final class BrokerSession {
                     ReaderFirst.pause();
                     byte[] p = message.getPayload();
                     if (topic.startsWith(chunks) && Topics.commandsDevice(settings.fleet(), topic) == null) {
-                        String sha256 = p.length > 0 ? newsstand.issue.Manifest.sha256(p, p.length) : null;
+                        String sha256 = p.length > 0 ? ChunkHash.hex(p, p.length) : null;
                         arrived.add(new Object[] {c, new Arrived(topic, message, sha256)});
                         if (draining.compareAndSet(false, true)) thread.run(BrokerSession.this::drain);
                         return;

@@ -153,7 +153,7 @@ final class Download {
             throw new Refused("chunk '" + indexText + "' of " + issue() + " ignored (allowed: 0 to " + (manifest.chunks().size() - 1) + ")", null);
         }
         if (payload.length != manifest.chunkLength(index)
-                || !(sha256 != null ? sha256 : Manifest.sha256(payload, payload.length)).equals(manifest.chunks().get(index))) {
+                || !(sha256 != null ? sha256 : ChunkHash.hex(payload, payload.length)).equals(manifest.chunks().get(index))) {
             throw new Refused("chunk " + index + " of " + issue() + " (" + payload.length + " bytes) does not match its signed hash and length "
                     + manifest.chunkLength(index) + "; not stored", "chunk " + index + " of " + issue() + " does not match the signed manifest");
         }
