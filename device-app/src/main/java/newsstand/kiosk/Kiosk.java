@@ -116,6 +116,8 @@ public final class Kiosk {
         display.onShown(status::shown);
         Background<DeviceSync> syncing = null;
         if (c.delivery().mqtt() != null || c.delivery().importPath() != null) {
+            // The reader comes first: the delivery's threads run below the display's priority (one core on a small board).
+            newsstand.delivery.ReaderFirst.display();
             syncing = Background.start("sync-start", () -> {
                 List<PublicKey> trusted = new ArrayList<>();
                 for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));

@@ -52,7 +52,10 @@ final class BrokerSession {
     private final Supplier<byte[]> will;
     private MqttAsyncClient client;
     private final java.util.concurrent.ExecutorService hashing = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sync-hashing");
+        Thread t = new Thread(() -> {
+            Niceness.lowerThisThread(Niceness.SYNC);
+            r.run();
+        }, "sync-hashing");
         t.setDaemon(true);
         return t;
     });
@@ -129,6 +132,7 @@ final class BrokerSession {
                         return;
                     }
                     thread.run(() -> {
+                        thread.lowerPriority();
                         ReaderFirst.pause();
                         if (c == client) listener.message(topic, message, null);
                     });
@@ -155,6 +159,7 @@ final class BrokerSession {
                 if (a[0] == client) batch.add((Arrived) a[1]);
             }
             if (!batch.isEmpty()) {
+                thread.lowerPriority();
                 ReaderFirst.pause();
                 listener.chunks(batch);
             }

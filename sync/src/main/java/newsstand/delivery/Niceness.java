@@ -15,8 +15,23 @@ import org.tinylog.Logger;
 final class Niceness {
     private Niceness() {}
 
-    /** Sets the calling thread's nice value; false when it could not (said in the log at debug level). */
+    /**
+     * The nice value of the sync's threads (the one that stores, the one that hashes), set when each first has work:
+     * 5, so that the display's thread, at 0, gets about three quarters of a core they share (the manifest's checks and
+     * the chunks no longer halve a page turn's share). The system property {@code newsstand.sync.nice} sets another
+     * (0: as the display).
+     */
+    static final int SYNC = Integer.getInteger("newsstand.sync.nice", 5);
+
+    /**
+     * Whether the sync's threads are lowered at all: only in a kiosk that shows pages ({@link ReaderFirst#display}),
+     * not where many syncs share a JVM without a display (`bench fleet`, the tests), each of which would spawn renice.
+     */
+    static volatile boolean enabled;
+
+    /** Sets the calling thread's nice value; false when it could not (said in the log at debug level) or need not. */
     static boolean lowerThisThread(int nice) {
+        if (nice <= 0 || !enabled) return false;
         try {
             // "/proc/thread-self" names "PID/task/TID": the kernel's id of this thread.
             String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();

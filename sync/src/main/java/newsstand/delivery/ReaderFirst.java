@@ -16,6 +16,15 @@ public final class ReaderFirst {
     private static final Object LOCK = new Object();
     private static volatile int drawing;
 
+    /**
+     * This process shows pages to a reader (the kiosk, not a sync without a panel): the sync's threads and the
+     * installation of an issue then run at a lower priority than the display's thread ({@link Niceness}). Called
+     * before the sync starts.
+     */
+    public static void display() {
+        Niceness.enabled = true;
+    }
+
     /** The display starts drawing for a reader. */
     public static void drawing() {
         synchronized (LOCK) {

@@ -17,9 +17,10 @@ import org.tinylog.Logger;
 
 /**
  * The delivery side of the store: downloads and their chunks, the highest sequence ever activated, the outbox of
- * events, and retention. Chunk writes are single small transactions (synchronous NORMAL); the installation of an
+ * events, and retention. Chunk writes are small transactions (synchronous NORMAL), one for the chunks that came together; the installation of an
  * issue is one transaction synced to disk (FULL): the issue, its activation, the high-water mark, the download's
- * end and the "activated" event commit together or not at all. Used by the sync worker's thread only.
+ * end and the "activated" event commit together or not at all. Used by the sync worker's thread only (the installation by
+ * its installing thread while it waits).
  */
 public final class Deliveries {
     private final IssueStore store;
