@@ -140,7 +140,13 @@ final class DisplayLoop {
                     schedule.wake();
                     Logger.info("kiosk: woken outside the opening hours ({})", schedule.hours());
                 }
-                apply(DisplayRules.press(now, p.press(), facts()));
+                // The download waits before its next chunk while the page is drawn: on one core the reader comes first.
+                newsstand.delivery.ReaderFirst.drawing();
+                try {
+                    apply(DisplayRules.press(now, p.press(), facts()));
+                } finally {
+                    newsstand.delivery.ReaderFirst.drawn();
+                }
                 // How long a reader waited: from the press read to the frame handed to the panel (DeliveryBenchmark's turns).
                 long waited = view.lastHanded() - p.at();
                 if (waited >= 0 && Logger.isDebugEnabled()) Logger.debug("kiosk: press {} drawn in {} ms", p.press().button(), String.format(java.util.Locale.ROOT, "%.1f", waited / 1e6));

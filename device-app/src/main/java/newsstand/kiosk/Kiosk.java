@@ -136,6 +136,8 @@ public final class Kiosk {
         AtomicReference<Background<DeviceSync>> syncing = new AtomicReference<>();
         boolean syncs = c.delivery().mqtt() != null || c.delivery().importPath() != null;
         if (!syncs) Logger.info("run: neither mqtt.url nor import.path is set; showing the stored issues only");
+        // The reader comes first: the delivery's threads run below the display's priority (one core on a small board).
+        if (syncs) newsstand.delivery.ReaderFirst.display();
         long[] cpuAtFirstFrame = {-1};
         Runnable afterFirstFrame = () -> {
             if (syncing.get() != null) return; // display thread only

@@ -29,8 +29,14 @@ final class BrokerSession {
         /** The connection ended; why, in words (the broker's reason code where it gave one). */
         void lost(String why);
 
-        /** A message; sha256: the hex SHA-256 of a chunk's payload, computed on Paho's thread as it came (else null). */
+        /** A message other than a chunk. */
         void message(String topic, MqttMessage message, String sha256);
+
+        /**
+         * Chunks that came one after the other and waited together for the sync thread, in their order: taken in one
+         * go (one transaction) and only then acknowledged.
+         */
+        void chunks(java.util.List<Arrived> chunks);
 
         /** A connect that failed; the session tries again by itself. */
         void failed(String why);
@@ -46,10 +52,21 @@ final class BrokerSession {
     private final Supplier<byte[]> will;
     private MqttAsyncClient client;
     private final java.util.concurrent.ExecutorService hashing = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sync-hashing");
+        Thread t = new Thread(() -> {
+            Niceness.lowerThisThread(Niceness.SYNC);
+            r.run();
+        }, "sync-hashing");
         t.setDaemon(true);
         return t;
     });
+    /** A chunk as it came, with the hex SHA-256 of its payload computed on the hashing thread. */
+    record Arrived(String topic, MqttMessage message, String sha256) {}
+
+    /** Chunks hashed and waiting for the sync thread, with the client that took them; drained by one task at a time. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Object[]> arrived = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    /** At most this many chunks in one go: the Receive Maximum lets no more be in flight anyway. */
+    private static final int BATCH = Broker.RECEIVE_MAXIMUM;
     private boolean connected;
     private boolean closed;
     private int failures;
@@ -84,6 +101,7 @@ final class BrokerSession {
      */
     private MqttAsyncClient newClient() throws DeliveryException {
         MqttAsyncClient c = settings.broker().client(clientId);
+        String chunks = Topics.ROOT + settings.fleet() + "/chunks/";
         c.setManualAcks(true);
         c.setCallback(new MqttCallback() {
             @Override
@@ -102,11 +120,21 @@ final class BrokerSession {
             public void messageArrived(String topic, MqttMessage message) {
                 // A chunk's hash is computed on a thread of its own while Paho reads the next and the sync thread
                 // stores the one before; one thread, so the messages keep their order.
+                // Chunks wait in a queue that the sync thread drains, several at a time when they come faster than it
+                // stores them: one transaction for those, and their acknowledgements after its commit.
                 hashing.execute(() -> {
+                    ReaderFirst.pause();
                     byte[] p = message.getPayload();
-                    String sha256 = topic.contains("/chunks/") && p.length > 0 ? newsstand.issue.Manifest.sha256(p, p.length) : null;
+                    if (topic.startsWith(chunks) && Topics.commandsDevice(settings.fleet(), topic) == null) {
+                        String sha256 = p.length > 0 ? newsstand.issue.Manifest.sha256(p, p.length) : null;
+                        arrived.add(new Object[] {c, new Arrived(topic, message, sha256)});
+                        if (draining.compareAndSet(false, true)) thread.run(BrokerSession.this::drain);
+                        return;
+                    }
                     thread.run(() -> {
-                        if (c == client) listener.message(topic, message, sha256);
+                        thread.lowerPriority();
+                        ReaderFirst.pause();
+                        if (c == client) listener.message(topic, message, null);
                     });
                 });
             }
@@ -121,6 +149,25 @@ final class BrokerSession {
             public void authPacketArrived(int reasonCode, MqttProperties properties) {}
         });
         return c;
+    }
+
+    /** On the sync thread: the chunks waiting, handed over a batch at a time. */
+    private void drain() {
+        while (true) {
+            java.util.List<Arrived> batch = new java.util.ArrayList<>();
+            for (Object[] a; batch.size() < BATCH && (a = arrived.poll()) != null; ) {
+                if (a[0] == client) batch.add((Arrived) a[1]);
+            }
+            if (!batch.isEmpty()) {
+                thread.lowerPriority();
+                ReaderFirst.pause();
+                listener.chunks(batch);
+            }
+            if (!arrived.isEmpty()) continue;
+            draining.set(false);
+            // A chunk queued after the last poll and before the flag went down found it up: take it now.
+            if (arrived.isEmpty() || !draining.compareAndSet(false, true)) return;
+        }
     }
 
     private void abandonClient() {

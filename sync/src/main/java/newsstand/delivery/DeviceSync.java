@@ -200,6 +200,16 @@ public final class DeviceSync implements AutoCloseable {
             if (failed != null) error(failed);
         }
 
+        /** Chunks taken in one transaction, then each acknowledged (stored, duplicate or refused on its merits). */
+        @Override
+        public void chunks(java.util.List<BrokerSession.Arrived> chunks) {
+            try {
+                receiver.chunks(chunks); // a chunk the store did not take is asked for again
+            } finally {
+                for (BrokerSession.Arrived a : chunks) session.acknowledge(a.message());
+            }
+        }
+
         @Override
         public void failed(String why) {
             connection.accept(false);

@@ -22,7 +22,7 @@ import org.tinylog.Logger;
 /**
  * Installs a complete download: its files written from the stored chunks into a folder beside the store, read and
  * validated as a package, then stored and activated in one transaction with its event; then old issues retired.
- * Sync thread only.
+ * Called on the sync thread only; the installation itself runs on a thread of its own while the sync thread waits.
  */
 final class Installer {
     private final SyncSettings settings;
@@ -51,6 +51,45 @@ final class Installer {
      * trial (the same, and remembered); any other exception leaves the download to be tried again.
      */
     boolean install(Manifest m) throws PackageException, Refused, StoreException, IOException, StoreException {
+        // On a thread of lower priority (nice 10; the trial's thread inherits it), the sync thread waiting: writing,
+        // checking, composing and storing a new issue take a second or more of CPU, which on one core the display's
+        // page turns come before (DeliveryBenchmark with -Ddelivery.cpus=0 -Ddelivery.turns=true).
+        java.util.concurrent.Future<Boolean> f = worker.submit(() -> installing(m));
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("the installation of " + m.issue() + " was interrupted (the kiosk is stopping)");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof PackageException p) throw p;
+            if (c instanceof Refused r) throw r;
+            if (c instanceof StoreException s) throw s;
+            if (c instanceof IOException i) throw i;
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * The installing thread's nice value: 10 (the display's thread, at 0, gets about nine tenths of a shared core).
+     * The system property {@code newsstand.sync.install-nice} sets another (0: as the display).
+     */
+    private static final int INSTALL_NICE = Integer.getInteger("newsstand.sync.install-nice", 10);
+
+    /** The installing thread: started when first needed, at {@link #INSTALL_NICE} once it runs. */
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(() -> {
+            Niceness.lowerThisThread(INSTALL_NICE);
+            r.run();
+        }, "sync-install");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private boolean installing(Manifest m) throws PackageException, Refused, StoreException, IOException, StoreException {
         // Beside the store and named after it: two stores in one folder never share it.
         Path store = settings.store().toAbsolutePath();
         Path folder = store.resolveSibling(store.getFileName() + ".incoming-" + m.issue());

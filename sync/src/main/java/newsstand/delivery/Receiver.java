@@ -175,6 +175,8 @@ final class Receiver {
         unsubscribeRequested();
         deliveries.start(m, payload, outbox.event("downloading", m.issue(), m.sequence(), null));
         download = new Download(m, deliveries.stored(m.issue()));
+        transactions = 0;
+        storedInBatches = 0;
         Logger.info("sync: downloading {} (sequence {}): {} bytes in {} chunks", m.issue(), m.sequence(), m.bytes(), m.chunks().size());
         progressed();
         requestNext();
@@ -272,6 +274,67 @@ final class Receiver {
                 + " (its events follow)";
     }
 
+    /**
+     * Chunks that came together from the broker, each checked against the signed manifest, those of the download
+     * stored in one transaction, and only then counted as stored (the caller acknowledges them after this returns).
+     * When the store does not take them, none is stored, the problem is reported, and they are asked for again
+     * when the stall timeout finds them missing.
+     */
+    void chunks(java.util.List<BrokerSession.Arrived> batch) {
+        String prefix = Topics.ROOT + settings.fleet() + "/chunks/";
+        Download d = download;
+        int[] indexes = new int[batch.size()];
+        java.util.List<byte[]> payloads = new java.util.ArrayList<>(batch.size());
+        int n = 0;
+        for (BrokerSession.Arrived a : batch) {
+            String[] parts = a.topic().substring(prefix.length()).split("/");
+            if (parts.length != 3) {
+                Logger.warn("sync: message on unexpected topic {} ignored", a.topic());
+                continue;
+            }
+            if (d == null || !d.takes(parts[0], parts[1])) {
+                Logger.debug("sync: chunk of {} / {} not being downloaded, ignored", parts[0], parts[1]);
+                continue;
+            }
+            byte[] payload = a.message().getPayload();
+            try {
+                int index = d.check(parts[2], payload, a.sha256());
+                indexes[n++] = index;
+                payloads.add(payload);
+            } catch (Download.Refused r) {
+                Logger.warn("sync: {}", r.getMessage());
+                if (r.error != null) report.error(r.error);
+            }
+        }
+        if (n == 0) return;
+        int[] taken = java.util.Arrays.copyOf(indexes, n);
+        boolean[] added;
+        try {
+            added = deliveries.storeChunks(d.issue(), taken, payloads);
+        } catch (StoreException e) {
+            report.error(StorageCheck.explain(settings.store(), e));
+            return;
+        }
+        transactions++;
+        storedInBatches += taken.length;
+        for (int i = 0; i < taken.length; i++) {
+            if (added[i]) {
+                d.stored(taken[i]);
+            } else {
+                status.duplicate();
+                Logger.debug("sync: chunk {} of {} again (a duplicate)", taken[i], d.issue());
+            }
+            // Its topic stays subscribed until the download ends: one UNSUBSCRIBE for them all instead of one a chunk.
+            if (d.isAsked(taken[i])) d.answered(taken[i]);
+        }
+        progressed();
+        requestNext();
+        if (download != null && status.due()) report.publish();
+    }
+
+    /** Transactions that stored chunks from the broker in this download, and the chunks they stored, for its log line. */
+    private int transactions, storedInBatches;
+
     private void chunk(String issue, String sequenceText, String indexText, byte[] payload, String sha256) throws StoreException {
         Download d = download;
         if (d == null || !d.takes(issue, sequenceText)) {
@@ -344,6 +407,9 @@ final class Receiver {
 
     private void complete() {
         Manifest m = download.manifest;
+        if (transactions > 0) Logger.info("sync: {} chunks of {} came from the broker, stored in {} transactions", storedInBatches, m.issue(), transactions);
+        transactions = 0;
+        storedInBatches = 0;
         unsubscribeRequested();
         try {
             boolean shown;

@@ -31,6 +31,18 @@ final class SyncThread {
         onFailure = report;
     }
 
+    private boolean lowered;
+
+    /**
+     * On the sync thread, the first time a message from the broker is handled: the thread's priority lowered
+     * ({@link Niceness#SYNC}), not at the start, where the spawned renice would delay the first frame.
+     */
+    void lowerPriority() {
+        if (lowered) return;
+        lowered = true;
+        Niceness.lowerThisThread(Niceness.SYNC);
+    }
+
     /** Hands work to the thread; never blocks the caller (Paho's threads). Dropped once closing. */
     void run(Runnable work) {
         try {

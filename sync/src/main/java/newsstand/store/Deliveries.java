@@ -17,9 +17,10 @@ import org.tinylog.Logger;
 
 /**
  * The delivery side of the store: downloads and their chunks, the highest sequence ever activated, the outbox of
- * events, and retention. Chunk writes are single small transactions (synchronous NORMAL); the installation of an
+ * events, and retention. Chunk writes are small transactions (synchronous NORMAL), one for the chunks that came together; the installation of an
  * issue is one transaction synced to disk (FULL): the issue, its activation, the high-water mark, the download's
- * end and the "activated" event commit together or not at all. Used by the sync worker's thread only.
+ * end and the "activated" event commit together or not at all. Used by the sync worker's thread only (the installation by
+ * its installing thread while it waits).
  */
 public final class Deliveries {
     private final IssueStore store;
@@ -237,6 +238,35 @@ public final class Deliveries {
             }
         });
         return added[0];
+    }
+
+    /**
+     * Chunks of one download that came together, stored in one transaction (one commit for them all, where one a chunk
+     * cost each its own): for each, whether it was new (else a duplicate, counted). All or none: when this throws,
+     * none is stored.
+     */
+    public boolean[] storeChunks(String issue, int[] indexes, List<byte[]> chunks) throws StoreException {
+        boolean[] added = new boolean[indexes.length];
+        Tx.run(db, () -> {
+            int duplicates = 0;
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO chunk (issue_id, idx, bytes) VALUES (?,?,?)")) {
+                for (int i = 0; i < indexes.length; i++) {
+                    ps.setString(1, issue);
+                    ps.setInt(2, indexes[i]);
+                    ps.setBytes(3, chunks.get(i));
+                    added[i] = ps.executeUpdate() == 1;
+                    if (!added[i]) duplicates++;
+                }
+            }
+            if (duplicates > 0) {
+                try (PreparedStatement ps = db.prepareStatement("UPDATE download SET duplicates = duplicates + ? WHERE issue_id = ?")) {
+                    ps.setInt(1, duplicates);
+                    ps.setString(2, issue);
+                    ps.executeUpdate();
+                }
+            }
+        });
+        return added;
     }
 
     /** Writes a complete download's files into a folder, one chunk at a time through the heap. */
