@@ -121,8 +121,9 @@ final class BenchSoakCommand implements Callable<Integer> {
                     deliveries.withdraw(id, 1, "{\"event\":\"withdrawn\",\"issue\":\"" + id + "\"}");
                     return id;
                 };
-                boolean child = System.getenv(SoakCgroup.INSIDE) != null;
-                Soak.run(store, panel.model, new Soak.Settings(warmup, turns, changes, tolerance, child && nmt, child && ceiling != null), change,
+                String child = System.getenv(SoakCgroup.INSIDE);
+                boolean held = child != null && !child.equals(SoakCgroup.OUTSIDE) && ceiling != null;
+                Soak.run(store, panel.model, new Soak.Settings(warmup, turns, changes, tolerance, child != null && nmt, held), change,
                         spec.commandLine().getOut());
             }
             return 0;
