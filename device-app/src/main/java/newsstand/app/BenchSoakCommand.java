@@ -21,20 +21,41 @@ import picocli.CommandLine.Spec;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Drives the kiosk's display loop with simulated presses, back and forth, while issues of three "
                 + "publications (the sample issue under three titles) are activated and withdrawn beside it through a "
-                + "second connection to the store, as the sync does, inside a memory cgroup like the service's; prints the heap, "
-                + "the RSS (anonymous and file pages) and the fonts' pages in the page cache every 1,000 turns and ends with "
-                + "soak_turns=N changes=C p50_ms=X p99_ms=Y change_mean_ms=M heap_mb=Z rss_mb=W rss_anon_mb=A rss_anon_growth_mb=G "
-                + "rss_file_mb=F font_files=N font_size_mb=S font_cached_mb=C font_mapped_mb=M and, inside the cgroup, cgroup_current_mb, "
-                + "cgroup_peak_mb, cgroup_anon_mb, cgroup_file_mb and the times it met its limits (a turn: from the press to the frame "
-                + "handed to the panel)."})
+                + "second connection to the store, as the sync does, inside a memory cgroup like the service's: a warm-up reported "
+                + "apart, then the measured turns; prints the heap, the RSS (anonymous and file pages) and the fonts' pages in the "
+                + "page cache every 1,000 turns, whether the anonymous memory grew over the measured turns (after a full collection at "
+                + "both ends), and ends with soak_turns=N warmup_turns=W changes=C p50_ms=X p99_ms=Y change_mean_ms=M heap_mb=Z rss_mb=W "
+                + "rss_anon_mb=A rss_anon_growth_mb=G flat=yes|no rss_anon_total_growth_mb=T rss_file_mb=F majflt=J font_files=N "
+                + "font_size_mb=S font_cached_mb=C font_mapped_mb=M and, inside the cgroup, its memory, limit, the times it met its "
+                + "limits and its reclaim counters (a turn: from the press to the frame handed to the panel)."})
 final class BenchSoakCommand implements Callable<Integer> {
     private static final String[][] PUBLICATIONS = {{"haibin-daily", "海滨日报"}, {"haibin-evening", "海滨晚报"}, {"haibin-weekly", "海滨周刊"}};
 
     @Spec CommandSpec spec;
     @Mixin Options.PanelOption panel;
 
-    @Option(names = "--turns", paramLabel = "N", defaultValue = "10000", description = "Page turns (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--turns", paramLabel = "N", defaultValue = "10000", description = "Page turns measured, after the warm-up "
+            + "(default: ${DEFAULT-VALUE}).")
     int turns;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000", description = "Page turns before the measured ones, with "
+            + "changes in the same proportion: the JIT compiles the paths of a turn and of a change, the heap finds its size; their "
+            + "times and growth are reported apart (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--tolerance", paramLabel = "MB", defaultValue = "0.5", description = "The anonymous memory is flat when it "
+            + "grows by at most this much over the measured turns (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--ceiling", paramLabel = "MB", description = "Holds the cgroup to this much memory instead of the service's "
+            + "MemoryHigh (v2 memory.high, systemd's MemoryHigh; v1 memory.limit_in_bytes), set just above the anonymous memory so "
+            + "that the kernel must reclaim the fonts' and the JVM's file pages while the pages turn; the font files' pages are "
+            + "dropped from the page cache before the kiosk opens them, so that the soak reads them again and is charged for them.")
+    Integer ceiling;
+
+    @Option(names = "--nmt", description = "Runs the soak's JVM with native memory tracking (-XX:NativeMemoryTracking=summary, "
+            + "which costs some memory itself) and prints its diff over the measured turns: which part of the JVM grew.")
+    boolean nmt;
 
     @Option(names = "--changes", paramLabel = "N", description = "Activations and withdrawals, spread over the turns (default: "
             + "one every 50 turns, 200 in 10,000).")
@@ -48,21 +69,35 @@ final class BenchSoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cgroup && System.getenv(SoakCgroup.INSIDE) == null) {
-            SoakCgroup.Launch launch;
-            List<String> jvm = null;
-            try {
-                jvm = SoakCgroup.commandLine();
-                launch = SoakCgroup.make();
-            } catch (java.io.IOException | RuntimeException e) {
-                spec.commandLine().getErr().println("soak: no memory cgroup (" + e.getMessage() + "): the soak runs outside one");
-                launch = null;
-            }
-            if (launch != null) return inside(launch, jvm);
-        }
         if (turns < 1 || turns > 10_000_000) throw new Newsstand.UserError("--turns " + turns + " is not allowed (allowed: 1 to 10000000)");
+        if (warmup < 0 || warmup > 10_000_000) throw new Newsstand.UserError("--warmup " + warmup + " is not allowed (allowed: 0 to 10000000)");
         if (changes == null) changes = turns / 50;
         if (changes < 0 || changes > turns) throw new Newsstand.UserError("--changes " + changes + " is not allowed (allowed: 0 to --turns)");
+        if (ceiling != null && (ceiling < 16 || ceiling > 65_536)) {
+            throw new Newsstand.UserError("--ceiling " + ceiling + " is not allowed (allowed: 16 to 65536 MB)");
+        }
+        if (ceiling != null && !cgroup) throw new Newsstand.UserError("--ceiling needs the cgroup (not with --no-cgroup)");
+        if (!(tolerance >= 0)) throw new Newsstand.UserError("--tolerance " + tolerance + " is not allowed (allowed: 0 or more)");
+        if ((cgroup || nmt) && System.getenv(SoakCgroup.INSIDE) == null) {
+            SoakCgroup.Launch launch = null;
+            List<String> jvm;
+            try {
+                jvm = SoakCgroup.commandLine();
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("soak: " + e.getMessage() + ": the soak runs in this JVM, outside any cgroup");
+                jvm = null;
+            }
+            if (jvm != null && cgroup) {
+                try {
+                    launch = SoakCgroup.make(ceiling == null ? 0 : (long) ceiling << 20);
+                } catch (java.io.IOException | RuntimeException e) {
+                    spec.commandLine().getErr().println("soak: no memory cgroup (" + e.getMessage() + "): the soak runs outside one");
+                }
+            }
+            if (jvm != null && nmt) jvm.add(1, "-XX:NativeMemoryTracking=summary");
+            if (launch != null) return inside(launch, jvm);
+            if (jvm != null && nmt) return inside(new SoakCgroup.Launch(List.of(), null, "no cgroup"), jvm);
+        }
         Path dir = Files.createTempDirectory("newsstand-soak");
         try {
             Path db = dir.resolve("soak.db");
@@ -86,7 +121,10 @@ final class BenchSoakCommand implements Callable<Integer> {
                     deliveries.withdraw(id, 1, "{\"event\":\"withdrawn\",\"issue\":\"" + id + "\"}");
                     return id;
                 };
-                Soak.run(store, panel.model, turns, changes, change, spec.commandLine().getOut());
+                String child = System.getenv(SoakCgroup.INSIDE);
+                boolean held = child != null && !child.equals(SoakCgroup.OUTSIDE) && ceiling != null;
+                Soak.run(store, panel.model, new Soak.Settings(warmup, turns, changes, tolerance, child != null && nmt, held), change,
+                        spec.commandLine().getOut());
             }
             return 0;
         } finally {
@@ -99,9 +137,10 @@ final class BenchSoakCommand implements Callable<Integer> {
         try {
             List<String> command = new ArrayList<>(launch.prefix());
             command.addAll(jvm);
-            spec.commandLine().getErr().println("soak: inside " + launch.how());
+            spec.commandLine().getErr().println((launch.prefix().isEmpty() ? "soak: in a child JVM, " : "soak: inside ") + launch.how());
             ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-            pb.environment().put(SoakCgroup.INSIDE, launch.made() == null ? "scope" : launch.made().toString());
+            pb.environment().put(SoakCgroup.INSIDE, launch.prefix().isEmpty() ? SoakCgroup.OUTSIDE
+                    : launch.made() == null ? "scope" : launch.made().toString());
             Process child = pb.start();
             try {
                 return child.waitFor();

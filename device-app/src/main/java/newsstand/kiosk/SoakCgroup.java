@@ -23,6 +23,8 @@ public final class SoakCgroup {
     public static final long MEMORY_HIGH = 160L << 20, MEMORY_MAX = 192L << 20;
     /** Set in the child: the cgroup's folder (made directly) or "scope" (systemd-run's). */
     public static final String INSIDE = "NEWSSTAND_SOAK_CGROUP";
+    /** {@link #INSIDE}'s value in a child JVM started outside any cgroup of the soak's (`--nmt` without a cgroup). */
+    public static final String OUTSIDE = "none";
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
 
     private SoakCgroup() {}
@@ -30,12 +32,25 @@ public final class SoakCgroup {
     /** How the child is started: the command before the JVM's, and the folder to remove after (null for systemd's). */
     public record Launch(List<String> prefix, Path made, String how) {}
 
-    /** Makes the cgroup, or throws with why it cannot (the soak then runs outside it and says so). */
+    /** Makes the cgroup with the service's limits, or throws with why it cannot (the soak then runs outside it and says so). */
     public static Launch make() throws IOException {
+        return make(0);
+    }
+
+    /**
+     * Makes the cgroup, or throws with why it cannot. With a {@code ceiling} (bytes, 0 for none) the cgroup is held to
+     * it instead of the service's MemoryHigh: v2's memory.high (systemd's MemoryHigh), where the kernel reclaims and
+     * throttles above it, MemoryMax staying the service's; v1's memory.limit_in_bytes, where the kernel reclaims the
+     * cgroup's page cache (and the JVM's own file pages) to stay under it, and kills the process when its anonymous
+     * memory alone does not fit.
+     */
+    public static Launch make(long ceiling) throws IOException {
         String name = "newsstand-soak-" + ProcessHandle.current().pid();
+        long high = ceiling > 0 ? ceiling : MEMORY_HIGH, max = Math.max(MEMORY_MAX, high);
         if (Files.isDirectory(Path.of("/run/systemd/system")) && onPath("systemd-run")) {
-            return new Launch(List.of("systemd-run", "--scope", "--quiet", "--unit=" + name, "-p", "MemoryMax=" + MEMORY_MAX,
-                    "-p", "MemoryHigh=" + MEMORY_HIGH, "--"), null, "systemd-run --scope (MemoryHigh=160M, MemoryMax=192M)");
+            return new Launch(List.of("systemd-run", "--scope", "--quiet", "--unit=" + name, "-p", "MemoryMax=" + max,
+                    "-p", "MemoryHigh=" + high, "--"), null, "systemd-run --scope (MemoryHigh=" + (high >> 20) + "M, MemoryMax="
+                    + (max >> 20) + "M)");
         }
         List<String> lines = Files.readAllLines(Path.of("/proc/self/cgroup"));
         Path dir;
@@ -47,9 +62,9 @@ public final class SoakCgroup {
             if (!Files.readString(ROOT.resolve("cgroup.subtree_control")).contains("memory")) write(ROOT.resolve("cgroup.subtree_control"), "+memory");
             dir = ROOT.resolve(name);
             Files.createDirectory(dir);
-            write(dir.resolve("memory.high"), Long.toString(MEMORY_HIGH));
-            write(dir.resolve("memory.max"), Long.toString(MEMORY_MAX));
-            how = "cgroup v2 " + dir + " (memory.high " + (MEMORY_HIGH >> 20) + "M, memory.max " + (MEMORY_MAX >> 20) + "M)";
+            write(dir.resolve("memory.high"), Long.toString(high));
+            write(dir.resolve("memory.max"), Long.toString(max));
+            how = "cgroup v2 " + dir + " (memory.high " + (high >> 20) + "M, memory.max " + (max >> 20) + "M)";
         } else {
             String own = lines.stream().filter(l -> l.matches("\\d+:([^:]*,)?memory(,[^:]*)?:.*")).map(l -> l.substring(l.lastIndexOf(':') + 1))
                     .findFirst().orElseThrow(() -> new IOException("no memory cgroup: neither cgroup v2 with it nor v1's memory controller"));
@@ -57,8 +72,10 @@ public final class SoakCgroup {
             if (!Files.isDirectory(parent)) throw new IOException("this process's memory cgroup " + parent + " is not mounted here");
             dir = parent.resolve(name);
             Files.createDirectory(dir);
-            write(dir.resolve("memory.limit_in_bytes"), Long.toString(MEMORY_MAX));
-            how = "cgroup v1 " + dir + " (memory.limit_in_bytes " + (MEMORY_MAX >> 20) + "M; v1 has no MemoryHigh)";
+            long limit = ceiling > 0 ? ceiling : MEMORY_MAX;
+            write(dir.resolve("memory.limit_in_bytes"), Long.toString(limit));
+            how = "cgroup v1 " + dir + " (memory.limit_in_bytes " + (limit >> 20) + "M; v1 has no MemoryHigh"
+                    + (ceiling > 0 ? ": the limit is the ceiling" : "") + ")";
         }
         // The shell joins the cgroup, then becomes the JVM: nothing of the JVM is charged elsewhere.
         return new Launch(List.of("/bin/sh", "-c", "echo $$ > \"$0/cgroup.procs\" && exec \"$@\"", dir.toString()), dir, how);
@@ -100,7 +117,10 @@ public final class SoakCgroup {
      * The memory of the cgroup this process is in, as `key=value` pairs for the soak's summary: cgroup_current_mb
      * (memory.current, v1 memory.usage_in_bytes), cgroup_peak_mb where the kernel keeps it, cgroup_anon_mb and
      * cgroup_file_mb (memory.stat anon and file; v1 rss and cache), and the times it was throttled at MemoryHigh
-     * (memory.events high) or reached MemoryMax (max; v1 memory.failcnt).
+     * (memory.events high) or reached MemoryMax (max; v1 memory.failcnt), its limit (cgroup_limit_mb: memory.high, v1
+     * memory.limit_in_bytes), and what reclaim cost it: cgroup_pgmajfault (pages faulted in again from the disk),
+     * v1's cgroup_pgpgin and cgroup_pgpgout (pages charged and uncharged), and cgroup_refault_file (file pages read
+     * again soon after the kernel dropped them: the sign of a working set that does not fit).
      */
     public static Map<String, String> report() throws IOException {
         Map<String, String> r = new LinkedHashMap<>();
@@ -119,6 +139,10 @@ public final class SoakCgroup {
             Map<String, Long> events = keyed(dir.resolve("memory.events"));
             r.put("cgroup_high_events", Long.toString(events.getOrDefault("high", -1L)));
             r.put("cgroup_max_events", Long.toString(events.getOrDefault("max", -1L)));
+            String high = Files.readString(dir.resolve("memory.high")).strip();
+            r.put("cgroup_limit_mb", high.equals("max") ? "-1" : mb(Long.parseLong(high)));
+            r.put("cgroup_pgmajfault", Long.toString(stat.getOrDefault("pgmajfault", -1L)));
+            r.put("cgroup_refault_file", Long.toString(stat.getOrDefault("workingset_refault_file", stat.getOrDefault("workingset_refault", -1L))));
         } else {
             Path dir = ROOT.resolve("memory").resolve(v1.substring(1));
             r.put("cgroup_current_mb", mb(read(dir.resolve("memory.usage_in_bytes"))));
@@ -127,6 +151,11 @@ public final class SoakCgroup {
             r.put("cgroup_anon_mb", mb(stat.getOrDefault("rss", -1L)));
             r.put("cgroup_file_mb", mb(stat.getOrDefault("cache", -1L)));
             r.put("cgroup_max_events", Long.toString(read(dir.resolve("memory.failcnt"))));
+            r.put("cgroup_limit_mb", mb(read(dir.resolve("memory.limit_in_bytes"))));
+            r.put("cgroup_pgmajfault", Long.toString(stat.getOrDefault("pgmajfault", -1L)));
+            r.put("cgroup_pgpgin", Long.toString(stat.getOrDefault("pgpgin", -1L)));
+            r.put("cgroup_pgpgout", Long.toString(stat.getOrDefault("pgpgout", -1L)));
+            r.put("cgroup_refault_file", Long.toString(stat.getOrDefault("workingset_refault_file", stat.getOrDefault("workingset_refault", -1L))));
         }
         return r;
     }

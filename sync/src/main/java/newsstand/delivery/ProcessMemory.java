@@ -60,6 +60,29 @@ public final class ProcessMemory {
      */
     public static Fonts fonts() {
         Set<Path> files = new TreeSet<>();
+        long mapped = fontFiles(files);
+        if (mapped < 0) return Fonts.NONE;
+        long size = 0, cached = 0;
+        int counted = 0;
+        for (Path file : files) {
+            long[] c = cached(file);
+            if (c == null) continue;
+            counted++;
+            size += c[0];
+            cached += c[1];
+        }
+        return new Fonts(counted, size, cached, mapped);
+    }
+
+    /** The font files this process maps or holds open (empty where /proc cannot be read). */
+    public static Set<Path> fontFiles() {
+        Set<Path> files = new TreeSet<>();
+        fontFiles(files);
+        return files;
+    }
+
+    /** Adds the font files this process maps or holds open; returns the bytes of them mapped and resident, or -1. */
+    private static long fontFiles(Set<Path> files) {
         long mapped = 0;
         try {
             String current = null;
@@ -73,7 +96,7 @@ public final class ProcessMemory {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return Fonts.NONE;
+            return -1;
         }
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path fd : fds) {
@@ -87,21 +110,37 @@ public final class ProcessMemory {
         } catch (IOException e) {
             // no /proc/self/fd: the mapped ones only
         }
-        long size = 0, cached = 0;
-        int counted = 0;
-        for (Path file : files) {
-            long[] c = cached(file);
-            if (c == null) continue;
-            counted++;
-            size += c[0];
-            cached += c[1];
+        return mapped;
+    }
+
+    /**
+     * The major page faults of this process so far (/proc/self/stat's majflt: pages it waited for the disk for, the
+     * file pages it touched after the kernel had dropped them), or -1.
+     */
+    public static long majorFaults() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[9]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
-        return new Fonts(counted, size, cached, mapped);
     }
 
     private static boolean isFont(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".ttf") || n.endsWith(".ttc") || n.endsWith(".otf") || n.endsWith(".otc");
+    }
+
+    /** The bytes of a file in the page cache (mincore), or -1 when it cannot be read. */
+    public static long cachedBytes(Path file) {
+        long[] c = cached(file);
+        return c == null ? -1 : c[1];
+    }
+
+    /** Whether a file's name is a font file's (.ttf, .ttc, .otf, .otc). */
+    public static boolean isFontFile(Path file) {
+        return isFont(file.getFileName().toString());
     }
 
     /** {size, bytes in the page cache} of a file, or null when it cannot be read. */

@@ -36,7 +36,17 @@ class ProcessMemoryTest {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ProcessMemory.Fonts fonts = ProcessMemory.fonts();
             assertTrue(fonts.files() >= 1 && fonts.sizeBytes() >= 8192 && fonts.cachedBytes() <= fonts.sizeBytes(), fonts.toString());
+            assertTrue(ProcessMemory.fontFiles().contains(file.toRealPath()), ProcessMemory.fontFiles().toString());
+            assertTrue(ProcessMemory.isFontFile(file) && !ProcessMemory.isFontFile(dir.resolve("notes.txt")));
         }
+    }
+
+    @Test
+    void majorFaultsAreCountedAndOnlyGrow() {
+        assumeTrue(Files.isRegularFile(Path.of("/proc/self/stat")), "Linux only");
+        long first = ProcessMemory.majorFaults();
+        assertTrue(first >= 0, Long.toString(first));
+        assertTrue(ProcessMemory.majorFaults() >= first);
     }
 
     @Test
