@@ -22,15 +22,19 @@ import newsstand.delivery.Topics;
  * the delivery time (from the manifest taken to the issue active: every chunk asked for (a window of 8 at a time), verified, committed
  * and acknowledged, then the package written, checked and installed), the throughput, and the process's
  * peak heap in use (the largest heap before any collection, from the JVM's GC log, over the whole run: delivery,
- * activation and the front page drawn). The peer in the same run: a bare Paho client taking the same retained chunks
- * all at once with one wildcard subscription, keeping nothing: the ceiling that broker and client allow. Then the
- * daily case: a kiosk that already shows an issue when the next is published.
+ * activation and the front page drawn). Two peers in the same run, each a bare Paho client taking the same retained
+ * chunks all at once with one wildcard subscription, keeping nothing: the warm one in this benchmark's JVM (C2, warm
+ * after the first round: the ceiling that broker and client allow), and the cold one ({@link ColdPeer}) in a fresh
+ * process with the kiosk's JVM options, as the kiosk is on its first delivery: the fair yardstick for that delivery.
+ * Then the daily case: a kiosk that already shows an issue when the next is published.
  *
  * <p>Run from the repository: {@code mvn -q -B -DskipTests install && mvn -q -pl device-app exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=newsstand.app.DeliveryBenchmark}
  */
 public final class DeliveryBenchmark {
     static final int ROUNDS = Integer.getInteger("delivery.rounds", 3);
+    /** Rounds of the daily case ({@code -Ddelivery.daily=0} leaves it out). */
+    static final int DAILY_ROUNDS = Integer.getInteger("delivery.daily", ROUNDS);
     /** Options added to the kiosk's JVM's (a profiler: {@code -Ddelivery.jvm="-XX:StartFlightRecording=filename=k.jfr"}), space-separated. */
     static final String EXTRA_JVM = System.getProperty("delivery.jvm", "").strip();
     /** The cores the kiosk is pinned to ({@code taskset -c}), as on a board whose cores the kiosk shares: e.g. "0"; none by default. */
@@ -59,18 +63,21 @@ public final class DeliveryBenchmark {
             System.out.printf(Locale.ROOT, "issue qd-bench: %.2f MB in %d chunks; published in %.0f ms (%.1f MB/s); %s, %d cores%n",
                     bytes / 1e6, chunks, publishMs, bytes / 1e3 / publishMs, System.getProperty("java.vm.version"),
                     Runtime.getRuntime().availableProcessors());
-            System.out.println("round   kiosk: downloaded   MB/s   installed   MB/s   peak heap   live   |   bare Paho: all chunks   MB/s   | download/bare");
+            System.out.println("round   kiosk: downloaded   MB/s   installed   MB/s   peak heap   live   |   bare Paho: all chunks   MB/s   | download/bare"
+                    + "   |   cold peer: all chunks   MB/s   | download/cold");
             List<double[]> results = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 double[] ours = kiosk(jar, work.resolve("round-" + round), broker.url());
                 double bare = bare(broker.url(), sequence, chunks);
-                results.add(new double[] {ours[0], ours[1], ours[2], bare, ours[3]});
-                System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %9.1f MB %4.0f MB   | %19.0f ms %6.1f   | %8.2f%n", round, ours[0],
-                        bytes / 1e3 / ours[0], ours[1], bytes / 1e3 / ours[1], ours[2], ours[3], bare, bytes / 1e3 / bare, bare / ours[0]);
+                double cold = cold(broker.url(), sequence, chunks);
+                results.add(new double[] {ours[0], ours[1], ours[2], bare, ours[3], cold});
+                System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %9.1f MB %4.0f MB   | %19.0f ms %6.1f   | %8.2f      | %19.0f ms %6.1f   | %8.2f%n",
+                        round, ours[0], bytes / 1e3 / ours[0], ours[1], bytes / 1e3 / ours[1], ours[2], ours[3], bare, bytes / 1e3 / bare, bare / ours[0],
+                        cold, bytes / 1e3 / cold, cold / ours[0]);
             }
             // The daily case: a kiosk that already shows an issue draws nothing while the next one comes.
             System.out.println("daily: the kiosk already shows an issue when the next is published");
-            for (int round = 1; round <= ROUNDS; round++) {
+            for (int round = 1; round <= DAILY_ROUNDS; round++) {
                 double[] daily = daily(jar, work.resolve("daily-" + round), broker.url(), work, round);
                 double bare = bare(broker.url(), sequence, chunks);
                 System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %25s | %19.0f ms %6.1f   | %8.2f%n", round, daily[0],
@@ -80,6 +87,10 @@ public final class DeliveryBenchmark {
                 printTurns("page turns while the daily issue came" + (CPUS.isEmpty() ? "" : " (kiosk on cores " + CPUS + ")"), TURN_MS);
                 if (!TURN_MS_DOWNLOADING.isEmpty()) printTurns("  of which from the manifest taken to the issue active", TURN_MS_DOWNLOADING);
             }
+            double[] vsBare = results.stream().mapToDouble(r -> r[3] / r[0]).sorted().toArray();
+            double[] vsCold = results.stream().mapToDouble(r -> r[5] / r[0]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "first delivery's download against the warm bare peer %.2f to %.2f (median %.2f), against the cold peer %.2f to %.2f (median %.2f)%n",
+                    vsBare[0], vsBare[vsBare.length - 1], vsBare[vsBare.length / 2], vsCold[0], vsCold[vsCold.length - 1], vsCold[vsCold.length / 2]);
             results.sort((a, b) -> Double.compare(a[1], b[1]));
             double[] median = results.get(results.size() / 2);
             double peak = results.stream().mapToDouble(r -> r[2]).max().orElseThrow();
@@ -306,6 +317,31 @@ public final class DeliveryBenchmark {
             if (m.group(1).equals("Full")) live = Math.max(live, Integer.parseInt(m.group(3)));
         }
         return new double[] {peak, live};
+    }
+
+    /**
+     * The same retained chunks taken by a bare Paho client in a fresh process of its own ({@link ColdPeer}), started as
+     * the kiosk is (the issue already on the broker) with the kiosk's JVM options (this build's jvm.options: -Xmx32m,
+     * serial GC, C1 only) and this build's device jar's Paho, pinned as the kiosk is: ms from its SUBSCRIBE to the last
+     * chunk, timed inside it (its JVM's start and its connect left out, as the kiosk's are). The warm peer ({@link #bare})
+     * runs in this benchmark's JVM, C2 and warm after the first round.
+     */
+    static double cold(String url, long sequence, int chunks) throws Exception {
+        Path peerJar = Path.of("device-app/target/newsstand.jar");
+        if (!Files.exists(peerJar)) peerJar = Path.of("target/newsstand.jar");
+        List<String> command = new ArrayList<>();
+        if (!CPUS.isEmpty()) command.addAll(List.of("taskset", "-c", CPUS));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(peerJar));
+        String tests = Path.of(ColdPeer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        command.addAll(List.of("-cp", tests + java.io.File.pathSeparator + peerJar, ColdPeer.class.getName(), url,
+                Topics.chunk("qd", "qd-bench", sequence, 0).replaceAll("/0$", "/#"), Integer.toString(chunks)));
+        Process peer = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!peer.waitFor(60, TimeUnit.SECONDS) || peer.exitValue() != 0) throw new IllegalStateException("cold peer: " + out);
+        Matcher m = Pattern.compile("cold peer: ([0-9.]+) ms").matcher(out);
+        if (!m.find()) throw new IllegalStateException("cold peer: " + out);
+        return Double.parseDouble(m.group(1));
     }
 
     /** The same retained chunks taken by a bare client, all at once: ms from subscribing to the last chunk. */
