@@ -327,7 +327,8 @@ public final class DeliveryBenchmark {
      * runs in this benchmark's JVM, C2 and warm after the first round.
      */
     static double cold(String url, long sequence, int chunks) throws Exception {
-        Path peerJar = Path.of("device-app/target/newsstand.jar");
+        // -Ddelivery.peer-jar: the device jar whose Paho and jvm.options the cold peer runs with (this build's by default).
+        Path peerJar = Path.of(System.getProperty("delivery.peer-jar", "device-app/target/newsstand.jar"));
         if (!Files.exists(peerJar)) peerJar = Path.of("target/newsstand.jar");
         List<String> command = new ArrayList<>();
         if (!CPUS.isEmpty()) command.addAll(List.of("taskset", "-c", CPUS));
