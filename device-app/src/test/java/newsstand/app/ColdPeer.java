@@ -16,7 +16,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * {@link DeliveryBenchmark}'s cold peer: a bare Paho MQTT 5 client in a process of its own, started by the benchmark
  * with the kiosk's JVM options and the device jar's Paho, as fresh as the kiosk is when it takes its first issue. It
  * connects, subscribes to the issue's chunk topics (one wildcard), lets Paho acknowledge each chunk as it arrives,
- * keeps nothing, and prints the time from its SUBSCRIBE to the last chunk ({@code cold peer: N ms}).
+ * keeps nothing, and prints the time from its SUBSCRIBE to the last chunk and the CPU its process (every thread: Paho's,
+ * the collector, the compiler) used meanwhile ({@code cold peer: N ms, CPU M ms}).
  *
  * <p>Arguments: the broker's URL, the chunk topics' filter, the number of chunks.
  */
@@ -45,6 +46,7 @@ public final class ColdPeer {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setReceiveMaximum(100); // as the warm peer (TestMqtt)
         client.connect(options);
+        long cpu = cpuNs();
         long t = System.nanoTime();
         client.subscribe(filter, 1);
         synchronized (done) {
@@ -52,10 +54,26 @@ public final class ColdPeer {
             while (got.cardinality() < chunks && System.nanoTime() < deadline) done.wait(1000);
         }
         double ms = (System.nanoTime() - t) / 1e6;
+        double cpuMs = (cpuNs() - cpu) / 1e6;
         if (got.cardinality() < chunks) throw new IllegalStateException("cold peer: " + got.cardinality() + " of " + chunks + " chunks");
-        System.out.printf(Locale.ROOT, "cold peer: %.1f ms%n", ms);
+        System.out.printf(Locale.ROOT, "cold peer: %.1f ms, CPU %.0f ms%n", ms, cpuMs);
         client.disconnect(100);
         client.close(true);
+    }
+
+    /** The process's threads' time on a CPU so far (ns, /proc's schedstat, as the benchmark reads the kiosk's). */
+    static long cpuNs() throws java.io.IOException {
+        long ns = 0;
+        try (var tasks = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path t : tasks) {
+                try {
+                    ns += Long.parseLong(java.nio.file.Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                } catch (java.io.IOException e) {
+                    // the thread ended
+                }
+            }
+        }
+        return ns;
     }
 
     private ColdPeer() {}
