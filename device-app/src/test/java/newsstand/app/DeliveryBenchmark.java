@@ -76,7 +76,7 @@ public final class DeliveryBenchmark {
                         cold, bytes / 1e3 / cold, cold / ours[0]);
             }
             // The daily case: a kiosk that already shows an issue draws nothing while the next one comes.
-            System.out.println("daily: the kiosk already shows an issue when the next is published");
+            if (DAILY_ROUNDS > 0) System.out.println("daily: the kiosk already shows an issue when the next is published");
             for (int round = 1; round <= DAILY_ROUNDS; round++) {
                 double[] daily = daily(jar, work.resolve("daily-" + round), broker.url(), work, round);
                 double bare = bare(broker.url(), sequence, chunks);
