@@ -155,26 +155,65 @@ final class Rasterizer implements OutlineSink {
         open = true;
     }
 
+    // lineTo, quadTo and curveTo place their points with x() and y()'s arithmetic written out: C1, the kiosk's
+    // compiler, inlines no method over 35 bytes of bytecode, and these are called for every point of every glyph.
+
     @Override
     public void lineTo(float x, float y) {
-        int nx = x(x), ny = y(y);
-        if (!outside) canvas.line(penX, penY, nx, ny);
+        final float s = scale;
+        int fx = (int) (x * s + biasX), fy = (int) (y * s + biasY);
+        boolean out = outside | Integer.compareUnsigned(fx - 64, spanX) > 0 | Integer.compareUnsigned(fy - 64, spanY) > 0;
+        outside = out;
+        int nx = fx << 2, ny = bottomY - (fy << 2);
+        if (nx < minX) minX = nx;
+        if (nx > maxX) maxX = nx;
+        if (ny < minY) minY = ny;
+        if (ny > maxY) maxY = ny;
+        if (!out) canvas.line(penX, penY, nx, ny);
         penX = nx;
         penY = ny;
     }
 
     @Override
     public void quadTo(float cx, float cy, float x, float y) {
-        int x1 = x(cx), y1 = y(cy), x2 = x(x), y2 = y(y);
-        if (!outside) Curves.quad(canvas, penX, penY, x1, y1, x2, y2);
+        final float s = scale, bx = biasX, by = biasY;
+        final int sx = spanX, sy = spanY, b = bottomY;
+        int f1 = (int) (cx * s + bx), g1 = (int) (cy * s + by), f2 = (int) (x * s + bx), g2 = (int) (y * s + by);
+        boolean out = outside | Integer.compareUnsigned(f1 - 64, sx) > 0 | Integer.compareUnsigned(g1 - 64, sy) > 0
+                | Integer.compareUnsigned(f2 - 64, sx) > 0 | Integer.compareUnsigned(g2 - 64, sy) > 0;
+        outside = out;
+        int x1 = f1 << 2, y1 = b - (g1 << 2), x2 = f2 << 2, y2 = b - (g2 << 2);
+        int lo = Math.min(x1, x2), hi = Math.max(x1, x2);
+        if (lo < minX) minX = lo;
+        if (hi > maxX) maxX = hi;
+        lo = Math.min(y1, y2);
+        hi = Math.max(y1, y2);
+        if (lo < minY) minY = lo;
+        if (hi > maxY) maxY = hi;
+        if (!out) Curves.quad(canvas, penX, penY, x1, y1, x2, y2);
         penX = x2;
         penY = y2;
     }
 
     @Override
     public void curveTo(float c1x, float c1y, float c2x, float c2y, float x, float y) {
-        int x1 = x(c1x), y1 = y(c1y), x2 = x(c2x), y2 = y(c2y), x3 = x(x), y3 = y(y);
-        if (!outside) Curves.cubic(canvas, penX, penY, x1, y1, x2, y2, x3, y3);
+        final float s = scale, bx = biasX, by = biasY;
+        final int sx = spanX, sy = spanY, b = bottomY;
+        int f1 = (int) (c1x * s + bx), g1 = (int) (c1y * s + by), f2 = (int) (c2x * s + bx), g2 = (int) (c2y * s + by);
+        int f3 = (int) (x * s + bx), g3 = (int) (y * s + by);
+        boolean out = outside | Integer.compareUnsigned(f1 - 64, sx) > 0 | Integer.compareUnsigned(g1 - 64, sy) > 0
+                | Integer.compareUnsigned(f2 - 64, sx) > 0 | Integer.compareUnsigned(g2 - 64, sy) > 0
+                | Integer.compareUnsigned(f3 - 64, sx) > 0 | Integer.compareUnsigned(g3 - 64, sy) > 0;
+        outside = out;
+        int x1 = f1 << 2, y1 = b - (g1 << 2), x2 = f2 << 2, y2 = b - (g2 << 2), x3 = f3 << 2, y3 = b - (g3 << 2);
+        int lo = Math.min(Math.min(x1, x2), x3), hi = Math.max(Math.max(x1, x2), x3);
+        if (lo < minX) minX = lo;
+        if (hi > maxX) maxX = hi;
+        lo = Math.min(Math.min(y1, y2), y3);
+        hi = Math.max(Math.max(y1, y2), y3);
+        if (lo < minY) minY = lo;
+        if (hi > maxY) maxY = hi;
+        if (!out) Curves.cubic(canvas, penX, penY, x1, y1, x2, y2, x3, y3);
         penX = x3;
         penY = y3;
     }

@@ -6,8 +6,12 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.GlyphVector;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,12 +22,17 @@ import java.util.Locale;
  *
  * <p>Run in a JVM of its own, as JMH forks one, after a warm-up over every font and size: inside Maven's JVM
  * (exec:java), or with a shorter warm-up, our first figure fell into a slow mode (5.0 to 5.9 us against 3.6 to 4.1) in
- * about one run of two, and Java2D's was not steady either. {@code mvn -q -pl fonts test-compile
+ * about one run of two, and Java2D's was not steady either. {@code mvn -q -pl fonts -am test-compile; mvn -q -pl fonts
  * exec:exec -Dexec.classpathScope=test -Dexec.executable=java "-Dexec.args=-cp %classpath
  * newsstand.fonts.GlyphBenchmark"}
  *
  * <p>For quicker loops, {@code -Dglyph.px=24} measures one size (or a list: {@code 24,48}) and {@code
  * -Dglyph.fonts=Noto} the fonts whose family starts so; the warm-up then covers only those.
+ *
+ * <p>By default it measures under the JVM settings the kiosk ships with: it starts itself again in a child JVM with
+ * the options of device-app/src/launcher/jvm.options (C1 only, the 32 MB heap, the serial collector). {@code
+ * -Dglyph.jvm=this} measures in the JVM it was started in instead: with no options, the JVM's default tiered C1 and
+ * C2. The first line says which compilers ran.
  */
 public final class GlyphBenchmark {
     /** Rounds per measure, the best of all but the first four taken: this shared machine's timings swing. */
@@ -42,12 +51,16 @@ public final class GlyphBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!"this".equals(System.getProperty("glyph.jvm", "kiosk"))) {
+            System.exit(inKioskJvm(args));
+            return;
+        }
         Path fixture = Path.of("sync/src/test/resources/fixtures/qingdao-daily-2025-09-10.txt");
         if (!Files.exists(fixture)) fixture = Path.of("..").resolve(fixture);
         String text = Files.readString(args.length > 0 ? Path.of(args[0]) : fixture);
         int[] cps = text.codePoints().filter(c -> !Character.isWhitespace(c)).distinct().toArray();
-        System.out.printf("%d distinct characters; %s, %d cores, %s%n", cps.length, System.getProperty("java.vm.version"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
+        System.out.printf("%d distinct characters; %s, %d cores, %s; %s%n", cps.length, System.getProperty("java.vm.version"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), compilers());
         // Warm the JIT on every path first, so that no configuration pays for compilation.
         for (int warm = 0; warm < 10; warm++) {
             for (String[] f : fonts()) {
@@ -75,6 +88,51 @@ public final class GlyphBenchmark {
                         f[1], px, oursCold, j2d[0], j2d[0] / oursCold, oursCached, j2d[1]);
             }
         }
+    }
+
+    /** The kiosk's JVM options, as both launchers read them: one a line, # starts a comment. */
+    static List<String> kioskOptions() throws IOException {
+        Path options = Path.of("device-app/src/launcher/jvm.options");
+        if (!Files.exists(options)) options = Path.of("..").resolve(options);
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(options)) {
+            line = line.strip();
+            if (!line.isEmpty() && !line.startsWith("#")) out.add(line);
+        }
+        return out;
+    }
+
+    /**
+     * Runs the benchmark again in a child JVM with the kiosk's options (its C1-only compiler, heap and collector),
+     * passing on the glyph.* properties; returns the child's exit status.
+     */
+    static int inKioskJvm(String[] args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(kioskOptions());
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("glyph.")) cmd.add("-D" + name + "=" + System.getProperty(name));
+        }
+        cmd.add("-Dglyph.jvm=this");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(GlyphBenchmark.class.getName());
+        cmd.addAll(List.of(args));
+        System.out.println("In a child JVM with the kiosk's options (device-app/src/launcher/jvm.options; -Dglyph.jvm=this runs"
+                + " in this JVM instead):");
+        System.out.println(String.join(" ", cmd.subList(1, cmd.size() - 3 - args.length)));
+        System.out.flush();
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    /** Which JIT compilers this JVM runs, from its options. */
+    static String compilers() {
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String a : jvmArgs) {
+            if (a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4")) return "C1 only (" + a + ")";
+            if (a.equals("-XX:-TieredCompilation")) return "C2 only (-XX:-TieredCompilation)";
+        }
+        return "C1 and C2 (tiered, the JVM's default)";
     }
 
     static double oursCold(Face face, int[] glyphs, int px) {
