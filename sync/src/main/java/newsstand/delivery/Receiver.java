@@ -317,15 +317,20 @@ final class Receiver {
         }
         transactions++;
         storedInBatches += taken.length;
-        for (int i = 0; i < taken.length; i++) {
+        taken(d, taken, added);
+    }
+
+    /** Chunks the store took (each new, or a duplicate counted): the download's progress, and the next ones asked for. */
+    private void taken(Download d, int[] indexes, boolean[] added) {
+        for (int i = 0; i < indexes.length; i++) {
             if (added[i]) {
-                d.stored(taken[i]);
+                d.stored(indexes[i]);
             } else {
                 status.duplicate();
-                Logger.debug("sync: chunk {} of {} again (a duplicate)", taken[i], d.issue());
+                Logger.debug("sync: chunk {} of {} again (a duplicate)", indexes[i], d.issue());
             }
             // Its topic stays subscribed until the download ends: one UNSUBSCRIBE for them all instead of one a chunk.
-            if (d.isAsked(taken[i])) d.answered(taken[i]);
+            if (d.isAsked(indexes[i])) d.answered(indexes[i]);
         }
         progressed();
         requestNext();
@@ -349,17 +354,7 @@ final class Receiver {
             if (r.error != null) report.error(r.error);
             return;
         }
-        if (deliveries.storeChunk(issue, index, payload)) {
-            d.stored(index);
-            progressed();
-        } else {
-            status.duplicate();
-            Logger.debug("sync: chunk {} of {} again (a duplicate)", index, issue);
-        }
-        // Its topic stays subscribed until the download ends: one UNSUBSCRIBE for them all instead of one a chunk.
-        if (d.isAsked(index)) d.answered(index);
-        requestNext();
-        if (download != null && status.due()) report.publish();
+        taken(d, new int[] {index}, new boolean[] {deliveries.storeChunk(issue, index, payload)});
     }
 
     /**

@@ -222,22 +222,7 @@ public final class Deliveries {
 
     /** Stores a verified chunk; a chunk stored before counts as a duplicate. Returns whether it was new. */
     public boolean storeChunk(String issue, int index, byte[] bytes) throws StoreException {
-        boolean[] added = new boolean[1];
-        Tx.run(db, () -> {
-            try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO chunk (issue_id, idx, bytes) VALUES (?,?,?)")) {
-                ps.setString(1, issue);
-                ps.setInt(2, index);
-                ps.setBytes(3, bytes);
-                added[0] = ps.executeUpdate() == 1;
-            }
-            if (!added[0]) {
-                try (PreparedStatement ps = db.prepareStatement("UPDATE download SET duplicates = duplicates + 1 WHERE issue_id = ?")) {
-                    ps.setString(1, issue);
-                    ps.executeUpdate();
-                }
-            }
-        });
-        return added[0];
+        return storeChunks(issue, new int[] {index}, List.of(bytes))[0];
     }
 
     /**
