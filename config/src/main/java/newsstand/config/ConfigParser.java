@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,13 +100,26 @@ final class ConfigParser {
         String nightlyText = v.raw(Setting.PANEL_NIGHTLY_CLEAR);
         if (nightlyText == null || nightlyText.isBlank()) nightlyText = Setting.PANEL_NIGHTLY_CLEAR.defaultValue();
         if (!nightlyText.strip().equals("none")) {
-            try {
-                nightly = LocalTime.parse(nightlyText.strip(), DateTimeFormatter.ofPattern("HH:mm"));
-            } catch (DateTimeParseException e) {
-                v.bad(Setting.PANEL_NIGHTLY_CLEAR, nightlyText);
-            }
+            nightly = hourMinute(nightlyText.strip());
+            if (nightly == null) v.bad(Setting.PANEL_NIGHTLY_CLEAR, nightlyText);
         }
         return new DeviceConfig.Panel(model, driver, output, v.number(Setting.PANEL_OUTPUT_KEEP), vcom == null ? 0 : vcom, wiring, fullEvery, minInterval, nightly);
+    }
+
+    /**
+     * A time of day written HH:MM, as {@code DateTimeFormatter.ofPattern("HH:mm")} reads it (24:00 is midnight), or
+     * null. Read by hand: the formatter's pattern and locale machinery cost the kiosk's start about 10 ms.
+     */
+    static LocalTime hourMinute(String text) {
+        if (text.length() != 5 || text.charAt(2) != ':') return null;
+        int h = twoDigits(text, 0), m = twoDigits(text, 3);
+        if (h < 0 || m < 0 || m > 59 || h > 24 || h == 24 && m != 0) return null;
+        return h == 24 ? LocalTime.MIDNIGHT : LocalTime.of(h, m);
+    }
+
+    private static int twoDigits(String text, int at) {
+        char a = text.charAt(at), b = text.charAt(at + 1);
+        return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
     }
 
     /** One use per GPIO line: the panel's lines, the buttons and SPI0's own pins. */
@@ -173,7 +184,8 @@ final class ConfigParser {
     }
 
     private DeviceConfig.Kiosk kiosk(DeviceConfig.Panel panel) {
-        ZoneId zone = ZoneId.systemDefault();
+        // The system's zone only where kiosk.timezone is not set: reading it opens the JDK's older zone database too.
+        ZoneId zone = null;
         String zoneText = v.raw(Setting.KIOSK_TIMEZONE);
         if (zoneText != null && !zoneText.isBlank()) {
             try {
@@ -182,6 +194,7 @@ final class ConfigParser {
                 v.bad(Setting.KIOSK_TIMEZONE, zoneText);
             }
         }
+        if (zone == null) zone = ZoneId.systemDefault();
         OpeningHours hours = null;
         String hoursText = v.raw(Setting.KIOSK_HOURS);
         if (hoursText != null && !hoursText.isBlank()) {

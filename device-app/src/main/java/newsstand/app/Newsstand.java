@@ -32,27 +32,34 @@ public final class Newsstand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    /** The commands, in the order help lists them. */
-    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    /**
+     * The commands, in the order help lists them: in a class of their own, so that the kiosk's start (which parses no
+     * command line) does not link and load every command's class before its first frame.
+     */
+    static final class Commands {
+        private Commands() {}
 
-    static {
-        COMMANDS.put("demo", DemoCommand::new);
-        COMMANDS.put("render", RenderCommand::new);
-        COMMANDS.put("import-text", ImportTextCommand::new);
-        COMMANDS.put("sample-issue", SampleIssueCommand::new);
-        COMMANDS.put("glyphs", GlyphsCommand::new);
-        COMMANDS.put("typeset", TypesetCommand::new);
-        COMMANDS.put("bench", BenchCommand::new);
-        COMMANDS.put("panel", PanelCommand::new);
-        COMMANDS.put("run", RunCommand::new);
-        COMMANDS.put("keygen", KeygenCommand::new);
-        COMMANDS.put("publish", PublishCommand::new);
-        COMMANDS.put("withdraw", WithdrawCommand::new);
-        COMMANDS.put("bundle", BundleCommand::new);
-        COMMANDS.put("import", ImportCommand::new);
-        COMMANDS.put("doctor", DoctorCommand::new);
-        COMMANDS.put("fleet", FleetCommand::new);
-        COMMANDS.put("console", ConsoleCommand::new);
+        static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
+
+        static {
+            ALL.put("demo", DemoCommand::new);
+            ALL.put("render", RenderCommand::new);
+            ALL.put("import-text", ImportTextCommand::new);
+            ALL.put("sample-issue", SampleIssueCommand::new);
+            ALL.put("glyphs", GlyphsCommand::new);
+            ALL.put("typeset", TypesetCommand::new);
+            ALL.put("bench", BenchCommand::new);
+            ALL.put("panel", PanelCommand::new);
+            ALL.put("run", RunCommand::new);
+            ALL.put("keygen", KeygenCommand::new);
+            ALL.put("publish", PublishCommand::new);
+            ALL.put("withdraw", WithdrawCommand::new);
+            ALL.put("bundle", BundleCommand::new);
+            ALL.put("import", ImportCommand::new);
+            ALL.put("doctor", DoctorCommand::new);
+            ALL.put("fleet", FleetCommand::new);
+            ALL.put("console", ConsoleCommand::new);
+        }
     }
 
     public static void main(String[] args) {
@@ -73,9 +80,9 @@ public final class Newsstand implements Runnable {
         CommandLine cl = new CommandLine(new Newsstand());
         // Only the command asked for is built: picocli reads the annotations of every command added (about 20 ms of
         // a kiosk's start, bench page). Help and mistakes get them all.
-        Supplier<Object> asked = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        Supplier<Object> asked = args.length > 0 ? Commands.ALL.get(args[0]) : null;
         if (asked != null) cl.addSubcommand(args[0], asked.get());
-        else COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        else Commands.ALL.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         // Settings reach the subcommands added before them.
         cl.setOut(out);
         cl.setErr(err);
@@ -117,7 +124,7 @@ public final class Newsstand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (" + String.join(", ", COMMANDS.keySet()) + ")");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (" + String.join(", ", Commands.ALL.keySet()) + ")");
     }
 
     /** --version: the build's version. */

@@ -306,7 +306,7 @@ class CommandsTest {
         System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             java.util.ArrayDeque<picocli.CommandLine> commands = new java.util.ArrayDeque<>();
-            Newsstand.COMMANDS.values().forEach(command -> commands.add(new picocli.CommandLine(command.get())));
+            Newsstand.Commands.ALL.values().forEach(command -> commands.add(new picocli.CommandLine(command.get())));
             while (!commands.isEmpty()) {
                 picocli.CommandLine c = commands.remove();
                 assertFalse(c.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF).isBlank(), c.getCommandName());
