@@ -73,6 +73,21 @@ class DeviceConfigTest {
     }
 
     @Test
+    void theNightlyClearIsReadAsTheFormatterOfHhMmReadsIt() {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        for (String text : new String[] {"00:00", "03:00", "23:59", "24:00", "24:01", "24:30", "00:60", "99:00", "3:00", "03:0",
+                "03:000", "03-00", "+3:00", "\u0663\u0663:\u0660\u0660", "03:00:00", ""}) {
+            java.time.LocalTime expected;
+            try {
+                expected = java.time.LocalTime.parse(text, hhmm);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            assertEquals(expected, ConfigParser.hourMinute(text), "'" + text + "'");
+        }
+    }
+
+    @Test
     void aConfigurationThatFailsItsCheckStillNamesItsPanelForTheSetupScreen() throws Exception {
         java.nio.file.Path file = dir.resolve("bad.properties");
         java.nio.file.Files.writeString(file, "device.fleet = qd\npanel.model = waveshare-7in5-v2\npanel.pin.busy = 99\nmqtt.urll = x\n");
