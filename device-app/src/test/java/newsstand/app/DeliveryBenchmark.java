@@ -26,7 +26,9 @@ import newsstand.delivery.Topics;
  * chunks all at once with one wildcard subscription, keeping nothing: the warm one in this benchmark's JVM (C2, warm
  * after the first round: the ceiling that broker and client allow), and the cold one ({@link ColdPeer}) in a fresh
  * process with the kiosk's JVM options, as the kiosk is on its first delivery: the fair yardstick for that delivery.
- * Then the daily case: a kiosk that already shows an issue when the next is published.
+ * With {@code -Ddelivery.link=2,8}, the first delivery again over links of those rates (MB/s), the kiosk and the cold
+ * peer each through a paced relay ({@link CutProxy}). Then the daily case: a kiosk that already shows an issue when
+ * the next is published.
  *
  * <p>Run from the repository: {@code mvn -q -B -DskipTests install && mvn -q -pl device-app exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=newsstand.app.DeliveryBenchmark}
