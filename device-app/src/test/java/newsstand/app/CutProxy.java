@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy between devices and the broker whose connections a test can cut, as a flaky network does; it may
- * also hold throughput down (bytes per second toward the device) so that a transfer lasts long enough to be cut.
+ * also hold throughput down (bytes per second toward the device), as a slow link does or so that a transfer lasts
+ * long enough to be cut.
  */
 final class CutProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -58,9 +59,10 @@ final class CutProxy implements AutoCloseable {
             byte[] buf = new byte[rate > 0 ? 4096 : 65536];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
+                long due = System.nanoTime();
                 while ((n = in.read(buf)) > 0) {
                     out.write(buf, 0, n);
-                    if (rate > 0) Mosquitto.sleep(n * 1000L / rate);
+                    if (rate > 0) due = pace(due, n, rate);
                 }
             } catch (IOException e) {
                 // cut
@@ -77,6 +79,17 @@ final class CutProxy implements AutoCloseable {
     void cut() {
         for (Socket s : sockets) close(s);
         sockets.clear();
+    }
+
+    /**
+     * Waits until n bytes more are due at the rate (bytes per second), from when the bytes before were due: a link
+     * whose idle time gives no credit beyond a few milliseconds (its buffer), and whose sleeps running late are made
+     * up. Returns when the next bytes may go.
+     */
+    private static long pace(long due, int n, long rate) {
+        due = Math.max(due, System.nanoTime() - 5_000_000L) + n * 1_000_000_000L / rate;
+        for (long wait; (wait = due - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        return due;
     }
 
     private static void close(Socket s) {

@@ -26,7 +26,9 @@ import newsstand.delivery.Topics;
  * chunks all at once with one wildcard subscription, keeping nothing: the warm one in this benchmark's JVM (C2, warm
  * after the first round: the ceiling that broker and client allow), and the cold one ({@link ColdPeer}) in a fresh
  * process with the kiosk's JVM options, as the kiosk is on its first delivery: the fair yardstick for that delivery.
- * Then the daily case: a kiosk that already shows an issue when the next is published.
+ * With {@code -Ddelivery.link=2,8}, the first delivery again over links of those rates (MB/s), the kiosk and the cold
+ * peer each through a paced relay ({@link CutProxy}). Then the daily case: a kiosk that already shows an issue when
+ * the next is published.
  *
  * <p>Run from the repository: {@code mvn -q -B -DskipTests install && mvn -q -pl device-app exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=newsstand.app.DeliveryBenchmark}
@@ -39,6 +41,12 @@ public final class DeliveryBenchmark {
     static final String EXTRA_JVM = System.getProperty("delivery.jvm", "").strip();
     /** The cores the kiosk is pinned to ({@code taskset -c}), as on a board whose cores the kiosk shares: e.g. "0"; none by default. */
     static final String CPUS = System.getProperty("delivery.cpus", "").strip();
+    /**
+     * Link rates (MB/s toward the kiosk, comma-separated: {@code -Ddelivery.link=2,8}) at which the first delivery is
+     * also timed, the kiosk and the cold peer each through a paced relay; none by default. Loopback's figure stays.
+     */
+    static final List<String> LINKS = System.getProperty("delivery.link", "").isBlank() ? List.of()
+            : List.of(System.getProperty("delivery.link").strip().split("\\s*,\\s*"));
 
     public static void main(String[] args) throws Exception {
         // -Ddelivery.jar: another build's device jar (in its checkout, beside its src/launcher), to compare builds.
@@ -70,10 +78,31 @@ public final class DeliveryBenchmark {
                 double[] ours = kiosk(jar, work.resolve("round-" + round), broker.url());
                 double bare = bare(broker.url(), sequence, chunks);
                 double cold = cold(broker.url(), sequence, chunks);
-                results.add(new double[] {ours[0], ours[1], ours[2], bare, ours[3], cold});
+                results.add(new double[] {ours[0], ours[1], ours[2], bare, ours[3], cold, ours[4]});
                 System.out.printf(Locale.ROOT, "%5d %17.0f ms %6.1f %8.0f ms %6.1f %9.1f MB %4.0f MB   | %19.0f ms %6.1f   | %8.2f      | %19.0f ms %6.1f   | %8.2f%n",
                         round, ours[0], bytes / 1e3 / ours[0], ours[1], bytes / 1e3 / ours[1], ours[2], ours[3], bare, bytes / 1e3 / bare, bare / ours[0],
                         cold, bytes / 1e3 / cold, cold / ours[0]);
+            }
+            // The first delivery over a link of a kiosk's rate (Wi-Fi, 4G): the kiosk and the cold peer each through a
+            // paced relay of its own toward them (CutProxy), the broker's side and the round trip still loopback's.
+            Map<String, List<Double>> linkRatios = new LinkedHashMap<>();
+            if (!LINKS.isEmpty()) System.out.println("first delivery over a link of a given rate toward the kiosk (and toward the cold peer)");
+            for (String rate : LINKS) {
+                double mbPerS = Double.parseDouble(rate);
+                long bytesPerS = (long) (mbPerS * 1e6);
+                for (int round = 1; round <= ROUNDS; round++) {
+                    double[] ours;
+                    try (CutProxy link = new CutProxy(broker.port, bytesPerS)) {
+                        ours = kiosk(jar, work.resolve("link-" + rate + "-" + round), link.url());
+                    }
+                    double cold;
+                    try (CutProxy link = new CutProxy(broker.port, bytesPerS)) {
+                        cold = cold(link.url(), sequence, chunks);
+                    }
+                    System.out.printf(Locale.ROOT, "link %4.1f MB/s (the chunks alone: %.0f ms) round %d: kiosk %.0f ms (%.2f MB/s), cold peer %.0f ms (%.2f MB/s): %.2f%n",
+                            mbPerS, bytes / 1e3 / mbPerS, round, ours[0], bytes / 1e3 / ours[0], cold, bytes / 1e3 / cold, cold / ours[0]);
+                    linkRatios.computeIfAbsent(rate, r -> new ArrayList<>()).add(cold / ours[0]);
+                }
             }
             // The daily case: a kiosk that already shows an issue draws nothing while the next one comes.
             if (DAILY_ROUNDS > 0) System.out.println("daily: the kiosk already shows an issue when the next is published");
@@ -87,10 +116,18 @@ public final class DeliveryBenchmark {
                 printTurns("page turns while the daily issue came" + (CPUS.isEmpty() ? "" : " (kiosk on cores " + CPUS + ")"), TURN_MS);
                 if (!TURN_MS_DOWNLOADING.isEmpty()) printTurns("  of which from the manifest taken to the issue active", TURN_MS_DOWNLOADING);
             }
+            double[] firstFrame = results.stream().mapToDouble(r -> r[6]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "first frame (from the kiosk's process started, the first deliveries' rounds): %.0f to %.0f ms (median %.0f)%n",
+                    firstFrame[0], firstFrame[firstFrame.length - 1], firstFrame[firstFrame.length / 2]);
             double[] vsBare = results.stream().mapToDouble(r -> r[3] / r[0]).sorted().toArray();
             double[] vsCold = results.stream().mapToDouble(r -> r[5] / r[0]).sorted().toArray();
             System.out.printf(Locale.ROOT, "first delivery's download against the warm bare peer %.2f to %.2f (median %.2f), against the cold peer %.2f to %.2f (median %.2f)%n",
                     vsBare[0], vsBare[vsBare.length - 1], vsBare[vsBare.length / 2], vsCold[0], vsCold[vsCold.length - 1], vsCold[vsCold.length / 2]);
+            linkRatios.forEach((rate, ratios) -> {
+                double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                System.out.printf(Locale.ROOT, "first delivery over a %s MB/s link against the cold peer through the same: %.2f to %.2f (median %.2f)%n",
+                        rate, r[0], r[r.length - 1], r[r.length / 2]);
+            });
             results.sort((a, b) -> Double.compare(a[1], b[1]));
             double[] median = results.get(results.size() / 2);
             double peak = results.stream().mapToDouble(r -> r[2]).max().orElseThrow();
@@ -100,7 +137,10 @@ public final class DeliveryBenchmark {
         }
     }
 
-    /** One kiosk, fresh store: {downloaded ms, installed ms, peak heap MB, peak live MB}; times from the manifest taken. */
+    /**
+     * One kiosk, fresh store: {downloaded ms, installed ms, peak heap MB, peak live MB, first frame ms}; times from the
+     * manifest taken, the first frame's from the kiosk's process started (its JVM's start included).
+     */
     static double[] kiosk(Path jar, Path dir, String url) throws Exception {
         Files.createDirectories(dir);
         Path config = dir.resolve("kiosk.properties");
@@ -111,9 +151,10 @@ public final class DeliveryBenchmark {
         Path gc = dir.resolve("gc.log");
         List<String> command = java(jar);
         command.addAll(List.of("-Xlog:gc:file=" + gc, "-jar", jar.toString(), "run", "--config", config.toString()));
+        long started = System.nanoTime();
         Process kiosk = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Map<String, Long> seen = watch(log, kiosk, "sync: downloading qd-bench", "sync: qd-bench complete", "is now the shown issue",
+            Map<String, Long> seen = watch(log, kiosk, "first frame handed to the panel", "sync: downloading qd-bench", "sync: qd-bench complete", "is now the shown issue",
                     "kiosk: showing qd-bench");
             Path refreshes = dir.resolve("panel/refresh.log");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -121,7 +162,7 @@ public final class DeliveryBenchmark {
             long start = seen.get("sync: downloading qd-bench");
             double[] heap = heapMb(kiosk, gc);
             return new double[] {(seen.get("sync: qd-bench complete") - start) / 1e6, (seen.get("is now the shown issue") - start) / 1e6,
-                    heap[0], heap[1]};
+                    heap[0], heap[1], (seen.get("first frame handed to the panel") - started) / 1e6};
         } finally {
             kiosk.destroyForcibly().waitFor();
         }

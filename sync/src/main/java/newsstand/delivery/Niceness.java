@@ -2,7 +2,6 @@ package newsstand.delivery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
 
 /**
@@ -29,20 +28,23 @@ final class Niceness {
      */
     static volatile boolean enabled;
 
-    /** Sets the calling thread's nice value; false when it could not (said in the log at debug level) or need not. */
-    static boolean lowerThisThread(int nice) {
-        if (nice <= 0 || !enabled) return false;
+    /**
+     * Sets the calling thread's nice value: renice started, not waited for (the thread goes on with its work, the
+     * first chunk's hash or the first manifest, while renice runs; a renice that fails is said in the log at debug
+     * level).
+     */
+    static void lowerThisThread(int nice) {
+        if (nice <= 0 || !enabled) return;
         try {
             // "/proc/thread-self" names "PID/task/TID": the kernel's id of this thread.
             String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
             Process p = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", tid).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0) return true;
-            p.destroyForcibly();
-            Logger.debug("sync: renice of thread {} failed", tid);
+            p.onExit().thenAccept(done -> {
+                if (done.exitValue() != 0) Logger.debug("sync: renice of thread {} failed", tid);
+            });
         } catch (Exception e) {
             Logger.debug("sync: the thread's priority stays: {}", e.toString());
         }
-        return false;
     }
 }

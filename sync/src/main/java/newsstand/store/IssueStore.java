@@ -46,6 +46,10 @@ public final class IssueStore implements AutoCloseable {
             Connection db = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + file, file.toString(), new java.util.Properties());
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 5000");
+                // A new store's pages are 16 KiB (sqlite's default is 4): a 64 KiB chunk fills 4 overflow pages and
+                // their WAL frames instead of 16 (storing the first delivery's 86 chunks: about half the CPU). Set
+                // before the file is first written; a store made before keeps its 4 KiB pages (sqlite reads either).
+                st.execute("PRAGMA page_size = 16384");
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
                 st.execute("PRAGMA foreign_keys = ON");

@@ -37,6 +37,32 @@ class IssueStoreTest {
     }
 
     @Test
+    void aNewStoreHas16KiBPagesAndAStoreMadeBeforeKeepsItsOwn() throws Exception {
+        Path pkg = Packages.write(dir.resolve("pkg"), Packages.MANIFEST);
+        try (IssueStore store = IssueStore.open(dir.resolve("new.db"))) {
+            store.importPackage(pkg);
+        }
+        assertEquals(16384, pageSize(dir.resolve("new.db")));
+        // A store of 4 KiB pages, as made before: opened, migrated, written and read as it is.
+        Path old = dir.resolve("old.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + old); var st = c.createStatement()) {
+            st.execute("PRAGMA page_size = 4096");
+            st.execute("PRAGMA journal_mode = WAL");
+        }
+        try (IssueStore store = IssueStore.open(old)) {
+            Issue imported = store.importPackage(pkg);
+            assertEquals(imported, store.issue("test-2025-09-10"));
+        }
+        assertEquals(4096, pageSize(old));
+    }
+
+    private static int pageSize(Path db) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var rs = c.createStatement().executeQuery("PRAGMA page_size")) {
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
     void anImageThatCannotBeReadNamesTheStoreTheImageAndTheIssue() throws Exception {
         Path pkg = Packages.write(dir.resolve("pkg"), Packages.MANIFEST);
         Path file = dir.resolve("kiosk.db");
