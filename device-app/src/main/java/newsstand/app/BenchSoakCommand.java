@@ -39,8 +39,8 @@ final class BenchSoakCommand implements Callable<Integer> {
     int turns;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000", description = "Page turns before the measured ones, with "
-            + "changes in the same proportion: the JIT compiles the paths of a turn and of a change, the heap finds its size; their "
-            + "times and growth are reported apart (default: ${DEFAULT-VALUE}).")
+            + "a change every 2 turns (when there are changes): the JIT compiles the paths of a turn and of a change, the heap finds "
+            + "its size; their times and growth are reported apart (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--tolerance", paramLabel = "MB", defaultValue = "0.5", description = "The anonymous memory is flat when it "
