@@ -209,8 +209,9 @@ public enum Setting {
     }
 
     /**
-     * What is wrong with a value the operator sets from afar, found before it is signed, each problem naming the key and
-     * what is allowed (the kiosk checks it again with its file, by the file's rules); empty when nothing is found.
+     * What is wrong with the text of a value the operator sets from afar (the hours, the titles), found before it is
+     * signed, each problem naming the key, the entry and what is allowed; empty when nothing is found. The kiosk checks
+     * every value again with its file, by the file's rules (a number's range among them).
      */
     public List<String> problems(String value) {
         String v = value.strip();
@@ -224,16 +225,6 @@ public enum Setting {
                 } catch (IllegalArgumentException e) {
                     found.add("'" + v + "': " + e.getMessage());
                 }
-            }
-            case NUMBER -> {
-                boolean ok;
-                try {
-                    int n = Integer.parseInt(v);
-                    ok = n >= min && n <= max || n == 0 && zeroIsNever();
-                } catch (NumberFormatException e) {
-                    ok = false;
-                }
-                if (!ok) found.add("'" + v + "' is not allowed");
             }
             default -> { }
         }

@@ -105,8 +105,6 @@ class DeviceConfigTest {
         assertEquals(1, p.size());
         assertTrue(p.get(0).startsWith("kiosk.titles: 'ev@16:00-25:00': hours '16:00-25:00': not HH:MM-HH:MM"), p.get(0));
         assertTrue(p.get(0).contains("(allowed: empty (titles in order"), p.get(0));
-        assertEquals(List.of(), Setting.KIOSK_ROTATE.problems("0"));
-        assertEquals(1, Setting.KIOSK_ROTATE.problems("3").size());
         assertEquals(1, Setting.KIOSK_HOURS.problems("9-5").size());
     }
 

@@ -106,6 +106,7 @@ final class DisplayLoop {
         if (reorder) reload();
         outsideBefore = facts().outside();
         if (now.screen() == Screen.HOME) apply(Change.to(now.at(Screen.HOME, now.cursor())));
+        if (shown != null) shown(now, shown.outside(outsideBefore));
     }
 
     /** The kiosk's device id, for its own screens' small print (waiting for the first issue, a fault). */
@@ -224,6 +225,7 @@ final class DisplayLoop {
         Logger.info("kiosk: outside their window now: {}", f.outside().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(f.outside())));
         if (now.screen() == Screen.HOME) apply(Change.to(now.at(Screen.HOME, now.cursor())));
         else if (schedule.resting()) apply(DisplayRules.windows(now, f, schedule.rotating()));
+        if (shown != null) shown(now, shown.outside(outsideBefore));
     }
 
     /** Reads the shelf again; false, with the fault screen when nothing is shown, when the store cannot be read. */
@@ -288,7 +290,7 @@ final class DisplayLoop {
             } else if (to.banner() == Display.Banner.STALE) {
                 over = r -> Screens.stale(r, model, ShelfTitle.dateLine(t.date()), view.pages().get(to.page()));
             }
-            Shown s = to.shown(titles.list(), view.nav());
+            Shown s = to.shown(titles.list(), view.nav()).outside(outsideBefore);
             view.page(to.page(), newIssue, over);
             shown(to, s);
             return true;
@@ -310,7 +312,7 @@ final class DisplayLoop {
                 hint = Refresh.CHANGES;
             }
             case HOME -> {
-                Set<String> out = outside();
+                Set<String> out = outsideBefore;
                 List<ShelfTitle> shelf = titles.list().stream().map(t -> out.contains(t.publication()) ? t.shelf(when(t.publication())) : t.shelf()).toList();
                 compose = r -> Screens.home(r, model, shelf, to.cursor());
                 hint = Refresh.CHANGES;
@@ -331,7 +333,7 @@ final class DisplayLoop {
             default -> throw new IllegalArgumentException("no screen to draw for " + to.screen());
         }
         try {
-            Shown s = to.shown(titles.list(), view.nav());
+            Shown s = to.shown(titles.list(), view.nav()).outside(outsideBefore);
             view.screen(compose, hint);
             if (to.issue() == null && view.issue() != null) view.close();
             shown(to, s);
