@@ -139,6 +139,7 @@ final class DisplayLoop {
         outsideBefore = facts().outside();
         if (reload()) apply(DisplayRules.start(now, facts()));
         apply(DisplayRules.hours(now, schedule.open(), facts()));
+        keepRotating();
         afterStart.run();
         while (true) {
             Event e = next();
@@ -181,6 +182,7 @@ final class DisplayLoop {
                 schedule.rotate(titles.list().size(), ownMs(now.title()));
             }
             windows();
+            keepRotating();
             if (schedule.clearDue()) view.clearGhosting();
             service.alive();
             apply(DisplayRules.hours(now, schedule.open(), facts()));
@@ -249,6 +251,14 @@ final class DisplayLoop {
         if (!back.tries().isEmpty()) Logger.info("kiosk: no press for {} s; back to the first title's front page", schedule.idleMs() / 1000);
         apply(back);
         if (now.screen() != Screen.CLOSED) schedule.rotate(titles.list().size(), ownMs(now.title()));
+    }
+
+    /**
+     * While nobody reads (since the start, or since the idle return), the rotation runs: from the start too, and once a
+     * second title comes, not only after a reader's press has run out (not while closed).
+     */
+    private void keepRotating() {
+        if (schedule.resting() && !schedule.rotating() && now.screen() != Screen.CLOSED) schedule.rotate(titles.list().size(), ownMs(now.title()));
     }
 
     /** Tries a change's values in turn until one is shown. */
