@@ -54,8 +54,8 @@ public record TitlePlan(String publication, Set<DayOfWeek> days, OpeningHours ho
     }
 
     /**
-     * When the title is in the rotation, as its home screen entry says it: "16:00起 · from 16:00", "周六至周日 ·
-     * Sat-Sun", "周一至周五 16:00起 · Mon-Fri from 16:00"; "" when always.
+     * When the title is in the rotation, as its home screen entry says it: "16:00起 · from 16:00" (until midnight),
+     * "06:00–12:00", "周六至周日 · Sat-Sun", "周一至周五 16:00起 · Mon-Fri from 16:00"; "" when always.
      */
     public String when() {
         if (always()) return "";
@@ -70,11 +70,14 @@ public record TitlePlan(String publication, Set<DayOfWeek> days, OpeningHours ho
             zh = String.join("、", z);
             en = String.join("+", e);
         }
-        if (hours != null) {
+        if (hours != null && hours.close().equals(java.time.LocalTime.MIDNIGHT)) {
             zh += (zh.isEmpty() ? "" : " ") + hours.open() + "起";
             en += (en.isEmpty() ? "" : " ") + "from " + hours.open();
+        } else if (hours != null) {
+            zh += (zh.isEmpty() ? "" : " ") + hours;
+            en += (en.isEmpty() ? "" : " ") + hours;
         }
-        return zh + " · " + en;
+        return zh.equals(en) ? zh : zh + " · " + en;
     }
 
     /** The days as runs of consecutive ones, Monday first (a run over Sunday into Monday is not joined). */

@@ -78,7 +78,8 @@ class DeviceConfigTest {
         assertEquals("16:00起 · from 16:00", t.get(1).when());
         assertEquals("周六至周日 · Sat-Sun", t.get(2).when());
         assertEquals("周一至周三、周五 · Mon-Wed+Fri", t.get(4).when());
-        assertEquals("周五 22:00起 · Fri from 22:00", t.get(3).when());
+        assertEquals("周五 22:00–02:00 · Fri 22:00–02:00", t.get(3).when());
+        assertEquals("06:00–12:00", TitlePlan.parse("m@06:00-12:00", sh).when());
         assertEquals("late@Fri@22:00-02:00/120s", t.get(3).toString());
         // Today's plain list keeps its meaning.
         assertTrue(parse(GOOD + "kiosk.titles = a, b,\n").kiosk().plans().stream().allMatch(TitlePlan::always));

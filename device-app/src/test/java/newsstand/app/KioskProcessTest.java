@@ -473,7 +473,7 @@ class KioskProcessTest {
         try (IssueStore st = IssueStore.open(store)) {
             newsstand.layout.ShelfTitle ev = newsstand.layout.ShelfTitle.of(st.issue("qd-evening-1"));
             List<newsstand.layout.ShelfTitle> shelf = List.of(new newsstand.layout.ShelfTitle(ev.name(),
-                    ev.dateLine() + "　〔" + evening + "起 · from " + evening + "〕", ev.headlines()),
+                    ev.dateLine() + "　〔" + evening + "–" + hm.format(now.plusHours(3)) + "〕", ev.headlines()),
                     newsstand.layout.ShelfTitle.of(st.issue("qd-daily-1")), newsstand.layout.ShelfTitle.of(st.issue("qd-weekly-1")));
             int cursor = "qd-daily-1".equals(text("issue")) ? 1 : 2;
             assertSamePixels(expected(newsstand.kiosk.Screens.home(newsstand.layout.IssueRenderer.open("zh-Hans"),
