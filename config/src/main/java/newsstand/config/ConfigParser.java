@@ -208,18 +208,9 @@ final class ConfigParser {
         int idle = v.number(Setting.KIOSK_IDLE);
         int rotate = v.number(Setting.KIOSK_ROTATE);
         int hold = v.number(Setting.KIOSK_HOLD);
-        List<String> titles = new ArrayList<>();
-        String titlesText = v.raw(Setting.KIOSK_TITLES);
-        if (titlesText != null && !titlesText.isBlank()) {
-            for (String part : titlesText.split(",")) {
-                String id = part.strip();
-                if (!Name.valid(id) || titles.contains(id)) {
-                    v.problem(Setting.KIOSK_TITLES, ": '" + id + "' is " + (titles.contains(id) ? "given twice" : "not a publication id"));
-                } else {
-                    titles.add(id);
-                }
-            }
-        }
+        List<String> wrong = new ArrayList<>();
+        List<TitlePlan> titles = TitlePlan.parseAll(v.raw(Setting.KIOSK_TITLES), zone, wrong);
+        for (String w : wrong) v.problem(Setting.KIOSK_TITLES, ": " + w);
         String inputText = v.raw(Setting.BUTTONS_INPUT);
         Path buttonsInput = v.optionalPath(Setting.BUTTONS_INPUT);
         if (buttonsInput != null && buttonsInput.toAbsolutePath().getParent() != null && !Files.isDirectory(buttonsInput.toAbsolutePath().getParent())) {

@@ -38,13 +38,18 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
     public record Buttons(int next, int previous, int home) {}
 
     /**
-     * What the kiosk shows when (kiosk.*): hours null for always open, idle and rotation 0 for never, buttonsInput
-     * null for none.
+     * What the kiosk shows when (kiosk.*): the titles named first, each with its days, hours and duration; hours null
+     * for always open, idle and rotation 0 for never, buttonsInput null for none.
      */
-    public record Kiosk(List<String> titles, OpeningHours hours, ZoneId timezone, int idleSeconds, int rotateSeconds,
+    public record Kiosk(List<TitlePlan> plans, OpeningHours hours, ZoneId timezone, int idleSeconds, int rotateSeconds,
                         int holdMs, int offlineBannerMinutes, Path buttonsInput) {
         public Kiosk {
-            titles = List.copyOf(titles);
+            plans = List.copyOf(plans);
+        }
+
+        /** The publications named in kiosk.titles, in that order. */
+        public List<String> titles() {
+            return plans.stream().map(TitlePlan::publication).toList();
         }
     }
 

@@ -40,8 +40,7 @@ public enum Setting {
     KIOSK_OFFLINE_BANNER("kiosk.offline-banner.minutes", 60, 0, 10_080, "minutes", "offline before a banner over the footer says so"),
     KIOSK_IDLE("kiosk.idle.seconds", 120, 5, 86_400, "seconds", "without a press before the kiosk goes back to the front page",
             Flag.ZERO_IS_NEVER, Flag.REMOTE),
-    KIOSK_TITLES("kiosk.titles", Type.NAMES, "", "empty (titles in order of first arrival), or publication ids separated by ',' ("
-            + Name.RULE + "), shown first and in that order"),
+    KIOSK_TITLES("kiosk.titles", Type.TITLES, "", "empty (titles in order of first arrival), or " + TitlePlan.FORMAT, Flag.REMOTE),
     KIOSK_ROTATE("kiosk.rotate.seconds", 0, 5, 86_400, "seconds", "each title's front page stays once the kiosk is idle",
             Flag.ZERO_IS_NEVER, Flag.REMOTE),
     KIOSK_HOLD("kiosk.hold.ms", 800, 200, 5000, "milliseconds", "a button is held for a long press"),
@@ -64,7 +63,7 @@ public enum Setting {
     /** What a setting's value is, as the table of settings names it. */
     public enum Type {
         NAME("name"), CHOICE("choice"), PATH("path"), PATHS("paths"), VOLTS("volts"), NUMBER("whole number"), PIN("GPIO"),
-        PIN_OR_NONE("GPIO or none"), TIME("time of day"), HOURS("hours"), ZONE("time zone"), NAMES("names"), URL("URLs"), TEXT("text");
+        PIN_OR_NONE("GPIO or none"), TIME("time of day"), HOURS("hours"), ZONE("time zone"), TITLES("titles"), URL("URLs"), TEXT("text");
 
         private final String label;
 
@@ -207,6 +206,29 @@ public enum Setting {
     /** The words of the description without the range and unit, for the table of settings. */
     String description() {
         return text;
+    }
+
+    /**
+     * What is wrong with the text of a value the operator sets from afar (the hours, the titles), found before it is
+     * signed, each problem naming the key, the entry and what is allowed; empty when nothing is found. The kiosk checks
+     * every value again with its file, by the file's rules (a number's range among them).
+     */
+    public List<String> problems(String value) {
+        String v = value.strip();
+        if (v.isEmpty()) return List.of();
+        List<String> found = new java.util.ArrayList<>();
+        switch (type) {
+            case TITLES -> TitlePlan.parseAll(v, java.time.ZoneOffset.UTC, found);
+            case HOURS -> {
+                try {
+                    OpeningHours.parse(v, java.time.ZoneOffset.UTC);
+                } catch (IllegalArgumentException e) {
+                    found.add("'" + v + "': " + e.getMessage());
+                }
+            }
+            default -> { }
+        }
+        return found.stream().map(p -> key + ": " + p + " (allowed: " + allowed() + ")").toList();
     }
 
     /** The keys the operator may set from afar, in the order they are declared. */

@@ -51,6 +51,65 @@ class DeviceConfigTest {
     }
 
     @Test
+    void readsEachTitlesWindowAndDuration() throws Exception {
+        DeviceConfig c = parse(GOOD + "kiosk.timezone = Asia/Shanghai\nkiosk.rotate.seconds = 30\n"
+                + "kiosk.titles = qingdao-daily, evening-news@16:00-00:00/60s, weekly@Sat-Sun, late@Fri@22:00-02:00/2m, mid@Mon-Wed+Fri\n");
+        assertEquals(List.of("qingdao-daily", "evening-news", "weekly", "late", "mid"), c.kiosk().titles());
+        List<TitlePlan> t = c.kiosk().plans();
+        assertTrue(t.get(0).always());
+        assertEquals(0, t.get(0).seconds());
+        assertEquals(60, t.get(1).seconds());
+        assertEquals(120, t.get(3).seconds());
+        java.time.ZoneId sh = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.ZonedDateTime saturday9 = java.time.ZonedDateTime.of(2026, 12, 12, 9, 0, 0, 0, sh);
+        assertTrue(t.get(0).inside(saturday9));
+        assertFalse(t.get(1).inside(saturday9), "the evening paper at 09:00");
+        assertTrue(t.get(1).inside(saturday9.withHour(16)));
+        assertTrue(t.get(1).inside(saturday9.withHour(23).withMinute(59)));
+        assertTrue(t.get(2).inside(saturday9));
+        assertFalse(t.get(2).inside(saturday9.plusDays(2)), "the weekly on a Monday");
+        assertTrue(t.get(3).inside(saturday9.withHour(1)), "Friday's late window past midnight, on Saturday 01:00");
+        assertFalse(t.get(3).inside(saturday9.withHour(23)), "not Saturday's evening");
+        assertTrue(t.get(3).inside(saturday9.minusDays(1).withHour(23)));
+        assertFalse(t.get(4).inside(saturday9.minusDays(2)), "not Thursday");
+        assertTrue(t.get(4).inside(saturday9.minusDays(3)));
+        // The same instant judged in the kiosk's zone, not in the clock's.
+        assertTrue(t.get(1).inside(saturday9.withHour(17).withZoneSameInstant(java.time.ZoneOffset.UTC)));
+        assertEquals("16:00起 · from 16:00", t.get(1).when());
+        assertEquals("周六至周日 · Sat-Sun", t.get(2).when());
+        assertEquals("周一至周三、周五 · Mon-Wed+Fri", t.get(4).when());
+        assertEquals("周五 22:00–02:00 · Fri 22:00–02:00", t.get(3).when());
+        assertEquals("06:00–12:00", TitlePlan.parse("m@06:00-12:00", sh).when());
+        assertEquals("late@Fri@22:00-02:00/120s", t.get(3).toString());
+        // Today's plain list keeps its meaning.
+        assertTrue(parse(GOOD + "kiosk.titles = a, b,\n").kiosk().plans().stream().allMatch(TitlePlan::always));
+    }
+
+    @Test
+    void namesTheEntryAndWhatIsAllowedInATitlesProblem() {
+        List<String> p = problems(GOOD + "kiosk.titles = ok, ev@16:00/60s, wk@Sat-Sn, x/3s, y/1h, z@10:00-10:00, w@Mon@Tue\n");
+        assertTrue(p.stream().anyMatch(m -> m.startsWith("line 7: kiosk.titles: 'ev@16:00/60s': hours '16:00': not HH:MM-HH:MM")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.titles: 'wk@Sat-Sn': day 'Sn' in 'Sat-Sn' is not Mon, Tue")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("kiosk.titles: 'x/3s': duration '3s' (allowed: 5s to 86400s, or 1m to 1440m)")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("'y/1h': duration '1h'")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("'z@10:00-10:00': hours '10:00-10:00': opens and closes at the same time (leave the hours out")), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.contains("'w@Mon@Tue': days given twice")), p.toString());
+        assertEquals(6, p.size(), p.toString());
+        assertTrue(p.get(0).contains("(allowed: empty (titles in order of first arrival), or publication ids separated by ','"), p.get(0));
+    }
+
+    @Test
+    void checksAValueSetFromAfarBeforeItIsSigned() {
+        assertEquals(List.of(), Setting.KIOSK_TITLES.problems("qd, ev@16:00-23:59/60s, wk@Sat-Sun"));
+        assertEquals(List.of(), Setting.KIOSK_TITLES.problems(""));
+        List<String> p = Setting.KIOSK_TITLES.problems("qd, ev@16:00-25:00");
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).startsWith("kiosk.titles: 'ev@16:00-25:00': hours '16:00-25:00': not HH:MM-HH:MM"), p.get(0));
+        assertTrue(p.get(0).contains("(allowed: empty (titles in order"), p.get(0));
+        assertEquals(1, Setting.KIOSK_HOURS.problems("9-5").size());
+    }
+
+    @Test
     void readsTheReadersSettings() throws Exception {
         DeviceConfig d = parse(GOOD);
         assertEquals(List.of(), d.kiosk().titles());
@@ -304,7 +363,7 @@ class DeviceConfigTest {
         ConfigException bad = assertThrows(ConfigException.class, () -> DeviceConfig.load(file, java.util.Map.of("kiosk.idle.seconds", "3")));
         assertTrue(bad.problems().toString().contains("kiosk.idle.seconds = 3 is not allowed (allowed: 0 (never) or 5 to 86400"), bad.problems().toString());
         ConfigException notSettable = assertThrows(ConfigException.class, () -> DeviceConfig.load(file, java.util.Map.of("storage.path", "/tmp/x")));
-        assertTrue(notSettable.problems().get(0).contains("'storage.path' cannot be set from afar (allowed: [panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.rotate.seconds])"), notSettable.problems().toString());
+        assertTrue(notSettable.problems().get(0).contains("'storage.path' cannot be set from afar (allowed: [panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.titles, kiosk.rotate.seconds])"), notSettable.problems().toString());
     }
 
     @Test

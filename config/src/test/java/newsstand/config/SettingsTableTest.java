@@ -31,8 +31,8 @@ class SettingsTableTest {
     }
 
     @Test
-    void theOperatorMaySetTheKiosksTimesAndRefreshesOnly() {
-        assertEquals(java.util.List.of("panel.full-refresh-every", "kiosk.hours", "kiosk.idle.seconds", "kiosk.rotate.seconds"),
+    void theOperatorMaySetTheKiosksTimesTitlesAndRefreshesOnly() {
+        assertEquals(java.util.List.of("panel.full-refresh-every", "kiosk.hours", "kiosk.idle.seconds", "kiosk.titles", "kiosk.rotate.seconds"),
                 Setting.remotelySet());
     }
 

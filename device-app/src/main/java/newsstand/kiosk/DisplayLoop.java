@@ -3,12 +3,16 @@ package newsstand.kiosk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import newsstand.config.OpeningHours;
 import newsstand.config.PanelModel;
+import newsstand.config.TitlePlan;
 import newsstand.display.Panel;
 import newsstand.display.Refresh;
 import newsstand.fonts.FontException;
@@ -36,6 +40,10 @@ final class DisplayLoop {
     private final Schedule schedule = new Schedule();
     private final ServiceManager service = ServiceManager.fromEnvironment();
     private Titles titles = new Titles(List.of());
+    /** kiosk.titles: each named title's days, hours and duration. */
+    private List<TitlePlan> plans = List.of();
+    /** The publications outside their window at the last look (a change is acted on once). */
+    private Set<String> outsideBefore = Set.of();
     /** What the panel shows; the issue it names is the one open in the view. */
     private Display now = Display.BLANK;
     private Shown shown;
@@ -83,9 +91,22 @@ final class DisplayLoop {
         return schedule;
     }
 
-    /** The publications shown first, in this order (kiosk.titles); the others follow in order of arrival. */
-    void order(List<String> publications) {
-        titles = new Titles(publications);
+    /**
+     * kiosk.titles: the publications shown first, in this order (the others follow in order of arrival), each with its
+     * days, hours and duration in the rotation. Given again from afar while the loop runs (on its thread), the shelf is
+     * read again in the new order and the home screen drawn again.
+     */
+    void plan(List<TitlePlan> titlePlans) {
+        List<String> order = titlePlans.stream().map(TitlePlan::publication).toList();
+        boolean reorder = !order.equals(plans.stream().map(TitlePlan::publication).toList());
+        plans = List.copyOf(titlePlans);
+        schedule.windows(plans.stream().anyMatch(p -> !p.always()));
+        if (reorder) titles = new Titles(order);
+        if (now == Display.BLANK) return;
+        if (reorder) reload();
+        outsideBefore = facts().outside();
+        if (now.screen() == Screen.HOME) apply(Change.to(now.at(Screen.HOME, now.cursor())));
+        if (shown != null) shown(now, shown.outside(outsideBefore));
     }
 
     /** The kiosk's device id, for its own screens' small print (waiting for the first issue, a fault). */
@@ -115,8 +136,10 @@ final class DisplayLoop {
 
     /** Shows the first title, then handles events until a Stop. */
     void run() throws InterruptedException {
+        outsideBefore = facts().outside();
         if (reload()) apply(DisplayRules.start(now, facts()));
         apply(DisplayRules.hours(now, schedule.open(), facts()));
+        keepRotating();
         afterStart.run();
         while (true) {
             Event e = next();
@@ -154,7 +177,12 @@ final class DisplayLoop {
             Event.Progress step = schedule.progressDue();
             if (step != null) apply(DisplayRules.progress(now, step.issue(), step.percent()));
             if (schedule.idleDue()) idle();
-            else if (schedule.rotationDue()) apply(DisplayRules.rotation(now, facts()));
+            else if (schedule.rotationDue()) {
+                apply(DisplayRules.rotation(now, facts()));
+                schedule.rotate(titles.list().size(), ownMs(now.title()));
+            }
+            windows();
+            keepRotating();
             if (schedule.clearDue()) view.clearGhosting();
             service.alive();
             apply(DisplayRules.hours(now, schedule.open(), facts()));
@@ -169,7 +197,37 @@ final class DisplayLoop {
     }
 
     private DisplayRules.Facts facts() {
-        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), LocalDate.now(schedule.zone()));
+        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), LocalDate.now(schedule.zone()), outside());
+    }
+
+    /** The publications of kiosk.titles outside their days and hours now, in the kiosk's time zone. */
+    private Set<String> outside() {
+        if (plans.stream().allMatch(TitlePlan::always)) return Set.of();
+        ZonedDateTime at = ZonedDateTime.now(schedule.zone());
+        Set<String> out = new HashSet<>();
+        for (TitlePlan p : plans) if (!p.inside(at)) out.add(p.publication());
+        return out;
+    }
+
+    /** A title's own time in the rotation (ms), 0 for kiosk.rotate.seconds'. */
+    private long ownMs(int title) {
+        if (title < 0 || title >= titles.list().size()) return 0;
+        String pub = titles.list().get(title).publication();
+        return plans.stream().filter(p -> p.publication().equals(pub)).findFirst().map(p -> p.seconds() * 1000L).orElse(0L);
+    }
+
+    /**
+     * A title's window opened or closed since the last look: the home screen shows it; while nobody reads, the page
+     * follows ({@link DisplayRules#windows}).
+     */
+    private void windows() {
+        DisplayRules.Facts f = facts();
+        if (f.outside().equals(outsideBefore)) return;
+        outsideBefore = f.outside();
+        Logger.info("kiosk: outside their window now: {}", f.outside().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(f.outside())));
+        if (now.screen() == Screen.HOME) apply(Change.to(now.at(Screen.HOME, now.cursor())));
+        else if (schedule.resting()) apply(DisplayRules.windows(now, f, schedule.rotating()));
+        if (shown != null) shown(now, shown.outside(outsideBefore));
     }
 
     /** Reads the shelf again; false, with the fault screen when nothing is shown, when the store cannot be read. */
@@ -184,12 +242,23 @@ final class DisplayLoop {
         }
     }
 
-    /** No press for the idle time: back to the first title's front page, then the rotation (not while closed). */
+    /**
+     * No press for the idle time: back to the front page of the first title inside its window, then the rotation (not
+     * while closed).
+     */
     private void idle() {
-        if (now.screen() != Screen.CLOSED) schedule.rotate(titles.list().size());
         Change back = DisplayRules.idle(now, facts());
         if (!back.tries().isEmpty()) Logger.info("kiosk: no press for {} s; back to the first title's front page", schedule.idleMs() / 1000);
         apply(back);
+        if (now.screen() != Screen.CLOSED) schedule.rotate(titles.list().size(), ownMs(now.title()));
+    }
+
+    /**
+     * While nobody reads (since the start, or since the idle return), the rotation runs: from the start too, and once a
+     * second title comes, not only after a reader's press has run out (not while closed).
+     */
+    private void keepRotating() {
+        if (schedule.resting() && !schedule.rotating() && now.screen() != Screen.CLOSED) schedule.rotate(titles.list().size(), ownMs(now.title()));
     }
 
     /** Tries a change's values in turn until one is shown. */
@@ -231,7 +300,7 @@ final class DisplayLoop {
             } else if (to.banner() == Display.Banner.STALE) {
                 over = r -> Screens.stale(r, model, ShelfTitle.dateLine(t.date()), view.pages().get(to.page()));
             }
-            Shown s = to.shown(titles.list(), view.nav());
+            Shown s = to.shown(titles.list(), view.nav()).outside(outsideBefore);
             view.page(to.page(), newIssue, over);
             shown(to, s);
             return true;
@@ -253,7 +322,8 @@ final class DisplayLoop {
                 hint = Refresh.CHANGES;
             }
             case HOME -> {
-                List<ShelfTitle> shelf = titles.list().stream().map(Titles.Title::shelf).toList();
+                Set<String> out = outsideBefore;
+                List<ShelfTitle> shelf = titles.list().stream().map(t -> out.contains(t.publication()) ? t.shelf(when(t.publication())) : t.shelf()).toList();
                 compose = r -> Screens.home(r, model, shelf, to.cursor());
                 hint = Refresh.CHANGES;
             }
@@ -273,7 +343,7 @@ final class DisplayLoop {
             default -> throw new IllegalArgumentException("no screen to draw for " + to.screen());
         }
         try {
-            Shown s = to.shown(titles.list(), view.nav());
+            Shown s = to.shown(titles.list(), view.nav()).outside(outsideBefore);
             view.screen(compose, hint);
             if (to.issue() == null && view.issue() != null) view.close();
             shown(to, s);
@@ -285,6 +355,11 @@ final class DisplayLoop {
             Logger.error("kiosk: the {} screen cannot be shown: {}", to.screen().status(), e.toString());
         }
         return false;
+    }
+
+    /** When a title of kiosk.titles is in the rotation, as its home screen entry says it ("16:00起 · from 16:00"). */
+    private String when(String publication) {
+        return plans.stream().filter(p -> p.publication().equals(publication)).findFirst().map(TitlePlan::when).orElse("");
     }
 
     /** Fault F1: no font for anything, said in the built-in letters. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import newsstand.display.Press;
 import newsstand.kiosk.Display.Banner;
 import newsstand.kiosk.Display.Screen;
@@ -20,9 +21,25 @@ final class DisplayRules {
 
     /**
      * What a change needs to know besides what is shown: the titles on the shelf (kiosk.titles first), the sections
-     * of the issue being read, whether the kiosk has been offline longer than the banner waits, and today's date.
+     * of the issue being read, whether the kiosk has been offline longer than the banner waits, today's date, and the
+     * publications outside their window now (kiosk.titles' days and hours: not rotated to, nor returned to).
      */
-    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
+    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, Set<String> outside) {
+        Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
+            this(titles, nav, offline, today, Set.of());
+        }
+
+        /** Whether a title is inside its window now. */
+        boolean inside(int title) {
+            return title >= 0 && title < titles.size() && !outside.contains(titles.get(title).publication());
+        }
+
+        /** The first title inside its window; the first of all when none is. */
+        int first() {
+            for (int i = 0; i < titles.size(); i++) if (inside(i)) return i;
+            return 0;
+        }
+
         int indexOfIssue(String issue) {
             for (int i = 0; i < titles.size(); i++) if (titles.get(i).issue().equals(issue)) return i;
             return -1;
@@ -59,8 +76,9 @@ final class DisplayRules {
     }
 
     /**
-     * The first title's front page; failing that, the issue its publication showed before, then the other titles;
-     * the fault screen F2 when none can be shown; the waiting screen before the first issue.
+     * The first title's front page (the first inside its window); failing that, the issue its publication showed
+     * before, then the other titles (those inside their window first); the fault screen F2 when none can be shown; the
+     * waiting screen before the first issue.
      */
     static Change start(Display d, Facts f) {
         if (f.titles().isEmpty()) {
@@ -69,7 +87,10 @@ final class DisplayRules {
         }
         List<Try> tries = new ArrayList<>();
         List<String> tried = new ArrayList<>();
-        for (int i = 0; i < f.titles().size(); i++) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < f.titles().size(); i++) if (f.inside(i)) order.add(i);
+        for (int i = 0; i < f.titles().size(); i++) if (!f.inside(i)) order.add(i);
+        for (int i : order) {
             Titles.Title t = f.titles().get(i);
             tried.add(t.issue());
             tries.add(opening(d, f, i, t.issue()));
@@ -122,17 +143,35 @@ final class DisplayRules {
         };
     }
 
-    /** No press for the idle time: back to the first title's front page, for the next reader. */
+    /**
+     * No press for the idle time: back to the front page of the first title inside its window, for the next reader
+     * (of the first title of all when none is inside its window).
+     */
     static Change idle(Display d, Facts f) {
         if (d.screen() == Screen.CLOSED || f.titles().isEmpty()) return Change.NONE;
-        if (d.title() == 0 && d.screen() == Screen.PAGE && d.page() == 0) return Change.NONE;
-        return d.title() == 0 && d.issue() != null ? turn(d, f, 0) : opening(d, f, 0);
+        int first = f.first();
+        if (d.title() == first && d.screen() == Screen.PAGE && d.page() == 0) return Change.NONE;
+        return d.title() == first && d.issue() != null ? turn(d, f, 0) : opening(d, f, first);
     }
 
-    /** The next title's front page, while nobody reads. */
+    /** The next title inside its window (round), its front page, while nobody reads; none when no other one is. */
     static Change rotation(Display d, Facts f) {
-        if (d.screen() == Screen.CLOSED || f.titles().size() < 2) return Change.NONE;
-        return opening(d, f, (Math.max(0, d.title()) + 1) % f.titles().size());
+        if (d.screen() == Screen.CLOSED) return Change.NONE;
+        int n = f.titles().size(), from = Math.max(0, d.title());
+        for (int k = 1; k < n; k++) {
+            if (f.inside((from + k) % n)) return opening(d, f, (from + k) % n);
+        }
+        return Change.NONE;
+    }
+
+    /**
+     * While nobody reads, a window opened or closed: with the rotation, a title that went out of its window gives way
+     * to the first inside its own; without it, the front page is the first title inside its window, as after the idle
+     * time. Only on a page (the home screen and the index are a reader's).
+     */
+    static Change windows(Display d, Facts f, boolean rotating) {
+        if (d.screen() != Screen.PAGE || d.title() < 0 || rotating && f.inside(d.title())) return Change.NONE;
+        return idle(d, f);
     }
 
     /** Outside the opening hours (and not woken by a press), the closed screen; back in them, the front page. */

@@ -169,7 +169,6 @@ public final class Kiosk {
         display.view().afterFirstFrame(afterFirstFrame);
         display.afterStart(afterFirstFrame);
         display.device(c.device().id());
-        display.order(c.kiosk().titles());
         remote.apply(withValuesSetFromAfar(c, configFile, store));
         display.schedule().station(c.kiosk().timezone(), c.kiosk().offlineBannerMinutes() * 60_000L, c.panel().nightlyClear());
         List<ButtonInput> inputs = new ArrayList<>();

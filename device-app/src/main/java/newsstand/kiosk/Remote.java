@@ -100,6 +100,7 @@ final class Remote {
     /** The values that can be set from afar, applied to the running kiosk. */
     void apply(DeviceConfig c) {
         loop.schedule().readers(c.kiosk().idleSeconds() * 1000L, c.kiosk().rotateSeconds() * 1000L, c.kiosk().hours());
+        loop.plan(c.kiosk().plans());
         loop.view().fullEvery(c.panel().fullRefreshEvery());
     }
 }

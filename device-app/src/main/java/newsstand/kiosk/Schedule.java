@@ -23,8 +23,10 @@ import org.tinylog.Logger;
 final class Schedule {
     /** Without a press for this long, the first title's front page comes back (0: never). */
     private long idleMs;
-    /** Once idle, each title's front page for this long in turn (0: no rotation). */
+    /** Once idle, each title's front page for this long in turn (0: no rotation), unless the title has its own. */
     private long rotateMs;
+    /** Whether some title has a window (kiosk.titles): then the wall clock is looked at every {@link #WALL_LOOK_MS}. */
+    private boolean windows;
     /** Opening hours (null: always open). */
     private OpeningHours hours;
     /** Offline this long before the banner says so. */
@@ -115,16 +117,34 @@ final class Schedule {
         return true;
     }
 
-    /** The rotation starts (when there is one and titles to rotate through). */
-    void rotate(int titles) {
-        if (rotateMs > 0 && titles > 1) nextRotation = System.nanoTime() + rotateMs * 1_000_000;
+    /** Whether some title has days or hours of its own, judged by the wall clock. */
+    void windows(boolean any) {
+        windows = any;
     }
 
-    /** Whether the next title's turn has come; the one after is then due a rotation later. */
+    /**
+     * The rotation goes on (when there is one and titles to rotate through): the next title's turn comes after the
+     * title shown has stayed its own time (ms; 0 for kiosk.rotate.seconds).
+     */
+    void rotate(int titles, long titleMs) {
+        if (rotateMs > 0 && titles > 1) nextRotation = System.nanoTime() + (titleMs > 0 ? titleMs : rotateMs) * 1_000_000;
+    }
+
+    /** Whether the next title's turn has come; the loop then says how long that one stays ({@link #rotate}). */
     boolean rotationDue() {
         if (nextRotation == 0 || System.nanoTime() < nextRotation) return false;
-        nextRotation = System.nanoTime() + rotateMs * 1_000_000;
+        nextRotation = 0;
         return true;
+    }
+
+    /** Whether the rotation is going on (it stops at a press). */
+    boolean rotating() {
+        return nextRotation != 0;
+    }
+
+    /** Whether nobody reads: no press since the start or since the idle return. */
+    boolean resting() {
+        return lastPress == 0;
     }
 
     /**
@@ -181,8 +201,8 @@ final class Schedule {
 
     /**
      * How long the loop may wait for an event before something falls due (Long.MAX_VALUE: nothing will); with the
-     * offline banner not yet shown, its time counts too; with hours or a nightly clear, a look at least every 15 s (the
-     * wall clock may jump).
+     * offline banner not yet shown, its time counts too; with hours, titles' windows or a nightly clear, a look at least
+     * every 15 s (the wall clock may jump).
      */
     /** A download's step came: kept until it is due ({@link #PROGRESS_MS}). */
     void progress(Event.Progress p) {
@@ -217,7 +237,7 @@ final class Schedule {
     }
 
     long waitMs(boolean offlineShown) {
-        long wait = hours != null ? WALL_LOOK_MS : Long.MAX_VALUE;
+        long wait = hours != null || windows ? WALL_LOOK_MS : Long.MAX_VALUE;
         long now = System.nanoTime();
         if (progress != null) wait = Math.min(wait, Math.max(1, progressDueInNs(now) / 1_000_000 + 1));
         if (idleMs > 0 && lastPress != 0) wait = Math.min(wait, Math.max(1, idleMs - (now - lastPress) / 1_000_000));

@@ -1,13 +1,26 @@
 package newsstand.kiosk;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.List;
 
 /**
  * What the panel shows, as the status reports it (PROTOCOL.md), made from a {@link Display}: the screen (home, page, index, waiting, closed,
  * fault, setup); on a page or the index the publication, its title, the issue, the page (1-based) and the issue's
- * pages; on the home screen the title under the cursor; the banner over the footer (offline, stale) and a fault's code.
+ * pages; on the home screen the title under the cursor; the banner over the footer (offline, stale) and a fault's code;
+ * the publications outside their window now (kiosk.titles: not rotated, marked on the home screen), sorted.
  */
-record Shown(String screen, String publication, String title, String issue, int page, int pages, String banner, String fault) {
+record Shown(String screen, String publication, String title, String issue, int page, int pages, String banner, String fault,
+             List<String> outside) {
+    Shown(String screen, String publication, String title, String issue, int page, int pages, String banner, String fault) {
+        this(screen, publication, title, issue, page, pages, banner, fault, List.of());
+    }
+
+    /** The same, with the publications outside their window now. */
+    Shown outside(java.util.Collection<String> publications) {
+        return new Shown(screen, publication, title, issue, page, pages, banner, fault, new java.util.TreeSet<>(publications).stream().toList());
+    }
+
     /** As the status reports it. */
     JsonObject json() {
         JsonObject o = new JsonObject();
@@ -19,6 +32,9 @@ record Shown(String screen, String publication, String title, String issue, int 
         o.addProperty("pages", pages);
         o.addProperty("banner", banner);
         o.addProperty("fault", fault);
+        JsonArray out = new JsonArray();
+        outside.forEach(out::add);
+        o.add("outsideWindow", out);
         return o;
     }
 
@@ -28,12 +44,13 @@ record Shown(String screen, String publication, String title, String issue, int 
     public boolean equals(Object o) {
         return o instanceof Shown s && java.util.Objects.equals(screen, s.screen) && java.util.Objects.equals(publication, s.publication)
                 && java.util.Objects.equals(title, s.title) && java.util.Objects.equals(issue, s.issue) && page == s.page
-                && pages == s.pages && java.util.Objects.equals(banner, s.banner) && java.util.Objects.equals(fault, s.fault);
+                && pages == s.pages && java.util.Objects.equals(banner, s.banner) && java.util.Objects.equals(fault, s.fault)
+                && outside.equals(s.outside);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(screen, publication, title, issue, page, pages, banner, fault);
+        return java.util.Objects.hash(screen, publication, title, issue, page, pages, banner, fault, outside);
     }
 
     /** In words: "page qd-2025-09-10 page 3 of 8", "home", "fault F2". */

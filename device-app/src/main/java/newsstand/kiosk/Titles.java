@@ -25,6 +25,11 @@ final class Titles {
             return new ShelfTitle(name, ShelfTitle.dateLine(date, edition), headlines);
         }
 
+        /** As the home screen shows it outside its window: its date line followed by when it is shown ("16:00起 · from 16:00"). */
+        ShelfTitle shelf(String when) {
+            return new ShelfTitle(name, ShelfTitle.dateLine(date, edition) + "　〔" + when + "〕", headlines);
+        }
+
         /** Whether the issue is older than its publication's rhythm (days between its last two issues) allows. */
         boolean stale(LocalDate today) {
             return ChronoUnit.DAYS.between(date, today) > cadenceDays;

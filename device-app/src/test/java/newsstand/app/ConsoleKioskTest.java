@@ -208,7 +208,9 @@ class ConsoleKioskTest {
                 "show: page 'x' (allowed: 1 to 999)");
         assertBad(admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"refresh\",\"args\":[\"now\"]}"), 400, "refresh takes no arguments");
         assertBad(admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"set\",\"args\":[\"storage.path=/tmp/x\"]}"), 400,
-                "allowed: KEY=VALUE, KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.rotate.seconds");
+                "allowed: KEY=VALUE, KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.titles, kiosk.rotate.seconds");
+        assertBad(admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"set\",\"args\":[\"kiosk.titles=qd, ev@16:00-25:00/60s\"]}"), 400,
+                "kiosk.titles: 'ev@16:00-25:00/60s': hours '16:00-25:00': not HH:MM-HH:MM");
         assertBad(admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"screenshot\"}"), 400, "POST /api/kiosks/ID/screenshot");
         assertBad(admin.post("/api/commands", "{\"targets\":\"kiosk-a\",\"command\":\"refresh\"}"), 400, "'targets' must be a list");
         assertBad(admin.post("/api/commands", "{\"targets\":[7],\"command\":\"refresh\"}"), 400, "'targets' holds 7, which is not text");

@@ -409,15 +409,80 @@ class KioskProcessTest {
         DeliveryTest.await("the daily", 60, () -> "qd-daily-1".equals(text("issue")));
         assertEquals(0, publish(TestIssues.write(dir.resolve("evening"), "qd-evening-1", "qd-evening", "海滨晚报", 0), 100).exit());
         DeliveryTest.await("two titles", 60, () -> titles().size() == 2);
-        // The reader of the daily leaves it on page 2; the first title is the evening paper, as configured.
+        // Nobody has pressed yet: the rotation runs from the start. A reader leaves a title on page 2; the first title is
+        // the evening paper, as configured.
+        DeliveryTest.await("rotating from the start", 20, () -> "qd-evening-1".equals(text("issue")));
         press(input, "next");
-        DeliveryTest.await("the daily's page 2", 20, () -> "qd-daily-1".equals(text("issue")) && "2".equals(text("page")));
+        DeliveryTest.await("a page 2", 20, () -> "2".equals(text("page")));
         kiosk.await("^INFO: kiosk: no press for 5 s; back to the first title's front page", 20);
         DeliveryTest.await("the first title's front page", 10, () -> "qd-evening-1".equals(text("issue")) && "1".equals(text("page")));
         DeliveryTest.await("rotated to the daily", 20, () -> "qd-daily-1".equals(text("issue")) && "1".equals(text("page")));
         DeliveryTest.await("and round to the evening paper", 20, () -> "qd-evening-1".equals(text("issue")) && "1".equals(text("page")));
         press(input, "next");
         DeliveryTest.await("a press stops the rotation", 10, () -> "2".equals(text("page")));
+    }
+
+    @Test
+    void aTitleOutsideItsWindowIsNotRotatedAndEachInsideStaysItsOwnTime() throws Exception {
+        Path input = dir.resolve("buttons.input");
+        Files.writeString(input, "");
+        // In UTC: the evening paper's hours begin in two hours; the weekly's day and hours are now (an hour either side).
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        String evening = hm.format(now.plusHours(2)), weeklyDay = now.minusHours(1).getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        String titles = "qd-evening@" + evening + "-" + hm.format(now.plusHours(3)) + ", haibin-daily/5s, qd-weekly@" + weeklyDay + "@"
+                + hm.format(now.minusHours(1)) + "-" + hm.format(now.plusHours(1)) + "/15s";
+        Files.writeString(config, Files.readString(config) + "buttons.input = " + input + "\nkiosk.idle.seconds = 5\n"
+                + "kiosk.rotate.seconds = 10\nkiosk.timezone = UTC\nkiosk.titles = " + titles + "\n");
+        kiosk = new KioskProcess(dir, config, "window-1");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        assertEquals(0, publish(TestIssues.write(dir.resolve("daily"), "qd-daily-1", 0), 100).exit());
+        assertEquals(0, publish(TestIssues.write(dir.resolve("evening"), "qd-evening-1", "qd-evening", "海滨晚报", 0), 100).exit());
+        assertEquals(0, publish(TestIssues.write(dir.resolve("weekly"), "qd-weekly-1", "qd-weekly", "海滨周刊", 0), 100).exit());
+        DeliveryTest.await("three titles", 90, () -> titles().size() == 3);
+        press(input, "next");
+        kiosk.await("^INFO: kiosk: no press for 5 s; back to the first title's front page", 30);
+        DeliveryTest.await("the first title inside its window: the daily, not the evening paper named before it", 10,
+                () -> "qd-daily-1".equals(text("issue")) && "1".equals(text("page")));
+        // Two rounds of the rotation watched: the daily and the weekly in turn, the evening paper never.
+        List<String> shown = new ArrayList<>();
+        List<Long> since = new ArrayList<>();
+        long end = System.nanoTime() + 50_000_000_000L;
+        while (System.nanoTime() < end && shown.size() < 6) {
+            String issue = text("issue");
+            if (issue != null && (shown.isEmpty() || !shown.get(shown.size() - 1).equals(issue))) {
+                shown.add(issue);
+                since.add(System.nanoTime());
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(shown.size() >= 5, "the rotation went on: " + shown);
+        for (int i = 0; i < shown.size(); i++) assertEquals(i % 2 == 0 ? "qd-daily-1" : "qd-weekly-1", shown.get(i), "in turn, never the evening paper: " + shown);
+        assertFalse(kiosk.log().contains("kiosk: showing qd-evening-1"), "the evening paper was never opened");
+        long longestDaily = 0, shortestWeekly = Long.MAX_VALUE;
+        for (int i = 1; i + 1 < shown.size(); i++) {
+            long stayed = (since.get(i + 1) - since.get(i)) / 1_000_000;
+            if (i % 2 == 0) longestDaily = Math.max(longestDaily, stayed);
+            else shortestWeekly = Math.min(shortestWeekly, stayed);
+        }
+        assertTrue(shortestWeekly >= 14_000, "the weekly stays its 15 s: " + shortestWeekly + " ms");
+        assertTrue(longestDaily < shortestWeekly, "the daily its 5 s: " + longestDaily + " ms, the weekly " + shortestWeekly + " ms");
+        // A reader still finds the evening paper on the home screen, marked with its hours, and opens it.
+        press(input, "home");
+        DeliveryTest.await("the home screen", 10, () -> "home".equals(text("screen")));
+        try (IssueStore st = IssueStore.open(store)) {
+            newsstand.layout.ShelfTitle ev = newsstand.layout.ShelfTitle.of(st.issue("qd-evening-1"));
+            List<newsstand.layout.ShelfTitle> shelf = List.of(new newsstand.layout.ShelfTitle(ev.name(),
+                    ev.dateLine() + "　〔" + evening + "–" + hm.format(now.plusHours(3)) + "〕", ev.headlines()),
+                    newsstand.layout.ShelfTitle.of(st.issue("qd-daily-1")), newsstand.layout.ShelfTitle.of(st.issue("qd-weekly-1")));
+            int cursor = "qd-daily-1".equals(text("issue")) ? 1 : 2;
+            assertSamePixels(expected(newsstand.kiosk.Screens.home(newsstand.layout.IssueRenderer.open("zh-Hans"),
+                    newsstand.config.PanelModel.byId("waveshare-7in5-v2"), shelf, cursor)), refresh(Files.readAllLines(panel.resolve("refresh.log")).size()));
+            for (int i = cursor; i > 0; i--) press(input, "previous");
+        }
+        DeliveryTest.await("the cursor on the evening paper", 10, () -> "海滨晚报".equals(text("title")));
+        press(input, "home");
+        DeliveryTest.await("the evening paper opened by a reader", 10, () -> "qd-evening-1".equals(text("issue")) && "page".equals(text("screen")));
     }
 
     @Test

@@ -192,10 +192,24 @@ class RemoteCommandTest {
         assertTrue(bad.out().contains("kiosk.idle.seconds = 2 is not allowed (allowed: 0 (never) or 5 to 86400"), bad.out());
         Cli notAllowed = fleet("command", "--device", "kiosk-a", "set", "storage.path=/tmp/x");
         assertEquals(1, notAllowed.exit(), notAllowed.out() + notAllowed.err());
-        assertTrue(notAllowed.err().contains("allowed: KEY=VALUE, KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.rotate.seconds"), notAllowed.err());
+        assertTrue(notAllowed.err().contains("allowed: KEY=VALUE, KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.titles, kiosk.rotate.seconds"), notAllowed.err());
         Cli set = fleet("command", "--device", "kiosk-a", "set", "kiosk.idle.seconds=5");
         assertEquals(0, set.exit(), set.out());
         DeliveryTest.await("idle: back to the front page after 5 s", 20, () -> "1".equals(field("kiosk-a", "page")));
+        // kiosk.titles: each entry's form checked before it is signed; a window applied at once and said in the status.
+        Cli badTitles = fleet("command", "--device", "kiosk-a", "set", "kiosk.titles=" + publication + "@Sat-Sn/30s");
+        assertEquals(1, badTitles.exit(), badTitles.out() + badTitles.err());
+        assertTrue(badTitles.err().contains("kiosk.titles: '" + publication + "@Sat-Sn/30s': day 'Sn' in 'Sat-Sn' is not Mon, Tue, Wed, Thu, Fri, Sat or Sun"
+                + " (allowed: empty (titles in order of first arrival), or publication ids"), badTitles.err());
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        java.time.ZonedDateTime clock = java.time.ZonedDateTime.now();
+        String window = hm.format(clock.plusHours(2)) + "-" + hm.format(clock.plusHours(3));
+        Cli titles = fleet("command", "--device", "kiosk-a", "set", "kiosk.titles=" + publication + "@" + window + "/30s");
+        assertEquals(0, titles.exit(), titles.out() + titles.err());
+        assertTrue(titles.out().contains("kiosk.titles = " + publication + "@" + window + "/30s (set from afar"), titles.out());
+        DeliveryTest.await("outside its window, in the status", 20, () -> statuses.get("kiosk-a").getAsJsonArray("outsideWindow").toString().equals("[\"" + publication + "\"]"));
+        assertEquals(0, fleet("command", "--device", "kiosk-a", "set", "kiosk.titles=").exit());
+        DeliveryTest.await("the file's titles again", 20, () -> statuses.get("kiosk-a").getAsJsonArray("outsideWindow").isEmpty());
 
         // refresh and clear: full refreshes of what is shown; to every kiosk at once.
         int before = Files.readAllLines(dir.resolve("kiosk-b-panel/refresh.log")).size();

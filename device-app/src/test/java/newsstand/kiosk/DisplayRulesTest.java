@@ -187,6 +187,66 @@ class DisplayRulesTest {
         assertEquals(Change.NONE, DisplayRules.idle(Display.BLANK.on(Screen.WAITING), NONE), "nothing to show");
     }
 
+    static final Titles.Title EV = title("ev", "ev-1", null, TODAY), WK = title("wk", "wk-1", null, TODAY);
+    static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+    /** kiosk.titles = qd@06:00-12:00, ev@16:00-00:00/60s, wk@Sat-Sun, hb (hb always). */
+    static final List<newsstand.config.TitlePlan> PLANS = java.util.Arrays.stream("qd@06:00-12:00, ev@16:00-00:00/60s, wk@Sat-Sun, hb".split(","))
+            .map(e -> newsstand.config.TitlePlan.parse(e, SHANGHAI)).toList();
+
+    /** The four titles as the kiosk sees them at a fixed time of day on a Wednesday (2025-09-10) or a Saturday. */
+    static Facts at(int day, int hour) {
+        java.time.ZonedDateTime t = java.time.ZonedDateTime.of(2025, 9, day, hour, 0, 0, 0, SHANGHAI);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (newsstand.config.TitlePlan p : PLANS) if (!p.inside(t)) out.add(p.publication());
+        return new Facts(List.of(QD, EV, WK, HB), NAV, false, TODAY, out);
+    }
+
+    @Test
+    void theRotationShowsOnlyTitlesInsideTheirWindow() {
+        Facts morning = at(10, 9), evening = at(10, 17), saturdayEvening = at(13, 17), night = at(10, 3);
+        assertEquals(java.util.Set.of("ev", "wk"), morning.outside());
+        assertEquals(3, opened(DisplayRules.rotation(page(morning, 0, 0), morning)).title(), "the morning paper, then past the evening paper and the weekly, hb");
+        assertEquals(0, opened(DisplayRules.rotation(page(morning, 3, 0), morning)).title(), "round to the morning paper");
+        assertEquals(1, opened(DisplayRules.rotation(page(evening, 3, 0), evening)).title(), "past the morning paper at 17:00, the evening one");
+        assertEquals(3, opened(DisplayRules.rotation(page(evening, 1, 0), evening)).title());
+        assertEquals(2, opened(DisplayRules.rotation(page(saturdayEvening, 1, 0), saturdayEvening)).title(), "the weekly on a Saturday");
+        assertEquals(Change.NONE, DisplayRules.rotation(page(night, 3, 0), night), "at 03:00 only hb: nothing to rotate to");
+        assertEquals(3, opened(DisplayRules.rotation(page(night, 1, 0), night)).title(), "from a title outside its window to the one inside");
+        Facts none = new Facts(List.of(QD, EV), NAV, false, TODAY, java.util.Set.of("qd", "ev"));
+        assertEquals(Change.NONE, DisplayRules.rotation(page(none, 0, 0), none), "none inside: the rotation stays on the first title");
+    }
+
+    @Test
+    void theIdleReturnAndTheStartGoToTheFirstTitleInsideItsWindow() {
+        Facts evening = at(10, 17);
+        assertEquals(1, opened(DisplayRules.idle(page(evening, 3, 2), evening)).title(), "the evening paper comes first at 17:00");
+        assertEquals(page(evening, 1, 0), drawn(DisplayRules.idle(page(evening, 1, 2), evening)));
+        assertEquals(0, opened(DisplayRules.idle(page(at(10, 9), 3, 0), at(10, 9))).title());
+        Facts none = new Facts(List.of(QD, EV), NAV, false, TODAY, java.util.Set.of("qd", "ev"));
+        assertEquals(0, opened(DisplayRules.idle(page(none, 1, 0), none)).title(), "none inside: the first title");
+        List<Try> start = DisplayRules.start(Display.BLANK, evening).tries();
+        assertEquals(List.of("ev-1", "hb-1", "qd-2", "qd-1", "wk-1"), start.stream().filter(Try::open).map(t -> t.to().issue()).toList(),
+                "inside their window first, each with its previous issue");
+    }
+
+    @Test
+    void aReaderStillOpensATitleOutsideItsWindowFromTheHomeScreen() {
+        Facts morning = at(10, 9);
+        Display home = page(morning, 0, 0).at(Screen.HOME, 0);
+        Display onEvening = drawn(DisplayRules.press(home, NEXT, morning));
+        assertEquals(1, onEvening.cursor(), "the cursor stops on the evening paper too");
+        assertEquals("ev-1", DisplayRules.press(onEvening, HOME, morning).tries().get(0).to().issue(), "and it opens");
+    }
+
+    @Test
+    void whileNobodyReadsAWindowThatClosesOrOpensMovesThePage() {
+        Facts night = at(10, 3), evening = at(10, 17);
+        assertEquals(3, opened(DisplayRules.windows(page(night, 1, 0), night, true)).title(), "the evening paper's window closed at midnight");
+        assertEquals(Change.NONE, DisplayRules.windows(page(evening, 3, 0), evening, true), "rotating and inside: the rotation goes on");
+        assertEquals(1, opened(DisplayRules.windows(page(evening, 3, 0), evening, false)).title(), "no rotation: the first title inside, as after the idle time");
+        assertEquals(Change.NONE, DisplayRules.windows(page(evening, 3, 0).at(Screen.HOME, 0), evening, false), "not on the home screen");
+    }
+
     @Test
     void theRotationOpensTheNextTitleRound() {
         assertEquals(page(TWO, 1, 0), opened(DisplayRules.rotation(page(TWO, 0, 0), TWO)));

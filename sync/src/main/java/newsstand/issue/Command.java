@@ -90,6 +90,7 @@ public record Command(String fleet, String id, Instant issued, Instant expires, 
                     String key = eq < 0 ? a : a.substring(0, eq).strip();
                     if (eq < 0 || !Setting.byKey(key).map(Setting::remote).orElse(false)) p.add("set '" + a + "' (allowed: " + allowed + ")");
                     else if (a.length() > 200) p.add("set: value of " + a.length() + " characters (allowed: up to 200)");
+                    else Setting.byKey(key).orElseThrow().problems(a.substring(eq + 1)).forEach(v -> p.add("set: " + v));
                 }
             }
             default -> {

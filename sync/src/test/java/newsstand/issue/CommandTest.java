@@ -22,10 +22,14 @@ class CommandTest {
     void aCommandSaysWhatIsWrongWithItNamingWhatIsAllowed() {
         assertEquals(List.of(), command(List.of("kiosk-1"), "show", "qingdao-daily", "3").problems());
         assertEquals(List.of(), command(List.of(Command.ALL), "set", "kiosk.hours=06:00-22:00").problems());
+        assertEquals(List.of(), command(List.of(Command.ALL), "set", "kiosk.titles=qd, ev@16:00-00:00/60s, wk@Sat-Sun").problems());
+        assertEquals(List.of("set: kiosk.titles: 'ev@16:00/60s': hours '16:00': not " + newsstand.config.OpeningHours.FORMAT + " (allowed: "
+                + newsstand.config.Setting.KIOSK_TITLES.allowed() + ")"), command(List.of(Command.ALL), "set", "kiosk.titles=qd, ev@16:00/60s").problems());
+        assertEquals(1, command(List.of(Command.ALL), "set", "kiosk.hours=6-22").problems().size(), "the hours' form, before signing");
         assertTrue(command(List.of("kiosk-1"), "reboot").problems().get(0).contains("(allowed: show, refresh, resync, screenshot, set, restart, clear)"));
         assertTrue(command(List.of("kiosk-1"), "show").problems().get(0).contains("show takes PUBLICATION [PAGE]"));
         assertTrue(command(List.of("kiosk-1"), "show", "qingdao-daily", "0").problems().get(0).contains("page '0' (allowed: 1 to 999)"));
-        assertTrue(command(List.of("kiosk-1"), "set", "storage.path=/tmp").problems().get(0).contains("KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.rotate.seconds"));
+        assertTrue(command(List.of("kiosk-1"), "set", "storage.path=/tmp").problems().get(0).contains("KEY one of panel.full-refresh-every, kiosk.hours, kiosk.idle.seconds, kiosk.titles, kiosk.rotate.seconds"));
         assertTrue(command(List.of("kiosk-1"), "refresh", "now").problems().get(0).contains("refresh takes no arguments"));
         assertTrue(command(List.of(), "refresh").problems().get(0).contains("no targets"));
         assertTrue(command(List.of("*", "kiosk-1"), "refresh").problems().get(0).contains("or * alone for every kiosk"));
