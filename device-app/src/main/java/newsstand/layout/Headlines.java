@@ -89,15 +89,17 @@ final class Headlines {
         return new Set(smaller, more != null ? more.lines() : setter.balanced(text, smaller, width, true));
     }
 
+    /** The shortest line at least about 40% of the longest (3/8: 储能电池 / “超级工厂”二期投产 passes). */
+    static final float BALANCED_RATIO = 0.375f;
     /**
-     * A line shorter than this much of the average is too short: for two lines, the shorter under 40% of the
-     * longer (0.4 / 1.4 of the whole, against a half).
+     * A line shorter than this much of the average is too short: for two lines, the shorter under BALANCED_RATIO of
+     * the longer (r / (1 + r) of the whole, against a half).
      */
-    private static final float BALANCED = 0.8f / 1.4f;
-    /** The cost of lines the shortest of which is under 40% of the longest. */
+    private static final float BALANCED = 2 * BALANCED_RATIO / (1 + BALANCED_RATIO);
+    /** The cost of lines the shortest of which is under about 40% of the longest. */
     private static final int UNBALANCED = 6;
     /** The dearest break that still reads between words. */
-    private static final int BETWEEN_WORDS = 4;
+    private static final int BETWEEN_WORDS = 3;
 
     /** Lines and the dearest break among them (or UNBALANCED). */
     private record Lines(List<SetLine> lines, int cost) {}
@@ -110,6 +112,13 @@ final class Headlines {
         int[] cps = text.codePoints().toArray();
         int n = cps.length;
         boolean[] starts = words(cps, context);
+        // What a break before each code point costs, and how much the words on either side of it hold together.
+        int[] costs = new int[n];
+        double[] holds = new double[n];
+        for (int j = 1; j < n; j++) {
+            costs[j] = cost(cps, starts, j, context);
+            holds[j] = costs[j] < 0 ? 0 : costs[j] * 100 + cohesion(cps, j, context) + (suffix(cps, starts, j) ? 100 : 0);
+        }
         SetLine whole = setter.one(text, px, bold);
         float[] at = new float[n + 1];
         for (int i = 0; i < n; i++) at[i] = i < whole.x().length ? whole.x()[i] : whole.width();
@@ -129,10 +138,10 @@ final class Headlines {
                 for (int i = 2; i <= n; i++) {
                     for (int j = l == 1 ? 0 : 2; j <= i - 2; j++) {
                         if (best[l - 1][j] == Double.MAX_VALUE) continue;
-                        int cost = j == 0 ? 0 : cost(cps, starts, j, context);
+                        int cost = costs[j];
                         float w = at[i] - at[j];
                         if (cost < 0 || w > width * 0.98f) continue;
-                        double score = best[l - 1][j] + cost * 100 + Math.abs(w - target) * 300.0 / width
+                        double score = best[l - 1][j] + holds[j] + Math.abs(w - target) * 300.0 / width
                                 + (w < BALANCED * target ? 1000 : 0);
                         if (score < best[l][i]) {
                             best[l][i] = score;
@@ -155,7 +164,7 @@ final class Headlines {
         int dearest = 0;
         float shortest = Float.MAX_VALUE, longest = 0;
         for (int l = 0; l < lines; l++) {
-            if (l > 0) dearest = Math.max(dearest, cost(cps, starts, cuts[l], context));
+            if (l > 0) dearest = Math.max(dearest, costs[cuts[l]]);
             SetLine line = setter.one(new String(cps, cuts[l], cuts[l + 1] - cuts[l]).strip(), px, bold);
             if (line.width() > width) return null;
             set.add(line);
@@ -163,7 +172,7 @@ final class Headlines {
             longest = Math.max(longest, line.width());
         }
         // A lonely line (134个 / “一刻钟便民生活圈”建成) is as bad as a break inside a phrase.
-        if (shortest < 0.4f * longest) dearest = Math.max(dearest, UNBALANCED);
+        if (shortest < BALANCED_RATIO * longest) dearest = Math.max(dearest, UNBALANCED);
         return new Lines(set, dearest);
     }
 
@@ -198,8 +207,8 @@ final class Headlines {
 
     /**
      * What a break before code point at costs: 0 where a reader pauses, 1 between a number or Latin word and Han, 2
-     * or 3 between two words (2 next to a particle or preposition; 4 between two the story uses together again and
-     * again), 6 inside a short quoted name (as bad as unbalanced lines), 7 after a quoted character, 8 inside a range, 12 inside a word; -1 where
+     * or 3 between two words (2 next to a particle or preposition; the story's text breaks the ties, see cohesion), 6
+     * inside a short quoted name (as bad as unbalanced lines), 7 after a quoted character, 8 inside a range, 12 inside a word; -1 where
      * it may not be. starts: where the headline's words start ({@link Words#starts}).
      */
     static int cost(int[] cps, boolean[] starts, int at, String context) {
@@ -215,19 +224,51 @@ final class Headlines {
         if (!starts[at]) return INSIDE_WORD;
         if (insideShortQuote(cps, at)) return 6;
         if (ENDS.indexOf(a) >= 0 || STARTS.indexOf(b) >= 0) return 2;
-        // The headline is part of the context: a pair seen once is seen only there.
-        return occurrences(context, new String(cps, at - 1, 2), 2) <= 1 ? 3 : 4;
+        return 3;
     }
 
-    /** Whether at falls inside quotation marks around eight characters or fewer (“一刻钟便民生活圈”). */
+    /** Characters that stand as a word of their own before a phrase: prepositions, conjunctions, adverbs. */
+    private static final String LEADS = "在与和及并为对于向从将把被让给由以就再又也都更还已";
+
+    /**
+     * Whether the word starting at a break is a single Han character that most likely ends the word before it (段 of
+     * 北延段, 海 of 深远海, which the dictionary lacks): a break there rather not.
+     */
+    private static boolean suffix(int[] cps, boolean[] starts, int at) {
+        return at + 1 < cps.length && starts[at + 1] && han(cps[at]) && han(cps[at - 1]) && starts[at]
+                && LEADS.indexOf(cps[at]) < 0;
+    }
+
+    /**
+     * How much two words hold together, by the story's own text (the headline is part of it: a pair seen once is
+     * seen only there): 25 for each time the story uses the two characters on either side of a break together
+     * again, up to 8 times. Breaks the tie between word boundaries: 一刻钟便民生活圈 / 全域 rather than 便民 / 生活圈
+     * where the story repeats 民生 of 便民生活圈 ten times and 圈全 of 生活圈全域 three.
+     */
+    static int cohesion(int[] cps, int at, String context) {
+        if (!han(cps[at - 1]) || !han(cps[at])) return 0;
+        return 25 * Math.max(0, occurrences(context, new String(cps, at - 1, 2), 9) - 1);
+    }
+
+    /** Opening quotation marks and brackets, each with its closing one at the same place in PAIRED_CLOSE. */
+    private static final String PAIRED_OPEN = "“‘《「『【〔（([";
+    private static final String PAIRED_CLOSE = "”’》」』】〕）)]";
+
+    /**
+     * Whether at falls inside quotation marks or brackets around eight characters or fewer (“一刻钟便民生活圈”,
+     * [中文版最新更新]): a name read whole.
+     */
     private static boolean insideShortQuote(int[] cps, int at) {
-        int open = -1;
-        for (int i = at - 1; i >= Math.max(0, at - 8) && open < 0; i--) {
-            if (cps[i] == '“' || cps[i] == '‘') open = i;
-            if (cps[i] == '”' || cps[i] == '’') return false;
+        for (int i = at - 1; i >= Math.max(0, at - 8); i--) {
+            if (PAIRED_CLOSE.indexOf(cps[i]) >= 0) return false;
+            int k = PAIRED_OPEN.indexOf(cps[i]);
+            if (k < 0) continue;
+            for (int j = at; j < Math.min(cps.length, i + 10); j++) {
+                if (cps[j] == PAIRED_CLOSE.charAt(k)) return true;
+                if (PAIRED_OPEN.indexOf(cps[j]) >= 0) return false;
+            }
+            return false;
         }
-        if (open < 0) return false;
-        for (int i = at; i < Math.min(cps.length, open + 10); i++) if (cps[i] == '”' || cps[i] == '’') return true;
         return false;
     }
 
@@ -245,6 +286,10 @@ final class Headlines {
         int n = 0;
         for (int i = text.indexOf(pair); i >= 0 && n < most; i = text.indexOf(pair, i + 1)) n++;
         return n;
+    }
+
+    private static boolean han(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean latin(int c) {

@@ -118,7 +118,7 @@ class LayoutRulesTest {
     /**
      * A headline (or deck) broken only between words: never inside a number and its measure word, a Latin word, a
      * known word or a word of the dictionary's segmentation (with the story's own terms, as the setter reads it), no line of one character, and two lines balanced (the
-     * shorter at least 40% of the longer, in width).
+     * shorter at least about 40% of the longer, in width: 3/8).
      */
     static void headlines(List<Line> lines, Map<String, Article> articles, String kind, List<String> problems) {
         Map<String, List<Line>> byStory = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ class LayoutRulesTest {
             boolean[] starts = Headlines.words(cps, Headlines.context(article));
             if (h.size() == 2) {
                 double a = h.get(0).o().get("width").getAsDouble(), b = h.get(1).o().get("width").getAsDouble();
-                if (Math.min(a, b) < 0.4 * Math.max(a, b) - 1) problems.add("page " + h.get(0).page() + ": an unbalanced two-line " + kind + " (" + (int) a + " and " + (int) b + " px): " + shown);
+                if (Math.min(a, b) < Headlines.BALANCED_RATIO * Math.max(a, b) - 1) problems.add("page " + h.get(0).page() + ": an unbalanced two-line " + kind + " (" + (int) a + " and " + (int) b + " px): " + shown);
             }
             int at = 0;
             for (int i = 0; i < h.size(); i++) {
