@@ -1,7 +1,5 @@
 package newsstand.fonts.typeset;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,9 +31,9 @@ public final class Words {
     private final float lnTotal;
 
     private Words(InputStream raw) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+        Reader in = new Reader(raw);
         if (in.readInt() != 0x4E535744) throw new IOException("not a word list");
-        lnTotal = (float) Math.log(in.readLong());
+        lnTotal = (float) Math.log(((long) in.readInt() << 32) | (in.readInt() & 0xFFFFFFFFL));
         int n = in.readInt();
         singles = new char[n];
         singleQ = new byte[n];
@@ -48,13 +46,62 @@ public final class Words {
             int count = in.readInt();
             char[] w = new char[count * len];
             for (int i = 0, at = 0; i < count; i++, at += len) {
-                int shared = in.readUnsignedByte();
+                int shared = in.readByte();
                 if (shared > 0) System.arraycopy(w, at - len, w, at, shared);
                 for (int c = shared; c < len; c++) w[at + c] = in.readChar();
             }
             words[len] = w;
             q[len] = new byte[count];
             in.readFully(q[len]);
+        }
+    }
+
+    /**
+     * Big-endian reads from a 64 KB window of the stream: a DataInputStream over a BufferedInputStream takes two
+     * synchronized calls a character, which made the first load three times as long.
+     */
+    private static final class Reader {
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int at, end;
+
+        Reader(InputStream in) {
+            this.in = in;
+        }
+
+        int readByte() throws IOException {
+            if (at == end) fill();
+            return buf[at++] & 0xFF;
+        }
+
+        char readChar() throws IOException {
+            if (end - at >= 2) {
+                char c = (char) (((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF));
+                at += 2;
+                return c;
+            }
+            return (char) ((readByte() << 8) | readByte());
+        }
+
+        int readInt() throws IOException {
+            return (readChar() << 16) | readChar();
+        }
+
+        void readFully(byte[] b) throws IOException {
+            for (int i = 0; i < b.length; ) {
+                if (at == end) fill();
+                int k = Math.min(b.length - i, end - at);
+                System.arraycopy(buf, at, b, i, k);
+                at += k;
+                i += k;
+            }
+        }
+
+        private void fill() throws IOException {
+            int k = in.readNBytes(buf, 0, buf.length);
+            if (k <= 0) throw new java.io.EOFException("the word list ends early");
+            at = 0;
+            end = k;
         }
     }
 
