@@ -221,6 +221,11 @@ final class Headlines {
         if (a == ' ' || b == ' ' || CLOSE.indexOf(a) >= 0 || OPEN.indexOf(b) >= 0) return 0;
         if (Numbers.weak(cps, at)) return 8;
         if (latin(a) != latin(b)) return 1;
+        if (!han(a) || !han(b)) {
+            // Kana or other letters the word list does not hold: a pair the story uses again and again is a word.
+            int together = occurrences(context, new String(cps, at - 1, 2), 4);
+            return together <= 1 ? 3 : 7 + together;
+        }
         if (!starts[at]) return INSIDE_WORD;
         if (insideShortQuote(cps, at)) return 6;
         if (ENDS.indexOf(a) >= 0 || STARTS.indexOf(b) >= 0) return 2;
