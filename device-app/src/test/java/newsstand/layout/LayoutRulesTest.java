@@ -18,6 +18,7 @@ import newsstand.app.SampleIssue;
 import newsstand.config.PanelModel;
 import newsstand.fonts.FontCatalog;
 import newsstand.fonts.Typeface;
+import newsstand.fonts.typeset.Numbers;
 import newsstand.issue.Article;
 import newsstand.issue.Issue;
 import newsstand.issue.IssuePackage;
@@ -38,6 +39,8 @@ class LayoutRulesTest {
     static Typeface regular;
     static Typeface bold;
     static Map<String, Issue> issues = new LinkedHashMap<>();
+    /** Headlines and decks of more than one line checked. */
+    static final int[] checked = new int[2];
 
     static final String NO_START = "，。、；：！？”’）》」』】〕〉";
     static final String NO_END = "“‘（《「『【〔〈";
@@ -65,6 +68,7 @@ class LayoutRulesTest {
                 for (String p : check(e.getValue(), t, dump)) problems.add(e.getKey() + ", " + model.id() + ": " + p);
             }
         }
+        System.out.println("LayoutRulesTest: " + checked[0] + " headlines and " + checked[1] + " decks of two lines or more checked");
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
     }
 
@@ -103,18 +107,18 @@ class LayoutRulesTest {
     }
 
     /**
-     * Words of these headlines a layout editor would never split (what a dictionary would say of them). Not listed:
-     * 人工智能 and 全域, which the fixture's own text repeats inside longer phrases (国家人工智能应用, 生活圈全域推进),
-     * so that its pairs tell nothing; the headline setter may split them on narrow columns (see Headlines).
+     * Words of these headlines a layout editor would never split, written down by hand before the typesetter had a
+     * dictionary; the dictionary's own words are checked as well (jieba's segmentation of each headline).
      */
-    static final List<String> WORDS = List.of("深远海", "风电", "价格", "消费", "温和", "集装箱", "吞吐量", "马拉松", "半程", "一刻钟",
+    static final List<String> WORDS = List.of("人工智能", "全域", "深远海", "风电", "价格", "消费", "温和", "集装箱", "吞吐量", "马拉松", "半程", "一刻钟",
             "便民", "生活圈", "号线", "联调", "联试", "超级工厂", "签约", "论坛", "营商环境", "法治化", "市场化", "国际化",
             "先行区", "如意湖", "示范区", "开学典礼", "社会主义", "嘹亮", "满产", "全容量", "二期", "带动", "上下游", "出货量",
             "“链”动", "十强", "成果");
 
     /**
-     * A headline (or deck) broken only between words: never inside a number and its measure word, a Latin word or a
-     * known word, no line of one character.
+     * A headline (or deck) broken only between words: never inside a number and its measure word, a Latin word, a
+     * known word or a word of the dictionary's segmentation (with the story's own terms, as the setter reads it), no line of one character, and two lines balanced (the
+     * shorter at least about 40% of the longer, in width: 3/8).
      */
     static void headlines(List<Line> lines, Map<String, Article> articles, String kind, List<String> problems) {
         Map<String, List<Line>> byStory = new LinkedHashMap<>();
@@ -124,6 +128,13 @@ class LayoutRulesTest {
             Article article = articles.get(h.get(0).article());
             String all = kind.equals("deck") ? article.subhead() : article.headline();
             String shown = String.join(" / ", h.stream().map(Line::text).toList());
+            checked[kind.equals("deck") ? 1 : 0]++;
+            int[] cps = all.codePoints().toArray();
+            boolean[] starts = Headlines.words(cps, Headlines.context(article));
+            if (h.size() == 2) {
+                double a = h.get(0).o().get("width").getAsDouble(), b = h.get(1).o().get("width").getAsDouble();
+                if (Math.min(a, b) < Headlines.BALANCED_RATIO * Math.max(a, b) - 1) problems.add("page " + h.get(0).page() + ": an unbalanced two-line " + kind + " (" + (int) a + " and " + (int) b + " px): " + shown);
+            }
             int at = 0;
             for (int i = 0; i < h.size(); i++) {
                 String t = h.get(i).text();
@@ -137,6 +148,8 @@ class LayoutRulesTest {
                 if (i == h.size() - 1) break;
                 if (all.charAt(at) == ' ') continue; // broken at a space
                 char a = all.charAt(at - 1), b = all.charAt(at);
+                if (han(a) && han(b) && !starts[all.codePointCount(0, at)]) problems.add("page " + h.get(i).page() + ": a " + kind + " broken inside a word of the dictionary: " + shown);
+                if (Numbers.holds(cps, all.codePointCount(0, at))) problems.add("page " + h.get(i).page() + ": a " + kind + " broken inside a number, its numeral unit or measure word: " + shown);
                 if (Character.isDigit(a) && b >= 0x2E80) problems.add("page " + h.get(i).page() + ": a " + kind + " broken between a number and its measure word: " + shown);
                 if (a < 0x80 && b < 0x80 && Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b)) problems.add("page " + h.get(i).page() + ": a " + kind + " broken inside a Latin word: " + shown);
                 for (String w : WORDS) {
@@ -228,6 +241,7 @@ class LayoutRulesTest {
         if (before == 0 || after >= s.length()) return null;
         char a = s.charAt(before - 1), b = s.charAt(after);
         String token = s.substring(Math.max(0, before - 12), Math.min(s.length(), after + 12));
+        if (Numbers.holds(s.codePoints().toArray(), s.codePointCount(0, after))) return "a number, its numeral unit or measure word, or a range before its dash (" + token + ")";
         if (space) {
             return Character.isDigit(a) && (unitStart(s, after)) ? "a number and its unit (" + token + ")" : null;
         }
@@ -237,6 +251,10 @@ class LayoutRulesTest {
             return "a Latin word or number (" + token + ")";
         }
         return null;
+    }
+
+    static boolean han(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     static boolean latin(char c) {

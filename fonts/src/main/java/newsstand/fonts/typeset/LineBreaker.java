@@ -99,7 +99,7 @@ public final class LineBreaker {
 
     /** Whether a line may end after unit u - 1 and the next start at unit u. */
     private boolean canBreak(Units us, int u) {
-        if (us.kind(u) == Units.Kind.GLUE || us.kind(u - 1) == Units.Kind.GLUE) return false;
+        if (us.kind(u) == Units.Kind.GLUE || us.kind(u - 1) == Units.Kind.GLUE || us.held(u)) return false;
         if (us.kind(u) == Units.Kind.SPACE || us.kind(u - 1) == Units.Kind.SPACE) {
             // At a space; but a closing mark after it would still start the next line, an opening one before it end this.
             int next = u, before = u - 1;
@@ -138,6 +138,7 @@ public final class LineBreaker {
                     j = fit + 1;
                 } else {
                     while (j > i + 1 && !canBreak(us, j)) j--;
+                    if (j > i + 1 && us.weak(j)) j = rather(us, i, j, first, avail);
                     if (!canBreak(us, j)) {
                         // No legal break on the whole line (one token longer than it): break where it fills, a
                         // closing mark after it hanging past the column's edge rather than starting the next line.
@@ -175,6 +176,21 @@ public final class LineBreaker {
             lines.add(line(us, b[0], b[1], l == 0, l == 0 ? indent : 0, measure - (l == 0 ? indent : 0), justify && !last));
         }
         return lines;
+    }
+
+    /**
+     * A break before the range's break at j (after 至 or the dash of "21℃至28℃"), keeping the range whole on the next
+     * line, when the line still sets well without it (justified within a quarter em, ragged three quarters long); else j.
+     */
+    private int rather(Units us, int i, int j, boolean first, float avail) {
+        for (int k = j - 1; k > i + 1; k--) {
+            if (!canBreak(us, k) || us.weak(k)) continue;
+            int end = k;
+            while (end > i + 1 && (us.kind(end - 1) == Units.Kind.SPACE || us.kind(end - 1) == Units.Kind.GLUE)) end--;
+            boolean fine = justify ? !loose(us, i, end, first, avail) : natural(us, i, end, first) >= 0.75f * avail;
+            return fine ? k : j;
+        }
+        return j;
     }
 
     /**

@@ -11,7 +11,7 @@ import newsstand.fonts.Typeface;
  * vertical setting (the font's vertical glyphs and advances, Latin turned sideways).
  */
 final class Units {
-    /** GLUE: a space between a number and its unit ("27 °C", "5 km"), never a break. */
+    /** GLUE: a space between a number and its unit ("27 °C", "5 km", "5 年"), never a break. */
     enum Kind { HAN, LATIN, SPACE, GLUE, CLOSE, OPEN, NO_START, NO_END, DASH }
 
     /** Closing marks whose full-width glyph leaves its right (in vertical, lower) half blank. */
@@ -99,6 +99,12 @@ final class Units {
 
     Kind kind(int u) { return kinds.get(u); }
 
+    /** Whether a line may not break before unit u: inside a number with its numeral units, measure word or range. */
+    boolean held(int u) { return Numbers.holds(cps, ranges.get(u)[0]); }
+
+    /** Whether a break before unit u is one a range allows (after 至 or the dash) but a reader would rather not see. */
+    boolean weak(int u) { return Numbers.weak(cps, ranges.get(u)[0]); }
+
     /** Glyph and advance of one code point: upright or turned in vertical setting. */
     private void shape(int c, boolean latin) {
         int cp = cps[c];
@@ -136,7 +142,7 @@ final class Units {
             int j = i + 1;
             while (j < cps.length && Typeface.isVariationSelector(cps[j])) j++;
             if (c == ' ' || c == '\t' || c == '\u3000') {
-                add(i, j, Kind.SPACE);
+                add(i, j, Numbers.holds(cps, i) ? Kind.GLUE : Kind.SPACE);
             } else if (latin(c)) {
                 while (j < cps.length && (latin(cps[j]) || (cps[j] == ' ' && j + 1 < cps.length && latin(cps[j + 1])))) j++;
                 latinRun(i, j);

@@ -228,6 +228,43 @@ class LineBreakerTest {
         }
     }
 
+    /** Numbers with their numeral units and measure words, and ranges, from the Qingdao daily's page. */
+    static final String NUMBERS = "全年寄递465万件，新增用户150万户，建成充电桩2.4万个，集装箱吞吐量2180万标准箱，"
+            + "气温21℃至28℃，工期3—5 年，开放时间10:00-18:00，共有134个社区，增长3万余人，首批100多家企业。";
+
+    @Test
+    void aNumberStaysWithItsNumeralUnitsAndMeasureWordAndARangeBreaksOnlyAfterItsDash() throws Exception {
+        Typeface face = face();
+        List<String> whole = List.of("465万件", "150万户", "2.4万个", "2180万标准箱", "10:00-18:00", "134个", "3万余人", "100多家");
+        int rangeBreaks = 0;
+        // From 7 em: below that "2180万标准箱，" alone is wider than the column.
+        for (float ems = 7; ems <= 30; ems += 0.25f) {
+            for (boolean justify : new boolean[] {true, false}) {
+                List<SetLine> lines = new LineBreaker(face, PX, ems * PX, 2, justify).set(NUMBERS);
+                assertEquals(NUMBERS.replace(" ", ""), String.join("", texts(lines)).replace(" ", ""), "no text lost");
+                int at = 0;
+                for (int i = 0; i < lines.size() - 1; i++) {
+                    String t = lines.get(i).text();
+                    at = NUMBERS.indexOf(t, at) + t.length();
+                    for (String w : whole) {
+                        int o = NUMBERS.indexOf(w);
+                        assertFalse(at > o && at < o + w.length(), "broken inside " + w + " at " + ems + " em: " + texts(lines));
+                    }
+                    for (String range : List.of("21℃至28℃", "3—5 年")) {
+                        int o = NUMBERS.indexOf(range);
+                        if (at > o && at < o + range.length()) {
+                            assertTrue("至—".indexOf(NUMBERS.charAt(at - 1)) >= 0, "a range broken before its dash at " + ems + " em: " + texts(lines));
+                            rangeBreaks++;
+                        }
+                    }
+                }
+            }
+        }
+        // Preferably not at all: only where the line before would otherwise be too loose (75 of the 372 settings of
+        // the two ranges on this dense text; a break at every line end falling inside one would be far more).
+        assertTrue(rangeBreaks < 372 / 4, "ranges broken " + rangeBreaks + " times in 372 settings");
+    }
+
     @Test
     void justificationOpensAtMostAQuarterEmAndNeverInsideAWord() throws Exception {
         Typeface face = face();
