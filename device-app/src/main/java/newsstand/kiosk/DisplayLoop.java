@@ -42,8 +42,8 @@ final class DisplayLoop {
     private Consumer<Shown> onShown = s -> {};
     private LongConsumer onFirstFrame = handed -> {};
     private Runnable afterStart = () -> {};
-    /** Who the kiosk is, for its own screens' small print: the device id. */
-    private String device = "";
+    /** Who the kiosk is and where its screens' QR codes lead: the device id and kiosk.help.url. */
+    private Help help = Help.of("");
 
     DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -88,9 +88,9 @@ final class DisplayLoop {
         titles = new Titles(publications);
     }
 
-    /** The kiosk's device id, for its own screens' small print (waiting for the first issue, a fault). */
-    void device(String id) {
-        device = id;
+    /** The kiosk's device id and kiosk.help.url, for its own screens' small print and QR codes (waiting, a fault). */
+    void help(Help h) {
+        help = h;
     }
 
     /**
@@ -122,7 +122,7 @@ final class DisplayLoop {
             Event e = next();
             if (e instanceof Event.Stop) return;
             if (e instanceof Event.SyncFailed f) {
-                apply(DisplayRules.syncFailed(now, f.reason()));
+                apply(DisplayRules.syncFailed(now, f.code(), f.reason()));
                 return;
             }
             if (e instanceof Event.Activated a) {
@@ -169,8 +169,17 @@ final class DisplayLoop {
     }
 
     private DisplayRules.Facts facts() {
-        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), LocalDate.now(schedule.zone()));
+        LocalDate today = LocalDate.now(schedule.zone());
+        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), today, today.isBefore(built()));
     }
+
+    /** The build's day: a clock before it is unset (fault F7). */
+    private LocalDate built() {
+        if (built == null) built = newsstand.config.Version.built();
+        return built;
+    }
+
+    private LocalDate built;
 
     /** Reads the shelf again; false, with the fault screen when nothing is shown, when the store cannot be read. */
     private boolean reload() {
@@ -258,7 +267,8 @@ final class DisplayLoop {
                 hint = Refresh.CHANGES;
             }
             case WAITING -> {
-                compose = r -> Screens.waiting(r, model, device, to.receiving());
+                String offline = to.banner() == Display.Banner.OFFLINE ? schedule.offlineSince() : null;
+                compose = r -> Screens.waiting(r, model, help, to.receiving(), offline);
                 if (to.receiving() != null) hint = Refresh.CHANGES;
             }
             case CLOSED -> {
@@ -268,7 +278,7 @@ final class DisplayLoop {
             }
             case FAULT -> {
                 Logger.error("kiosk: fault {}: {}", to.fault().code(), to.fault().reason());
-                compose = r -> Screens.fault(r, model, to.fault().code(), to.fault().reason(), device);
+                compose = r -> Screens.fault(r, model, help, to.fault().code(), to.fault().reason());
             }
             default -> throw new IllegalArgumentException("no screen to draw for " + to.screen());
         }
@@ -289,7 +299,7 @@ final class DisplayLoop {
 
     /** Fault F1: no font for anything, said in the built-in letters. */
     private void noFont() {
-        view.noFont();
+        view.noFont(help);
         Display f1 = now.faulty("F1", "no font");
         shown(f1, f1.shown(titles.list(), view.nav()));
     }

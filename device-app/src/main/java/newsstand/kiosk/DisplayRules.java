@@ -20,9 +20,14 @@ final class DisplayRules {
 
     /**
      * What a change needs to know besides what is shown: the titles on the shelf (kiosk.titles first), the sections
-     * of the issue being read, whether the kiosk has been offline longer than the banner waits, and today's date.
+     * of the issue being read, whether the kiosk has been offline longer than the banner waits, today's date, and
+     * whether the clock is unset (before the build's day: signatures' times and the hours cannot be judged).
      */
-    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
+    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, boolean clockUnset) {
+        Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
+            this(titles, nav, offline, today, false);
+        }
+
         int indexOfIssue(String issue) {
             for (int i = 0; i < titles.size(); i++) if (titles.get(i).issue().equals(issue)) return i;
             return -1;
@@ -64,8 +69,11 @@ final class DisplayRules {
      */
     static Change start(Display d, Facts f) {
         if (f.titles().isEmpty()) {
+            if (f.clockUnset()) return Change.to(d.faulty("F7", "the clock reads " + f.today() + ", before this software was built: no issue yet, and"
+                    + " the times of signatures cannot be judged"));
             // A download named before (while closed, or before a withdrawal) is not said again until its next step.
-            return new Change(List.of(new Try(d.on(Screen.WAITING).receiving(null), false)), "no issue yet; waiting for the first delivery");
+            return new Change(List.of(new Try(d.on(Screen.WAITING).receiving(null).bannered(f.offline() ? Banner.OFFLINE : null), false)),
+                    "no issue yet; waiting for the first delivery");
         }
         List<Try> tries = new ArrayList<>();
         List<String> tried = new ArrayList<>();
@@ -142,8 +150,17 @@ final class DisplayRules {
         return Change.NONE;
     }
 
-    /** The page again when its banner is due or gone (offline for a while, or its issue older than expected). */
+    /**
+     * The page again when its banner is due or gone (offline for a while, or its issue older than expected); the
+     * waiting screen again when the kiosk goes offline for a while or comes back; the start again when the clock that
+     * was unset (F7) is set.
+     */
     static Change banner(Display d, Facts f) {
+        if (d.screen() == Screen.WAITING && (f.offline() ? Banner.OFFLINE : null) != d.banner()) {
+            // No issue yet, and no connection for a while (W2), or back again (W1).
+            return Change.to(d.bannered(f.offline() ? Banner.OFFLINE : null));
+        }
+        if (d.screen() == Screen.FAULT && d.fault().code().equals("F7") && !f.clockUnset()) return start(d, f);
         Banner due = bannerDue(d.title(), f);
         return d.screen() == Screen.PAGE && due != d.banner() ? Change.to(d.atPage(d.page(), due)) : Change.NONE;
     }
@@ -191,11 +208,12 @@ final class DisplayRules {
     }
 
     /**
-     * The sync cannot start (a trusted key that is not one, the store's second connection refused): the fault screen
-     * F4 naming what is wrong, whatever was shown; the kiosk stops after it (newsstand.service starts it again).
+     * The sync cannot start: the fault screen naming what is wrong, whatever was shown: F5 when a trusted key cannot
+     * be used (a file that is not one, unreadable), F4 for anything else (the store's second connection refused); the
+     * kiosk stops after it (newsstand.service starts it again).
      */
-    static Change syncFailed(Display d, String reason) {
-        return Change.to(d.faulty("F4", "the sync cannot start: " + reason));
+    static Change syncFailed(Display d, String code, String reason) {
+        return Change.to(d.faulty(code, (code.equals("F5") ? "no trusted key can be used: " : "the sync cannot start: ") + reason));
     }
 
     /**
