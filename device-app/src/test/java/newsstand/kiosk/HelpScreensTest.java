@@ -97,11 +97,6 @@ class HelpScreensTest {
             for (Map.Entry<String, Page> e : screens(model, help).entrySet()) {
                 String code = e.getKey();
                 Framebuffer fb = render(e.getValue(), model);
-                if (new java.io.File("/tmp/faults-shots").isDirectory()) {
-                    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(fb.width(), fb.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
-                    img.setRGB(0, 0, fb.width(), fb.height(), shown(fb), 0, fb.width());
-                    try { javax.imageio.ImageIO.write(img, "png", new java.io.File("/tmp/faults-shots", model.id() + "-" + code + ".png")); } catch (java.io.IOException x) { throw new java.io.UncheckedIOException(x); }
-                }
                 Result read = read(fb);
                 assertEquals("https://help.example/" + code + "?device=kiosk-qd-0042", read.getText(), model.id() + " " + code);
                 // The symbol's size from its finder patterns' centres (3.5 modules in from its edges).
