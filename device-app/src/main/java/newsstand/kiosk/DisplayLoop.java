@@ -130,6 +130,8 @@ final class DisplayLoop {
                 if (reload()) apply(DisplayRules.activated(now, a.issue(), facts()));
             } else if (e instanceof Event.Connection c) {
                 schedule.online(c.online());
+            } else if (e instanceof Event.NoRoom n) {
+                apply(DisplayRules.noRoom(now, n.reason()));
             } else if (e instanceof Event.Progress p) {
                 schedule.progress(p);
             } else if (e instanceof Event.Ping p) {

@@ -193,13 +193,24 @@ final class DisplayRules {
     }
 
     /**
-     * The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh); {@link Schedule}
+     * The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh), also in place of
+     * the storage full fault (F6) once there is room; {@link Schedule}
      * hands on a step once the download has gone on a second, then at most one a second.
      */
     static Change progress(Display d, String issue, int percent) {
         String step = issue + " " + (percent / 10 * 10) + "%";
+        // Room came back (F6): the issue is coming.
+        if (d.screen() == Screen.FAULT && d.fault().code().equals("F6")) return Change.to(d.on(Screen.WAITING).receiving(step));
         if (d.screen() != Screen.WAITING || step.equals(d.receiving())) return Change.NONE;
         return new Change(List.of(new Try(d.receiving(step), false)), "the waiting screen shows the first issue coming: " + step);
+    }
+
+    /**
+     * An issue waits for room in the store: the fault screen F6 in place of the waiting screen (there is nothing to
+     * read, and it will not come by itself until there is room); a kiosk showing an issue keeps showing it.
+     */
+    static Change noRoom(Display d, String reason) {
+        return d.screen() == Screen.WAITING ? Change.to(d.faulty("F6", "no room for an issue: " + reason)) : Change.NONE;
     }
 
     /** The store cannot be read: the fault screen F3 when nothing is being read, else what is shown stays. */

@@ -28,6 +28,9 @@ sealed interface Event {
      */
     record SyncFailed(String code, String reason) implements Event {}
 
+    /** An issue waits for room in the store (storage.quota-mb or the disk), and why. */
+    record NoRoom(String reason) implements Event {}
+
 
     /**
      * Run when the loop reaches it, on the display thread: proof that it is alive and done with everything queued

@@ -161,6 +161,7 @@ public final class Kiosk {
                     status.connect(sync);
                     sync.onConnection(online -> display.events().add(new Event.Connection(online)));
                     sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
+                    sync.onNoRoom(why -> display.events().add(new Event.NoRoom(why)));
                     if (c.delivery().importPath() != null) ImportFolder.start(c.delivery().importPath(), sync);
                     return sync;
                 } catch (Exception | Error e) {

@@ -92,6 +92,7 @@ public final class Screens {
             "F3", "Next: check the SD card and storage.path, then sudo newsstand doctor",
             "F4", "Next: sudo newsstand doctor; the kiosk's log (journalctl -u newsstand) says more",
             "F5", "Next: copy operator.pub from newsstand keygen to the trust.keys path; sudo newsstand doctor",
+            "F6", "Next: free room on the SD card or raise storage.quota-mb; the issue comes by itself then",
             "F7", "Next: connect the network (the time comes with it), or sudo timedatectl set-time 'YYYY-MM-DD HH:MM'");
 
     /** An issue's index: each section with its first page (1-based) and its headlines, the one under the cursor marked. */

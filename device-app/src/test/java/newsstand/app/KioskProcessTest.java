@@ -449,6 +449,18 @@ class KioskProcessTest {
         DeliveryTest.await("the waiting screen again once connected (W1)", 60, () -> newestQr().endsWith("#W1"));
     }
 
+    @Test
+    void anIssueTheStoreHasNoRoomForIsFaultF6WhenThereIsNothingToRead() throws Exception {
+        Files.writeString(config, Files.readString(config) + "storage.quota-mb = 16\n");
+        kiosk = new KioskProcess(dir, config, "f6");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        Cli published = publish(TestIssues.write(dir.resolve("big"), "qd-big", (16 << 20) - (64 << 10)), 100);
+        assertEquals(0, published.exit(), published.err());
+        kiosk.await("^ERROR: kiosk: fault F6: no room for an issue: it is 16\\.[1-9] MB and storage.quota-mb allows 16\\.0 MB", 60);
+        DeliveryTest.await("the fault in the status", 20, () -> "fault".equals(text("screen")) && "F6".equals(text("fault")));
+        DeliveryTest.await("its screen", 30, () -> newestQr().equals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-r#F6"));
+    }
+
     /** The QR code of the newest frame on the simulated panel, or "" before one. */
     String newestQr() {
         try {

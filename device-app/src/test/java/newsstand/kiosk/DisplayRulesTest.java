@@ -338,6 +338,19 @@ class DisplayRulesTest {
     }
 
     @Test
+    void anIssueWaitingForRoomWithNothingToReadIsFaultF6UntilItComes() {
+        Display waiting = drawn(DisplayRules.start(Display.BLANK, NONE));
+        Display f6 = drawn(DisplayRules.noRoom(waiting, "it is 17.0 MB and storage.quota-mb allows 16.0 MB for all issues"));
+        assertEquals(Screen.FAULT, f6.screen());
+        assertEquals("F6", f6.fault().code());
+        assertEquals("no room for an issue: it is 17.0 MB and storage.quota-mb allows 16.0 MB for all issues", f6.fault().reason());
+        assertEquals(Change.NONE, DisplayRules.noRoom(page(TWO, 0, 2), "no room"), "a reader keeps the paper");
+        Display coming = drawn(DisplayRules.progress(f6, "qd-3", 12));
+        assertEquals(Screen.WAITING, coming.screen(), "room again: the issue is coming");
+        assertEquals("qd-3 10%", coming.receiving());
+    }
+
+    @Test
     void aClockBeforeTheBuildWithNoIssueIsFaultF7UntilTheClockIsSet() {
         LocalDate unset = LocalDate.of(1970, 1, 1);
         Facts clockUnset = new Facts(List.of(), new Navigation(List.of()), false, unset, true);

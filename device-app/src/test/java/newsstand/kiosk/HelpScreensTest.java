@@ -48,6 +48,7 @@ class HelpScreensTest {
         s.put("F3", Screens.fault(r, model, help, "F3", "the store cannot be read"));
         s.put("F4", Screens.fault(r, model, help, "F4", "the sync cannot start: database is locked"));
         s.put("F5", Screens.fault(r, model, help, "F5", "no trusted key can be used: /etc/newsstand/operator.pub: not an Ed25519 public key"));
+        s.put("F6", Screens.fault(r, model, help, "F6", "no room for an issue: it needs 52.0 MB free to download and install and /var/lib/newsstand has 10.0 MB"));
         s.put("F7", Screens.fault(r, model, help, "F7", "the clock reads 1970-01-01, before this software was built"));
         return s;
     }
