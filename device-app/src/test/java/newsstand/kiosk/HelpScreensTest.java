@@ -136,6 +136,9 @@ class HelpScreensTest {
         for (PanelModel model : PanelModel.values()) {
             Framebuffer fb = render(Screens.fault(r, model, Help.of("kiosk-001"), "F3", "the store cannot be read"), model);
             assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-001#F3", decode(fb), model.id());
+            HelpCode code = HelpCode.of("https://github.com/newsstand-kiosk/newsstand?device=kiosk-001#F3");
+            int m = code.modulePx(model);
+            System.out.printf(Locale.ROOT, "default URL on %s: %d modules of %d px = %.2f mm%n", model.id(), code.modules(), m, m / model.dpi() * 25.4);
         }
         // A device id is put in the URL encoded.
         assertEquals("https://h.example/?d=a%26b&c=F2", new Help("https://h.example/?d={device}&c={code}", "a&b").url("F2"));
