@@ -49,7 +49,7 @@ public final class Screens {
      * broker) and how many more.
      */
     public static Page setup(IssueRenderer r, PanelModel model, Help help, String config, List<String> problems) {
-        String first = problems.isEmpty() ? "" : ": " + problems.get(0).replaceAll("= '[^']*'", "= …")
+        String first = problems.isEmpty() ? "" : ": " + withoutAllowed(problems.get(0).replaceAll("= '[^']*'", "= …"))
                 + (problems.size() > 1 ? "; " + (problems.size() - 1) + " more" : "");
         return helpScreen(r, model, help, "S1", "需要设置 · Setup", List.of("本报亭正在设置，请稍后再来",
                 "This newsstand is being set up: please come back later"), config + " cannot be used" + first,
@@ -63,10 +63,14 @@ public final class Screens {
      */
     private static Page helpScreen(IssueRenderer r, PanelModel model, Help help, String code, String heading, List<String> lines,
                                    String what, String next) {
-        // What is allowed is the next step's to say.
-        int allowed = what.indexOf(" (allowed: ");
-        return r.notice(heading, lines, List.of("代码 " + code + " · code " + code + " · 设备 device " + help.device(),
-                allowed < 0 ? what : what.substring(0, allowed), next), help.url(code), model);
+        return r.notice(heading, lines, List.of("代码 " + code + " · code " + code + " · 设备 device " + help.device(), withoutAllowed(what), next),
+                help.url(code), model);
+    }
+
+    /** A problem without what is allowed (" (allowed: ...)"): that is the next step's, and its page's, to say. */
+    private static String withoutAllowed(String problem) {
+        int allowed = problem.indexOf(" (allowed: ");
+        return allowed < 0 ? problem : problem.substring(0, allowed);
     }
 
     public static Page closed(IssueRenderer r, PanelModel model, OpeningHours hours) {
