@@ -71,7 +71,7 @@ final class NoFont {
         try {
             fb.fill(255);
             HelpCode qr = HelpCode.of(help.url(code));
-            int m = Math.max(1, Math.min(qr.modulePx(panel.model()), Math.min(fb.height(), fb.width() / 2) / qr.side(1)));
+            int m = Math.max(1, Math.min(qr.modulePx(panel.model()), Math.min(fb.height(), fb.width() * 3 / 5) / qr.side(1)));
             int side = qr.side(m);
             qr.draw(fb, fb.width() - side, (fb.height() - side) / 2, m);
             List<String> lines = new ArrayList<>(List.of(LINES));

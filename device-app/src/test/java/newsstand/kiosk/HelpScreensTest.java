@@ -132,6 +132,27 @@ class HelpScreensTest {
     }
 
     @Test
+    void theScreenWithoutAFontCarriesItsCodeToo() throws Exception {
+        for (PanelModel model : PanelModel.values()) {
+            newsstand.display.Panel panel = new newsstand.display.Panel() {
+                public PanelModel model() { return model; }
+                public void refresh(Framebuffer frame, newsstand.display.Region region, newsstand.display.RefreshMode mode) {}
+                public void clear() {}
+                public void sleep() {}
+                public void close() {}
+            };
+            Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());
+            NoFont.show(panel, fb, new newsstand.display.Refresher(panel, 6, 0), "F1", new Help("https://help.example/{code}?device={device}", "kiosk-qd-0042"));
+            Result read = read(fb);
+            assertEquals("https://help.example/F1?device=kiosk-qd-0042", read.getText(), model.id());
+            ResultPoint[] p = read.getResultPoints();
+            int modules = HelpCode.of(read.getText()).modules();
+            double mm = Math.hypot(p[2].getX() - p[1].getX(), p[2].getY() - p[1].getY()) / (modules - 7) * modules / model.dpi() * 25.4;
+            assertTrue(mm >= 49.5, model.id() + ": the symbol is " + mm + " mm wide");
+        }
+    }
+
+    @Test
     void theDefaultLeadsToTheReadmesSectionForTheCodeWithTheDeviceFilledIn() {
         for (PanelModel model : PanelModel.values()) {
             Framebuffer fb = render(Screens.fault(r, model, Help.of("kiosk-001"), "F3", "the store cannot be read"), model);
