@@ -132,6 +132,24 @@ class HelpScreensTest {
     }
 
     @Test
+    void theStreetFacingWordsNeverNameTheBrokerOrTheFleetAndTheTechniciansStandInSmallPrint() {
+        for (PanelModel model : PanelModel.values()) {
+            for (Map.Entry<String, Page> e : screens(model, Help.of("kiosk-qd-0042")).entrySet()) {
+                List<com.google.gson.JsonObject> lines = ScreensTest.lines(e.getValue(), model);
+                String all = ScreensTest.text(lines).replace('\n', ' ');
+                // The setup screen names the keys at fault (mqtt.url), never their values.
+                for (String infrastructure : e.getKey().equals("S1") ? List.of("://", "broker", "example.org", "1883")
+                        : List.of("://", "broker", "fleet", "mqtt", "example.org")) {
+                    assertTrue(!all.toLowerCase(Locale.ROOT).contains(infrastructure), model.id() + " " + e.getKey() + ": " + infrastructure + " in " + all);
+                }
+                String small = ScreensTest.text(lines.stream().filter(l -> l.get("kind").getAsString().equals("footnote")).toList()).replace('\n', ' ');
+                assertTrue(small.contains("code " + e.getKey()) && small.contains("device kiosk-qd-0042") && small.contains("Next: "),
+                        model.id() + " " + e.getKey() + ": the code, the device and the next step in small print: " + small);
+            }
+        }
+    }
+
+    @Test
     void theScreenWithoutAFontCarriesItsCodeToo() throws Exception {
         for (PanelModel model : PanelModel.values()) {
             newsstand.display.Panel panel = new newsstand.display.Panel() {
