@@ -166,13 +166,13 @@ final class DisplayLoop {
 
     /** The next event, or null when something falls due (see {@link Schedule#waitMs}). */
     private Event next() throws InterruptedException {
-        long wait = Math.min(schedule.waitMs(now.banner() == Display.Banner.OFFLINE), service.heartbeatMs());
+        long wait = Math.min(schedule.waitMs(now.banner() == Display.Banner.OFFLINE, now.screen() == Screen.WAITING), service.heartbeatMs());
         return events.poll(wait);
     }
 
     private DisplayRules.Facts facts() {
         LocalDate today = LocalDate.now(schedule.zone());
-        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), today, today.isBefore(built()));
+        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), today, today.isBefore(built()), schedule.offlineWaitingDue());
     }
 
     /** The build's day: a clock before it is unset (fault F7). */

@@ -20,12 +20,13 @@ final class DisplayRules {
 
     /**
      * What a change needs to know besides what is shown: the titles on the shelf (kiosk.titles first), the sections
-     * of the issue being read, whether the kiosk has been offline longer than the banner waits, today's date, and
-     * whether the clock is unset (before the build's day: signatures' times and the hours cannot be judged).
+     * of the issue being read, whether the kiosk has been offline longer than the banner waits, today's date,
+     * whether the clock is unset (before the build's day: signatures' times and the hours cannot be judged), and
+     * whether the waiting screen says the kiosk is offline (W2: a minute, or the banner's time when shorter).
      */
-    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, boolean clockUnset) {
+    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, boolean clockUnset, boolean offlineWaiting) {
         Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
-            this(titles, nav, offline, today, false);
+            this(titles, nav, offline, today, false, offline);
         }
 
         int indexOfIssue(String issue) {
@@ -72,7 +73,7 @@ final class DisplayRules {
             if (f.clockUnset()) return Change.to(d.faulty("F7", "the clock reads " + f.today() + ", before this software was built: no issue yet, and"
                     + " the times of signatures cannot be judged"));
             // A download named before (while closed, or before a withdrawal) is not said again until its next step.
-            return new Change(List.of(new Try(d.on(Screen.WAITING).receiving(null).bannered(f.offline() ? Banner.OFFLINE : null), false)),
+            return new Change(List.of(new Try(d.on(Screen.WAITING).receiving(null).bannered(f.offlineWaiting() ? Banner.OFFLINE : null), false)),
                     "no issue yet; waiting for the first delivery");
         }
         List<Try> tries = new ArrayList<>();
@@ -156,9 +157,9 @@ final class DisplayRules {
      * was unset (F7) is set.
      */
     static Change banner(Display d, Facts f) {
-        if (d.screen() == Screen.WAITING && (f.offline() ? Banner.OFFLINE : null) != d.banner()) {
+        if (d.screen() == Screen.WAITING && (f.offlineWaiting() ? Banner.OFFLINE : null) != d.banner()) {
             // No issue yet, and no connection for a while (W2), or back again (W1).
-            return Change.to(d.bannered(f.offline() ? Banner.OFFLINE : null));
+            return Change.to(d.bannered(f.offlineWaiting() ? Banner.OFFLINE : null));
         }
         if (d.screen() == Screen.FAULT && d.fault().code().equals("F7") && !f.clockUnset()) return start(d, f);
         Banner due = bannerDue(d.title(), f);

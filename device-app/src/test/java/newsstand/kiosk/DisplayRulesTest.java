@@ -335,6 +335,11 @@ class DisplayRulesTest {
         assertEquals("offline", w2.shown(List.of(), new Navigation(List.of())).banner(), "the status says it");
         // An issue arriving while offline is shown (its page with the offline banner).
         assertEquals(Screen.PAGE, opened(DisplayRules.activated(w2, "qd-2", new Facts(TWO.titles(), NAV, true, TODAY))).screen());
+        // The waiting screen says it sooner than the banner over a page (a minute): what it goes by is its own.
+        Facts aMinute = new Facts(List.of(), new Navigation(List.of()), false, TODAY, false, true);
+        assertEquals(w2, drawn(DisplayRules.banner(w1, aMinute)));
+        Display onAPage = page(TWO, 0, 1);
+        assertEquals(Change.NONE, DisplayRules.banner(onAPage, new Facts(TWO.titles(), NAV, false, TODAY, false, true)), "no banner over a page yet");
     }
 
     @Test
@@ -353,7 +358,7 @@ class DisplayRulesTest {
     @Test
     void aClockBeforeTheBuildWithNoIssueIsFaultF7UntilTheClockIsSet() {
         LocalDate unset = LocalDate.of(1970, 1, 1);
-        Facts clockUnset = new Facts(List.of(), new Navigation(List.of()), false, unset, true);
+        Facts clockUnset = new Facts(List.of(), new Navigation(List.of()), false, unset, true, false);
         Display f7 = drawn(DisplayRules.start(Display.BLANK, clockUnset));
         assertEquals(Screen.FAULT, f7.screen());
         assertEquals("F7", f7.fault().code());
@@ -361,7 +366,7 @@ class DisplayRulesTest {
         assertEquals(Change.NONE, DisplayRules.banner(f7, clockUnset), "stays while the clock is unset");
         assertEquals(Screen.WAITING, drawn(DisplayRules.banner(f7, NONE)).screen(), "the clock set: waiting for the first issue");
         // With issues the paper is shown all the same: a reader loses nothing to a wrong clock.
-        Facts withIssues = new Facts(TWO.titles(), NAV, false, unset, true);
+        Facts withIssues = new Facts(TWO.titles(), NAV, false, unset, true, false);
         Try first = DisplayRules.start(Display.BLANK, withIssues).tries().get(0);
         assertTrue(first.open() && first.to().screen() == Screen.PAGE && "qd-2".equals(first.to().issue()), first.toString());
     }
