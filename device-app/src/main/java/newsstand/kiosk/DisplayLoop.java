@@ -167,6 +167,8 @@ final class DisplayLoop {
     /** The next event, or null when something falls due (see {@link Schedule#waitMs}). */
     private Event next() throws InterruptedException {
         long wait = Math.min(schedule.waitMs(now.banner() == Display.Banner.OFFLINE, now.screen() == Screen.WAITING), service.heartbeatMs());
+        // An unset clock (F7) is looked at again every 15 s: the network's time may have come.
+        if (now.fault() != null && now.fault().code().equals("F7")) wait = Math.min(wait, 15_000);
         return events.poll(wait);
     }
 
