@@ -18,6 +18,8 @@ module newsstand.app {
     // `bench console` drives chromium over its DevTools protocol, a WebSocket the JDK speaks.
     requires java.net.http;
     requires org.xerial.sqlitejdbc;
+    // The fault screens' QR codes.
+    requires io.nayuki.qrcodegen;
     requires org.eclipse.paho.mqttv5.client;
     // The command line is annotated for picocli, which reads it by reflection (on the module path).
     opens newsstand.app to info.picocli;

@@ -216,7 +216,11 @@ final class ConfigParser {
         if (buttonsInput != null && buttonsInput.toAbsolutePath().getParent() != null && !Files.isDirectory(buttonsInput.toAbsolutePath().getParent())) {
             v.problem(Setting.BUTTONS_INPUT, " = '" + inputText + "': folder " + buttonsInput.toAbsolutePath().getParent() + " does not exist");
         }
-        return new DeviceConfig.Kiosk(titles, hours, zone, idle, rotate, hold, offlineBanner, buttonsInput);
+        String help = v.raw(Setting.KIOSK_HELP_URL);
+        help = help == null || help.isBlank() ? Setting.KIOSK_HELP_URL.defaultValue() : help.strip();
+        String helpProblem = DeviceConfig.helpUrlProblem(help);
+        if (helpProblem != null) v.problem(Setting.KIOSK_HELP_URL, " = '" + help + "': " + helpProblem);
+        return new DeviceConfig.Kiosk(titles, hours, zone, idle, rotate, hold, offlineBanner, buttonsInput, help);
     }
 
     /** Existing folders separated by ':'. */

@@ -39,10 +39,11 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
 
     /**
      * What the kiosk shows when (kiosk.*): the titles named first, each with its days, hours and duration; hours null
-     * for always open, idle and rotation 0 for never, buttonsInput null for none.
+     * for always open, idle and rotation 0 for never, buttonsInput null for none; helpUrl the template of the fault
+     * screens' QR codes (kiosk.help.url).
      */
     public record Kiosk(List<TitlePlan> plans, OpeningHours hours, ZoneId timezone, int idleSeconds, int rotateSeconds,
-                        int holdMs, int offlineBannerMinutes, Path buttonsInput) {
+                        int holdMs, int offlineBannerMinutes, Path buttonsInput, String helpUrl) {
         public Kiosk {
             plans = List.copyOf(plans);
         }
@@ -154,6 +155,28 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
     }
 
     /**
+     * What is wrong with a kiosk.help.url template, or null: an http:// or https:// URL of at most 200 printable
+     * ASCII characters (no space), whose only braces are {device} and {code}.
+     */
+    static String helpUrlProblem(String template) {
+        if (template.length() > 200) return "longer than 200 characters";
+        if (!template.startsWith("https://") && !template.startsWith("http://")) return "not an http:// or https:// URL";
+        for (char c : template.toCharArray()) if (c <= ' ' || c >= 127) return "holds a space or a character that is not printable ASCII";
+        String rest = template.replace("{device}", "").replace("{code}", "");
+        if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0) return "has braces other than {device} and {code}";
+        return null;
+    }
+
+    /** A kiosk.help.url template filled in: {device} and {code} replaced, each percent-encoded. */
+    public static String helpUrl(String template, String device, String code) {
+        return template.replace("{device}", encoded(device)).replace("{code}", encoded(code));
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
      * What can be taken from a configuration that failed its check, to say so on the panel (the setup screen): its
      * panel keys, device id and fleet where they are valid, defaults for everything else. Empty when not even the
      * panel can be known (no file, no valid panel.model).
@@ -171,6 +194,8 @@ public record DeviceConfig(Device device, Panel panel, Buttons buttons, Kiosk ki
         StringBuilder head = new StringBuilder();
         head.append(Setting.DEVICE_ID.key()).append(" = ").append(Name.valid(id) ? id : "unset").append('\n');
         if (Name.valid(fleet)) head.append(Setting.DEVICE_FLEET.key()).append(" = ").append(fleet).append('\n');
+        String help = props.getProperty(Setting.KIOSK_HELP_URL.key(), "").strip();
+        if (!help.isEmpty() && helpUrlProblem(help) == null) head.append(Setting.KIOSK_HELP_URL.key()).append(" = ").append(help).append('\n');
         StringBuilder panel = new StringBuilder();
         for (String name : props.stringPropertyNames()) {
             if (name.startsWith("panel.")) panel.append(name).append(" = ").append(props.getProperty(name).strip()).append('\n');

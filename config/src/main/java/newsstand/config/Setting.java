@@ -44,6 +44,10 @@ public enum Setting {
     KIOSK_ROTATE("kiosk.rotate.seconds", 0, 5, 86_400, "seconds", "each title's front page stays once the kiosk is idle",
             Flag.ZERO_IS_NEVER, Flag.REMOTE),
     KIOSK_HOLD("kiosk.hold.ms", 800, 200, 5000, "milliseconds", "a button is held for a long press"),
+    KIOSK_HELP_URL("kiosk.help.url", Type.TEXT, "https://github.com/newsstand-kiosk/newsstand?device={device}#{code}", "the page the QR"
+            + " code of a fault or setup screen leads to: an http:// or https:// URL of printable characters, at most 200, where {device} is"
+            + " replaced by the device id and {code} by the screen's code (F2, S1, W1, ...); the default is the section of the README that"
+            + " explains the code"),
     BUTTONS_INPUT("buttons.input", Type.PATH, "", "empty, or a file or named pipe the kiosk reads presses from, one a line: next, previous,"
             + " home, hold next, hold previous, hold home (for a simulated panel, tests and a technician's laptop)"),
     STORAGE_PATH("storage.path", Type.PATH, "newsstand.db", "the path of the SQLite file, in an existing folder"),

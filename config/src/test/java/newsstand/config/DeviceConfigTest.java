@@ -160,6 +160,22 @@ class DeviceConfigTest {
     }
 
     @Test
+    void theHelpUrlIsATemplateOfAnHttpUrlWithTheDeviceAndTheCode() throws Exception {
+        assertEquals("https://github.com/newsstand-kiosk/newsstand?device={device}#{code}", parse(GOOD).kiosk().helpUrl(), "the README's section");
+        assertEquals("https://help.example/{code}?d={device}", parse(GOOD + "kiosk.help.url = https://help.example/{code}?d={device}\n").kiosk().helpUrl());
+        assertEquals("https://help.example/kiosk%207/F2", DeviceConfig.helpUrl("https://help.example/{device}/{code}", "kiosk 7", "F2"));
+        for (String bad : List.of("ftp://x/{code}", "https://x/{name}", "https://x/a b", "https://x/" + "a".repeat(200))) {
+            List<String> p = problems(GOOD + "kiosk.help.url = " + bad + "\n");
+            assertEquals(1, p.size(), bad + ": " + p);
+            assertTrue(p.get(0).startsWith("line 7: kiosk.help.url = '" + bad + "': ") && p.get(0).contains("(allowed: the page the QR code"), p.get(0));
+        }
+        // A setup screen's QR code still leads where the file says when the rest of it fails its check.
+        java.nio.file.Path file = dir.resolve("bad-help.properties");
+        java.nio.file.Files.writeString(file, "panel.model = waveshare-7in5-v2\nkiosk.help.url = https://help.example/{code}\nmqtt.urll = x\n");
+        assertEquals("https://help.example/{code}", DeviceConfig.forSetup(file).orElseThrow().kiosk().helpUrl());
+    }
+
+    @Test
     void readsTheVcomAsPrintedOnTheCable() throws Exception {
         assertEquals(2510, parse(GOOD + "panel.vcom = -2.51\n").panel().vcomMillivolts());
         assertEquals(1450, parse(GOOD + "panel.vcom = 1.45\n").panel().vcomMillivolts());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Imports the bundled sample issue into a fresh SQLite store, activates it and renders every page "
-                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver), and the kiosk's own screens into DIR/screens (home, waiting, index, closed, fault, a page with the offline banner, one with the banner of an issue older than expected)"})
+                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver), and the kiosk's own screens into DIR/screens (home, waiting, index, closed, fault, fault-no-key and waiting-offline with their QR codes, a page with the offline banner, one with the banner of an issue older than expected)"})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -58,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
         PageRenderer renderer = r.renderer(photos, model);
         Framebuffer fb = new Framebuffer(model.width(), model.height(), model.greyLevels());
         try {
-            show(folder, "waiting.png", Screens.waiting(r, model, "kiosk-001", "haibin-daily-2025-09-10 40%"), renderer, fb);
+            newsstand.kiosk.Help help = newsstand.kiosk.Help.of("kiosk-001");
+            show(folder, "waiting.png", Screens.waiting(r, model, help, "haibin-daily-2025-09-10 40%", null), renderer, fb);
             // The home screen with a second title: the sample under the evening paper's name, led by its last stories.
             List<newsstand.issue.Article> all = issue.articles();
             newsstand.layout.ShelfTitle evening = new newsstand.layout.ShelfTitle("海滨晚报", newsstand.layout.ShelfTitle.dateLine(issue.date()),
@@ -66,7 +67,11 @@ final class DemoCommand implements Callable<Integer> {
             show(folder, "home.png", Screens.home(r, model, List.of(newsstand.layout.ShelfTitle.of(issue), evening), 1), renderer, fb);
             show(folder, "index.png", Screens.index(r, model, issue, sections, firstPages, Math.min(1, sections.size() - 1)), renderer, fb);
             show(folder, "closed.png", Screens.closed(r, model, OpeningHours.parse("06:00-23:30", java.time.ZoneId.systemDefault())), renderer, fb);
-            show(folder, "fault.png", Screens.fault(r, model, "F2", "the stored issues cannot be shown (" + issue.id() + ")", "kiosk-001"), renderer, fb);
+            show(folder, "fault.png", Screens.fault(r, model, help, "F2", "the stored issues cannot be shown (" + issue.id() + ")"), renderer, fb);
+            // Two fault screens a technician meets at a new kiosk: no trusted key (F5), and no issue with no connection (W2).
+            show(folder, "fault-no-key.png", Screens.fault(r, model, help, "F5", "no trusted key can be used: /etc/newsstand/operator.pub: not an"
+                    + " Ed25519 public key (allowed: an operator.pub written by newsstand keygen)"), renderer, fb);
+            show(folder, "waiting-offline.png", Screens.waiting(r, model, help, null, "08:12"), renderer, fb);
             renderer.draw(pages.get(0), fb);
             renderer.drawOver(Screens.offline(r, model, "08:12", pages.get(0)), fb);
             try (SimulatedPanel p = new SimulatedPanel(model, folder, "offline.png")) {

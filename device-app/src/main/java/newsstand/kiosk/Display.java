@@ -66,6 +66,11 @@ record Display(Screen screen, int title, String publication, String issue, int p
         return new Display(Screen.FAULT, title, publication, issue, page, cursor, banner, new Fault(code, reason), receiving);
     }
 
+    /** The same with a banner (or none): on the waiting screen, offline (W2). */
+    Display bannered(Banner b) {
+        return new Display(screen, title, publication, issue, page, cursor, b, fault, receiving);
+    }
+
     Display receiving(String download) {
         return new Display(screen, title, publication, issue, page, cursor, banner, fault, download);
     }
@@ -86,6 +91,7 @@ record Display(Screen screen, int title, String publication, String issue, int p
                 yield new Shown(screen.status(), t.publication(), t.name(), t.issue(), 0, 0, null, null);
             }
             case FAULT -> new Shown(screen.status(), null, null, null, 0, 0, null, fault.code());
+            case WAITING -> new Shown(screen.status(), null, null, null, 0, 0, banner == null ? null : banner.status(), null);
             default -> new Shown(screen.status(), null, null, null, 0, 0, null, null);
         };
     }

@@ -50,8 +50,8 @@ final class DisplayLoop {
     private Consumer<Shown> onShown = s -> {};
     private LongConsumer onFirstFrame = handed -> {};
     private Runnable afterStart = () -> {};
-    /** Who the kiosk is, for its own screens' small print: the device id. */
-    private String device = "";
+    /** Who the kiosk is and where its screens' QR codes lead: the device id and kiosk.help.url. */
+    private Help help = Help.of("");
 
     DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -109,9 +109,9 @@ final class DisplayLoop {
         if (shown != null) shown(now, shown.outside(outsideBefore));
     }
 
-    /** The kiosk's device id, for its own screens' small print (waiting for the first issue, a fault). */
-    void device(String id) {
-        device = id;
+    /** The kiosk's device id and kiosk.help.url, for its own screens' small print and QR codes (waiting, a fault). */
+    void help(Help h) {
+        help = h;
     }
 
     /**
@@ -145,7 +145,7 @@ final class DisplayLoop {
             Event e = next();
             if (e instanceof Event.Stop) return;
             if (e instanceof Event.SyncFailed f) {
-                apply(DisplayRules.syncFailed(now, f.reason()));
+                apply(DisplayRules.syncFailed(now, f.code(), f.reason()));
                 return;
             }
             if (e instanceof Event.Activated a) {
@@ -153,6 +153,8 @@ final class DisplayLoop {
                 if (reload()) apply(DisplayRules.activated(now, a.issue(), facts()));
             } else if (e instanceof Event.Connection c) {
                 schedule.online(c.online());
+            } else if (e instanceof Event.NoRoom n) {
+                apply(DisplayRules.noRoom(now, n.reason()));
             } else if (e instanceof Event.Progress p) {
                 schedule.progress(p);
             } else if (e instanceof Event.Ping p) {
@@ -192,12 +194,16 @@ final class DisplayLoop {
 
     /** The next event, or null when something falls due (see {@link Schedule#waitMs}). */
     private Event next() throws InterruptedException {
-        long wait = Math.min(schedule.waitMs(now.banner() == Display.Banner.OFFLINE), service.heartbeatMs());
+        long wait = Math.min(schedule.waitMs(now.banner() == Display.Banner.OFFLINE, now.screen() == Screen.WAITING), service.heartbeatMs());
+        // An unset clock (F7) is looked at again every 15 s: the network's time may have come.
+        if (now.fault() != null && now.fault().code().equals("F7")) wait = Math.min(wait, 15_000);
         return events.poll(wait);
     }
 
     private DisplayRules.Facts facts() {
-        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), LocalDate.now(schedule.zone()), outside());
+        LocalDate today = LocalDate.now(schedule.zone());
+        return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), today, outside(), today.isBefore(built()),
+                schedule.offlineWaitingDue());
     }
 
     /** The publications of kiosk.titles outside their days and hours now, in the kiosk's time zone. */
@@ -229,6 +235,14 @@ final class DisplayLoop {
         else if (schedule.resting()) apply(DisplayRules.windows(now, f, schedule.rotating()));
         if (shown != null) shown(now, shown.outside(outsideBefore));
     }
+
+    /** The build's day: a clock before it is unset (fault F7). */
+    private LocalDate built() {
+        if (built == null) built = newsstand.config.Version.built();
+        return built;
+    }
+
+    private LocalDate built;
 
     /** Reads the shelf again; false, with the fault screen when nothing is shown, when the store cannot be read. */
     private boolean reload() {
@@ -328,7 +342,8 @@ final class DisplayLoop {
                 hint = Refresh.CHANGES;
             }
             case WAITING -> {
-                compose = r -> Screens.waiting(r, model, device, to.receiving());
+                String offline = to.banner() == Display.Banner.OFFLINE ? schedule.offlineSince() : null;
+                compose = r -> Screens.waiting(r, model, help, to.receiving(), offline);
                 if (to.receiving() != null) hint = Refresh.CHANGES;
             }
             case CLOSED -> {
@@ -338,7 +353,7 @@ final class DisplayLoop {
             }
             case FAULT -> {
                 Logger.error("kiosk: fault {}: {}", to.fault().code(), to.fault().reason());
-                compose = r -> Screens.fault(r, model, to.fault().code(), to.fault().reason(), device);
+                compose = r -> Screens.fault(r, model, help, to.fault().code(), to.fault().reason());
             }
             default -> throw new IllegalArgumentException("no screen to draw for " + to.screen());
         }
@@ -364,7 +379,7 @@ final class DisplayLoop {
 
     /** Fault F1: no font for anything, said in the built-in letters. */
     private void noFont() {
-        view.noFont();
+        view.noFont(help);
         Display f1 = now.faulty("F1", "no font");
         shown(f1, f1.shown(titles.list(), view.nav()));
     }

@@ -21,12 +21,23 @@ final class DisplayRules {
 
     /**
      * What a change needs to know besides what is shown: the titles on the shelf (kiosk.titles first), the sections
-     * of the issue being read, whether the kiosk has been offline longer than the banner waits, today's date, and the
-     * publications outside their window now (kiosk.titles' days and hours: not rotated to, nor returned to).
+     * of the issue being read, whether the kiosk has been offline longer than the banner waits, today's date, the
+     * publications outside their window now (kiosk.titles' days and hours: not rotated to, nor returned to), whether
+     * the clock is unset (before the build's day: signatures' times and the hours cannot be judged), and whether the
+     * waiting screen says the kiosk is offline (W2: a minute, or the banner's time when shorter).
      */
-    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, Set<String> outside) {
+    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, Set<String> outside, boolean clockUnset,
+                 boolean offlineWaiting) {
         Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
-            this(titles, nav, offline, today, Set.of());
+            this(titles, nav, offline, today, Set.of(), false, offline);
+        }
+
+        Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, Set<String> outside) {
+            this(titles, nav, offline, today, outside, false, offline);
+        }
+
+        Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, boolean clockUnset, boolean offlineWaiting) {
+            this(titles, nav, offline, today, Set.of(), clockUnset, offlineWaiting);
         }
 
         /** Whether a title is inside its window now. */
@@ -82,8 +93,11 @@ final class DisplayRules {
      */
     static Change start(Display d, Facts f) {
         if (f.titles().isEmpty()) {
+            if (f.clockUnset()) return Change.to(d.faulty("F7", "the clock reads " + f.today() + ", before this software was built: no issue yet, and"
+                    + " the times of signatures cannot be judged"));
             // A download named before (while closed, or before a withdrawal) is not said again until its next step.
-            return new Change(List.of(new Try(d.on(Screen.WAITING).receiving(null), false)), "no issue yet; waiting for the first delivery");
+            return new Change(List.of(new Try(d.on(Screen.WAITING).receiving(null).bannered(f.offlineWaiting() ? Banner.OFFLINE : null), false)),
+                    "no issue yet; waiting for the first delivery");
         }
         List<Try> tries = new ArrayList<>();
         List<String> tried = new ArrayList<>();
@@ -181,8 +195,17 @@ final class DisplayRules {
         return Change.NONE;
     }
 
-    /** The page again when its banner is due or gone (offline for a while, or its issue older than expected). */
+    /**
+     * The page again when its banner is due or gone (offline for a while, or its issue older than expected); the
+     * waiting screen again when the kiosk goes offline for a while or comes back; the start again when the clock that
+     * was unset (F7) is set.
+     */
     static Change banner(Display d, Facts f) {
+        if (d.screen() == Screen.WAITING && (f.offlineWaiting() ? Banner.OFFLINE : null) != d.banner()) {
+            // No issue yet, and no connection for a while (W2), or back again (W1).
+            return Change.to(d.bannered(f.offlineWaiting() ? Banner.OFFLINE : null));
+        }
+        if (d.screen() == Screen.FAULT && d.fault().code().equals("F7") && !f.clockUnset()) return start(d, f);
         Banner due = bannerDue(d.title(), f);
         return d.screen() == Screen.PAGE && due != d.banner() ? Change.to(d.atPage(d.page(), due)) : Change.NONE;
     }
@@ -215,13 +238,24 @@ final class DisplayRules {
     }
 
     /**
-     * The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh); {@link Schedule}
+     * The waiting screen shows the first issue coming, in steps of a tenth (each step a refresh), also in place of
+     * the storage full fault (F6) once there is room; {@link Schedule}
      * hands on a step once the download has gone on a second, then at most one a second.
      */
     static Change progress(Display d, String issue, int percent) {
         String step = issue + " " + (percent / 10 * 10) + "%";
+        // Room came back (F6): the issue is coming.
+        if (d.screen() == Screen.FAULT && d.fault().code().equals("F6")) return Change.to(d.on(Screen.WAITING).receiving(step));
         if (d.screen() != Screen.WAITING || step.equals(d.receiving())) return Change.NONE;
         return new Change(List.of(new Try(d.receiving(step), false)), "the waiting screen shows the first issue coming: " + step);
+    }
+
+    /**
+     * An issue waits for room in the store: the fault screen F6 in place of the waiting screen (there is nothing to
+     * read, and it will not come by itself until there is room); a kiosk showing an issue keeps showing it.
+     */
+    static Change noRoom(Display d, String reason) {
+        return d.screen() == Screen.WAITING ? Change.to(d.faulty("F6", "no room for an issue: " + reason)) : Change.NONE;
     }
 
     /** The store cannot be read: the fault screen F3 when nothing is being read, else what is shown stays. */
@@ -230,11 +264,12 @@ final class DisplayRules {
     }
 
     /**
-     * The sync cannot start (a trusted key that is not one, the store's second connection refused): the fault screen
-     * F4 naming what is wrong, whatever was shown; the kiosk stops after it (newsstand.service starts it again).
+     * The sync cannot start: the fault screen naming what is wrong, whatever was shown: F5 when a trusted key cannot
+     * be used (a file that is not one, unreadable), F4 for anything else (the store's second connection refused); the
+     * kiosk stops after it (newsstand.service starts it again).
      */
-    static Change syncFailed(Display d, String reason) {
-        return Change.to(d.faulty("F4", "the sync cannot start: " + reason));
+    static Change syncFailed(Display d, String code, String reason) {
+        return Change.to(d.faulty(code, (code.equals("F5") ? "no trusted key can be used: " : "the sync cannot start: ") + reason));
     }
 
     /**

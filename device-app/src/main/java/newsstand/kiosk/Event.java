@@ -22,8 +22,14 @@ sealed interface Event {
 
     record Stop() implements Event {}
 
-    /** The sync could not start, and why: the fault screen F4 is shown and the loop stops. */
-    record SyncFailed(String reason) implements Event {}
+    /**
+     * The sync could not start, and why: the fault screen shown (F5 when a trusted key cannot be used, else F4) and the
+     * loop stops.
+     */
+    record SyncFailed(String code, String reason) implements Event {}
+
+    /** An issue waits for room in the store (storage.quota-mb or the disk), and why. */
+    record NoRoom(String reason) implements Event {}
 
 
     /**

@@ -46,17 +46,18 @@ public final class Kiosk {
         try (Panel panel = Panels.open(partial.panel(), "page-%03d.png")) {
             Framebuffer fb = new Framebuffer(panel.model().width(), panel.model().height(), panel.model().greyLevels());
             Refresher refresher = new Refresher(panel, partial.panel().fullRefreshEvery(), partial.panel().minRefreshIntervalMs());
+            Help help = new Help(partial.kiosk().helpUrl(), partial.device().id());
             try {
                 IssueRenderer r = IssueRenderer.open(Language.ZH_HANS, partial.fontPaths());
                 PageRenderer pages = r.renderer(file -> new byte[0], panel.model());
                 try {
-                    pages.draw(Screens.setup(r, panel.model(), partial.device().id(), partial.device().fleet(), configFile.toString(), problems), fb);
+                    pages.draw(Screens.setup(r, panel.model(), help, configFile.toString(), problems), fb);
                 } finally {
                     pages.close();
                 }
                 refresher.show(fb, Refresh.FLASH);
             } catch (FontException e) {
-                NoFont.show(panel, fb, refresher, "F1");
+                NoFont.show(panel, fb, refresher, "F1", help);
             }
             Logger.info("setup: the panel shows what is wrong with {}", configFile);
         } catch (Exception e) {
@@ -145,9 +146,11 @@ public final class Kiosk {
             syncing.set(Background.start("sync-start", () -> {
                 System.gc();
                 if (!syncs) return null;
+                boolean[] keysRead = {false};
                 try {
                     List<PublicKey> trusted = new ArrayList<>();
                     for (Path p : c.delivery().trustKeys()) trusted.add(Keys.readPublic(p));
+                    keysRead[0] = true;
                     DeviceConfig.Mqtt m = c.delivery().mqtt();
                     Broker broker = m == null ? null : new Broker(m.url(), m.username(), m.password(), m.caFile());
                     DeviceSync sync = DeviceSync.start(SyncSettings.of(broker, c.device().fleet(), c.device().id(), trusted, c.storage().path(),
@@ -158,17 +161,18 @@ public final class Kiosk {
                     status.connect(sync);
                     sync.onConnection(online -> display.events().add(new Event.Connection(online)));
                     sync.onProgress((issue, percent) -> display.events().add(new Event.Progress(issue, percent)));
+                    sync.onNoRoom(why -> display.events().add(new Event.NoRoom(why)));
                     if (c.delivery().importPath() != null) ImportFolder.start(c.delivery().importPath(), sync);
                     return sync;
                 } catch (Exception | Error e) {
-                    display.events().add(new Event.SyncFailed(e.getMessage() != null ? e.getMessage() : e.toString()));
+                    display.events().add(new Event.SyncFailed(keysRead[0] ? "F4" : "F5", e.getMessage() != null ? e.getMessage() : e.toString()));
                     throw e;
                 }
             }));
         };
         display.view().afterFirstFrame(afterFirstFrame);
         display.afterStart(afterFirstFrame);
-        display.device(c.device().id());
+        display.help(new Help(c.kiosk().helpUrl(), c.device().id()));
         remote.apply(withValuesSetFromAfar(c, configFile, store));
         display.schedule().station(c.kiosk().timezone(), c.kiosk().offlineBannerMinutes() * 60_000L, c.panel().nightlyClear());
         List<ButtonInput> inputs = new ArrayList<>();

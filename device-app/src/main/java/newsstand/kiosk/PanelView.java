@@ -121,9 +121,9 @@ final class PanelView {
         refresher.show(fb, hint);
     }
 
-    /** Fault F1 in the built-in letters, when no font can set anything. */
-    void noFont() {
-        NoFont.show(panel, fb, refresher, "F1");
+    /** Fault F1 in the built-in letters, when no font can set anything, with its QR code. */
+    void noFont(Help help) {
+        NoFont.show(panel, fb, refresher, "F1", help);
     }
 
     /** The nightly full clear: the panel flashed white, then what it showed drawn again in full; false when it failed. */

@@ -194,6 +194,17 @@ final class Schedule {
         return offlineSince != 0 && System.nanoTime() - offlineSince >= bannerAfterMs * 1_000_000;
     }
 
+    /**
+     * With no issue yet, offline this long before the waiting screen says so (W2; the banner's time when shorter):
+     * a technician installing a kiosk stands in front of it.
+     */
+    static final long WAITING_OFFLINE_MS = 60_000;
+
+    /** Whether the waiting screen says that the kiosk is offline (W2). */
+    boolean offlineWaitingDue() {
+        return offlineSince != 0 && System.nanoTime() - offlineSince >= Math.min(bannerAfterMs, WAITING_OFFLINE_MS) * 1_000_000;
+    }
+
     /** The time of day the kiosk went offline (HH:MM in its zone). */
     String offlineSince() {
         return LocalTime.now(zone).minusNanos(System.nanoTime() - offlineSince).withSecond(0).withNano(0).toString();
@@ -201,8 +212,8 @@ final class Schedule {
 
     /**
      * How long the loop may wait for an event before something falls due (Long.MAX_VALUE: nothing will); with the
-     * offline banner not yet shown, its time counts too; with hours, titles' windows or a nightly clear, a look at least
-     * every 15 s (the wall clock may jump).
+     * offline banner (or on the waiting screen, W2) not yet shown, its time counts too; with hours, titles' windows or
+     * a nightly clear, a look at least every 15 s (the wall clock may jump).
      */
     /** A download's step came: kept until it is due ({@link #PROGRESS_MS}). */
     void progress(Event.Progress p) {
@@ -236,14 +247,15 @@ final class Schedule {
         return since + PROGRESS_MS * 1_000_000 - now;
     }
 
-    long waitMs(boolean offlineShown) {
+    long waitMs(boolean offlineShown, boolean waiting) {
         long wait = hours != null || windows ? WALL_LOOK_MS : Long.MAX_VALUE;
         long now = System.nanoTime();
         if (progress != null) wait = Math.min(wait, Math.max(1, progressDueInNs(now) / 1_000_000 + 1));
         if (idleMs > 0 && lastPress != 0) wait = Math.min(wait, Math.max(1, idleMs - (now - lastPress) / 1_000_000));
         if (nextRotation != 0) wait = Math.min(wait, Math.max(1, (nextRotation - now) / 1_000_000));
         if (nextClear != null) wait = Math.min(wait, Math.max(1, Math.min(WALL_LOOK_MS, Duration.between(Instant.now(), nextClear).toMillis())));
-        if (offlineSince != 0 && !offlineShown) wait = Math.min(wait, Math.max(1, bannerAfterMs - (now - offlineSince) / 1_000_000));
+        long offlineAfter = waiting ? Math.min(bannerAfterMs, WAITING_OFFLINE_MS) : bannerAfterMs;
+        if (offlineSince != 0 && !offlineShown) wait = Math.min(wait, Math.max(1, offlineAfter - (now - offlineSince) / 1_000_000));
         return wait;
     }
 }

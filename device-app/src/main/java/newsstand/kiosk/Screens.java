@@ -20,37 +20,57 @@ public final class Screens {
     private Screens() {}
 
     /**
-     * Waiting for the first issue: that the paper comes by itself and when to come back, the percent received while
-     * a download is under way; in small print the device and the issue coming, for the technician (never the
-     * broker: the screen faces the street). receiving: the issue and its percent ("ID 40%"), or null.
+     * Waiting for the first issue (W1): that the paper comes by itself and when to come back, the percent received
+     * while a download is under way; offline for a while (offlineSince, HH:MM, or null), that it cannot come now
+     * (W2). In small print the device and the issue coming, for the technician (never the broker: the screen faces
+     * the street). receiving: the issue and its percent ("ID 40%"), or null.
      */
-    public static Page waiting(IssueRenderer r, PanelModel model, String device, String receiving) {
+    public static Page waiting(IssueRenderer r, PanelModel model, Help help, String receiving, String offlineSince) {
+        if (offlineSince != null) {
+            return helpScreen(r, model, help, "W2", "暂时无法接收报纸", List.of("This newsstand cannot receive the newspaper right now",
+                    "请稍后再来 · Please come back later"), "offline since " + offlineSince + " and no issue received yet",
+                    "Next: check the network (cable, Wi-Fi or mobile data), then run sudo newsstand doctor");
+        }
         List<String> lines = new ArrayList<>(List.of("The newspaper is on its way", "报纸到达后自动显示，请稍后再来",
                 "It appears here by itself: please come back a little later"));
-        String detail = "设备 device " + device;
+        String what = "no issue has arrived yet";
         if (receiving != null) {
             int cut = receiving.lastIndexOf(' ');
             lines.add("已接收 " + receiving.substring(cut + 1) + " · " + receiving.substring(cut + 1) + " received");
-            detail += " · 正在接收 receiving " + receiving.substring(0, Math.max(0, cut));
+            what = "正在接收 receiving " + receiving.substring(0, Math.max(0, cut));
         }
-        return r.notice("报纸即将送达", lines, List.of(detail, TECHNICIAN), model);
+        return helpScreen(r, model, help, "W1", "报纸即将送达", lines, what,
+                "Next: sudo newsstand doctor; publish an issue to this kiosk if none was");
     }
 
-    /** The small print's last line: where a technician finds the rest. */
-    private static final String TECHNICIAN = "技术人员 For the technician: sudo newsstand doctor";
+    /**
+     * The setup screen (S1): the configuration cannot be used; for passers-by, that the kiosk is being set up; for
+     * the technician, where the configuration is and its first problem (without its value, which may name the
+     * broker) and how many more.
+     */
+    public static Page setup(IssueRenderer r, PanelModel model, Help help, String config, List<String> problems) {
+        String first = problems.isEmpty() ? "" : ": " + withoutAllowed(problems.get(0).replaceAll("= '[^']*'", "= …"))
+                + (problems.size() > 1 ? "; " + (problems.size() - 1) + " more" : "");
+        return helpScreen(r, model, help, "S1", "需要设置 · Setup", List.of("本报亭正在设置，请稍后再来",
+                "This newsstand is being set up: please come back later"), config + " cannot be used" + first,
+                "Next: fix it; sudo newsstand doctor --config " + config + "; sudo systemctl restart newsstand");
+    }
 
     /**
-     * The setup screen: the configuration cannot be used, what is wrong with it (the first few problems), where it
-     * is, and who the kiosk is as far as it says.
+     * A screen because something is wrong or missing: the heading and lines for passers-by, big; in small print at
+     * the foot the code and the device, what is wrong in one line and the next step, and a QR code of
+     * kiosk.help.url for the code (README, "What the panel says").
      */
-    public static Page setup(IssueRenderer r, PanelModel model, String device, String fleet, String config, List<String> problems) {
-        List<String> lines = new ArrayList<>(List.of("Setup needed: the configuration cannot be used",
-                "设备 device " + device + " · 组 fleet " + fleet, "配置文件 configuration: " + config));
-        int shown = Math.min(problems.size(), 4);
-        lines.addAll(problems.subList(0, shown));
-        if (problems.size() > shown) lines.add("… " + (problems.size() - shown) + " more");
-        lines.add("检查 Check: sudo newsstand doctor --config " + config);
-        return r.notice("需要设置 · Setup", lines, model);
+    private static Page helpScreen(IssueRenderer r, PanelModel model, Help help, String code, String heading, List<String> lines,
+                                   String what, String next) {
+        return r.notice(heading, lines, List.of("代码 " + code + " · code " + code + " · 设备 device " + help.device(), withoutAllowed(what), next),
+                help.url(code), model);
+    }
+
+    /** A problem without what is allowed (" (allowed: ...)"): that is the next step's, and its page's, to say. */
+    private static String withoutAllowed(String problem) {
+        int allowed = problem.indexOf(" (allowed: ");
+        return allowed < 0 ? problem : problem.substring(0, allowed);
     }
 
     public static Page closed(IssueRenderer r, PanelModel model, OpeningHours hours) {
@@ -59,14 +79,25 @@ public final class Screens {
     }
 
     /**
-     * A fault: that the paper cannot be shown now and what a reader can do instead; in small print the fault's code
-     * and what it is, and the device, for the technician (README, "What the panel says").
+     * A fault: that the paper cannot be shown now and what a reader can do instead; in small print the fault's code,
+     * what it is and the next step, and the device, for the technician (README, "What the panel says").
      */
-    public static Page fault(IssueRenderer r, PanelModel model, String code, String what, String device) {
-        return r.notice("暂时无法显示报纸", List.of("The newspaper cannot be shown right now", "请稍后再来，或到附近报亭阅读今日报纸",
-                "Please come back later, or read today's paper at a newsstand nearby"),
-                List.of("故障代码 " + code + " · Fault " + code + " · 设备 device " + device, what, TECHNICIAN), model);
+    public static Page fault(IssueRenderer r, PanelModel model, Help help, String code, String what) {
+        return helpScreen(r, model, help, code, "暂时无法显示报纸", List.of("The newspaper cannot be shown right now", "请稍后再来，或到附近报亭阅读今日报纸",
+                "Please come back later, or read today's paper at a newsstand nearby"), what, NEXT.getOrDefault(code, TECHNICIAN));
     }
+
+    /** The small print's next step where the fault has none of its own: where a technician finds the rest. */
+    private static final String TECHNICIAN = "技术人员 For the technician: sudo newsstand doctor";
+
+    /** The technician's next step for each fault (README, "What the panel says"). */
+    private static final java.util.Map<String, String> NEXT = java.util.Map.of(
+            "F2", "Next: publish the issue again; sudo newsstand doctor checks the store",
+            "F3", "Next: check the SD card and storage.path, then sudo newsstand doctor",
+            "F4", "Next: sudo newsstand doctor; the kiosk's log (journalctl -u newsstand) says more",
+            "F5", "Next: copy operator.pub from newsstand keygen to the trust.keys path; sudo newsstand doctor",
+            "F6", "Next: free room on the SD card or raise storage.quota-mb; the issue comes by itself then",
+            "F7", "Next: connect the network (the time comes with it), or sudo timedatectl set-time 'YYYY-MM-DD HH:MM'");
 
     /** An issue's index: each section with its first page (1-based) and its headlines, the one under the cursor marked. */
     public static Page index(IssueRenderer r, PanelModel model, Issue issue, List<String> sections, List<Integer> firstPages, int cursor) {

@@ -91,6 +91,15 @@ public final class IssueRenderer {
         return Notice.compose(Typography.of(model), new Setter(regular, bold), heading, lines, smallPrint);
     }
 
+    /**
+     * A screen of the kiosk's own because something is wrong or missing: the same, with a QR code of the URL of the
+     * next step at the right, its symbol 50 mm wide on the panel where there is the room.
+     */
+    public Page notice(String heading, List<String> lines, List<String> smallPrint, String helpUrl, PanelModel model) {
+        HelpCode code = HelpCode.of(helpUrl);
+        return Notice.compose(Typography.of(model), new Setter(regular, bold), heading, lines, smallPrint, code, code.modulePx(model));
+    }
+
     /** The home screen: the titles with their dates and lead headlines, the one under the cursor marked. */
     public Page shelf(String heading, List<ShelfTitle> titles, int cursor, String hint, PanelModel model) {
         return Shelf.compose(Typography.of(model), new Setter(regular, bold), heading, titles, cursor, hint);

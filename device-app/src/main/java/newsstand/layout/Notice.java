@@ -43,33 +43,66 @@ final class Notice {
      * a technician needs, in the small grey type of a folio.
      */
     static Page compose(Typography t, Setter setter, String heading, List<String> lines, List<String> smallPrint) {
+        return compose(t, setter, heading, lines, smallPrint, null, 0);
+    }
+
+    /** What the QR code is for, longest first. */
+    private static final List<String> CAPTIONS = List.of("技术人员扫码查看处理步骤 · Technicians: scan for the next step",
+            "技术人员扫码 · Technicians: scan", "技术人员扫码");
+
+    /**
+     * The same with a QR code (or null) at the right, m pixels a module (fewer only where the panel is not that
+     * high), centred on the panel's height with a caption under it where there is the room; the heading, the lines
+     * and the small print in the room left of its quiet zone.
+     */
+    static Page compose(Typography t, Setter setter, String heading, List<String> lines, List<String> smallPrint, HelpCode code, int m) {
         Page page = new Page(1, heading);
+        int small = t.small(), slh = t.lineHeight(small);
+        int left = t.margin();
         int width = t.contentWidth();
+        if (code != null) {
+            // The quiet zone may take the margins (they are white).
+            m = Math.max(1, Math.min(m, Math.min(t.height(), t.width() * 3 / 5) / code.side(1)));
+            int side = code.side(m);
+            boolean captioned = side + slh <= t.height() - t.margin();
+            int x = t.width() - side - Math.max(0, t.margin() - HelpCode.QUIET * m);
+            int y = Math.max(0, (t.height() - side - (captioned ? slh : 0)) / 2);
+            code.addTo(page, x, y, m);
+            SetLine caption = null;
+            for (String c : captioned ? CAPTIONS : List.<String>of()) {
+                caption = setter.one(c, small, false);
+                if (caption.width() <= side) break;
+            }
+            // The caption under the quiet zone: the code is the technician's (the first caption that fits its width).
+            if (caption != null) page.ops.add(Setter.text(x + (side - Math.round(caption.width())) / 2, y + side, slh, caption, small, false, Page.GREY_TEXT, "footnote"));
+            width = x - left;
+        }
+        final int w = width;
+        List<List<SetLine>> foot = smallPrint.stream().map(l -> setter.set(l, small, w, 0, false)).toList();
+        int fy = t.height() - t.margin() - foot.stream().mapToInt(List::size).sum() * slh;
+        int room = foot.isEmpty() ? t.height() : fy - small / 3;
         List<SetLine> head = setter.balanced(heading, t.leadHeadline(), width, true);
         int hlh = t.lineHeight(t.leadHeadline());
         int lh = t.lineHeight();
-        List<List<SetLine>> body = lines.stream().map(l -> setter.set(l, t.body(), width, 0, false)).toList();
+        List<List<SetLine>> body = lines.stream().map(l -> setter.set(l, t.body(), w, 0, false)).toList();
         int height = head.size() * hlh + t.body() + body.stream().mapToInt(List::size).sum() * lh;
-        int y = Math.max(t.margin(), (t.height() - height) / 2);
+        int y = Math.max(t.margin(), (room - height) / 2);
         for (SetLine line : head) {
-            page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, hlh, line, t.leadHeadline(), true, Page.INK, "screen"));
+            page.ops.add(Setter.text(left + (width - Math.round(line.width())) / 2, y, hlh, line, t.leadHeadline(), true, Page.INK, "screen"));
             y += hlh;
         }
-        page.ops.add(new Page.Rule(t.margin() + width / 4, y + t.body() / 3, width / 2, Math.max(2, t.body() / 8), Page.INK));
+        page.ops.add(new Page.Rule(left + width / 4, y + t.body() / 3, width / 2, Math.max(2, t.body() / 8), Page.INK));
         y += t.body();
         for (List<SetLine> block : body) {
             for (SetLine line : block) {
-                page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, lh, line, t.body(), false, Page.GREY_TEXT, "screen"));
+                page.ops.add(Setter.text(left + (width - Math.round(line.width())) / 2, y, lh, line, t.body(), false, Page.GREY_TEXT, "screen"));
                 y += lh;
             }
         }
-        int small = t.small(), slh = t.lineHeight(small);
-        List<List<SetLine>> foot = smallPrint.stream().map(l -> setter.set(l, small, width, 0, false)).toList();
-        int fy = t.height() - t.margin() - foot.stream().mapToInt(List::size).sum() * slh;
-        if (!foot.isEmpty()) page.ops.add(new Page.Rule(t.margin(), fy - small / 3, width, 1, Page.RULE_GREY));
+        if (!foot.isEmpty()) page.ops.add(new Page.Rule(left, fy - small / 3, width, 1, Page.RULE_GREY));
         for (List<SetLine> block : foot) {
             for (SetLine line : block) {
-                page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, "footnote"));
+                page.ops.add(Setter.text(left + (width - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, "footnote"));
                 fy += slh;
             }
         }

@@ -86,6 +86,32 @@ class ClockJumpTest {
         assertTrue(taken.out().contains("imported and held until " + at), taken.out());
     }
 
+    @Test
+    void aClockBeforeTheBuildWithNoIssueIsFaultF7UntilTheNetworksTimeComes() throws Exception {
+        configure(Instant.now().plus(Duration.ofHours(6)));
+        KioskProcess k = start("-800d");
+        try {
+            k.await("^ERROR: kiosk: fault F7: the clock reads 20\\d\\d-\\d\\d-\\d\\d, before this software was built", 60);
+            assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-c#F7", newestQr());
+            correct();
+            k.await("^INFO: kiosk: no issue yet; waiting for the first delivery", 60);
+            DeliveryTest.await("the waiting screen (W1)", 30, () -> newestQr().endsWith("#W1"));
+        } finally {
+            k.kill();
+        }
+    }
+
+    /** The QR code of the newest frame on the simulated panel, or "" before one. */
+    String newestQr() {
+        try {
+            Path log = dir.resolve("panel/refresh.log");
+            int n = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+            return n == 0 ? "" : QrRead.text(javax.imageio.ImageIO.read(dir.resolve(String.format("panel/page-%03d.png", n)).toFile()));
+        } catch (IOException | AssertionError e) {
+            return "";
+        }
+    }
+
     /** Sets the kiosk's clock right. */
     void correct() throws IOException {
         Files.writeString(offset, "+0\n");
@@ -118,7 +144,8 @@ class ClockJumpTest {
         store(at);
         KioskProcess k = start("-3d");
         try {
-            k.await("kiosk: no issue yet", 30);
+            // Three days early is before a build of today: the clock is unset (F7) where the build is that recent.
+            k.await("kiosk: (no issue yet|fault F7: the clock reads)", 30);
             assertTrue(Instant.now().isBefore(at.minusSeconds(2)), "the machine is too slow for this test: the kiosk started after " + at);
             correct();
             Instant shown = seen(k, "sync: the embargo of qd-held ended; it is shown now", 90);

@@ -43,10 +43,15 @@ class CommandsTest {
             assertTrue(darkPixels(png) > 1000, "page " + i + " has text");
         }
         // The kiosk's own screens, as a reader and a technician see them.
-        for (String screen : List.of("waiting", "index", "closed", "fault", "offline")) {
+        for (String screen : List.of("waiting", "index", "closed", "fault", "offline", "fault-no-key", "waiting-offline")) {
             Path png = dir.resolve("screens/" + screen + ".png");
             assertTrue(Files.exists(png), png.toString());
             assertTrue(darkPixels(png) > 300, screen + " has text: " + darkPixels(png));
+        }
+        // Those drawn because something is wrong or missing lead to the README's section for their code.
+        for (String[] screen : new String[][] {{"waiting", "W1"}, {"waiting-offline", "W2"}, {"fault", "F2"}, {"fault-no-key", "F5"}}) {
+            assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-001#" + screen[1],
+                    QrRead.text(javax.imageio.ImageIO.read(dir.resolve("screens/" + screen[0] + ".png").toFile())), screen[0]);
         }
         assertFalse(Files.exists(dir.resolve(String.format("page-%03d.png", pages + 1))));
         assertEquals(pages, Files.readAllLines(dir.resolve("refresh.log")).size());

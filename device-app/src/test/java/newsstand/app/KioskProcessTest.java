@@ -245,6 +245,7 @@ class KioskProcessTest {
         int ink = 0;
         for (int y = 0; y < waiting.getHeight(); y++) for (int x = 0; x < waiting.getWidth(); x++) if ((waiting.getRGB(x, y) & 0xFF) < 128) ink++;
         assertTrue(ink > 2000, "the waiting screen has text: " + ink + " dark pixels");
+        assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-r#W1", QrRead.text(waiting), "its QR code: the README's section for W1");
         assertEquals(0, publish(TestIssues.write(dir.resolve("first"), "qd-first", 0), 100).exit());
         DeliveryTest.await("the front page", 60, () -> "page".equals(text("screen")) && "qd-first".equals(text("issue")) && "1".equals(text("page")));
         int pages = Integer.parseInt(text("pages"));
@@ -498,6 +499,42 @@ class KioskProcessTest {
         int ink = 0;
         for (int y = 0; y < screen.getHeight(); y++) for (int x = 0; x < screen.getWidth(); x++) if ((screen.getRGB(x, y) & 0xFF) < 128) ink++;
         assertTrue(ink > 3000, "the setup screen has text: " + ink);
+        assertEquals("https://github.com/newsstand-kiosk/newsstand?device=unset#S1", QrRead.text(screen), "its QR code: the README's section for S1");
+    }
+
+    @Test
+    void withNoIssueAndNoBrokerTheWaitingScreenSaysSoWithItsCodeW2AndBackToW1WhenConnected() throws Exception {
+        Files.writeString(config, Files.readString(config) + "kiosk.offline-banner.minutes = 0\n");
+        broker.kill(); // no broker when the kiosk starts
+        kiosk = new KioskProcess(dir, config, "w2");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        DeliveryTest.await("the waiting screen saying there is no connection (W2)", 60, () -> newestQr().endsWith("#W2"));
+        assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-r#W2", newestQr());
+        broker.start();
+        DeliveryTest.await("the waiting screen again once connected (W1)", 60, () -> newestQr().endsWith("#W1"));
+    }
+
+    @Test
+    void anIssueTheStoreHasNoRoomForIsFaultF6WhenThereIsNothingToRead() throws Exception {
+        Files.writeString(config, Files.readString(config) + "storage.quota-mb = 16\n");
+        kiosk = new KioskProcess(dir, config, "f6");
+        kiosk.await("^INFO: kiosk: no issue yet", 30);
+        Cli published = publish(TestIssues.write(dir.resolve("big"), "qd-big", (16 << 20) - (64 << 10)), 100);
+        assertEquals(0, published.exit(), published.err());
+        kiosk.await("^ERROR: kiosk: fault F6: no room for an issue: it is 16\\.[1-9] MB and storage.quota-mb allows 16\\.0 MB", 60);
+        DeliveryTest.await("the fault in the status", 20, () -> "fault".equals(text("screen")) && "F6".equals(text("fault")));
+        DeliveryTest.await("its screen", 30, () -> newestQr().equals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-r#F6"));
+    }
+
+    /** The QR code of the newest frame on the simulated panel, or "" before one. */
+    String newestQr() {
+        try {
+            Path log = panel.resolve("refresh.log");
+            int n = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+            return n == 0 ? "" : QrRead.text(ImageIO.read(panel.resolve(String.format("page-%03d.png", n)).toFile()));
+        } catch (IOException | AssertionError e) {
+            return "";
+        }
     }
 
     @Test
@@ -518,6 +555,7 @@ class KioskProcessTest {
         int ink = 0;
         for (int y = 0; y < screen.getHeight(); y++) for (int x = 0; x < screen.getWidth(); x++) if ((screen.getRGB(x, y) & 0xFF) < 128) ink++;
         assertTrue(ink > 2000, "the fault screen has text: " + ink);
+        assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-r#F2", QrRead.text(screen), "its QR code: the README's section for F2");
     }
 
     static void press(Path input, String press) throws IOException {

@@ -73,7 +73,7 @@ class KioskStartTest {
     }
 
     @Test
-    void aKioskWhoseSyncCannotStartDrawsWhatItHasThenShowsTheFaultAndStops() throws Exception {
+    void aKioskWhoseTrustedKeyIsNotOneDrawsWhatItHasThenShowsTheFaultF5AndStops() throws Exception {
         Path key = dir.resolve("keys/operator.pub");
         Files.writeString(key, "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n");
         Path log = dir.resolve("kiosk.log");
@@ -83,8 +83,10 @@ class KioskStartTest {
         assertEquals(1, p.exitValue(), "a failure newsstand.service restarts on:\n" + out);
         assertTrue(out.contains("newsstand: " + key + ": not an Ed25519 public key"), out);
         assertTrue(Files.exists(dir.resolve("panel/page-001.png")), "the front page first:\n" + out);
-        assertTrue(out.contains("kiosk: fault F4: the sync cannot start: " + key + ": not an Ed25519 public key"), out);
+        assertTrue(out.contains("kiosk: fault F5: no trusted key can be used: " + key + ": not an Ed25519 public key"), out);
         assertTrue(Files.exists(dir.resolve("panel/page-002.png")), "then the fault screen:\n" + out);
+        assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-w#F5", QrRead.text(javax.imageio.ImageIO.read(dir.resolve("panel/page-002.png").toFile())),
+                "its QR code leads to the README's section for F5");
         assertFalse(Files.exists(dir.resolve("panel/page-003.png")), "and nothing after it:\n" + out);
     }
 

@@ -81,8 +81,9 @@ class DisplayLoopTest {
     void withoutAFontTheFaultCodeIsStillDrawn() throws Exception {
         Recording panel = new Recording();
         Framebuffer fb = new Framebuffer(panel.model.width(), panel.model.height(), panel.model.greyLevels());
-        NoFont.show(panel, fb, new newsstand.display.Refresher(panel, 6, 0), "F1");
+        NoFont.show(panel, fb, new newsstand.display.Refresher(panel, 6, 0), "F1", Help.of("kiosk-001"));
         assertEquals(List.of("FULL"), panel.calls);
         assertTrue(panel.ink > 2000, "F1 and what to do, in the built-in letters: " + panel.ink);
+        assertEquals("https://github.com/newsstand-kiosk/newsstand?device=kiosk-001#F1", HelpScreensTest.decode(fb), "its QR code");
     }
 }

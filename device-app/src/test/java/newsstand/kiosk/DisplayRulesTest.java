@@ -372,10 +372,63 @@ class DisplayRulesTest {
 
     @Test
     void aSyncThatCannotStartIsFaultF4OverWhateverIsShownNamingWhy() {
-        Display d = drawn(DisplayRules.syncFailed(page(TWO, 0, 3), "/etc/newsstand/trust/operator.pub: not an Ed25519 public key"));
+        Display d = drawn(DisplayRules.syncFailed(page(TWO, 0, 3), "F4", "the store's second connection: database is locked"));
         assertEquals(Screen.FAULT, d.screen());
         assertEquals("F4", d.fault().code());
-        assertEquals("the sync cannot start: /etc/newsstand/trust/operator.pub: not an Ed25519 public key", d.fault().reason());
+        assertEquals("the sync cannot start: the store's second connection: database is locked", d.fault().reason());
+        Display key = drawn(DisplayRules.syncFailed(page(TWO, 0, 3), "F5", "/etc/newsstand/trust/operator.pub: not an Ed25519 public key"));
+        assertEquals("F5", key.fault().code());
+        assertEquals("no trusted key can be used: /etc/newsstand/trust/operator.pub: not an Ed25519 public key", key.fault().reason());
+    }
+
+    @Test
+    void withNoIssueAndNoConnectionForAWhileTheWaitingScreenSaysSoAndStopsSayingItWhenBack() {
+        Facts offline = new Facts(List.of(), new Navigation(List.of()), true, TODAY);
+        Display w2 = drawn(DisplayRules.start(Display.BLANK, offline));
+        assertEquals(Screen.WAITING, w2.screen());
+        assertEquals(Banner.OFFLINE, w2.banner(), "W2 from the start");
+        Display w1 = drawn(DisplayRules.start(Display.BLANK, NONE));
+        assertNull(w1.banner(), "W1 online");
+        assertEquals(w2, drawn(DisplayRules.banner(w1, offline)), "offline for a while: W2");
+        assertEquals(w1, drawn(DisplayRules.banner(w2, NONE)), "back: W1");
+        assertEquals(Change.NONE, DisplayRules.banner(w2, offline));
+        assertEquals("offline", w2.shown(List.of(), new Navigation(List.of())).banner(), "the status says it");
+        // An issue arriving while offline is shown (its page with the offline banner).
+        assertEquals(Screen.PAGE, opened(DisplayRules.activated(w2, "qd-2", new Facts(TWO.titles(), NAV, true, TODAY))).screen());
+        // The waiting screen says it sooner than the banner over a page (a minute): what it goes by is its own.
+        Facts aMinute = new Facts(List.of(), new Navigation(List.of()), false, TODAY, false, true);
+        assertEquals(w2, drawn(DisplayRules.banner(w1, aMinute)));
+        Display onAPage = page(TWO, 0, 1);
+        assertEquals(Change.NONE, DisplayRules.banner(onAPage, new Facts(TWO.titles(), NAV, false, TODAY, false, true)), "no banner over a page yet");
+    }
+
+    @Test
+    void anIssueWaitingForRoomWithNothingToReadIsFaultF6UntilItComes() {
+        Display waiting = drawn(DisplayRules.start(Display.BLANK, NONE));
+        Display f6 = drawn(DisplayRules.noRoom(waiting, "it is 17.0 MB and storage.quota-mb allows 16.0 MB for all issues"));
+        assertEquals(Screen.FAULT, f6.screen());
+        assertEquals("F6", f6.fault().code());
+        assertEquals("no room for an issue: it is 17.0 MB and storage.quota-mb allows 16.0 MB for all issues", f6.fault().reason());
+        assertEquals(Change.NONE, DisplayRules.noRoom(page(TWO, 0, 2), "no room"), "a reader keeps the paper");
+        Display coming = drawn(DisplayRules.progress(f6, "qd-3", 12));
+        assertEquals(Screen.WAITING, coming.screen(), "room again: the issue is coming");
+        assertEquals("qd-3 10%", coming.receiving());
+    }
+
+    @Test
+    void aClockBeforeTheBuildWithNoIssueIsFaultF7UntilTheClockIsSet() {
+        LocalDate unset = LocalDate.of(1970, 1, 1);
+        Facts clockUnset = new Facts(List.of(), new Navigation(List.of()), false, unset, true, false);
+        Display f7 = drawn(DisplayRules.start(Display.BLANK, clockUnset));
+        assertEquals(Screen.FAULT, f7.screen());
+        assertEquals("F7", f7.fault().code());
+        assertTrue(f7.fault().reason().contains("1970-01-01"), f7.fault().reason());
+        assertEquals(Change.NONE, DisplayRules.banner(f7, clockUnset), "stays while the clock is unset");
+        assertEquals(Screen.WAITING, drawn(DisplayRules.banner(f7, NONE)).screen(), "the clock set: waiting for the first issue");
+        // With issues the paper is shown all the same: a reader loses nothing to a wrong clock.
+        Facts withIssues = new Facts(TWO.titles(), NAV, false, unset, true, false);
+        Try first = DisplayRules.start(Display.BLANK, withIssues).tries().get(0);
+        assertTrue(first.open() && first.to().screen() == Screen.PAGE && "qd-2".equals(first.to().issue()), first.toString());
     }
 
     @Test

@@ -15,16 +15,16 @@ class ScheduleTest {
         assertTrue(s.resting(), "nobody has pressed yet");
         s.rotate(3, 0);
         assertTrue(s.rotating());
-        long common = s.waitMs(false);
+        long common = s.waitMs(false, false);
         assertTrue(common > 9_000 && common <= 10_000, "kiosk.rotate.seconds' 10 s: " + common);
         s.rotate(3, 60_000);
-        long own = s.waitMs(false);
+        long own = s.waitMs(false, false);
         assertTrue(own > 59_000 && own <= 60_000, "the title's own 60 s: " + own);
         assertFalse(s.rotationDue(), "not yet");
         s.pressed();
         assertFalse(s.rotating(), "a press stops it");
         assertFalse(s.resting());
-        assertEquals(Long.MAX_VALUE, s.waitMs(false), "nothing falls due");
+        assertEquals(Long.MAX_VALUE, s.waitMs(false, false), "nothing falls due");
     }
 
     @Test
@@ -42,8 +42,8 @@ class ScheduleTest {
     void titlesWithWindowsAreLookedAtEveryFifteenSeconds() {
         Schedule s = new Schedule();
         s.station(java.time.ZoneOffset.UTC, 3_600_000, null);
-        assertEquals(Long.MAX_VALUE, s.waitMs(false));
+        assertEquals(Long.MAX_VALUE, s.waitMs(false, false));
         s.windows(true);
-        assertEquals(Schedule.WALL_LOOK_MS, s.waitMs(false));
+        assertEquals(Schedule.WALL_LOOK_MS, s.waitMs(false, false));
     }
 }

@@ -255,6 +255,11 @@ public final class DeviceSync implements AutoCloseable {
 
     private Consumer<Boolean> connection = online -> {};
 
+    /** Told, on the sync thread, when an issue waits for room (storage.quota-mb or the disk), with why. */
+    public void onNoRoom(Consumer<String> listener) {
+        thread.run(() -> receiver.onNoRoom(listener));
+    }
+
     /** Told, on the sync thread, of a download's progress: the issue and its percent, each time the percent grows. */
     public void onProgress(java.util.function.BiConsumer<String, Integer> listener) {
         thread.run(() -> receiver.onProgress(listener));

@@ -50,6 +50,7 @@ final class Receiver {
     /** A bundle is being imported ({@link BundleImport}): its chunks come from the file, none is asked of the broker. */
     private boolean importing;
     private BiConsumer<String, Integer> progress = (issue, percent) -> {};
+    private java.util.function.Consumer<String> noRoom = why -> {};
 
     Receiver(SyncSettings settings, ManifestPolicy policy, StatusReport status, Deliveries deliveries, Outbox outbox, Installer installer,
              BrokerSession session, SyncThread thread, Report report, Consumer<String> onActivated) throws StoreException {
@@ -84,6 +85,11 @@ final class Receiver {
     /** The download in progress, or null. */
     Download download() {
         return download;
+    }
+
+    /** Told, once an issue is queued for want of room, why it does not fit. */
+    void onNoRoom(java.util.function.Consumer<String> listener) {
+        noRoom = listener;
     }
 
     void onProgress(BiConsumer<String, Integer> listener) {
@@ -166,6 +172,7 @@ final class Receiver {
             if (!room.waits(issue)) { // said once, when queued
                 outbox.add("rejected", issue, m.sequence(), "not now: " + noRoom);
                 report.error("issue " + issue + " not taken now: " + noRoom);
+                this.noRoom.accept(noRoom);
                 outbox.flush(session);
             }
             room.waitFor(issue, payload);
