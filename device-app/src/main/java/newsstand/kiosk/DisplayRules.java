@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import newsstand.display.Press;
+import newsstand.issue.Notice;
 import newsstand.kiosk.Display.Banner;
 import newsstand.kiosk.Display.Screen;
 
@@ -22,7 +23,16 @@ final class DisplayRules {
      * What a change needs to know besides what is shown: the titles on the shelf (kiosk.titles first), the sections
      * of the issue being read, whether the kiosk has been offline longer than the banner waits, and today's date.
      */
-    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
+    record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, List<Notice> notices) {
+        Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
+            this(titles, nav, offline, today, List.of());
+        }
+
+        /** Whether an urgent notice is in force (the notices come in {@link Notice#ORDER}: urgent first). */
+        boolean urgent() {
+            return !notices.isEmpty() && notices.get(0).level() == Notice.Level.URGENT;
+        }
+
         int indexOfIssue(String issue) {
             for (int i = 0; i < titles.size(); i++) if (titles.get(i).issue().equals(issue)) return i;
             return -1;
@@ -90,6 +100,12 @@ final class DisplayRules {
      * under the cursor. While closed, any press shows the newspaper (for the idle time). Waiting, fault: nothing.
      */
     static Change press(Display d, Press p, Facts f) {
+        if (d.urgent()) {
+            // The newspaper one press away: the page (or the screen) under the notice, which the idle time covers again.
+            Display under = d.covered(false);
+            return d.screen() == Screen.PAGE ? Change.to(under.atPage(d.page(), bannerDue(d.title(), f)))
+                    : d.screen() == Screen.BLANK || d.screen() == Screen.CLOSED ? start(under, f) : Change.to(under);
+        }
         Navigation nav = f.nav();
         boolean held = p.longPress();
         return switch (d.screen()) {
@@ -124,6 +140,12 @@ final class DisplayRules {
 
     /** No press for the idle time: back to the first title's front page, for the next reader. */
     static Change idle(Display d, Facts f) {
+        if (f.urgent() && !d.urgent()) {
+            // The urgent notice comes back, over the first title's front page for the reader after it.
+            Change back = idle(d, new Facts(f.titles(), f.nav(), f.offline(), f.today()));
+            if (back.tries().isEmpty()) return Change.to(d.covered(true));
+            return new Change(back.tries().stream().map(t -> new Try(t.to().covered(true), t.open())).toList(), back.note());
+        }
         if (d.screen() == Screen.CLOSED || f.titles().isEmpty()) return Change.NONE;
         if (d.title() == 0 && d.screen() == Screen.PAGE && d.page() == 0) return Change.NONE;
         return d.title() == 0 && d.issue() != null ? turn(d, f, 0) : opening(d, f, 0);
@@ -131,7 +153,7 @@ final class DisplayRules {
 
     /** The next title's front page, while nobody reads. */
     static Change rotation(Display d, Facts f) {
-        if (d.screen() == Screen.CLOSED || f.titles().size() < 2) return Change.NONE;
+        if (d.screen() == Screen.CLOSED || d.urgent() || f.titles().size() < 2) return Change.NONE;
         return opening(d, f, (Math.max(0, d.title()) + 1) % f.titles().size());
     }
 
@@ -195,7 +217,7 @@ final class DisplayRules {
      * F4 naming what is wrong, whatever was shown; the kiosk stops after it (newsstand.service starts it again).
      */
     static Change syncFailed(Display d, String reason) {
-        return Change.to(d.faulty("F4", "the sync cannot start: " + reason));
+        return Change.to(d.faulty("F4", "the sync cannot start: " + reason).covered(false));
     }
 
     /**
@@ -208,6 +230,7 @@ final class DisplayRules {
             throw new IllegalArgumentException("publication " + publication + " is not on this kiosk (it has: "
                     + String.join(", ", f.titles().stream().map(Titles.Title::publication).toList()) + ")");
         }
+        if (d.urgent()) return i != d.title() || d.issue() == null ? opening(d.covered(false), f, i) : Change.to(d.covered(false).atPage(d.page(), bannerDue(i, f)));
         return i != d.title() || d.issue() == null ? opening(d, f, i) : Change.NONE;
     }
 
@@ -219,6 +242,22 @@ final class DisplayRules {
                     + " pages (allowed: 1 to " + pages + ")");
         }
         return turn(d, f, number - 1);
+    }
+
+    /**
+     * The notices in force changed: one came ({@code urgentCame}: an urgent one, which covers the screen at once,
+     * even over a reader's page: a press gives it back), one was cancelled or ran out. The urgent notice covering the
+     * screen gives way to the screen under it when none is left; else what is shown is drawn again with the notices
+     * now in force (the band, or the next urgent notice).
+     */
+    static Change notices(Display d, boolean urgentCame, Facts f) {
+        if (d.screen() == Screen.BLANK) return Change.NONE;
+        if (urgentCame && f.urgent()) return Change.to(d.covered(true));
+        if (d.urgent() && !f.urgent()) {
+            Display under = d.covered(false);
+            return d.screen() == Screen.PAGE ? Change.to(under.atPage(d.page(), bannerDue(d.title(), f))) : Change.to(under);
+        }
+        return Change.to(d);
     }
 
     /** A page of the issue being read; nothing when it is the page on the panel. */

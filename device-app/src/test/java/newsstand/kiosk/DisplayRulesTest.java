@@ -41,7 +41,7 @@ class DisplayRulesTest {
     /** Page `page` (0-based) of a title's shown issue. */
     static Display page(Facts f, int title, int page) {
         Titles.Title t = f.titles().get(title);
-        return new Display(Screen.PAGE, title, t.publication(), t.issue(), page, 0, null, null, null);
+        return new Display(Screen.PAGE, title, t.publication(), t.issue(), page, 0, null, null, null, false);
     }
 
     /** The one value a change shows, drawn without opening anything. */
@@ -246,7 +246,7 @@ class DisplayRulesTest {
 
     @Test
     void aWithdrawnIssueGivesWayToItsPublicationsIssueThenTheFirstTitleThenTheWaitingScreen() {
-        Display reading = new Display(Screen.PAGE, 1, "qd", "qd-9", 2, 0, null, null, null);
+        Display reading = new Display(Screen.PAGE, 1, "qd", "qd-9", 2, 0, null, null, null, false);
         Display lost = DisplayRules.reloaded(reading, TWO.titles());
         assertEquals(-1, lost.title(), "qd-9 is neither qd's issue nor the one before");
         Change c = DisplayRules.activated(lost, "qd-9", TWO);

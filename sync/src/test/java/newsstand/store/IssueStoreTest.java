@@ -28,7 +28,7 @@ class IssueStoreTest {
             assertEquals(headlines.subList(0, 1), store.headlines("test-2025-09-10", 1));
             assertArrayEquals(Files.readAllBytes(pkg.resolve("images/b.jpg")), store.image("test-2025-09-10", "images/b.jpg"));
             assertEquals(java.util.List.of("test-2025-09-10"), store.issueIds());
-            assertEquals(5, store.schemaVersion());
+            assertEquals(6, store.schemaVersion());
         }
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kiosk.db"));
              var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
