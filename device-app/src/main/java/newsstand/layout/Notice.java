@@ -127,7 +127,7 @@ final class Notice {
     /**
      * An urgent notice over the whole screen: a reversed strip with its label, the title in the headline size, the
      * text at the largest size at which it fits (down to the body size; the notice's length is bounded so that it
-     * fits there on the smallest panel), and at the foot the lines that say how to reach the newspaper and until when.
+     * fits there on the smallest panel), and at the foot the lines that say how to reach the newspaper and until when. Its title stands in the masthead's size.
      */
     static Page urgent(Typography t, Setter setter, String label, String title, String text, List<String> foot) {
         Page page = new Page(1, label);
@@ -142,21 +142,21 @@ final class Notice {
         int footTop = t.height() - t.margin() - feet.stream().mapToInt(List::size).sum() * slh;
         int y = strip + t.body();
         int room = footTop - t.body() - y;
-        List<SetLine> titleLines = title.isEmpty() ? List.of() : setter.balanced(title, t.leadHeadline(), width, true);
-        int tlh = t.lineHeight(t.leadHeadline());
+        int tpx = t.masthead();
+        List<SetLine> titleLines = title.isEmpty() ? List.of() : setter.balanced(title, tpx, width, true);
+        int tlh = t.lineHeight(tpx);
         int[] sizes = {t.leadHeadline(), t.headline(), t.subhead(), t.body()};
         List<SetLine> body = null;
         int px = t.body();
         for (int size : sizes) {
-            if (size > t.leadHeadline() || (size == t.leadHeadline() && !title.isEmpty())) continue;
             px = size;
-            body = setter.set(text, size, width, 0, true, size > t.body());
+            body = setter.set(text, size, width, 0, false, size > t.body());
             if (titleLines.size() * tlh + body.size() * t.lineHeight(size) + (title.isEmpty() ? 0 : t.body()) <= room) break;
         }
         int height = titleLines.size() * tlh + (title.isEmpty() ? 0 : t.body()) + body.size() * t.lineHeight(px);
         y += Math.max(0, (room - height) / 3);
         for (SetLine line : titleLines) {
-            page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, tlh, line, t.leadHeadline(), true, Page.INK, "notice"));
+            page.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, y, tlh, line, tpx, true, Page.INK, "notice"));
             y += tlh;
         }
         if (!title.isEmpty()) {
