@@ -126,8 +126,8 @@ final class Notice {
 
     /**
      * An urgent notice over the whole screen: a reversed strip with its label, the title in the headline size, the
-     * text at the largest size at which it fits (down to the body size; the notice's length is bounded so that it
-     * fits there on the smallest panel), and at the foot the lines that say how to reach the newspaper and until when. Its title stands in the masthead's size.
+     * text at the largest sizes at which both fit (down to the small size; the notice's length is bounded so that it
+     * fits there on every panel), and at the foot the lines that say how to reach the newspaper and until when.
      */
     static Page urgent(Typography t, Setter setter, String label, String title, String text, List<String> foot) {
         Page page = new Page(1, label);
@@ -142,16 +142,18 @@ final class Notice {
         int footTop = t.height() - t.margin() - feet.stream().mapToInt(List::size).sum() * slh;
         int y = strip + t.body();
         int room = footTop - t.body() - y;
-        int tpx = t.masthead();
-        List<SetLine> titleLines = title.isEmpty() ? List.of() : setter.balanced(title, tpx, width, true);
-        int tlh = t.lineHeight(tpx);
-        int[] sizes = {t.leadHeadline(), t.headline(), t.subhead(), t.body()};
-        List<SetLine> body = null;
-        int px = t.body();
-        for (int size : sizes) {
-            px = size;
-            body = setter.set(text, size, width, 0, false, size > t.body());
-            if (titleLines.size() * tlh + body.size() * t.lineHeight(size) + (title.isEmpty() ? 0 : t.body()) <= room) break;
+        // The title and the text at the largest sizes at which both fit, the title always the larger.
+        int[][] steps = {{t.masthead(), t.leadHeadline()}, {t.masthead(), t.headline()}, {t.leadHeadline(), t.subhead()},
+                {t.leadHeadline(), t.body()}, {t.headline(), t.body()}, {t.subhead(), t.small()}};
+        List<SetLine> titleLines = List.of(), body = List.of();
+        int tpx = 0, tlh = 0, px = 0;
+        for (int[] step : steps) {
+            tpx = step[0];
+            tlh = t.lineHeight(tpx);
+            px = step[1];
+            titleLines = title.isEmpty() ? List.of() : setter.balanced(title, tpx, width, true);
+            body = setter.set(text, px, width, 0, false, px > t.body());
+            if (titleLines.size() * tlh + body.size() * t.lineHeight(px) + (title.isEmpty() ? 0 : t.body()) <= room) break;
         }
         int height = titleLines.size() * tlh + (title.isEmpty() ? 0 : t.body()) + body.size() * t.lineHeight(px);
         y += Math.max(0, (room - height) / 3);
