@@ -75,7 +75,9 @@ class ConsoleNoticeTest {
                 assertTrue(waits >= 29 && waits <= 31, "the command waits for a kiosk offline until the notice's end: " + sent);
 
                 // Taken down with its own button: gone from the status, the page and the panel.
-                br.find("#kiosk-notices li[data-notice='" + n.get("id").getAsString() + "'] button.take-down").click();
+                WebElement takeDown = br.find("#kiosk-notices li[data-notice='" + n.get("id").getAsString() + "'] button.take-down");
+                br.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", takeDown);
+                takeDown.click();
                 DeliveryTest.await("the notice gone from kiosk-a's status", 20, () -> notices(viewer, "kiosk-a").isEmpty());
                 br.await("the page says none", 20, () -> br.find("#kiosk-facts [data-fact='notices']").getText().equals("none"));
                 assertTrue(!NoticeTest.band(lastFrameOf(dir, "kiosk-a")), "the band gone");
