@@ -143,7 +143,14 @@ final class DisplayLoop {
         int gone = store.notices().expire(java.time.Instant.now());
         if (gone > 0) Logger.info("kiosk: {} notice(s) ran out", gone);
         notices = store.notices().list();
-        schedule.noticesEnd(notices.stream().map(Notice::until).min(java.util.Comparator.naturalOrder()).orElse(null));
+        schedule.noticesEnd(firstEnd(notices));
+    }
+
+    /** The first of the notices' ends, or null for none. */
+    private static java.time.Instant firstEnd(List<Notice> notices) {
+        java.time.Instant first = null;
+        for (Notice n : notices) if (first == null || n.until().isBefore(first)) first = n.until();
+        return first;
     }
 
     /** A notice ran out by the kiosk's clock: taken down from the store (from the panel even when that fails). */
@@ -153,7 +160,7 @@ final class DisplayLoop {
         } catch (StoreException | RuntimeException e) {
             Logger.error("kiosk: the notices cannot be read: {}", e.getMessage());
             notices = notices.stream().filter(n -> n.until().isAfter(java.time.Instant.now())).toList();
-            schedule.noticesEnd(notices.stream().map(Notice::until).min(java.util.Comparator.naturalOrder()).orElse(null));
+            schedule.noticesEnd(firstEnd(notices));
         }
         apply(DisplayRules.notices(now, false, facts()));
     }

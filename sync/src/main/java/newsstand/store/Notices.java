@@ -26,7 +26,7 @@ public final class Notices {
                             Instant.parse(rs.getString(5)), Instant.parse(rs.getString(6))));
                 }
             }
-            out.sort(Notice.ORDER);
+            if (out.size() > 1) out.sort(Notice.ORDER); // none at most starts: nothing linked before the first frame
             return out;
         });
     }
