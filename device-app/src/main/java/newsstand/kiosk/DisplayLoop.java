@@ -344,7 +344,7 @@ final class DisplayLoop {
         if (!notices.isEmpty()) {
             Function<IssueRenderer, Page> under = compose;
             List<Notice> band = notices;
-            compose = r -> IssueRenderer.over(under.apply(r), Screens.band(r, model, band));
+            compose = r -> Screens.withBand(r, model, under.apply(r), band);
         }
         try {
             Shown s = to.shown(titles.list(), view.nav());

@@ -121,9 +121,18 @@ public final class Screens {
      */
     public static Page band(IssueRenderer r, PanelModel model, List<Notice> notices) {
         Notice n = notices.get(0);
+        return r.noticeBand(n.level() != Notice.Level.INFO, bandLabel(notices), n.title().isEmpty() ? n.text() : n.title() + "：" + n.text(), model);
+    }
+
+    /** A screen of the kiosk's own with the band in one line over it, the screen moved down to make room. */
+    public static Page withBand(IssueRenderer r, PanelModel model, Page screen, List<Notice> notices) {
+        Notice n = notices.get(0);
+        return r.underNoticeBand(screen, n.level() != Notice.Level.INFO, bandLabel(notices), n.title().isEmpty() ? n.text() : n.title() + "：" + n.text(), model);
+    }
+
+    private static String bandLabel(List<Notice> notices) {
         int more = notices.size() - 1;
-        String label = label(n.level()) + (more > 0 ? "（另有" + more + "条 +" + more + " more）" : "");
-        return r.noticeBand(n.level() != Notice.Level.INFO, label, n.title().isEmpty() ? n.text() : n.title() + "：" + n.text(), model);
+        return label(notices.get(0).level()) + (more > 0 ? "（另有" + more + "条 +" + more + " more）" : "");
     }
 
     /**

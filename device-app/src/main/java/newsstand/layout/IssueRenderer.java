@@ -83,7 +83,16 @@ public final class IssueRenderer {
      * (information), its label and text set by this renderer's types.
      */
     public Page noticeBand(boolean reversed, String label, String text, PanelModel model) {
-        return Notice.band(Typography.of(model), new Setter(regular, bold), reversed, label, text);
+        return Notice.band(Typography.of(model), new Setter(regular, bold), reversed, label, text, false);
+    }
+
+    /**
+     * A screen of the kiosk's own (home, index, waiting, closed, a fault) under a station notice's band of one line,
+     * moved down to make room for it.
+     */
+    public Page underNoticeBand(Page screen, boolean reversed, String label, String text, PanelModel model) {
+        Typography t = Typography.of(model);
+        return Notice.above(t, Notice.band(t, new Setter(regular, bold), reversed, label, text, true), screen);
     }
 
     /** An urgent notice over the whole screen: its label, title and text, and lines at the foot. */

@@ -79,14 +79,15 @@ final class Notice {
     /**
      * A station notice's band across the top of a page or screen: reversed (white on black) for a warning or an
      * urgent notice, outlined for information, its label bold; its text in two lines of the body size, else three of
-     * the small size, else cut there with "…" (the urgent screen has the room for a long one).
+     * the small size, else cut there with "…" (the urgent screen has the room for a long one). Over a screen of the
+     * kiosk's own, one line in the body size, cut with "…" (see {@link #above}).
      */
-    static Page band(Typography t, Setter setter, boolean reversed, String label, String text) {
+    static Page band(Typography t, Setter setter, boolean reversed, String label, String text, boolean oneLine) {
         Page page = new Page(0, "");
         int width = t.contentWidth() - t.body();
         String full = label + "　" + text;
         int px = t.body();
-        List<SetLine> lines = setter.set(full, px, width, 0, false, true);
+        List<SetLine> lines = oneLine ? fitted(setter, label + "　", text, px, width, 1) : setter.set(full, px, width, 0, false, true);
         if (lines.size() > 2) {
             px = t.small();
             lines = fitted(setter, label + "　", text, px, width, 3);
@@ -108,6 +109,28 @@ final class Notice {
             y += lh;
         }
         return page;
+    }
+
+    /**
+     * A screen of the kiosk's own under a one-line band: moved down by what the band takes beyond the top margin
+     * (about a body size, less than the bottom margin, so that its foot stays on the panel), the band over it.
+     */
+    static Page above(Typography t, Page band, Page screen) {
+        int dy = Math.max(0, band.ops.get(0).height() - t.margin());
+        Page p = new Page(screen.number, screen.section);
+        p.pageOfTotal = screen.pageOfTotal;
+        for (Page.Op op : screen.ops) {
+            if (op instanceof Page.Text x) {
+                p.ops.add(new Page.Text(x.x(), x.y() + dy, x.width(), x.height(), x.vertical() ? x.baseline() : x.baseline() + dy, x.line(), x.px(),
+                        x.bold(), x.ink(), x.boldPrefix(), x.articleId(), x.vertical(), x.kind(), x.paragraph()));
+            } else if (op instanceof Page.Rule r) {
+                p.ops.add(new Page.Rule(r.x(), r.y() + dy, r.width(), r.height(), r.grey()));
+            } else if (op instanceof Page.Picture c) {
+                p.ops.add(new Page.Picture(c.x(), c.y() + dy, c.width(), c.height(), c.photo()));
+            }
+        }
+        p.ops.addAll(band.ops);
+        return p;
     }
 
     /** The text set in at most {@code most} lines after its label, cut with "…" where it does not fit. */

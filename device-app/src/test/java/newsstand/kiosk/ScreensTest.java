@@ -98,6 +98,20 @@ class ScreensTest {
             String said = text(band).replace("\n", "");
             assertTrue(said.startsWith("通知 Notice（另有1条 +1 more）") && said.endsWith("…"), model.id() + ": cut with an ellipsis: " + said);
             assertTrue(band.stream().allMatch(l -> l.get("y").getAsInt() + l.get("height").getAsInt() <= model.height() / 4), model.id() + ": a quarter of the panel at most");
+            // Over the kiosk's own screens: one line, the screen moved down under it, its foot still on the panel.
+            for (Page screen : List.of(Screens.home(r, model, List.of(newsstand.layout.ShelfTitle.of(issue)), 0), Screens.waiting(r, model, "kiosk-001", null),
+                    Screens.fault(r, model, "F2", "the stored issues cannot be shown", "kiosk-001"))) {
+                List<JsonObject> all2 = lines(Screens.withBand(r, model, screen, List.of(info, urgent)), model);
+                List<JsonObject> notice = all2.stream().filter(l -> l.get("kind").getAsString().equals("notice")).toList();
+                assertEquals(1, notice.size(), model.id() + ": one line: " + text(notice));
+                assertTrue(text(notice).endsWith("…"), text(notice));
+                int bandFoot = notice.get(0).get("y").getAsInt() + notice.get(0).get("height").getAsInt();
+                for (JsonObject l : all2) {
+                    if (l.get("kind").getAsString().equals("notice")) continue;
+                    assertTrue(l.get("y").getAsInt() >= bandFoot, model.id() + ": under the band: " + l);
+                    assertTrue(l.get("y").getAsInt() + l.get("height").getAsInt() <= model.height(), model.id() + ": on the panel: " + l);
+                }
+            }
         }
     }
 
