@@ -28,14 +28,19 @@ final class CommandOptions {
 
     /** The command as it will be signed: a fresh id, issued now. */
     Command command(List<String> targets, String name, List<String> args) throws Newsstand.UserError {
-        Command c = Desk.offline(fleet.fleet(), null).newCommand(targets, name, args, duration());
+        return command(targets, name, args, duration());
+    }
+
+    /** The same, living as long as given (--expires aside). */
+    Command command(List<String> targets, String name, List<String> args, Duration lives) throws Newsstand.UserError {
+        Command c = Desk.offline(fleet.fleet(), null).newCommand(targets, name, args, lives);
         List<String> problems = c.problems();
         if (!problems.isEmpty()) throw new Newsstand.UserError(String.join("; ", problems));
         if (waitSeconds < 1 || waitSeconds > 600) throw new Newsstand.UserError("--wait " + waitSeconds + " is not allowed (allowed: 1 to 600 seconds)");
         return c;
     }
 
-    private Duration duration() throws Newsstand.UserError {
+    Duration duration() throws Newsstand.UserError {
         String allowed = " (allowed: a number and s, m, h or d, such as 30s, 10m, 2h, 7d; at most " + Command.LONGEST.toDays() + " days)";
         if (!expires.matches("[0-9]{1,6}[smhd]")) throw new Newsstand.UserError("--expires '" + expires + "' is not allowed" + allowed);
         long n = Long.parseLong(expires.substring(0, expires.length() - 1));

@@ -13,6 +13,7 @@ import newsstand.display.RefreshMode;
 import newsstand.display.Region;
 import newsstand.display.SimulatedPanel;
 import newsstand.issue.Issue;
+import newsstand.issue.Notice;
 import newsstand.kiosk.Screens;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.Page;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Imports the bundled sample issue into a fresh SQLite store, activates it and renders every page "
-                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver), and the kiosk's own screens into DIR/screens (home, waiting, index, closed, fault, fault-no-key and waiting-offline with their QR codes, a page with the offline banner, one with the banner of an issue older than expected)"})
+                + "through the simulated panel, as DIR/page-001.png, page-002.png, ... (or with --traced through the panel's real driver), and the kiosk's own screens into DIR/screens (home, waiting, index, closed, fault, fault-no-key and waiting-offline with their QR codes, a page with the offline banner, one with the banner of an issue older than expected, a page with a station notice's band, an urgent notice)"})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -82,9 +83,36 @@ final class DemoCommand implements Callable<Integer> {
             try (SimulatedPanel p = new SimulatedPanel(model, folder, "stale.png")) {
                 p.refresh(fb, Region.of(fb), RefreshMode.FULL);
             }
+            notices(issue, r, pages, renderer, fb, folder);
         } finally {
             renderer.close();
         }
+    }
+
+    /**
+     * The station notices as a reader meets them: a warning's band across a page (with one more notice in force), and
+     * an urgent notice over the whole screen. Their times are fixed (the issue's day, in Beijing time), so that the
+     * pictures are the same at every run.
+     */
+    private void notices(Issue issue, IssueRenderer r, List<Page> pages, PageRenderer renderer, Framebuffer fb, Path folder) throws IOException {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.Instant issued = issue.date().atTime(7, 30).atZone(zone).toInstant();
+        java.time.Instant evening = issue.date().atTime(22, 0).atZone(zone).toInstant();
+        Notice warning = new Notice("demo-warning", Notice.Level.WARNING, "2号线临时调整",
+                "今日18:00起海滨站至中山路站暂停运营，请换乘5路、12路公交。Line 2: no trains Haibin–Zhongshan Rd from 18:00; take bus 5 or 12.",
+                evening, issued);
+        Notice info = new Notice("demo-info", Notice.Level.INFO, "", "本站B出口电梯维修至周五。The lift at exit B is under repair until Friday.",
+                evening, issued.minusSeconds(3600));
+        Notice urgent = new Notice("demo-urgent", Notice.Level.URGENT, "暴雨红色预警",
+                "气象台发布暴雨红色预警。车站出入口可能临时关闭，请听从工作人员指引，远离海边。"
+                        + "Red rainstorm alert: station entrances may close at short notice. Follow the staff's instructions and keep away from the seafront.",
+                issue.date().atTime(20, 0).atZone(zone).toInstant(), issued.plusSeconds(600));
+        renderer.draw(pages.get(1), fb);
+        renderer.drawOver(Screens.band(r, panel.model, List.of(warning, info)), fb);
+        try (SimulatedPanel p = new SimulatedPanel(panel.model, folder, "notice-band.png")) {
+            p.refresh(fb, Region.of(fb), RefreshMode.FULL);
+        }
+        show(folder, "notice-urgent.png", Screens.urgent(r, panel.model, List.of(urgent, warning, info), zone, issue.date()), renderer, fb);
     }
 
     private void show(Path folder, String name, Page screen, PageRenderer renderer, Framebuffer fb) throws IOException {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Lists each kiosk of the fleet: online or offline, what its panel shows (screen, issue, page), sync "
+        description = {"Lists each kiosk of the fleet: online or offline, what its panel shows (screen, issue, page), the station notices it shows (the first and how many more; --json: each one's id, level, text and end), sync "
                 + "progress, uptime, resident memory, CPU temperature, panel health, free storage, the publications it shows "
                 + "(TITLES: the ids `fleet command ... show` takes), software version, when it was last heard of (in this "
                 + "computer's zone, and how long ago; --json: UTC) and last error. A long value is cut with an ellipsis. A "
@@ -53,12 +53,13 @@ final class FleetStatusCommand implements Callable<Integer> {
      * lastSeen the time of its status to the second, in UTC (2025-09-10T04:00:03Z), or as it came when it is no time.
      */
     record Row(String device, String state, String activeIssue, String shows, String titles, String sync, String uptime, String rss,
-               String rssAnon, String temperature, String panel, String free, String version, String lastSeen, String lastError) {}
+               String rssAnon, String temperature, String panel, String free, String version, String lastSeen, String lastError,
+               JsonArray notices) {}
 
-    private static final String[] HEADERS = {"DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "ANON", "TEMP", "PANEL", "FREE",
+    private static final String[] HEADERS = {"DEVICE", "STATE", "ACTIVE ISSUE", "SHOWS", "NOTICES", "SYNC", "UPTIME", "RSS", "ANON", "TEMP", "PANEL", "FREE",
             "TITLES", "VERSION", "LAST SEEN", "LAST ERROR"};
     /** The widest each column may be: a longer value is cut with an ellipsis instead of shifting the columns after it. */
-    private static final int[] CAPS = {24, 10, 32, 40, 24, 8, 6, 6, 6, 10, 8, 40, 16, 30, 0};
+    private static final int[] CAPS = {24, 10, 32, 40, 40, 24, 8, 6, 6, 6, 10, 8, 40, 16, 30, 0};
 
     @Override
     public Integer call() throws Exception {
@@ -87,6 +88,7 @@ final class FleetStatusCommand implements Callable<Integer> {
                 o.addProperty("state", r.state());
                 o.addProperty("activeIssue", r.activeIssue());
                 o.addProperty("shows", r.shows());
+                o.add("notices", r.notices());
                 o.addProperty("titles", r.titles());
                 o.addProperty("sync", r.sync());
                 o.addProperty("uptime", r.uptime());
@@ -111,7 +113,7 @@ final class FleetStatusCommand implements Callable<Integer> {
     static void table(PrintWriter out, List<Row> rows, Instant now, ZoneId zone) {
         Table table = new Table(HEADERS, CAPS);
         for (Row r : rows) {
-            table.add(r.device(), r.state(), r.activeIssue(), r.shows(), r.sync(), r.uptime(), r.rss(), r.rssAnon(), r.temperature(), r.panel(), r.free(),
+            table.add(r.device(), r.state(), r.activeIssue(), r.shows(), notices(r.notices()), r.sync(), r.uptime(), r.rss(), r.rssAnon(), r.temperature(), r.panel(), r.free(),
                     r.titles(), r.version(), seen(r.lastSeen(), now, zone), r.lastError());
         }
         table.print(out);
@@ -140,14 +142,40 @@ final class FleetStatusCommand implements Callable<Integer> {
                 if (h.get("panel") instanceof JsonObject p) panel = panel(p);
             }
             return new Row(device, state, text(s, "activeIssue", 64), shows, titles(s), sync, uptime, rss, anon, temperature, panel, free,
-                    text(s, "version", 20), second(text(s, "updated", 40)), error);
+                    text(s, "version", 20), second(text(s, "updated", 40)), error, notices(s));
         } catch (RuntimeException e) {
             return unreadable(device, "the status is not one a kiosk sends: " + Printable.of(String.valueOf(e.getMessage()), 100));
         }
     }
 
     private static Row unreadable(String device, String why) {
-        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, null, null, null, why);
+        return new Row(device, "unreadable", null, null, null, null, null, null, null, null, null, null, null, null, why, new JsonArray());
+    }
+
+    /** The station notices a kiosk shows (its status's notices): each one's id, level, text and end, printable. */
+    private static JsonArray notices(JsonObject s) {
+        JsonArray out = new JsonArray();
+        if (!(s.get("notices") instanceof JsonArray a)) return out;
+        for (JsonElement e : a) {
+            if (!e.isJsonObject()) throw new IllegalArgumentException("notices holds something other than notices");
+            JsonObject n = e.getAsJsonObject(), o = new JsonObject();
+            o.addProperty("id", text(n, "id", 64));
+            o.addProperty("level", text(n, "level", 16));
+            o.addProperty("text", text(n, "text", 300));
+            o.addProperty("until", second(text(n, "until", 40)));
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** The notices in the table: the first one's level and text, and how many more ("urgent 2号线停运 +1"); null for none. */
+    static String notices(JsonArray notices) {
+        if (notices == null || notices.isEmpty()) return null;
+        JsonObject first = notices.get(0).getAsJsonObject();
+        String more = notices.size() > 1 ? " +" + (notices.size() - 1) : "";
+        String level = first.get("level").isJsonNull() ? "?" : first.get("level").getAsString();
+        String text = first.get("text").isJsonNull() ? "" : first.get("text").getAsString();
+        return Table.cut(level + " " + text, 40 - more.length()) + more;
     }
 
     /** The panel's health in a word: "ok", "ok 2err" (refreshes failed before, not the latest), "FAILING" (the latest failed). */

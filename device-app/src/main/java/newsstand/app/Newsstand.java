@@ -58,6 +58,7 @@ public final class Newsstand implements Runnable {
             ALL.put("import", ImportCommand::new);
             ALL.put("doctor", DoctorCommand::new);
             ALL.put("fleet", FleetCommand::new);
+            ALL.put("notice", NoticeCommand::new);
             ALL.put("console", ConsoleCommand::new);
         }
     }

@@ -34,7 +34,7 @@ final class Commands implements AutoCloseable {
     /** Commands waiting for their answers at once; more are refused until one ends. */
     static final int RUNNING = 8;
     /** The commands an admin sends from the console (a screenshot is the kiosk page's, for one kiosk). */
-    static final Set<String> SENT_HERE = Set.of("show", "refresh", "clear", "resync", "restart", "set");
+    static final Set<String> SENT_HERE = Set.of("show", "refresh", "clear", "resync", "restart", "set", "notice", "cancel-notice");
     static final int MAX_TARGETS = 5000;
 
     private final Console console;
@@ -124,8 +124,18 @@ final class Commands implements AutoCloseable {
         if (!SENT_HERE.contains(name)) throw ApiError.bad("'command' " + quoted(name) + " is not allowed (allowed: " + String.join(", ", Command.NAMES.keySet().stream().filter(SENT_HERE::contains).toList()) + ")");
         List<String> args = args(body);
         int wait = (int) number(body, "wait", 1, 600, 30);
-        int expires = (int) number(body, "expires", 1, (int) Command.LONGEST.toMinutes(), 10);
-        Command command = console.desk.newCommand(targets, name, args, Duration.ofMinutes(expires));
+        int expires = (int) number(body, "expires", 1, (int) Command.LONGEST.toMinutes(), name.equals("cancel-notice") ? (int) Command.LONGEST.toMinutes() : 10);
+        Duration lives = Duration.ofMinutes(expires);
+        if (name.equals("notice") && args.size() > 1) {
+            // A notice waits for a kiosk offline until its end, never longer: it must not come after its time.
+            try {
+                Duration left = Duration.between(Instant.now(), Instant.parse(args.get(1))).plusSeconds(1);
+                if (!left.isNegative() && !left.isZero()) lives = left.compareTo(Command.LONGEST) > 0 ? Command.LONGEST : left;
+            } catch (java.time.format.DateTimeParseException e) {
+                // said by problems(), naming what is allowed
+            }
+        }
+        Command command = console.desk.newCommand(targets, name, args, lives);
         List<String> problems = command.problems();
         if (!problems.isEmpty()) throw ApiError.bad(String.join("; ", problems));
         Round r = start(c, command, Duration.ofSeconds(wait), (o, error) -> {});
@@ -278,7 +288,7 @@ final class Commands implements AutoCloseable {
     }
 
     private static List<String> args(JsonObject body) throws ApiError {
-        String allowed = " (allowed: a list of up to 4 texts: show PUBLICATION [PAGE]; set KEY=VALUE; the others none)";
+        String allowed = " (allowed: a list of up to 4 texts: show PUBLICATION [PAGE]; set KEY=VALUE; notice LEVEL UNTIL TEXT [TITLE]; cancel-notice ID; the others none)";
         JsonElement e = body.get("args");
         if (e == null || e.isJsonNull()) return List.of();
         if (!e.isJsonArray()) throw ApiError.bad("'args' must be a list" + allowed);
@@ -288,7 +298,8 @@ final class Commands implements AutoCloseable {
         for (JsonElement x : a) {
             if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) throw ApiError.bad("'args' holds " + clip(x.toString()) + ", which is not text" + allowed);
             String s = x.getAsString();
-            if (s.length() > 200) throw ApiError.bad("'args' holds a text of " + s.length() + " characters (allowed: up to 200)");
+            int n = s.codePointCount(0, s.length());
+            if (n > newsstand.issue.Notice.TEXT_MAX) throw ApiError.bad("'args' holds a text of " + n + " characters (allowed: up to " + newsstand.issue.Notice.TEXT_MAX + ")");
             args.add(s);
         }
         return args;

@@ -16,6 +16,7 @@ import newsstand.config.TitlePlan;
 import newsstand.display.Panel;
 import newsstand.display.Refresh;
 import newsstand.fonts.FontException;
+import newsstand.issue.Notice;
 import newsstand.kiosk.Display.Screen;
 import newsstand.kiosk.DisplayRules.Change;
 import newsstand.kiosk.DisplayRules.Try;
@@ -52,6 +53,10 @@ final class DisplayLoop {
     private Runnable afterStart = () -> {};
     /** Who the kiosk is and where its screens' QR codes lead: the device id and kiosk.help.url. */
     private Help help = Help.of("");
+    /** The station notices in force, in {@link Notice#ORDER}; kept in the store. */
+    private List<Notice> notices = List.of();
+    /** The urgent notice on the panel (its id, the count of notices, the day), so that it is not drawn again alike. */
+    private String urgentDrawn;
 
     DisplayLoop(IssueStore store, Panel panel, List<Path> fontFolders, int fullEvery, int minIntervalMs) {
         this.store = store;
@@ -134,12 +139,66 @@ final class DisplayLoop {
         return shown == null ? "nothing yet" : shown.words();
     }
 
+    /**
+     * The operator's notice: kept in the store, then shown (an urgent one over the screen at once, the others in the
+     * band). Returns what the panel shows.
+     */
+    String notice(Notice n) throws StoreException {
+        if (!n.until().isAfter(java.time.Instant.now())) throw new IllegalArgumentException("notice " + n.id() + " ended at " + n.until() + " (this kiosk's clock: " + java.time.Instant.now() + ")");
+        store.notices().post(n);
+        readNotices();
+        apply(DisplayRules.notices(now, n.level() == Notice.Level.URGENT, facts()));
+        return "notice " + n.id() + " (" + n.level().word() + ") shown until " + n.until() + "; the panel shows " + describe();
+    }
+
+    /** The operator's cancel: the notice taken down (an answer, not a failure, when this kiosk had none with that id). */
+    String cancelNotice(String id) throws StoreException {
+        if (!store.notices().cancel(id)) return "notice " + id + " is not on this kiosk (it ran out, was cancelled or never came); nothing to take down";
+        readNotices();
+        apply(DisplayRules.notices(now, false, facts()));
+        return "notice " + id + " taken down; the panel shows " + describe();
+    }
+
+    /** The notices in force read from the store, those run out taken down first; the schedule told the next end. */
+    private void readNotices() throws StoreException {
+        int gone = store.notices().expire(java.time.Instant.now());
+        if (gone > 0) Logger.info("kiosk: {} notice(s) ran out", gone);
+        notices = store.notices().list();
+        schedule.noticesEnd(firstEnd(notices));
+    }
+
+    /** The first of the notices' ends, or null for none. */
+    private static java.time.Instant firstEnd(List<Notice> notices) {
+        java.time.Instant first = null;
+        for (Notice n : notices) if (first == null || n.until().isBefore(first)) first = n.until();
+        return first;
+    }
+
+    /** A notice ran out by the kiosk's clock: taken down from the store (from the panel even when that fails). */
+    private void noticesRanOut() {
+        try {
+            readNotices();
+        } catch (StoreException | RuntimeException e) {
+            Logger.error("kiosk: the notices cannot be read: {}", e.getMessage());
+            notices = notices.stream().filter(n -> n.until().isAfter(java.time.Instant.now())).toList();
+            schedule.noticesEnd(firstEnd(notices));
+        }
+        apply(DisplayRules.notices(now, false, facts()));
+    }
+
     /** Shows the first title, then handles events until a Stop. */
     void run() throws InterruptedException {
+        try {
+            readNotices();
+            if (!notices.isEmpty()) Logger.info("kiosk: {} notice(s) in force", notices.size());
+        } catch (StoreException | RuntimeException e) {
+            Logger.error("kiosk: the notices cannot be read: {}", e.getMessage());
+        }
         outsideBefore = facts().outside();
         if (reload()) apply(DisplayRules.start(now, facts()));
         apply(DisplayRules.hours(now, schedule.open(), facts()));
         keepRotating();
+        if (facts().urgent()) apply(DisplayRules.notices(now, true, facts()));
         afterStart.run();
         while (true) {
             Event e = next();
@@ -186,6 +245,7 @@ final class DisplayLoop {
             windows();
             keepRotating();
             if (schedule.clearDue()) view.clearGhosting();
+            if (schedule.noticeDue()) noticesRanOut();
             service.alive();
             apply(DisplayRules.hours(now, schedule.open(), facts()));
             apply(DisplayRules.banner(now, facts()));
@@ -203,7 +263,7 @@ final class DisplayLoop {
     private DisplayRules.Facts facts() {
         LocalDate today = LocalDate.now(schedule.zone());
         return new DisplayRules.Facts(titles.list(), view.nav(), schedule.offlineDue(), today, outside(), today.isBefore(built()),
-                schedule.offlineWaitingDue());
+                schedule.offlineWaitingDue(), notices);
     }
 
     /** The publications of kiosk.titles outside their days and hours now, in the kiosk's time zone. */
@@ -280,6 +340,10 @@ final class DisplayLoop {
         if (change.note() != null) Logger.info("kiosk: {}", change.note());
         for (Try t : change.tries()) {
             if (t.open() && !open(t.to())) continue;
+            if (t.to().urgent()) {
+                if (urgent(t.to())) return;
+                continue;
+            }
             if (t.to().screen() == Screen.PAGE ? page(t.to(), t.open()) || t.open() : screen(t.to())) return;
         }
     }
@@ -313,6 +377,11 @@ final class DisplayLoop {
                 over = r -> Screens.offline(r, model, since, view.pages().get(to.page()));
             } else if (to.banner() == Display.Banner.STALE) {
                 over = r -> Screens.stale(r, model, ShelfTitle.dateLine(t.date()), view.pages().get(to.page()));
+            }
+            if (!notices.isEmpty()) {
+                Function<IssueRenderer, Page> banner = over;
+                List<Notice> band = notices;
+                over = r -> banner == null ? Screens.band(r, model, band) : IssueRenderer.over(banner.apply(r), Screens.band(r, model, band));
             }
             Shown s = to.shown(titles.list(), view.nav()).outside(outsideBefore);
             view.page(to.page(), newIssue, over);
@@ -357,6 +426,11 @@ final class DisplayLoop {
             }
             default -> throw new IllegalArgumentException("no screen to draw for " + to.screen());
         }
+        if (!notices.isEmpty()) {
+            Function<IssueRenderer, Page> under = compose;
+            List<Notice> band = notices;
+            compose = r -> Screens.withBand(r, model, under.apply(r), band);
+        }
         try {
             Shown s = to.shown(titles.list(), view.nav()).outside(outsideBefore);
             view.screen(compose, hint);
@@ -377,6 +451,34 @@ final class DisplayLoop {
         return plans.stream().filter(p -> p.publication().equals(publication)).findFirst().map(TitlePlan::when).orElse("");
     }
 
+    /**
+     * The urgent notice over the whole screen (the first of the notices), the screen under it kept as the value says;
+     * not drawn again when the same is on the panel.
+     */
+    private boolean urgent(Display to) {
+        if (notices.isEmpty() || notices.get(0).level() != Notice.Level.URGENT) return false;
+        LocalDate today = LocalDate.now(schedule.zone());
+        String key = notices.get(0).id() + " " + notices.size() + " " + today;
+        if (now.urgent() && key.equals(urgentDrawn)) {
+            shown(to, to.shown(titles.list(), view.nav()).outside(outsideBefore));
+            return true;
+        }
+        List<Notice> shownNotices = notices;
+        try {
+            Shown s = to.shown(titles.list(), view.nav()).outside(outsideBefore);
+            view.screen(r -> Screens.urgent(r, model, shownNotices, schedule.zone(), today), Refresh.FLASH);
+            Logger.info("kiosk: urgent notice {} over the screen", notices.get(0).id());
+            urgentDrawn = key;
+            shown(to, s);
+            return true;
+        } catch (FontException e) {
+            Logger.error("kiosk: the urgent notice cannot be shown: {}", e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            Logger.error("kiosk: the urgent notice cannot be shown: {}", e.toString());
+        }
+        return false;
+    }
+
     /** Fault F1: no font for anything, said in the built-in letters. */
     private void noFont() {
         view.noFont(help);
@@ -385,8 +487,10 @@ final class DisplayLoop {
     }
 
     /** What the panel shows now, said in the status (once per change) and, the first time, to the service manager. */
-    private void shown(Display d, Shown s) {
+    private void shown(Display d, Shown without) {
         now = d;
+        if (!d.urgent()) urgentDrawn = null;
+        Shown s = without.with(notices);
         if (s.equals(shown)) return;
         if (shown == null) {
             service.ready(s.screen() + (s.issue() != null ? " " + s.issue() + " page " + s.page() : ""));

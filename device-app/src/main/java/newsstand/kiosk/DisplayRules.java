@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import newsstand.display.Press;
+import newsstand.issue.Notice;
 import newsstand.kiosk.Display.Banner;
 import newsstand.kiosk.Display.Screen;
 
@@ -27,17 +28,31 @@ final class DisplayRules {
      * waiting screen says the kiosk is offline (W2: a minute, or the banner's time when shorter).
      */
     record Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, Set<String> outside, boolean clockUnset,
-                 boolean offlineWaiting) {
+                 boolean offlineWaiting, List<Notice> notices) {
         Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today) {
-            this(titles, nav, offline, today, Set.of(), false, offline);
+            this(titles, nav, offline, today, Set.of(), false, offline, List.of());
         }
 
         Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, Set<String> outside) {
-            this(titles, nav, offline, today, outside, false, offline);
+            this(titles, nav, offline, today, outside, false, offline, List.of());
         }
 
         Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, boolean clockUnset, boolean offlineWaiting) {
-            this(titles, nav, offline, today, Set.of(), clockUnset, offlineWaiting);
+            this(titles, nav, offline, today, Set.of(), clockUnset, offlineWaiting, List.of());
+        }
+
+        Facts(List<Titles.Title> titles, Navigation nav, boolean offline, LocalDate today, List<Notice> notices) {
+            this(titles, nav, offline, today, Set.of(), false, offline, notices);
+        }
+
+        /** The same facts without the notices in force. */
+        Facts withoutNotices() {
+            return new Facts(titles, nav, offline, today, outside, clockUnset, offlineWaiting, List.of());
+        }
+
+        /** Whether an urgent notice is in force (the notices come in {@link Notice#ORDER}: urgent first). */
+        boolean urgent() {
+            return !notices.isEmpty() && notices.get(0).level() == Notice.Level.URGENT;
         }
 
         /** Whether a title is inside its window now. */
@@ -125,6 +140,12 @@ final class DisplayRules {
      * under the cursor. While closed, any press shows the newspaper (for the idle time). Waiting, fault: nothing.
      */
     static Change press(Display d, Press p, Facts f) {
+        if (d.urgent()) {
+            // The newspaper one press away: the page (or the screen) under the notice, which the idle time covers again.
+            Display under = d.covered(false);
+            return d.screen() == Screen.PAGE ? Change.to(under.atPage(d.page(), bannerDue(d.title(), f)))
+                    : d.screen() == Screen.BLANK || d.screen() == Screen.CLOSED ? start(under, f) : Change.to(under);
+        }
         Navigation nav = f.nav();
         boolean held = p.longPress();
         return switch (d.screen()) {
@@ -162,6 +183,12 @@ final class DisplayRules {
      * (of the first title of all when none is inside its window).
      */
     static Change idle(Display d, Facts f) {
+        if (f.urgent() && !d.urgent()) {
+            // The urgent notice comes back, over the first title's front page for the reader after it.
+            Change back = idle(d, f.withoutNotices());
+            if (back.tries().isEmpty()) return Change.to(d.covered(true));
+            return new Change(back.tries().stream().map(t -> new Try(t.to().covered(true), t.open())).toList(), back.note());
+        }
         if (d.screen() == Screen.CLOSED || f.titles().isEmpty()) return Change.NONE;
         int first = f.first();
         if (d.title() == first && d.screen() == Screen.PAGE && d.page() == 0) return Change.NONE;
@@ -170,7 +197,7 @@ final class DisplayRules {
 
     /** The next title inside its window (round), its front page, while nobody reads; none when no other one is. */
     static Change rotation(Display d, Facts f) {
-        if (d.screen() == Screen.CLOSED) return Change.NONE;
+        if (d.screen() == Screen.CLOSED || d.urgent()) return Change.NONE;
         int n = f.titles().size(), from = Math.max(0, d.title());
         for (int k = 1; k < n; k++) {
             if (f.inside((from + k) % n)) return opening(d, f, (from + k) % n);
@@ -269,7 +296,7 @@ final class DisplayRules {
      * kiosk stops after it (newsstand.service starts it again).
      */
     static Change syncFailed(Display d, String code, String reason) {
-        return Change.to(d.faulty(code, (code.equals("F5") ? "no trusted key can be used: " : "the sync cannot start: ") + reason));
+        return Change.to(d.faulty(code, (code.equals("F5") ? "no trusted key can be used: " : "the sync cannot start: ") + reason).covered(false));
     }
 
     /**
@@ -282,6 +309,7 @@ final class DisplayRules {
             throw new IllegalArgumentException("publication " + publication + " is not on this kiosk (it has: "
                     + String.join(", ", f.titles().stream().map(Titles.Title::publication).toList()) + ")");
         }
+        if (d.urgent()) return i != d.title() || d.issue() == null ? opening(d.covered(false), f, i) : Change.to(d.covered(false).atPage(d.page(), bannerDue(i, f)));
         return i != d.title() || d.issue() == null ? opening(d, f, i) : Change.NONE;
     }
 
@@ -293,6 +321,22 @@ final class DisplayRules {
                     + " pages (allowed: 1 to " + pages + ")");
         }
         return turn(d, f, number - 1);
+    }
+
+    /**
+     * The notices in force changed: one came ({@code urgentCame}: an urgent one, which covers the screen at once,
+     * even over a reader's page: a press gives it back), one was cancelled or ran out. The urgent notice covering the
+     * screen gives way to the screen under it when none is left; else what is shown is drawn again with the notices
+     * now in force (the band, or the next urgent notice).
+     */
+    static Change notices(Display d, boolean urgentCame, Facts f) {
+        if (d.screen() == Screen.BLANK) return Change.NONE;
+        if (urgentCame && f.urgent()) return Change.to(d.covered(true));
+        if (d.urgent() && !f.urgent()) {
+            Display under = d.covered(false);
+            return d.screen() == Screen.PAGE ? Change.to(under.atPage(d.page(), bannerDue(d.title(), f))) : Change.to(under);
+        }
+        return Change.to(d);
     }
 
     /** A page of the issue being read; nothing when it is the page on the panel. */

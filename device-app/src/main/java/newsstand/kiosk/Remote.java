@@ -8,13 +8,14 @@ import newsstand.config.ConfigException;
 import newsstand.config.DeviceConfig;
 import newsstand.delivery.CommandReply;
 import newsstand.issue.Command;
+import newsstand.issue.Notice;
 import newsstand.store.IssueStore;
 import newsstand.store.StoreException;
 import org.tinylog.Logger;
 
 /**
  * The operator's commands as the kiosk's display carries them out (PROTOCOL.md, "Remote commands"), each answered:
- * show a page, a full refresh, a full clear against ghosting, a screenshot of what the panel shows, a value set from
+ * show a page, a station notice posted or taken down, a full refresh, a full clear against ghosting, a screenshot of what the panel shows, a value set from
  * afar (checked by the configuration file's rules, kept in the store over the file's value), a restart. The sync has
  * verified each before (signed, addressed here, unexpired, never seen) and does resync itself. Display thread only.
  */
@@ -62,6 +63,8 @@ final class Remote {
                             + ", " + view.model().greyLevels() + " greys, " + png.length + " bytes");
                 }
                 case "set" -> reply.done(set(c));
+                case "notice" -> reply.done(loop.notice(Notice.of(c)));
+                case "cancel-notice" -> reply.done(loop.cancelNotice(c.args().get(0)));
                 case "restart" -> {
                     restart = true;
                     reply.done("restarting: the kiosk stops and its service starts it again");

@@ -11,7 +11,8 @@ import org.tinylog.Logger;
 
 /**
  * When things fall due for the display loop: the idle return and the rotation through the titles after the last
- * press, the opening hours (and a press that wakes the kiosk outside them), the offline banner, the nightly clear.
+ * press, the opening hours (and a press that wakes the kiosk outside them), the offline banner, the nightly clear,
+ * the end of a station notice.
  * It keeps the times; the loop decides what to show. Times after a press or a disconnection are kept on the monotonic
  * clock; those of the day (the hours, the nightly clear) are judged by the wall clock as it is at each look. A Pi
  * without a real-time clock starts with a wrong time and NTP then sets it back or forward by hours or days: such a
@@ -215,6 +216,19 @@ final class Schedule {
      * offline banner (or on the waiting screen, W2) not yet shown, its time counts too; with hours, titles' windows or
      * a nightly clear, a look at least every 15 s (the wall clock may jump).
      */
+    /** The first of the notices in force to run out (by the wall clock), or null. */
+    private Instant noticeEnds;
+
+    /** The notices in force: the first of them to run out, or null for none. */
+    void noticesEnd(Instant first) {
+        noticeEnds = first;
+    }
+
+    /** Whether a notice has run out by the kiosk's clock. */
+    boolean noticeDue() {
+        return noticeEnds != null && !Instant.now().isBefore(noticeEnds);
+    }
+
     /** A download's step came: kept until it is due ({@link #PROGRESS_MS}). */
     void progress(Event.Progress p) {
         long now = System.nanoTime();
@@ -254,6 +268,7 @@ final class Schedule {
         if (idleMs > 0 && lastPress != 0) wait = Math.min(wait, Math.max(1, idleMs - (now - lastPress) / 1_000_000));
         if (nextRotation != 0) wait = Math.min(wait, Math.max(1, (nextRotation - now) / 1_000_000));
         if (nextClear != null) wait = Math.min(wait, Math.max(1, Math.min(WALL_LOOK_MS, Duration.between(Instant.now(), nextClear).toMillis())));
+        if (noticeEnds != null) wait = Math.min(wait, Math.max(1, Math.min(WALL_LOOK_MS, Duration.between(Instant.now(), noticeEnds).toMillis() + 1)));
         long offlineAfter = waiting ? Math.min(bannerAfterMs, WAITING_OFFLINE_MS) : bannerAfterMs;
         if (offlineSince != 0 && !offlineShown) wait = Math.min(wait, Math.max(1, offlineAfter - (now - offlineSince) / 1_000_000));
         return wait;

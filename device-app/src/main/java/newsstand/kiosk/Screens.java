@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import newsstand.config.OpeningHours;
 import newsstand.config.PanelModel;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import newsstand.issue.Issue;
+import newsstand.issue.Notice;
 import newsstand.layout.IssueRenderer;
 import newsstand.layout.Page;
 import newsstand.layout.ShelfTitle;
@@ -131,5 +134,52 @@ public final class Screens {
     public static Page offline(IssueRenderer r, PanelModel model, String since, Page under) {
         return r.banner(List.of("离线 " + since + " 起　显示最后收到的一期 · Offline since " + since + ", showing the last issue received",
                 "离线 " + since + " 起　显示最后收到的一期 · Offline since " + since, "离线 " + since + " 起 · Offline"), under, model);
+    }
+
+    /** A notice's level in words, Chinese then English. */
+    static String label(Notice.Level level) {
+        return switch (level) {
+            case URGENT -> "紧急通知 Urgent";
+            case WARNING -> "注意 Warning";
+            case INFO -> "通知 Notice";
+        };
+    }
+
+    /**
+     * The band across the top of every page and screen while notices are in force: the first of them (urgent, then
+     * warning, then information; the newest first) and how many more there are; reversed for a warning or an urgent
+     * notice, outlined for information.
+     */
+    public static Page band(IssueRenderer r, PanelModel model, List<Notice> notices) {
+        Notice n = notices.get(0);
+        return r.noticeBand(n.level() != Notice.Level.INFO, bandLabel(notices), n.title().isEmpty() ? n.text() : n.title() + "：" + n.text(), model);
+    }
+
+    /** A screen of the kiosk's own with the band in one line over it, the screen moved down to make room. */
+    public static Page withBand(IssueRenderer r, PanelModel model, Page screen, List<Notice> notices) {
+        Notice n = notices.get(0);
+        return r.underNoticeBand(screen, n.level() != Notice.Level.INFO, bandLabel(notices), n.title().isEmpty() ? n.text() : n.title() + "：" + n.text(), model);
+    }
+
+    private static String bandLabel(List<Notice> notices) {
+        int more = notices.size() - 1;
+        return label(notices.get(0).level()) + (more > 0 ? "（另有" + more + "条 +" + more + " more）" : "");
+    }
+
+    /**
+     * An urgent notice over the whole screen (the first of the notices, which is urgent): its title and text, until
+     * when it stands (in the kiosk's zone), how many more there are, and that any press shows the newspaper.
+     */
+    public static Page urgent(IssueRenderer r, PanelModel model, List<Notice> notices, ZoneId zone, LocalDate today) {
+        Notice n = notices.get(0);
+        java.time.ZonedDateTime until = n.until().atZone(zone);
+        String time = until.toLocalTime().withSecond(0).withNano(0).toString();
+        String when = until.toLocalDate().equals(today) ? "至 " + time + " · Until " + time
+                : "至 " + until.getMonthValue() + "月" + until.getDayOfMonth() + "日 " + time + " · Until "
+                + until.getDayOfMonth() + " " + until.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " " + time;
+        List<String> foot = new ArrayList<>(List.of("按任意键阅读今日报纸 · Press any button to read today's paper"));
+        int more = notices.size() - 1;
+        foot.add(when + (more > 0 ? "　另有" + more + "条通知见页面顶部 · " + more + " more at the top of the pages" : ""));
+        return r.urgentNotice("紧急通知 · Urgent notice", n.title(), n.text(), foot, model);
     }
 }

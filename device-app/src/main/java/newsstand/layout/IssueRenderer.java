@@ -78,6 +78,37 @@ public final class IssueRenderer {
         return Notice.banner(Typography.of(model), new Setter(regular, bold), texts, under);
     }
 
+    /**
+     * A station notice's band across the top of a page or screen: reversed (a warning, an urgent notice) or outlined
+     * (information), its label and text set by this renderer's types.
+     */
+    public Page noticeBand(boolean reversed, String label, String text, PanelModel model) {
+        return Notice.band(Typography.of(model), new Setter(regular, bold), reversed, label, text, false);
+    }
+
+    /**
+     * A screen of the kiosk's own (home, index, waiting, closed, a fault) under a station notice's band of one line,
+     * moved down to make room for it.
+     */
+    public Page underNoticeBand(Page screen, boolean reversed, String label, String text, PanelModel model) {
+        Typography t = Typography.of(model);
+        return Notice.above(t, Notice.band(t, new Setter(regular, bold), reversed, label, text, true), screen);
+    }
+
+    /** An urgent notice over the whole screen: its label, title and text, and lines at the foot. */
+    public Page urgentNotice(String label, String title, String text, List<String> foot, PanelModel model) {
+        return Notice.urgent(Typography.of(model), new Setter(regular, bold), label, title, text, foot);
+    }
+
+    /** One page drawn over another: what both draw, the second's over the first's. */
+    public static Page over(Page under, Page over) {
+        Page p = new Page(under.number, under.section);
+        p.pageOfTotal = under.pageOfTotal;
+        p.ops.addAll(under.ops);
+        p.ops.addAll(over.ops);
+        return p;
+    }
+
     /** A screen of the kiosk's own (closed, setup): a heading and lines, centred, in this renderer's types. */
     public Page notice(String heading, List<String> lines, PanelModel model) {
         return notice(heading, lines, List.of(), model);

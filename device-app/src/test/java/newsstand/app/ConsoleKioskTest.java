@@ -202,7 +202,7 @@ class ConsoleKioskTest {
 
         // Bad input: a message naming the field and what is allowed, and nothing sent.
         assertBad(admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"dance\"}"), 400,
-                "'command' 'dance' is not allowed (allowed: show, refresh, resync, set, restart, clear)");
+                "'command' 'dance' is not allowed (allowed: show, refresh, resync, set, restart, clear, notice, cancel-notice)");
         assertBad(admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"show\"}"), 400, "show takes PUBLICATION [PAGE]");
         assertBad(admin.post("/api/commands", "{\"targets\":[\"kiosk-a\"],\"command\":\"show\",\"args\":[\"" + publication + "\",\"x\"]}"), 400,
                 "show: page 'x' (allowed: 1 to 999)");

@@ -29,6 +29,8 @@ class FleetStatusTableTest {
                 + "\"issue\":\"qingdao-daily-2025-09-10-evening-edition-with-a-very-long-name\",\"page\":\"3\",\"pages\":\"12\","
                 + "\"titles\":[{\"publication\":\"qingdao-daily\"},{\"publication\":\"haibin-daily\"},{\"publication\":\"a-publication-with-a-long-id\"}],"
                 + "\"health\":{\"uptimeS\":93784,\"rssMb\":96.0,\"rssAnonMb\":43.1,\"cpuTempC\":51.5,\"freeStorageMb\":2048},"
+                + "\"notices\":[{\"id\":\"n-1\",\"level\":\"urgent\",\"title\":\"停运\",\"text\":\"Line 2 suspended: take bus 5 or 12 to the centre\",\"until\":\"2025-09-10T10:00:00.5Z\"},"
+                + "{\"id\":\"n-2\",\"level\":\"info\",\"title\":\"\",\"text\":\"电梯维修\",\"until\":\"2025-09-11T10:00:00Z\"}],"
                 + "\"version\":\"0.1.0\",\"updated\":\"2025-09-10T04:00:00.123456789Z\"}"));
         rows.add(row("kiosk-with-a-rather-long-device-id", "{\"online\":false,\"screen\":\"waiting\",\"version\":\"0.1.0-SNAPSHOT-with-a-long-tail\","
                 + "\"updated\":\"2025-09-09T10:00:00Z\",\"lastError\":{\"message\":\"青岛日报 manifest of x rejected\",\"time\":\"x\"}}"));
@@ -38,7 +40,7 @@ class FleetStatusTableTest {
         String[] lines = text.toString().split("\n");
         assertEquals(4, lines.length, text.toString());
         String header = lines[0];
-        String[] names = {"STATE", "ACTIVE ISSUE", "SHOWS", "SYNC", "UPTIME", "RSS", "ANON", "TEMP", "PANEL", "FREE", "TITLES", "VERSION", "LAST SEEN", "LAST ERROR"};
+        String[] names = {"STATE", "ACTIVE ISSUE", "SHOWS", "NOTICES", "SYNC", "UPTIME", "RSS", "ANON", "TEMP", "PANEL", "FREE", "TITLES", "VERSION", "LAST SEEN", "LAST ERROR"};
         for (int l = 1; l < lines.length; l++) {
             for (String name : names) {
                 int at = header.indexOf(name);
@@ -48,6 +50,9 @@ class FleetStatusTableTest {
         }
         assertTrue(lines[1].contains(" page qingdao-daily-2025-09-10-… p3/12 "), lines[1]);
         assertTrue(lines[1].contains(" qingdao-daily,haibin-daily,a-publicatio… "), lines[1]);
+        assertTrue(lines[1].contains(" urgent Line 2 suspended: take bus 5 … +1 "), lines[1]);
+        assertEquals("[{\"id\":\"n-1\",\"level\":\"urgent\",\"text\":\"Line 2 suspended: take bus 5 or 12 to the centre\",\"until\":\"2025-09-10T10:00:00Z\"},"
+                + "{\"id\":\"n-2\",\"level\":\"info\",\"text\":\"电梯维修\",\"until\":\"2025-09-11T10:00:00Z\"}]", rows.get(0).notices().toString());
         assertTrue(lines[1].contains(" 12:00:00 (12 s ago)"), lines[1]);
         assertTrue(lines[2].startsWith("kiosk-with-a-rather-lon… offline"), lines[2]);
         assertTrue(lines[2].contains(" 2025-09-09 18:00:00 (18 h ago) 青岛日报 manifest of x rejected"), lines[2]);

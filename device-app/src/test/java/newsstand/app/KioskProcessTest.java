@@ -100,7 +100,7 @@ class KioskProcessTest {
         JsonObject health = status.get().getAsJsonObject("health");
         assertTrue(health.get("rssMb").getAsDouble() > 10 && health.get("heapMb").getAsDouble() > 0 && health.get("freeStorageMb").getAsLong() > 0, health.toString());
         Cli table = Cli.run("fleet", "status", "--broker", broker.url(), "--fleet", "qd");
-        assertTrue(table.out().matches("(?s).*\\nkiosk-r +online +qd-first +page qd-first p1/\\d+ +- +\\d+m +[0-9.]+M .*"), table.out());
+        assertTrue(table.out().matches("(?s).*\\nkiosk-r +online +qd-first +page qd-first p1/\\d+ +- +- +\\d+m +[0-9.]+M .*"), table.out());
         // The waiting screen came first, with the download's progress; the front page is the last refresh.
         DeliveryTest.await("the front page in the status", 30, () -> status.get() != null && "qd-first".equals(text("issue")) && "page".equals(text("screen")));
         BufferedImage firstFront = refresh(Files.readAllLines(panel.resolve("refresh.log")).size());

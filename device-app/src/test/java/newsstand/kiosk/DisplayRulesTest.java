@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import newsstand.display.Button;
 import newsstand.display.Press;
+import newsstand.issue.Notice;
 import newsstand.kiosk.Display.Banner;
 import newsstand.kiosk.Display.Screen;
 import newsstand.kiosk.DisplayRules.Change;
@@ -41,7 +42,7 @@ class DisplayRulesTest {
     /** Page `page` (0-based) of a title's shown issue. */
     static Display page(Facts f, int title, int page) {
         Titles.Title t = f.titles().get(title);
-        return new Display(Screen.PAGE, title, t.publication(), t.issue(), page, 0, null, null, null);
+        return new Display(Screen.PAGE, title, t.publication(), t.issue(), page, 0, null, null, null, false);
     }
 
     /** The one value a change shows, drawn without opening anything. */
@@ -306,7 +307,7 @@ class DisplayRulesTest {
 
     @Test
     void aWithdrawnIssueGivesWayToItsPublicationsIssueThenTheFirstTitleThenTheWaitingScreen() {
-        Display reading = new Display(Screen.PAGE, 1, "qd", "qd-9", 2, 0, null, null, null);
+        Display reading = new Display(Screen.PAGE, 1, "qd", "qd-9", 2, 0, null, null, null, false);
         Display lost = DisplayRules.reloaded(reading, TWO.titles());
         assertEquals(-1, lost.title(), "qd-9 is neither qd's issue nor the one before");
         Change c = DisplayRules.activated(lost, "qd-9", TWO);
@@ -452,5 +453,67 @@ class DisplayRulesTest {
         assertEquals(new Shown("closed", null, null, null, 0, 0, null, null), page(TWO, 0, 3).on(Screen.CLOSED).shown(TWO.titles(), NAV));
         assertEquals(new Shown("fault", null, null, null, 0, 0, null, "F1"), page(TWO, 0, 3).faulty("F1", "no font").shown(TWO.titles(), NAV));
         assertEquals("waiting", Display.BLANK.on(Screen.WAITING).shown(NONE.titles(), NONE.nav()).screen());
+    }
+
+    static final java.time.Instant T = java.time.Instant.parse("2025-09-10T08:00:00Z");
+    static final Notice URGENT = new Notice("n-urgent", Notice.Level.URGENT, "停运", "2号线停运", T.plusSeconds(3600), T);
+    static final Notice INFO = new Notice("n-info", Notice.Level.INFO, "", "电梯维修", T.plusSeconds(3600), T);
+
+    static Facts with(Facts f, Notice... notices) {
+        return new Facts(f.titles(), f.nav(), f.offline(), f.today(), List.of(notices));
+    }
+
+    @Test
+    void anUrgentNoticeCoversWhateverIsShownAtOnceAndAnyPressShowsWhatLiesUnder() {
+        Facts urgent = with(TWO, URGENT, INFO);
+        Display reading = page(TWO, 1, 3);
+        Display covered = drawn(DisplayRules.notices(reading, true, urgent));
+        assertEquals(reading.covered(true), covered, "over a reader's page too: the page kept under it");
+        assertEquals("notice", covered.shown(TWO.titles(), NAV).screen());
+        for (Press p : List.of(NEXT, PREVIOUS, HOME, HOLD_NEXT, HOLD_PREVIOUS, HOLD_HOME)) {
+            assertEquals(reading, drawn(DisplayRules.press(covered, p, urgent)), "a press shows the page under it: " + p);
+        }
+        assertEquals(reading.at(Screen.HOME, 1), drawn(DisplayRules.press(reading.at(Screen.HOME, 1).covered(true), NEXT, urgent)), "or the screen");
+        Display closed = reading.on(Screen.CLOSED).covered(true);
+        assertEquals(new Try(page(TWO, 0, 0), true), DisplayRules.press(closed, NEXT, urgent).tries().get(0), "from under the closed screen, the newspaper");
+    }
+
+    @Test
+    void theIdleTimeBringsTheUrgentNoticeBackOverTheFirstTitleAndTheRotationWaitsUnderIt() {
+        Facts urgent = with(TWO, URGENT);
+        Display back = opened(DisplayRules.idle(page(TWO, 1, 3), urgent).tries().stream().map(t -> new Change(List.of(new Try(t.to().covered(false), t.open())), null))
+                .findFirst().orElseThrow());
+        assertEquals(page(TWO, 0, 0), back, "the first title's front page under it");
+        assertTrue(DisplayRules.idle(page(TWO, 1, 3), urgent).tries().get(0).to().urgent());
+        assertEquals(page(TWO, 0, 0).covered(true), drawn(DisplayRules.idle(page(TWO, 0, 0), urgent)), "already on the front page: covered");
+        assertEquals(Change.NONE, DisplayRules.idle(page(TWO, 0, 0).covered(true), urgent));
+        assertEquals(Change.NONE, DisplayRules.rotation(page(TWO, 0, 0).covered(true), urgent), "no rotation under an urgent notice");
+        assertEquals(Change.NONE, DisplayRules.idle(page(TWO, 0, 0), with(TWO, INFO)), "information does not cover the screen");
+        assertEquals(page(TWO, 0, 0).on(Screen.CLOSED).covered(true), drawn(DisplayRules.hours(page(TWO, 0, 0).covered(true), false, urgent)),
+                "closing time: the closed screen under the notice");
+    }
+
+    @Test
+    void noticesThatComeOrGoDrawWhatIsShownAgainOrUncoverIt() {
+        Display reading = page(TWO, 0, 2);
+        assertEquals(reading, drawn(DisplayRules.notices(reading, false, with(TWO, INFO))), "the band drawn over the page");
+        assertEquals(reading.at(Screen.INDEX, 1), drawn(DisplayRules.notices(reading.at(Screen.INDEX, 1), false, with(TWO, INFO))), "over a screen");
+        assertEquals(reading, drawn(DisplayRules.notices(reading.covered(true), false, with(TWO, INFO))), "the last urgent one gone: the page");
+        assertEquals(reading.covered(true), drawn(DisplayRules.notices(reading.covered(true), false, with(TWO, URGENT))), "the next urgent one");
+        assertEquals(reading, drawn(DisplayRules.notices(reading, false, with(TWO, URGENT, INFO))), "an info one came: a reader keeps the page");
+        assertEquals(Change.NONE, DisplayRules.notices(Display.BLANK, true, with(TWO, URGENT)), "nothing drawn yet");
+        assertFalse(drawn(DisplayRules.syncFailed(reading.covered(true), "F4", "no key")).urgent(), "F4 is shown, the kiosk stops");
+        assertEquals(page(TWO, 1, 0), opened(DisplayRules.showTitle(reading.covered(true), "hb", with(TWO, URGENT))), "the operator's show uncovers");
+        assertEquals(reading, drawn(DisplayRules.showTitle(reading.covered(true), "qd", with(TWO, URGENT))));
+    }
+
+    @Test
+    void theStatusNamesTheNoticesShown() {
+        Shown s = page(TWO, 0, 0).shown(TWO.titles(), NAV).with(List.of(URGENT, INFO));
+        com.google.gson.JsonArray list = s.json().getAsJsonArray("notices");
+        assertEquals(2, list.size());
+        assertEquals("{\"id\":\"n-urgent\",\"level\":\"urgent\",\"title\":\"停运\",\"text\":\"2号线停运\",\"until\":\"2025-09-10T09:00:00Z\"}",
+                list.get(0).toString());
+        assertEquals(0, page(TWO, 0, 0).shown(TWO.titles(), NAV).json().getAsJsonArray("notices").size());
     }
 }

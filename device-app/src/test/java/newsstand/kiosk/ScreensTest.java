@@ -77,6 +77,45 @@ class ScreensTest {
     }
 
     @Test
+    void theLongestUrgentNoticeFitsWholeOnEveryPanelAndABandStaysAQuarterOfIt() {
+        java.time.Instant t = java.time.Instant.parse("2025-09-10T08:00:00Z");
+        String longest = "地铁二号线因设备故障暂停运营，请乘客改乘公交。".repeat(14).substring(0, newsstand.issue.Notice.TEXT_MAX);
+        newsstand.issue.Notice urgent = new newsstand.issue.Notice("n-1", newsstand.issue.Notice.Level.URGENT, "二号线暂停运营，请改乘公交车或出租车", longest, t.plusSeconds(3600), t);
+        newsstand.issue.Notice info = new newsstand.issue.Notice("n-2", newsstand.issue.Notice.Level.INFO, "", longest, t.plusSeconds(3600), t);
+        for (PanelModel model : PanelModel.values()) {
+            List<JsonObject> lines = lines(Screens.urgent(r, model, List.of(urgent, info), java.time.ZoneId.of("Asia/Shanghai"), issue.date()), model);
+            String all = text(lines).replace("\n", "");
+            assertTrue(all.contains(longest), model.id() + ": the whole text: " + all);
+            assertTrue(all.contains("按任意键阅读今日报纸") && all.contains("至 17:00") && all.contains("另有1条通知"), model.id() + ": " + all);
+            for (JsonObject l : lines) {
+                assertTrue(l.get("y").getAsInt() + l.get("height").getAsInt() <= model.height() && l.get("x").getAsInt() + l.get("width").getAsInt() <= model.width(),
+                        model.id() + ": on the panel: " + l);
+            }
+            int footTop = lines.stream().filter(l -> l.get("text").getAsString().contains("按任意键")).mapToInt(l -> l.get("y").getAsInt()).min().orElseThrow();
+            assertTrue(lines.stream().filter(l -> !l.get("text").getAsString().contains("至 17:00") && !l.get("text").getAsString().contains("按任意键"))
+                    .allMatch(l -> l.get("y").getAsInt() + l.get("height").getAsInt() <= footTop), model.id() + ": the text above the foot");
+            List<JsonObject> band = lines(Screens.band(r, model, List.of(info, urgent)), model);
+            String said = text(band).replace("\n", "");
+            assertTrue(said.startsWith("通知 Notice（另有1条 +1 more）") && said.endsWith("…"), model.id() + ": cut with an ellipsis: " + said);
+            assertTrue(band.stream().allMatch(l -> l.get("y").getAsInt() + l.get("height").getAsInt() <= model.height() / 4), model.id() + ": a quarter of the panel at most");
+            // Over the kiosk's own screens: one line, the screen moved down under it, its foot still on the panel.
+            for (Page screen : List.of(Screens.home(r, model, List.of(newsstand.layout.ShelfTitle.of(issue)), 0), Screens.waiting(r, model, Help.of("kiosk-001"), null, null),
+                    Screens.fault(r, model, Help.of("kiosk-001"), "F2", "the stored issues cannot be shown"))) {
+                List<JsonObject> all2 = lines(Screens.withBand(r, model, screen, List.of(info, urgent)), model);
+                List<JsonObject> notice = all2.stream().filter(l -> l.get("kind").getAsString().equals("notice")).toList();
+                assertEquals(1, notice.size(), model.id() + ": one line: " + text(notice));
+                assertTrue(text(notice).endsWith("…"), text(notice));
+                int bandFoot = notice.get(0).get("y").getAsInt() + notice.get(0).get("height").getAsInt();
+                for (JsonObject l : all2) {
+                    if (l.get("kind").getAsString().equals("notice")) continue;
+                    assertTrue(l.get("y").getAsInt() >= bandFoot, model.id() + ": under the band: " + l);
+                    assertTrue(l.get("y").getAsInt() + l.get("height").getAsInt() <= model.height(), model.id() + ": on the panel: " + l);
+                }
+            }
+        }
+    }
+
+    @Test
     void theOfflineAndStaleBannersKeepThePageOfTheTotalThatTheFolioUnderThemSays() {
         for (PanelModel model : PanelModel.values()) {
             List<Page> pages = r.compose(issue, model);

@@ -39,6 +39,8 @@ public record Command(String fleet, String id, Instant issued, Instant expires, 
         NAMES.put("set", "KEY=VALUE, KEY one of " + String.join(", ", Setting.remotelySet()) + " (an empty VALUE goes back to the configuration file's)");
         NAMES.put("restart", "the kiosk process stops and its service starts it again");
         NAMES.put("clear", "the panel cleared against ghosting (flashed white), then what it showed drawn again");
+        NAMES.put("notice", Notice.ARGS + " (a station notice; its id is the command's)");
+        NAMES.put("cancel-notice", "ID: the notice with that id taken down");
     }
 
     public Command {
@@ -92,6 +94,10 @@ public record Command(String fleet, String id, Instant issued, Instant expires, 
                     else if (a.length() > 200) p.add("set: value of " + a.length() + " characters (allowed: up to 200)");
                     else Setting.byKey(key).orElseThrow().problems(a.substring(eq + 1)).forEach(v -> p.add("set: " + v));
                 }
+            }
+            case "notice" -> p.addAll(Notice.problems(args, issued));
+            case "cancel-notice" -> {
+                if (args.size() != 1 || !Name.valid(args.get(0))) p.add("cancel-notice takes " + allowed + " (allowed: " + Name.RULE + "), was given " + args);
             }
             default -> {
                 if (!args.isEmpty()) p.add(name + " takes no arguments, was given " + args);

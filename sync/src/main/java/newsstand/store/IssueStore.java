@@ -132,6 +132,11 @@ public final class IssueStore implements AutoCloseable {
         return new CommandLog(db);
     }
 
+    /** The station notices in force. */
+    public Notices notices() {
+        return new Notices(db);
+    }
+
     /**
      * Makes a complete stored issue the one the kiosk shows of its publication; the one shown before is kept as the
      * previous.

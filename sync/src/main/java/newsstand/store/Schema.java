@@ -160,6 +160,17 @@ final class Schema {
               command_id TEXT,
               set_at TEXT NOT NULL
             );
+            """,
+            // 6: the operator's station notices in force, shown until their time (by the kiosk's clock) or a cancel.
+            """
+            CREATE TABLE notice (
+              id TEXT PRIMARY KEY,
+              level TEXT NOT NULL CHECK (level IN ('urgent', 'warning', 'info')),
+              title TEXT NOT NULL,
+              text TEXT NOT NULL,
+              until TEXT NOT NULL,
+              issued TEXT NOT NULL
+            );
             """);
 
     /**

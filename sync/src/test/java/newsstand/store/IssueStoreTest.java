@@ -18,6 +18,26 @@ class IssueStoreTest {
     @TempDir Path dir;
 
     @Test
+    void noticesAreKeptAcrossAReopenInTheirOrderAndGoAtTheirEndOrOnACancel() throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-12-08T01:00:00Z");
+        newsstand.issue.Notice info = new newsstand.issue.Notice("n-info", newsstand.issue.Notice.Level.INFO, "", "电梯维修", now.plusSeconds(3600), now);
+        newsstand.issue.Notice urgent = new newsstand.issue.Notice("n-urgent", newsstand.issue.Notice.Level.URGENT, "停运", "2号线停运", now.plusSeconds(60), now);
+        try (IssueStore store = IssueStore.open(dir.resolve("kiosk.db"))) {
+            store.notices().post(info);
+            store.notices().post(urgent);
+        }
+        try (IssueStore store = IssueStore.open(dir.resolve("kiosk.db"))) {
+            assertEquals(java.util.List.of(urgent, info), store.notices().list());
+            assertEquals(0, store.notices().expire(now.plusSeconds(59)));
+            assertEquals(1, store.notices().expire(now.plusSeconds(60)), "at its end by the clock given");
+            assertEquals(java.util.List.of(info), store.notices().list());
+            assertFalse(store.notices().cancel("n-urgent"), "gone already");
+            assertTrue(store.notices().cancel("n-info"));
+            assertEquals(java.util.List.of(), store.notices().list());
+        }
+    }
+
+    @Test
     void importsAPackageAndReadsItBack() throws Exception {
         Path pkg = Packages.write(dir.resolve("pkg"), Packages.MANIFEST);
         try (IssueStore store = IssueStore.open(dir.resolve("kiosk.db"))) {
@@ -28,7 +48,7 @@ class IssueStoreTest {
             assertEquals(headlines.subList(0, 1), store.headlines("test-2025-09-10", 1));
             assertArrayEquals(Files.readAllBytes(pkg.resolve("images/b.jpg")), store.image("test-2025-09-10", "images/b.jpg"));
             assertEquals(java.util.List.of("test-2025-09-10"), store.issueIds());
-            assertEquals(5, store.schemaVersion());
+            assertEquals(6, store.schemaVersion());
         }
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kiosk.db"));
              var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
@@ -150,7 +170,7 @@ class IssueStoreTest {
             c.createStatement().execute("PRAGMA user_version = 99");
         }
         StoreException e = assertThrows(StoreException.class, () -> IssueStore.open(db));
-        assertTrue(e.getMessage().contains("schema version 99 is newer than this program's 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 99 is newer than this program's 6"), e.getMessage());
     }
 
     @Test

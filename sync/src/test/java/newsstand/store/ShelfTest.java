@@ -110,7 +110,7 @@ class ShelfTest {
             st.execute("INSERT INTO trust (slot, sequence) VALUES (1, 250)");
         }
         try (IssueStore store = IssueStore.open(db)) {
-            assertEquals(5, store.schemaVersion());
+            assertEquals(6, store.schemaVersion());
             assertEquals(List.of("qingdao-daily=qd-2/qd-1"), shown(store));
             assertEquals("qingdao-daily", store.issue("qd-2").publication());
             assertEquals(250, new Deliveries(store).highWater("qingdao-daily"), "the fleet's old mark stays with the shown publication");

@@ -21,6 +21,11 @@ add({
     'cmd.finished': '{line}: {summary}', 'cmd.res.waiting': 'waiting…', 'cmd.res.done': 'done', 'cmd.res.failed': 'failed',
     'cmd.res.refused': 'refused', 'cmd.res.silent': 'silent', 'cmd.res.unknown': 'unknown', 'cmd.res.offline': 'offline',
     'cmd.silent.msg': 'no answer in {n} s', 'cmd.offline.msg': 'offline: it carries the command out if it is back before {until}',
+    'cmd.notice': 'post a station notice', 'cmd.cancel-notice': 'take a notice down', 'cmd.level': 'Level', 'cmd.text': 'Text',
+    'cmd.noticeTitle': 'Title (optional)', 'cmd.for': 'For', 'cmd.unit.m': 'minutes', 'cmd.unit.h': 'hours', 'cmd.unit.d': 'days',
+    'cmd.noticeId': 'Notice', 'level.info': 'information (outlined band)', 'level.warning': 'warning (black band)', 'level.urgent': 'urgent (whole screen)',
+    'cmd.help.notice': 'Shown until its end by each kiosk’s clock (7 days at most): information and warnings as a band across the top of every page and screen, an urgent notice over the whole screen (a press shows the newspaper; the notice comes back after the idle time). Up to 300 characters.',
+    'cmd.help.cancel-notice': 'The notice with that id is taken down at once.',
   },
   zh: {
     'cmd.title': '远程命令', 'cmd.for.one': '发给 {id}', 'cmd.for.some': '发给 {n} 台报亭：{ids}', 'cmd.for.all': '发给本网络的全部报亭',
@@ -39,14 +44,21 @@ add({
     'cmd.finished': '{line}：{summary}', 'cmd.res.waiting': '等待中…', 'cmd.res.done': '完成', 'cmd.res.failed': '失败',
     'cmd.res.refused': '被拒绝', 'cmd.res.silent': '无回复', 'cmd.res.unknown': '未知报亭', 'cmd.res.offline': '离线',
     'cmd.silent.msg': '{n} 秒内没有回复', 'cmd.offline.msg': '离线：若在 {until} 前重新上线，将执行该命令',
+    'cmd.notice': '发布站内通知', 'cmd.cancel-notice': '撤下通知', 'cmd.level': '级别', 'cmd.text': '内容',
+    'cmd.noticeTitle': '标题（可选）', 'cmd.for': '显示时长', 'cmd.unit.m': '分钟', 'cmd.unit.h': '小时', 'cmd.unit.d': '天',
+    'cmd.noticeId': '通知', 'level.info': '一般（框线通知条）', 'level.warning': '注意（黑底通知条）', 'level.urgent': '紧急（整屏）',
+    'cmd.help.notice': '按各报亭的时钟显示到结束时间（最长 7 天）：一般和注意级别在每个版面和屏幕顶部显示通知条，紧急级别占满整个屏幕（按任意键阅读报纸，空闲时间过后通知重新出现）。最多 300 字。',
+    'cmd.help.cancel-notice': '立即撤下该编号的通知。',
   },
 });
 
-const COMMANDS = ['show', 'refresh', 'clear', 'resync', 'restart', 'set'];
+const COMMANDS = ['show', 'notice', 'cancel-notice', 'refresh', 'clear', 'resync', 'restart', 'set'];
+const UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 let menu = null; // what the console offers (the settings that may be set from afar), asked once
 
 // A panel for commands to these kiosks (device ids; ['*'] for every kiosk of the fleet). options.publications: the
-// publications to offer for show (those the kiosk shows), when known.
+// publications to offer for show (those the kiosk shows), when known; options.notices: the notices to offer for
+// cancel-notice (those the kiosks show), when known.
 export function commandPanel(targets, options = {}) {
   const all = targets.length === 1 && targets[0] === '*';
   const admin = user()?.role === 'admin';
@@ -62,9 +74,20 @@ export function commandPanel(targets, options = {}) {
   const allowed = el('span', { class: 'muted setting-allowed' });
   const showArgs = el('span', { class: 'args args-show' }, el('label', {}, t('cmd.publication'), publication), publications, el('label', {}, t('cmd.page'), page));
   const setArgs = el('span', { class: 'args args-set', hidden: true }, el('label', {}, t('cmd.setting'), setting), el('label', {}, '=', value), allowed);
+  const level = el('select', { name: 'level' }, ['info', 'warning', 'urgent'].map(l => el('option', { value: l }, t('level.' + l))));
+  const text = el('input', { name: 'text', maxlength: 300, size: 40, placeholder: t('cmd.text') });
+  const noticeTitle = el('input', { name: 'title', maxlength: 40, size: 16, placeholder: t('cmd.noticeTitle') });
+  const lasts = el('input', { name: 'for', type: 'number', min: 1, max: 10080, value: 2, class: 'page-number' });
+  const unit = el('select', { name: 'unit' }, Object.keys(UNITS).map(u => el('option', { value: u, selected: u === 'h' }, t('cmd.unit.' + u))));
+  const noticeArgs = el('span', { class: 'args args-notice', hidden: true }, el('label', {}, t('cmd.level'), level),
+    el('label', {}, t('cmd.noticeTitle'), noticeTitle), el('label', {}, t('cmd.text'), text), el('label', {}, t('cmd.for'), lasts, unit));
+  const known = el('datalist', { id: 'cmd-notices-' + Math.random().toString(36).slice(2) },
+    (options.notices || []).map(n => el('option', { value: n.id }, `${n.level}: ${n.text}`)));
+  const noticeId = el('input', { name: 'notice', list: known.id, size: 38, value: (options.notices || [])[0]?.id || '' });
+  const cancelArgs = el('span', { class: 'args args-cancel-notice', hidden: true }, el('label', {}, t('cmd.noticeId'), noticeId), known);
   const help = el('p', { class: 'muted cmd-help' });
   const send = el('button', { type: 'submit', disabled: !admin }, t('cmd.send'));
-  const form = el('form', { class: 'command-form' }, el('label', {}, t('cmd.command'), command), showArgs, setArgs, send);
+  const form = el('form', { class: 'command-form' }, el('label', {}, t('cmd.command'), command), showArgs, setArgs, noticeArgs, cancelArgs, send);
   const rows = el('tbody', { class: 'answers-rows' });
   const table = el('table', { class: 'table answers', hidden: true },
     el('thead', {}, el('tr', {}, ['kiosk', 'result', 'message', 'time'].map(k => el('th', {}, t('cmd.' + k))))), rows);
@@ -77,13 +100,15 @@ export function commandPanel(targets, options = {}) {
     const c = command.value;
     showArgs.hidden = c !== 'show';
     setArgs.hidden = c !== 'set';
+    noticeArgs.hidden = c !== 'notice';
+    cancelArgs.hidden = c !== 'cancel-notice';
     help.textContent = t('cmd.help.' + c);
     const s = menu?.settings.find(x => x.key === setting.value);
     allowed.textContent = s ? s.allowed : '';
   }
   command.addEventListener('change', chosen);
   setting.addEventListener('change', chosen);
-  for (const input of [publication, page, setting, value]) input.disabled = !admin;
+  for (const input of [publication, page, setting, value, level, text, noticeTitle, lasts, unit, noticeId]) input.disabled = !admin;
   (menu ? Promise.resolve(menu) : api('GET', '/api/commands').then(m => (menu = m))).then(m => {
     setting.replaceChildren(...m.settings.map(s => el('option', { value: s.key }, s.key)));
     chosen();
@@ -142,7 +167,15 @@ export function commandPanel(targets, options = {}) {
     e.preventDefault();
     if (!admin) return;
     const name = command.value;
-    const args = name === 'show' ? [publication.value.trim(), String(page.value || 1)] : name === 'set' ? [`${setting.value}=${value.value.trim()}`] : [];
+    let args = name === 'show' ? [publication.value.trim(), String(page.value || 1)] : name === 'set' ? [`${setting.value}=${value.value.trim()}`] : [];
+    if (name === 'notice') {
+      // Its end as an instant: the kiosks take it down then by their own clocks.
+      const until = new Date(Date.now() + Number(lasts.value || 0) * UNITS[unit.value]).toISOString().replace(/\.\d+Z$/, 'Z');
+      args = [level.value, until, text.value.trim()];
+      if (noticeTitle.value.trim()) args.push(noticeTitle.value.trim());
+    } else if (name === 'cancel-notice') {
+      args = [noticeId.value.trim()];
+    }
     const line = [name, ...args].join(' ');
     if (all && !confirm(t('cmd.confirm.all', { line }))) return;
     if (!all && name === 'restart' && !confirm(t('cmd.confirm.restart', { targets: targets.join(', ') }))) return;

@@ -22,7 +22,7 @@ add({
     'fleet.commands.title': 'Commands to {n} kiosks', 'fleet.close': 'Close', 'fleet.none': 'No kiosk has reported to this fleet yet.',
     'fleet.shown': '{shown} of {total} shown', 'fleet.lost': 'The console lost the broker: reconnecting. Rows may be out of date.',
     'shows.today': 'today: {issue}', 'shows.behind': 'behind', 'shows.current': 'today\'s', 'shows.none': '—', 'shows.nothing': 'nothing shown',
-    'screen.waiting': 'waiting', 'screen.home': 'home', 'screen.page': 'page', 'screen.index': 'index', 'screen.closed': 'closed', 'screen.fault': 'fault',
+    'screen.waiting': 'waiting', 'screen.home': 'home', 'screen.page': 'page', 'screen.index': 'index', 'screen.closed': 'closed', 'screen.fault': 'fault', 'screen.notice': 'urgent notice',
     'unit.d': '{n} d', 'unit.h': '{n} h', 'unit.min': '{n} min',
   },
   zh: {
@@ -41,7 +41,7 @@ add({
     'fleet.commands.title': '向 {n} 台报亭发送指令', 'fleet.close': '关闭', 'fleet.none': '此报亭组尚无报亭上报状态。',
     'fleet.shown': '显示 {shown} / 共 {total} 台', 'fleet.lost': '控制台与代理服务器断开，正在重新连接，数据可能不是最新。',
     'shows.today': '今日：{issue}', 'shows.behind': '落后', 'shows.current': '今日', 'shows.none': '—', 'shows.nothing': '未显示',
-    'screen.waiting': '等待', 'screen.home': '首页', 'screen.page': '版面', 'screen.index': '目录', 'screen.closed': '休息', 'screen.fault': '故障',
+    'screen.waiting': '等待', 'screen.home': '首页', 'screen.page': '版面', 'screen.index': '目录', 'screen.closed': '休息', 'screen.fault': '故障', 'screen.notice': '紧急通知',
     'unit.d': '{n} 天', 'unit.h': '{n} 小时', 'unit.min': '{n} 分钟',
   },
 });

@@ -15,7 +15,9 @@ add({
     'kiosk.panelText': '{model}: {refreshes} refreshes ({full} full), {failures} failures, last {ms} ms',
     'kiosk.panelFailing': 'FAILING: {why}', 'kiosk.pageOf': 'page {page} of {pages}',
     'screen.waiting': 'waiting for its first issue', 'screen.home': 'front (titles)', 'screen.page': 'a page', 'screen.index': 'the index',
-    'screen.closed': 'closed (outside opening hours)', 'screen.fault': 'fault', 'banner.offline': 'offline', 'banner.stale': 'issue out of date',
+    'screen.closed': 'closed (outside opening hours)', 'screen.fault': 'fault', 'screen.notice': 'an urgent notice (whole screen)',
+    'kiosk.notices': 'Notices', 'kiosk.noNotices': 'none', 'kiosk.noticeUntil': 'until {until}', 'kiosk.takeDown': 'Take down',
+    'kiosk.takenDown': 'Notice {id}: taking it down (command {cmd})', 'banner.offline': 'offline', 'banner.stale': 'issue out of date',
     'kiosk.screens': 'The panel and the page it should show', 'kiosk.shot': 'Screenshot of the panel', 'kiosk.expected': 'Rendered by this console',
     'kiosk.fresh': 'Fresh screenshot', 'kiosk.taking': 'Taking a screenshot…', 'kiosk.noShot': 'No screenshot yet.',
     'kiosk.shotBy': '{time}, asked by {user}: {message}', 'kiosk.notUploaded': 'Not rendered here: the issue was not uploaded to this console.',
@@ -36,7 +38,9 @@ add({
     'kiosk.panelText': '{model}：刷新 {refreshes} 次（全刷 {full} 次），失败 {failures} 次，最近一次 {ms} 毫秒',
     'kiosk.panelFailing': '故障：{why}', 'kiosk.pageOf': '第 {page} 版，共 {pages} 版',
     'screen.waiting': '等待第一期报纸', 'screen.home': '首页（报名列表）', 'screen.page': '版面', 'screen.index': '目录',
-    'screen.closed': '休息（营业时间外）', 'screen.fault': '故障', 'banner.offline': '离线', 'banner.stale': '报纸已过期',
+    'screen.closed': '休息（营业时间外）', 'screen.fault': '故障', 'screen.notice': '紧急通知（整屏）',
+    'kiosk.notices': '站内通知', 'kiosk.noNotices': '无', 'kiosk.noticeUntil': '至 {until}', 'kiosk.takeDown': '撤下',
+    'kiosk.takenDown': '通知 {id}：正在撤下（命令 {cmd}）', 'banner.offline': '离线', 'banner.stale': '报纸已过期',
     'kiosk.screens': '屏幕实况与应显示的版面', 'kiosk.shot': '屏幕截图', 'kiosk.expected': '本控制台渲染的版面',
     'kiosk.fresh': '重新截图', 'kiosk.taking': '正在截图…', 'kiosk.noShot': '尚无截图。',
     'kiosk.shotBy': '{time}，由 {user} 请求：{message}', 'kiosk.notUploaded': '此处无法渲染：该期报纸没有上传到本控制台。',
@@ -67,7 +71,7 @@ export async function show(root, [id]) {
   const expectedBox = el('div', { class: 'frame', id: 'kiosk-expected' });
   const events = el('tbody', { id: 'kiosk-events' });
   const publications = (detail.status?.titles || []).map(x => x.publication).filter(Boolean);
-  const panel = commandPanel([id], { publications });
+  const panel = commandPanel([id], { publications, notices: detail.status?.notices || [] });
   root.append(
     el('p', {}, el('a', { href: '#/' }, t('kiosk.back'))),
     el('h1', {}, t('kiosk.title', { id }), ' ', badge),
@@ -100,6 +104,10 @@ export async function show(root, [id]) {
     facts.replaceChildren(
       ...fact('shows', shows),
       ...(s.banner ? fact('banner', t('banner.' + s.banner), 'warn') : []),
+      ...fact('notices', (s.notices || []).length ? el('ul', { class: 'notices', id: 'kiosk-notices' }, s.notices.map(n =>
+        el('li', { class: 'notice-' + n.level, dataset: { notice: n.id } }, el('span', { class: 'badge ' + (n.level === 'info' ? '' : 'bad') }, t('level.' + n.level)), ' ',
+          n.title ? el('strong', {}, n.title, ' ') : '', n.text, ' ', el('span', { class: 'muted' }, t('kiosk.noticeUntil', { until: when(n.until) })), ' ',
+          user().role === 'admin' ? el('button', { type: 'button', class: 'link take-down', onclick: () => takeDown(n.id) }, t('kiosk.takeDown')) : ''))) : t('kiosk.noNotices')),
       ...fact('sync', sync),
       ...fact('version', s.version),
       ...fact('uptime', h.uptimeS != null ? duration(h.uptimeS) : null),
@@ -110,6 +118,14 @@ export async function show(root, [id]) {
       ...fact('storage', h.freeStorageMb != null ? `${h.freeStorageMb} MB` : null),
       ...fact('lastError', s.lastError ? `${s.lastError.message} (${when(s.lastError.time)})` : t('kiosk.none.error'), s.lastError ? 'bad' : null),
       ...fact('heard', d.heard ? `${when(d.heard)} (${ago(d.heard)})` : null));
+  }
+  async function takeDown(notice) {
+    try {
+      const round = await api('POST', '/api/commands', { targets: [id], command: 'cancel-notice', args: [notice] });
+      toast(t('kiosk.takenDown', { id: notice, cmd: round.id }));
+    } catch (e) {
+      toast(e.message, true);
+    }
   }
   function screens(d) {
     const s = d.screenshot;
