@@ -8,7 +8,8 @@ import newsstand.issue.Photo;
 /**
  * Vertical pages (Traditional Chinese, Japanese): below the masthead or header the page is cut into tiers (段) of
  * about 16 em, each filled from right to left with lines that run top to bottom; a story goes on into the tier
- * below, then the next page.
+ * below, then the next page: "（下轉第N版）" at the foot of its last line there, in room kept for it in the page's
+ * last tier, and its headline with "（上接第N版）" at the head of the next (in the issue's language: {@link Folio}).
  */
 final class VerticalPages {
     private final Flow f;
@@ -19,6 +20,8 @@ final class VerticalPages {
     private int tier;
     /** The right edge of the next vertical line. */
     private int cx;
+    /** The story whose text is being set, once its headline stands (null between stories): it jumps at a page's end. */
+    private Article current;
 
     VerticalPages(Flow flow) {
         this.f = flow;
@@ -41,13 +44,38 @@ final class VerticalPages {
     }
 
     private void nextTier() {
-        tier++;
-        if (tier >= tiers) {
+        if (tier + 1 >= tiers) {
+            Article a = current;
+            Page from = f.page();
+            if (a != null) {
+                // The jump line at the foot of the room kept for it, left of the story's last line on this page.
+                SetLine jump = f.setter().vertical(f.furniture().folio().continuedOn(from.number + 1), t.small(), tierHeight, 0, false, true).get(0);
+                int slh = t.lineHeight(t.small());
+                int length = (int) Math.ceil(jump.width());
+                f.add(new Page.Text(cx - slh, tierTop() + tierHeight - length, slh, length, cx - slh / 2, jump, t.small(), true,
+                        Page.INK, 0, a.id(), true, "jump", -1));
+            }
             f.newPage(false);
+            if (a != null) continuation(a, from.number);
             return;
         }
+        tier++;
         cx = t.width() - t.margin();
         f.add(new Page.Rule(t.margin(), tierTop() - t.body() / 2, t.contentWidth(), 1, Page.RULE_GREY));
+    }
+
+    /** A jumped story at the head of a page: its headline a size smaller and "（上接第N版）". */
+    private void continuation(Article a, int fromPage) {
+        current = null;
+        lines(set(a.headline(), t.subhead(), 0, false, true), t.subhead(), true, Page.INK, a.id(), "headline");
+        lines(set(f.furniture().folio().continuedFrom(fromPage), t.small(), 0, false, false), t.small(), false, Page.GREY_TEXT, a.id(), "jump");
+        cx -= t.small() / 2;
+        current = a;
+    }
+
+    /** The left end of a tier's lines: in the page's last tier, room is kept there for a jump line. */
+    private int left() {
+        return t.margin() + (current != null && tier + 1 == tiers ? t.lineHeight(t.small()) : 0);
     }
 
     private boolean tierStart() {
@@ -77,6 +105,7 @@ final class VerticalPages {
         lines(subhead, t.subhead(), false, Page.INK, a.id(), "deck");
         lines(byline, t.small(), false, Page.GREY_TEXT, a.id(), "byline");
         cx -= t.small() / 2;
+        current = a;
         // A photo whose image did not come with the text is left out with its caption.
         for (Photo p : a.photos()) if (p.hasImage()) photo(p, a.id());
         List<String> paragraphs = a.paragraphs();
@@ -85,12 +114,13 @@ final class VerticalPages {
             List<SetLine> lines = set(Stories.paragraph(a, i), t.body(), 2, true, false);
             for (int k = 0; k < lines.size(); k++) {
                 // No widow or orphan: a paragraph never leaves one line alone at a tier's end or start.
-                int room = (cx - t.margin()) / lh;
+                int room = (cx - left()) / lh;
                 int rest = lines.size() - k;
                 if ((k == 0 && room == 1 && rest > 1) || (rest == 2 && room == 1 && k > 0)) nextTier();
                 line(lines.get(k), t.body(), lh, false, Page.INK, k == 0 ? boldPrefix : 0, a.id(), "body", i);
             }
         }
+        current = null;
         cx -= lh / 3;
     }
 
@@ -100,8 +130,8 @@ final class VerticalPages {
         int slh = t.lineHeight(t.small());
         int width = Math.min(t.contentWidth() * 2 / 5, Math.round((float) tierHeight * p.width() / p.height()));
         width = Math.max(width, 4 * t.small());
-        if (cx - width < t.margin() && !tierStart()) nextTier();
-        if (cx - width < t.margin()) width = cx - t.margin();
+        if (cx - width < left() && !tierStart()) nextTier();
+        if (cx - width < left()) width = cx - left();
         List<SetLine> lines = caption.isBlank() ? List.of() : f.setter().set(caption, t.small(), width, 0, false);
         int h = Math.max(1, tierHeight - lines.size() * slh - t.small() / 3);
         // The caption keeps the box's width; the photo keeps its shape, centred in the box.
@@ -120,7 +150,7 @@ final class VerticalPages {
     }
 
     private void line(SetLine line, int px, int lh, boolean bold, int ink, int boldPrefix, String articleId, String kind, int paragraph) {
-        if (cx - lh < t.margin()) nextTier();
+        if (cx - lh < left()) nextTier();
         f.add(new Page.Text(cx - lh, tierTop(), lh, (int) Math.ceil(line.width()), cx - lh / 2, line, px, bold, ink,
                 boldPrefix, articleId, true, kind, paragraph));
         cx -= lh;
