@@ -40,7 +40,7 @@ final class Composer {
                 continue;
             }
             flow.newPage(front);
-            for (int i = 0; i < s.articles().size(); i++) flow.tiers().article(s.articles().get(i), front && i == 0);
+            flow.tiers().section(s.articles(), front);
             front = false;
         }
         return flow.finish();

@@ -22,6 +22,8 @@ final class VerticalPages {
     private int cx;
     /** The story whose text is being set, once its headline stands (null between stories): it jumps at a page's end. */
     private Article current;
+    /** The page where the story set last started. */
+    private Page lastStarted;
 
     VerticalPages(Flow flow) {
         this.f = flow;
@@ -82,6 +84,75 @@ final class VerticalPages {
         return cx == t.width() - t.margin();
     }
 
+    /** A page at least this full may end before the section's last story, rather than strand a few of its lines. */
+    private static final double FULL_ENOUGH = 0.65;
+    /** Fewer lines than this share of a page, alone on the section's last page, are stranded. */
+    private static final double STRANDED = 0.3;
+
+    /**
+     * A section's stories, the first of the front page as its lead. When the last story would leave a few of its
+     * lines alone on a page of their own, the section's last stories are tried otherwise: the last starting on the
+     * next page (when this one is full enough without it), or moved before one or two of the stories before it;
+     * the first that strands nothing is kept, else the given order.
+     */
+    void section(List<Article> articles, boolean front) {
+        int n = articles.size();
+        int from = Math.max(front ? 1 : 0, n - 3);
+        for (int i = 0; i < from; i++) article(articles.get(i), front && i == 0);
+        State start = state();
+        List<Article> given = articles.subList(from, n);
+        tail(given, false, front && from == 0);
+        if (!stranded()) return;
+        restore(start);
+        tail(given, true, front && from == 0);
+        if (!stranded()) return;
+        for (int k = given.size() - 2; k >= 0; k--) {
+            List<Article> moved = new java.util.ArrayList<>(given);
+            moved.add(k, moved.remove(moved.size() - 1));
+            if (k == 0 && front && from == 0) break; // the lead stays first
+            restore(start);
+            tail(moved, false, false);
+            if (!stranded()) return;
+        }
+        restore(start);
+        tail(given, false, front && from == 0);
+    }
+
+    /** Sets a section's last stories; fresh: the very last on the next page, when this one is full enough. */
+    private void tail(List<Article> stories, boolean fresh, boolean lead) {
+        for (int i = 0; i < stories.size(); i++) {
+            if (fresh && i + 1 == stories.size() && filled() >= FULL_ENOUGH) f.newPage(false);
+            article(stories.get(i), lead && i == 0);
+        }
+    }
+
+    /** Whether the story set last went on to this page and left only a few of its lines on it. */
+    private boolean stranded() {
+        return lastStarted != f.page() && filled() < STRANDED;
+    }
+
+    /** Where the vertical layout stands, with the flow: what a trial placement goes back to. */
+    private record State(Flow.Mark mark, int tiers, int tierHeight, int tierTop0, int tier, int cx, Article current) {}
+
+    private State state() {
+        return new State(f.mark(), tiers, tierHeight, tierTop0, tier, cx, current);
+    }
+
+    private void restore(State s) {
+        f.reset(s.mark());
+        tiers = s.tiers();
+        tierHeight = s.tierHeight();
+        tierTop0 = s.tierTop0();
+        tier = s.tier();
+        cx = s.cx();
+        current = s.current();
+    }
+
+    /** How much of the page's tiers is set, 0 to 1. */
+    private double filled() {
+        return (tier + (t.width() - t.margin() - cx) / (double) t.contentWidth()) / tiers;
+    }
+
     void article(Article a, boolean lead) {
         int lh = t.lineHeight();
         if (!tierStart()) {
@@ -106,6 +177,7 @@ final class VerticalPages {
         lines(byline, t.small(), false, Page.GREY_TEXT, a.id(), "byline");
         cx -= t.small() / 2;
         current = a;
+        lastStarted = f.page();
         // A photo whose image did not come with the text is left out with its caption.
         for (Photo p : a.photos()) if (p.hasImage()) photo(p, a.id());
         List<String> paragraphs = a.paragraphs();
