@@ -25,7 +25,24 @@ final class FrontPage {
         this.photos = photos;
     }
 
-    void compose(Section s, int sections) {
+    /**
+     * What the front page took of another section when its own ran out of stories: how many of its first stories,
+     * and what is left of those that jumped (they go on at the head of their section's pages).
+     */
+    record Taken(int stories, List<Stories.Rest> rests) {
+        static final Taken NONE = new Taken(0, List.of());
+    }
+
+    /**
+     * Sets the front page from the first of these sections, and the pages that section's stories go on to; returns
+     * what it took of each other section (in order) to fill columns its own stories left blank.
+     */
+    List<Taken> compose(List<Section> sections) {
+        return compose(sections.get(0), sections.subList(1, sections.size()));
+    }
+
+    private List<Taken> compose(Section s, List<Section> others) {
+        int sections = others.size() + 1;
         f.newPage(true);
         Page front = f.page();
         int slh = t.lineHeight(t.small());
@@ -85,14 +102,24 @@ final class FrontPage {
             }
         }
         placed = fillGaps(front, list, placed, frontBottom, rests);
+        // The section ran out of stories with room left: the other sections' first stories fill it, with their jumps.
+        List<Taken> taken = new ArrayList<>();
+        for (Section other : others) {
+            List<Stories.Rest> jumped = new ArrayList<>();
+            // Never a section's last story: each section keeps a page of its own, where the index points.
+            List<Article> theirs = other.articles().subList(0, Math.max(0, other.articles().size() - 1));
+            int n = placed < list.size() ? 0 : fillGaps(front, theirs, 0, frontBottom, jumped);
+            taken.add(n == 0 ? Taken.NONE : new Taken(n, jumped));
+        }
         f.release();
         // The jumped stories go on after the front page, then the section's stories the front had no room for.
         new SectionPages(f, stories).compose(rests, list.subList(placed, list.size()));
+        return taken;
     }
 
     /**
-     * No blank band above the strip: a column whose stories ended with room for another story's headline and three
-     * lines takes the next of the section's stories (under a smaller headline, jumping when it does not fit). Returns
+     * No blank band above the strip: a column whose stories ended with room for another story's headline and two
+     * lines (a teaser, as papers start a story on the front and jump it) takes the next of the section's stories (under a smaller headline, jumping when it does not fit). Returns
      * how many of the section's stories are placed now.
      */
     private int fillGaps(Page front, List<Article> list, int placed, int foot, List<Stories.Rest> rests) {
@@ -104,7 +131,7 @@ final class FrontPage {
             }
             Article a = list.get(placed);
             int rule = t.lineHeight() * 3 / 4;
-            if (end + rule + stories.header(a, px) + 4 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
+            if (end + rule + stories.header(a, px) + 2 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
             f.moveTo(c, end);
             f.storyRule();
             Stories.Rest rest = story(a, px, c, foot - t.lineHeight(t.small()));

@@ -134,6 +134,20 @@ final class Furniture {
         }
     }
 
+    /** Whether a story of another section stands whole on the front page (taken there when its own ran out). */
+    private boolean onFrontOnly(Article a) {
+        boolean front = false;
+        for (Page p : f.pages()) {
+            for (Page.Op op : p.ops) {
+                if (op instanceof Page.Text x && a.id().equals(x.articleId())) {
+                    if (p.number != 1) return false;
+                    front = true;
+                }
+            }
+        }
+        return front;
+    }
+
     /** One line per other section with its headlines on a tall page; else the sections and pages on one line. */
     private int stripLines(int otherSections) {
         if (!tallPage()) return 1;
@@ -166,7 +180,8 @@ final class Furniture {
             int first = f.pages().stream().filter(p -> p.section.equals(s.title())).findFirst().orElseThrow().number;
             StringBuilder e = new StringBuilder(s.title() + " " + folio.page(first));
             if (issue.sections().size() - 1 <= 3 && tallPage()) {
-                for (Article a : s.articles().subList(0, Math.min(3, s.articles().size()))) e.append(folio.space()).append(a.headline());
+                // The section's first headlines, but those the front page has in full already.
+                s.articles().stream().filter(a -> !onFrontOnly(a)).limit(3).forEach(a -> e.append(folio.space()).append(a.headline()));
             }
             entries.add(e.toString());
         }
