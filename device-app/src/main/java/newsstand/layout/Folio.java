@@ -10,11 +10,11 @@ import java.util.Locale;
  * papers print （下转第3版） and （上接第1版）, Traditional ones （下轉第3版）, Japanese papers count pages as 面
  * (（3面に続く）, （1面から続く）, きょうの紙面), Latin-script issues get English.
  */
-record Folio(String continuedOn, String continuedFrom, String page, String pageOfTotal, String index, Locale dates) {
-    static final Folio SIMPLIFIED = new Folio("（下转第%d版）", "（上接第%d版）", "第%d版", "第%d版 / 共%d版", "本期导读", Locale.CHINA);
-    static final Folio TRADITIONAL = new Folio("（下轉第%d版）", "（上接第%d版）", "第%d版", "第%d版 / 共%d版", "本期導讀", Locale.TAIWAN);
-    static final Folio JAPANESE = new Folio("（%d面に続く）", "（%d面から続く）", "%d面", "%d面 / 全%d面", "きょうの紙面", Locale.JAPAN);
-    static final Folio ENGLISH = new Folio("Continued on page %d", "Continued from page %d", "page %d", "Page %d of %d", "Inside", Locale.UK);
+record Folio(String continuedOn, String continuedFrom, String page, String pageOfTotal, String index, String seePage, Locale dates) {
+    static final Folio SIMPLIFIED = new Folio("（下转第%d版）", "（上接第%d版）", "第%d版", "第%d版 / 共%d版", "本期导读", "（详见第%d版）", Locale.CHINA);
+    static final Folio TRADITIONAL = new Folio("（下轉第%d版）", "（上接第%d版）", "第%d版", "第%d版 / 共%d版", "本期導讀", "（詳見第%d版）", Locale.TAIWAN);
+    static final Folio JAPANESE = new Folio("（%d面に続く）", "（%d面から続く）", "%d面", "%d面 / 全%d面", "きょうの紙面", "（詳報%d面）", Locale.JAPAN);
+    static final Folio ENGLISH = new Folio("Continued on page %d", "Continued from page %d", "page %d", "Page %d of %d", "Inside", "Page %d", Locale.UK);
 
     /** The wording of an issue in a language (a BCP 47 tag; none is Simplified Chinese, as the kiosk's own). */
     static Folio of(String language) {
@@ -43,6 +43,11 @@ record Folio(String continuedOn, String continuedFrom, String page, String pageO
     /** "第3版 / 共5版". */
     String pageOfTotal(int number, int total) {
         return String.format(pageOfTotal, number, total);
+    }
+
+    /** "（详见第3版）": the page a front-page teaser points to. */
+    String seePage(int number) {
+        return String.format(seePage, number);
     }
 
     /** Whether words are set apart by spaces (English) rather than ideographic ones. */

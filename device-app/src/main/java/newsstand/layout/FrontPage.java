@@ -111,6 +111,16 @@ final class FrontPage {
             int n = placed < list.size() ? 0 : fillGaps(front, theirs, 0, frontBottom, jumped);
             taken.add(n == 0 ? Taken.NONE : new Taken(n, jumped));
         }
+        List<Article> inside = new ArrayList<>(list.subList(placed, list.size()));
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < others.size(); i++) {
+                List<Article> theirs = others.get(i).articles();
+                int from = Math.min(theirs.size(), taken.get(i).stories());
+                int named = Math.max(from, Math.min(3, theirs.size()));
+                inside.addAll(pass == 0 ? theirs.subList(named, theirs.size()) : theirs.subList(from, named));
+            }
+        }
+        teasers(front, inside, frontBottom);
         f.release();
         // The jumped stories go on after the front page, then the section's stories the front had no room for.
         new SectionPages(f, stories).compose(rests, list.subList(placed, list.size()));
@@ -125,10 +135,7 @@ final class FrontPage {
     private int fillGaps(Page front, List<Article> list, int placed, int foot, List<Stories.Rest> rests) {
         int px = (t.headline() + t.subhead()) / 2;
         for (int c = 0; c < t.columns() && placed < list.size(); c++) {
-            int end = t.margin();
-            for (Page.Op op : front.ops) {
-                if (t.inColumn(op, c) && op.y() < foot) end = Math.max(end, op.y() + op.height());
-            }
+            int end = end(front, c, foot);
             Article a = list.get(placed);
             int rule = t.lineHeight() * 3 / 4;
             if (end + rule + stories.header(a, px) + 2 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
@@ -140,6 +147,49 @@ final class FrontPage {
             c--; // the same column again, for what room is left in it
         }
         return placed;
+    }
+
+    /** Where what is set in column c of the front page ends, above the foot, the jump lines to come included. */
+    private int end(Page front, int c, int foot) {
+        int end = t.margin();
+        for (Page.Op op : front.ops) {
+            if (t.inColumn(op, c) && op.y() < foot) end = Math.max(end, op.y() + op.height());
+        }
+        for (Stories.Rest r : jumping) {
+            if (r.page() == front && r.jumpX() == t.columnX(c) && r.jumpY() < foot) end = Math.max(end, r.jumpY() + t.lineHeight(t.small()));
+        }
+        return end;
+    }
+
+    /** The stories that jump from the front page: their jump lines are added once their pages are known. */
+    private final List<Stories.Rest> jumping = new ArrayList<>();
+
+    /**
+     * The blank left at a column's foot where no story's headline and two lines fit, with room for a headline: a
+     * teaser of a story inside, its headline and the page it is on ("（详见第N版）", given once the pages are
+     * counted): the front section's stories the page had no room for first, then the other sections' beyond the
+     * ones the strip names, then those.
+     */
+    private void teasers(Page front, List<Article> candidates, int foot) {
+        int px = t.subhead();
+        int slh = t.lineHeight(t.small());
+        int k = 0;
+        // Under each teaser its page line, added once the pages are counted.
+        int[] below = new int[t.columns()];
+        for (int c = 0; c < t.columns() && k < candidates.size(); c++) {
+            Article a = candidates.get(k);
+            Headlines.Set h = f.headlines().set(a.headline(), px, px, t.columnWidth(), Headlines.context(a));
+            int end = Math.max(end(front, c, foot), below[c]);
+            if (end + t.lineHeight() * 3 / 4 + h.lines().size() * t.lineHeight(h.px()) + slh > foot) continue;
+            f.moveTo(c, end);
+            f.storyRule();
+            f.lines(h.lines(), h.px(), true, Page.INK, null, "teaser");
+            f.furniture().teaser(a, c, f.y());
+            f.space(slh);
+            below[c] = f.y();
+            k++;
+            c--; // the same column again, for what room is left in it
+        }
     }
 
     /** The lead story's kicker, headline, subhead and byline across the page, with a rule under them. */
@@ -173,6 +223,8 @@ final class FrontPage {
         } else {
             stories.columnHeader(a, headlinePx);
         }
-        return stories.body(a, list, 0, 0);
+        Stories.Rest rest = stories.body(a, list, 0, 0);
+        if (rest != null) jumping.add(rest);
+        return rest;
     }
 }

@@ -91,6 +91,30 @@ final class Furniture {
         return folio.date(issue.date());
     }
 
+    /** A teaser on the front page: the story it points to, its column, and the height of its page line. */
+    private record Teaser(Article article, int column, int y) {}
+
+    private final List<Teaser> teasers = new ArrayList<>();
+
+    /** A teaser's page line ("（详见第N版）"), right-aligned in its column at y, set once the pages are counted. */
+    void teaser(Article a, int column, int y) {
+        teasers.add(new Teaser(a, column, y));
+    }
+
+    private void teaserPages() {
+        int small = t.small();
+        for (Teaser teaser : teasers) {
+            int number = 0;
+            for (Page p : f.pages()) {
+                if (number == 0 && p.number > 1 && p.ops.stream().anyMatch(o -> o instanceof Page.Text x && teaser.article().id().equals(x.articleId()))) number = p.number;
+            }
+            if (number == 0) continue;
+            SetLine line = f.setter().one(folio.seePage(number), small, false);
+            int x = t.columnX(teaser.column()) + t.columnWidth() - Math.round(line.width());
+            f.pages().get(0).ops.add(Setter.text(x, teaser.y(), t.lineHeight(small), line, small, false, Page.GREY_TEXT, "teaser"));
+        }
+    }
+
     /** Keeps room at the front page's foot for the strip (none without other sections); returns its height. */
     int reserveStrip(int otherSections) {
         stripHeight = otherSections == 0 ? 0 : stripLines(otherSections) * t.lineHeight(t.small()) + t.small() * 2;
@@ -100,6 +124,7 @@ final class Furniture {
     /** The footers of every page, and the front page's strip where room was kept for it. */
     void finish() {
         footers();
+        teaserPages();
         if (editionY >= 0) edition();
         if (stripHeight > 0) strip();
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The front page is full whatever its section holds: no column ends more than a few lines above the strip or the
  * footer, also when the front section runs out of stories (then the front takes stories of the other sections,
- * with their jump lines). On the sample, the Qingdao fixture and manual pages from manpages-zh, at every panel.
+ * with their jump lines, or teasers: a headline and the page it is on), and nothing on it overlaps. On the sample, the Qingdao fixture and manual pages from manpages-zh, at every panel.
  */
 class FrontPageFullTest {
     static Typeface regular;
@@ -61,10 +61,19 @@ class FrontPageFullTest {
                 for (Page.Op op : front.ops) {
                     if (op instanceof Page.Text x && x.kind().equals("strip")) foot = Math.min(foot, x.y() - t.small());
                 }
+                List<Page.Op> texts = front.ops.stream().filter(o -> o instanceof Page.Text).toList();
+                for (int i = 0; i < texts.size(); i++) {
+                    for (int j = i + 1; j < texts.size(); j++) {
+                        Page.Op a = texts.get(i), b = texts.get(j);
+                        if (a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height()) {
+                            problems.add(e.getKey() + ", " + model.id() + ": " + ((Page.Text) a).line().text() + " overlaps " + ((Page.Text) b).line().text());
+                        }
+                    }
+                }
                 for (int c = 0; c < t.columns(); c++) {
                     int reached = 0;
                     for (Page.Op op : front.ops) {
-                        boolean story = op instanceof Page.Picture || op instanceof Page.Text x && x.articleId() != null;
+                        boolean story = op instanceof Page.Picture || op instanceof Page.Text x && (x.articleId() != null || x.kind().equals("teaser"));
                         if (story && t.inColumn(op, c) && op.y() < foot) reached = Math.max(reached, op.y() + op.height());
                     }
                     int blank = foot - reached;
