@@ -128,8 +128,8 @@ final class FrontPage {
     }
 
     /**
-     * No blank band above the strip: a column whose stories ended with room for another story's headline and two
-     * lines (a teaser, as papers start a story on the front and jump it) takes the next of the section's stories (under a smaller headline, jumping when it does not fit). Returns
+     * No blank band above the strip: a column whose stories ended with room for another story's headline and three
+     * lines takes the next of the section's stories (under a smaller headline, jumping when it does not fit). Returns
      * how many of the section's stories are placed now.
      */
     private int fillGaps(Page front, List<Article> list, int placed, int foot, List<Stories.Rest> rests) {
@@ -138,7 +138,7 @@ final class FrontPage {
             int end = end(front, c, foot);
             Article a = list.get(placed);
             int rule = t.lineHeight() * 3 / 4;
-            if (end + rule + stories.header(a, px) + 2 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
+            if (end + rule + stories.header(a, px) + 4 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
             f.moveTo(c, end);
             f.storyRule();
             Stories.Rest rest = story(a, px, c, foot - t.lineHeight(t.small()));
