@@ -45,6 +45,13 @@ record Folio(String continuedOn, String continuedFrom, String page, String pageO
         return String.format(pageOfTotal, number, total);
     }
 
+    /** "共5版": the kiosk's page count beside the masthead's edition, where the print edition's stood. */
+    String pageCount(int total) {
+        if (this == JAPANESE) return "全" + total + "面";
+        if (latin()) return total + " pages";
+        return "共" + total + "版";
+    }
+
     /** "（详见第3版）": the page a front-page teaser points to. */
     String seePage(int number) {
         return String.format(seePage, number);

@@ -80,7 +80,7 @@ final class Furniture {
      */
     private void edition() {
         String text = ShelfTitle.editionOnly(issue.edition());
-        if (ShelfTitle.countsPages(issue.edition())) text = (text + "　共" + f.pages().size() + "版").strip();
+        if (ShelfTitle.countsPages(issue.edition())) text = (text + folio.space() + folio.pageCount(f.pages().size())).strip();
         if (text.isEmpty()) return;
         int small = t.small();
         SetLine edition = f.setter().one(text, small, false);
