@@ -101,6 +101,15 @@ final class Furniture {
         teasers.add(new Teaser(a, column, y));
     }
 
+    /** How many teasers there are, for {@link #dropTeasers} when a trial front page is taken back. */
+    int teasers() {
+        return teasers.size();
+    }
+
+    void dropTeasers(int from) {
+        teasers.subList(from, teasers.size()).clear();
+    }
+
     private void teaserPages() {
         int small = t.small();
         for (Teaser teaser : teasers) {
