@@ -16,7 +16,9 @@ public final class Language {
     public static final String ZH_TW = "zh-TW";
     public static final String JA = "ja";
     public static final String KO = "ko";
+    /** English: a Latin-script issue, set horizontally, its jump lines and folios in English. */
+    public static final String EN = "en";
 
     /** The languages an issue package may name. */
-    public static final List<String> OF_ISSUES = List.of(ZH_HANS, ZH_HANT, JA, KO);
+    public static final List<String> OF_ISSUES = List.of(ZH_HANS, ZH_HANT, JA, KO, EN);
 }

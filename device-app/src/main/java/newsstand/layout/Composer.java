@@ -27,20 +27,30 @@ final class Composer {
         Photos photos = new Photos(flow);
         Stories stories = new Stories(flow, photos);
         boolean front = true;
-        for (Section s : issue.sections()) {
+        List<FrontPage.Taken> taken = List.of();
+        int frontIndex = 0;
+        List<Section> sections = issue.sections();
+        for (int k = 0; k < sections.size(); k++) {
+            Section s = sections.get(k);
             flow.startSection(s.title());
             if (front && !vertical && !s.articles().isEmpty()) {
-                new FrontPage(flow, stories, photos).compose(s, issue.sections().size());
+                taken = new FrontPage(flow, stories, photos).compose(sections.subList(k, sections.size()));
+                frontIndex = k;
                 front = false;
                 continue;
             }
             if (!vertical) {
-                new SectionPages(flow, stories).compose(List.of(), s.articles());
+                // The stories the front page took: those that jumped go on first, the rest of the section after them.
+                int i = k - frontIndex - 1;
+                FrontPage.Taken t = i >= 0 && i < taken.size() ? taken.get(i) : FrontPage.Taken.NONE;
+                if (t.stories() < s.articles().size() || !t.rests().isEmpty()) {
+                    new SectionPages(flow, stories).compose(t.rests(), s.articles().subList(t.stories(), s.articles().size()));
+                }
                 front = false;
                 continue;
             }
             flow.newPage(front);
-            for (int i = 0; i < s.articles().size(); i++) flow.tiers().article(s.articles().get(i), front && i == 0);
+            flow.tiers().section(s.articles(), front);
             front = false;
         }
         return flow.finish();

@@ -25,14 +25,127 @@ final class FrontPage {
         this.photos = photos;
     }
 
-    void compose(Section s, int sections) {
+    /**
+     * What the front page took of another section when its own ran out of stories: how many of its first stories,
+     * and what is left of those that jumped (they go on at the head of their section's pages).
+     */
+    record Taken(int stories, List<Stories.Rest> rests) {
+        static final Taken NONE = new Taken(0, List.of());
+    }
+
+    /**
+     * Sets the front page from the first of these sections, and the pages that section's stories go on to; returns
+     * what it took of each other section (in order) to fill columns its own stories left blank.
+     */
+    List<Taken> compose(List<Section> sections) {
+        List<Article> given = sections.get(0).articles();
+        List<Section> others = sections.subList(1, sections.size());
+        Flow.Mark start = f.mark();
+        int teasers = f.furniture().teasers();
+        List<List<Article>> orders = orders(given);
+        List<Article> best = given;
+        double bestBadness = Double.MAX_VALUE;
+        for (int k = 0; k < orders.size(); k++) {
+            List<Taken> taken = compose(orders.get(k), others);
+            double bad = badness();
+            if (bad == 0) return taken;
+            if (bad < bestBadness) {
+                bestBadness = bad;
+                best = orders.get(k);
+            }
+            f.reset(start);
+            f.furniture().dropTeasers(teasers);
+            jumping.clear();
+        }
+        return compose(best, others);
+    }
+
+    /**
+     * The orders of the front section's stories worth trying, the given one first: the lead stays first; the others
+     * in every order when they are three or fewer, else reversed, shortest first and longest first.
+     */
+    private static List<List<Article>> orders(List<Article> given) {
+        List<List<Article>> orders = new ArrayList<>();
+        orders.add(given);
+        if (given.size() < 3) return orders;
+        List<Article> rest = given.subList(1, given.size());
+        List<List<Article>> tails = new ArrayList<>();
+        if (rest.size() <= 3) {
+            permutations(new ArrayList<>(), new ArrayList<>(rest), tails);
+        } else {
+            List<Article> reversed = new ArrayList<>(rest);
+            java.util.Collections.reverse(reversed);
+            List<Article> shortest = new ArrayList<>(rest);
+            shortest.sort(java.util.Comparator.comparingInt(FrontPage::length));
+            List<Article> longest = new ArrayList<>(shortest);
+            java.util.Collections.reverse(longest);
+            tails.addAll(List.of(reversed, shortest, longest));
+        }
+        for (List<Article> tail : tails) {
+            List<Article> order = new ArrayList<>();
+            order.add(given.get(0));
+            order.addAll(tail);
+            boolean same = true;
+            for (int i = 0; i < order.size(); i++) same &= order.get(i) == given.get(i);
+            if (!same) orders.add(order);
+        }
+        return orders;
+    }
+
+    private static void permutations(List<Article> head, List<Article> rest, List<List<Article>> out) {
+        if (rest.isEmpty()) {
+            out.add(List.copyOf(head));
+            return;
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            head.add(rest.remove(i));
+            permutations(head, rest, out);
+            rest.add(i, head.remove(head.size() - 1));
+        }
+    }
+
+    private static int length(Article a) {
+        int n = a.headline().length() * 3;
+        for (String p : a.paragraphs()) n += p.length();
+        return n + a.photos().size() * 300;
+    }
+
+    /**
+     * How bad the front page just composed is: a few lines of a story it jumped alone on the next page worst, then
+     * a blank band at a column's foot taller than a teaser's height (in lines); 0 for neither.
+     */
+    private double badness() {
+        double bad = blankBand > 4 * t.lineHeight() ? blankBand / (double) t.lineHeight() : 0;
+        return bad + (strandedJump() ? 100 : 0);
+    }
+
+    /** Whether the page after the front page holds only a few lines of one story the front page jumped. */
+    private boolean strandedJump() {
+        if (f.pages().size() < 2 || !f.pages().get(1).section.equals(f.pages().get(0).section)) return false;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int body = 0;
+        for (Page.Op op : f.pages().get(1).ops) {
+            if (op instanceof Page.Text x && x.articleId() != null) {
+                ids.add(x.articleId());
+                if (x.kind().equals("body")) body++;
+            }
+        }
+        if (ids.size() != 1 || jumping.stream().noneMatch(r -> ids.contains(r.article().id()))) return false;
+        return body < t.columns() * ((f.bottom() - t.margin()) / t.lineHeight()) / 4;
+    }
+
+    /** The tallest blank at a column's foot on the front page just composed. */
+    private int blankBand;
+
+    private List<Taken> compose(List<Article> list, List<Section> others) {
+        below = null;
+        int sections = others.size() + 1;
         f.newPage(true);
         Page front = f.page();
         int slh = t.lineHeight(t.small());
         int stripHeight = f.furniture().reserveStrip(sections - 1);
         int frontBottom = f.bottom() - stripHeight;
         int jumpHeight = slh;
-        List<Article> list = s.articles();
         List<Stories.Rest> rests = new ArrayList<>();
         // The lead takes the left columns, all but one of three or half of four or more; the other stories go right.
         int sideColumns = t.columns() == 1 ? 0 : Math.max(1, t.columns() / 2);
@@ -85,9 +198,31 @@ final class FrontPage {
             }
         }
         placed = fillGaps(front, list, placed, frontBottom, rests);
+        // The section ran out of stories with room left: the other sections' first stories fill it, with their jumps.
+        List<Taken> taken = new ArrayList<>();
+        for (Section other : others) {
+            List<Stories.Rest> jumped = new ArrayList<>();
+            // Never a section's last story: each section keeps a page of its own, where the index points.
+            List<Article> theirs = other.articles().subList(0, Math.max(0, other.articles().size() - 1));
+            int n = placed < list.size() ? 0 : fillGaps(front, theirs, 0, frontBottom, jumped);
+            taken.add(n == 0 ? Taken.NONE : new Taken(n, jumped));
+        }
+        List<Article> inside = new ArrayList<>(list.subList(placed, list.size()));
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < others.size(); i++) {
+                List<Article> theirs = others.get(i).articles();
+                int from = Math.min(theirs.size(), taken.get(i).stories());
+                int named = Math.max(from, Math.min(3, theirs.size()));
+                inside.addAll(pass == 0 ? theirs.subList(named, theirs.size()) : theirs.subList(from, named));
+            }
+        }
+        teasers(front, inside, frontBottom);
+        blankBand = 0;
+        for (int c = 0; c < t.columns(); c++) blankBand = Math.max(blankBand, frontBottom - end(front, c, frontBottom));
         f.release();
         // The jumped stories go on after the front page, then the section's stories the front had no room for.
         new SectionPages(f, stories).compose(rests, list.subList(placed, list.size()));
+        return taken;
     }
 
     /**
@@ -98,10 +233,7 @@ final class FrontPage {
     private int fillGaps(Page front, List<Article> list, int placed, int foot, List<Stories.Rest> rests) {
         int px = (t.headline() + t.subhead()) / 2;
         for (int c = 0; c < t.columns() && placed < list.size(); c++) {
-            int end = t.margin();
-            for (Page.Op op : front.ops) {
-                if (t.inColumn(op, c) && op.y() < foot) end = Math.max(end, op.y() + op.height());
-            }
+            int end = end(front, c, foot);
             Article a = list.get(placed);
             int rule = t.lineHeight() * 3 / 4;
             if (end + rule + stories.header(a, px) + 4 * t.lineHeight() + t.lineHeight(t.small()) > foot) continue;
@@ -113,6 +245,52 @@ final class FrontPage {
             c--; // the same column again, for what room is left in it
         }
         return placed;
+    }
+
+    /** Where what is set in column c of the front page ends, above the foot, the jump lines to come included. */
+    private int end(Page front, int c, int foot) {
+        int end = t.margin();
+        for (Page.Op op : front.ops) {
+            if (t.inColumn(op, c) && op.y() < foot) end = Math.max(end, op.y() + op.height());
+        }
+        if (below != null) end = Math.max(end, below[c]);
+        for (Stories.Rest r : jumping) {
+            if (r.page() == front && r.jumpX() == t.columnX(c) && r.jumpY() < foot) end = Math.max(end, r.jumpY() + t.lineHeight(t.small()));
+        }
+        return end;
+    }
+
+    /** Under each teaser its page line, added once the pages are counted: where each column's teasers end. */
+    private int[] below;
+
+    /** The stories that jump from the front page: their jump lines are added once their pages are known. */
+    private final List<Stories.Rest> jumping = new ArrayList<>();
+
+    /**
+     * The blank left at a column's foot where no story's headline and two lines fit, with room for a headline: a
+     * teaser of a story inside, its headline and the page it is on ("（详见第N版）", given once the pages are
+     * counted): the front section's stories the page had no room for first, then the other sections' beyond the
+     * ones the strip names, then those.
+     */
+    private void teasers(Page front, List<Article> candidates, int foot) {
+        int px = t.subhead();
+        int slh = t.lineHeight(t.small());
+        int k = 0;
+        below = new int[t.columns()];
+        for (int c = 0; c < t.columns() && k < candidates.size(); c++) {
+            Article a = candidates.get(k);
+            Headlines.Set h = f.headlines().set(a.headline(), px, px, t.columnWidth(), Headlines.context(a));
+            int end = end(front, c, foot);
+            if (end + t.lineHeight() * 3 / 4 + h.lines().size() * t.lineHeight(h.px()) + slh > foot) continue;
+            f.moveTo(c, end);
+            f.storyRule();
+            f.lines(h.lines(), h.px(), true, Page.INK, null, "teaser");
+            f.furniture().teaser(a, c, f.y());
+            f.space(slh);
+            below[c] = f.y();
+            k++;
+            c--; // the same column again, for what room is left in it
+        }
     }
 
     /** The lead story's kicker, headline, subhead and byline across the page, with a rule under them. */
@@ -146,6 +324,8 @@ final class FrontPage {
         } else {
             stories.columnHeader(a, headlinePx);
         }
-        return stories.body(a, list, 0, 0);
+        Stories.Rest rest = stories.body(a, list, 0, 0);
+        if (rest != null) jumping.add(rest);
+        return rest;
     }
 }

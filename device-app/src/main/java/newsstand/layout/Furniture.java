@@ -20,6 +20,8 @@ final class Furniture {
     private final Typography t;
     private final Issue issue;
     private final boolean vertical;
+    /** Jump lines, folios and the date in the issue's language. */
+    private final Folio folio;
     /** The height kept at the front page's foot for the strip pointing to the other sections. */
     private int stripHeight;
     /** Where the front page's edition line goes, right of the date, once the pages are counted (-1: no masthead). */
@@ -30,6 +32,11 @@ final class Furniture {
         this.t = flow.typography();
         this.issue = issue;
         this.vertical = vertical;
+        this.folio = Folio.of(issue.language());
+    }
+
+    Folio folio() {
+        return folio;
     }
 
     void masthead() {
@@ -73,7 +80,7 @@ final class Furniture {
      */
     private void edition() {
         String text = ShelfTitle.editionOnly(issue.edition());
-        if (ShelfTitle.countsPages(issue.edition())) text = (text + "　共" + f.pages().size() + "版").strip();
+        if (ShelfTitle.countsPages(issue.edition())) text = (text + folio.space() + folio.pageCount(f.pages().size())).strip();
         if (text.isEmpty()) return;
         int small = t.small();
         SetLine edition = f.setter().one(text, small, false);
@@ -81,7 +88,40 @@ final class Furniture {
     }
 
     private String dateText() {
-        return ShelfTitle.dateLine(issue.date());
+        return folio.date(issue.date());
+    }
+
+    /** A teaser on the front page: the story it points to, its column, and the height of its page line. */
+    private record Teaser(Article article, int column, int y) {}
+
+    private final List<Teaser> teasers = new ArrayList<>();
+
+    /** A teaser's page line ("（详见第N版）"), right-aligned in its column at y, set once the pages are counted. */
+    void teaser(Article a, int column, int y) {
+        teasers.add(new Teaser(a, column, y));
+    }
+
+    /** How many teasers there are, for {@link #dropTeasers} when a trial front page is taken back. */
+    int teasers() {
+        return teasers.size();
+    }
+
+    void dropTeasers(int from) {
+        teasers.subList(from, teasers.size()).clear();
+    }
+
+    private void teaserPages() {
+        int small = t.small();
+        for (Teaser teaser : teasers) {
+            int number = 0;
+            for (Page p : f.pages()) {
+                if (number == 0 && p.number > 1 && p.ops.stream().anyMatch(o -> o instanceof Page.Text x && teaser.article().id().equals(x.articleId()))) number = p.number;
+            }
+            if (number == 0) continue;
+            SetLine line = f.setter().one(folio.seePage(number), small, false);
+            int x = t.columnX(teaser.column()) + t.columnWidth() - Math.round(line.width());
+            f.pages().get(0).ops.add(Setter.text(x, teaser.y(), t.lineHeight(small), line, small, false, Page.GREY_TEXT, "teaser"));
+        }
     }
 
     /** Keeps room at the front page's foot for the strip (none without other sections); returns its height. */
@@ -93,6 +133,7 @@ final class Furniture {
     /** The footers of every page, and the front page's strip where room was kept for it. */
     void finish() {
         footers();
+        teaserPages();
         if (editionY >= 0) edition();
         if (stripHeight > 0) strip();
     }
@@ -107,23 +148,38 @@ final class Furniture {
             p.ops.add(new Page.Rule(t.margin(), fy - small / 3, t.contentWidth(), 1, Page.RULE_GREY));
             // The folio: what a reader who lands on any page needs, paper, day, section and page of the total; on a
             // narrow page what fits of it, the page and section always.
-            p.pageOfTotal = "第" + p.number + "版 / 共" + f.pages().size() + "版";
-            String page = p.section + "　" + p.pageOfTotal;
+            p.pageOfTotal = folio.pageOfTotal(p.number, f.pages().size());
+            String sp = folio.space();
+            String page = p.section + sp + p.pageOfTotal;
             StringBuilder guide = new StringBuilder();
             if (p.number == 1 && vertical && firstPages.size() > 1) {
-                guide.append("　　本期导读：");
+                guide.append(sp).append(sp).append(folio.index()).append(folio.latin() ? ": " : "：");
                 firstPages.forEach((name, number) -> {
-                    if (number > 1) guide.append(name).append(" 第").append(number).append("版　");
+                    if (number > 1) guide.append(name).append(" ").append(folio.page(number)).append(sp);
                 });
             }
-            String paper = issue.title() + "　" + dateText() + "　";
+            String paper = issue.title() + sp + dateText() + sp;
             SetLine line = null;
-            for (String folio : new String[] {paper + page + guide, page + guide, paper + page, page}) {
-                line = f.setter().one(folio.strip(), small, false);
+            for (String text : new String[] {paper + page + guide, page + guide, paper + page, page}) {
+                line = f.setter().one(text.strip(), small, false);
                 if (line.width() <= t.contentWidth()) break;
             }
             p.ops.add(Setter.text((t.width() - Math.round(line.width())) / 2, fy, slh, line, small, false, Page.GREY_TEXT, "folio"));
         }
+    }
+
+    /** Whether a story of another section stands whole on the front page (taken there when its own ran out). */
+    private boolean onFrontOnly(Article a) {
+        boolean front = false;
+        for (Page p : f.pages()) {
+            for (Page.Op op : p.ops) {
+                if (op instanceof Page.Text x && a.id().equals(x.articleId())) {
+                    if (p.number != 1) return false;
+                    front = true;
+                }
+            }
+        }
+        return front;
     }
 
     /** One line per other section with its headlines on a tall page; else the sections and pages on one line. */
@@ -147,7 +203,7 @@ final class Furniture {
         int top = f.bottom() - stripHeight + small / 2;
         front.ops.add(new Page.Rule(t.margin(), top, t.contentWidth(), 2, Page.INK));
         int y = top + small / 2 + 2;
-        SetLine label = f.setter().one("本期导读", small, true);
+        SetLine label = f.setter().one(folio.index(), small, true);
         int pad = small / 2;
         front.ops.add(new Page.Rule(t.margin(), y, Math.round(label.width()) + 2 * pad, slh, Page.INK));
         front.ops.add(Setter.text(t.margin() + pad, y, slh, label, small, true, 255, "strip"));
@@ -156,9 +212,10 @@ final class Furniture {
         List<String> entries = new ArrayList<>();
         for (Section s : issue.sections().subList(1, issue.sections().size())) {
             int first = f.pages().stream().filter(p -> p.section.equals(s.title())).findFirst().orElseThrow().number;
-            StringBuilder e = new StringBuilder(s.title() + " 第" + first + "版");
+            StringBuilder e = new StringBuilder(s.title() + " " + folio.page(first));
             if (issue.sections().size() - 1 <= 3 && tallPage()) {
-                for (Article a : s.articles().subList(0, Math.min(3, s.articles().size()))) e.append("　").append(a.headline());
+                // The section's first headlines, but those the front page has in full already.
+                s.articles().stream().filter(a -> !onFrontOnly(a)).limit(3).forEach(a -> e.append(folio.space()).append(a.headline()));
             }
             entries.add(e.toString());
         }
@@ -166,7 +223,7 @@ final class Furniture {
         if (entries.size() <= 3 && tallPage()) {
             for (String e : entries) lines.add(f.setter().set(e, small, width, 0, false).get(0));
         } else {
-            List<SetLine> all = f.setter().set(String.join("　", entries), small, width, 0, false);
+            List<SetLine> all = f.setter().set(String.join(folio.space(), entries), small, width, 0, false);
             lines.addAll(all.subList(0, Math.min(stripLines(entries.size()), all.size())));
         }
         for (SetLine line : lines) {

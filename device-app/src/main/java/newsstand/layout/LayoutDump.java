@@ -8,8 +8,9 @@ import newsstand.config.PanelModel;
 
 /**
  * Where every line and photo of an issue went, as JSON (`newsstand render --layout`): the panel, then each page with
- * its number, section, lines (kind, article, paragraph, box, type size, the text exactly as set, and the most space
- * justification opened between two of its characters) and photos (box and file). Tests assert on it; operators diff
+ * its number, section, lines (kind, article, paragraph, box, type size, direction (ltr, or ttb for a vertical line,
+ * with the runs of it turned sideways), the text exactly as set, and the most space justification opened between
+ * two of its characters) and photos (box and file). Tests assert on it; operators diff
  * two of them.
  */
 public final class LayoutDump {
@@ -40,6 +41,8 @@ public final class LayoutDump {
                     box(l, op);
                     l.addProperty("px", t.px());
                     l.addProperty("vertical", t.vertical());
+                    l.addProperty("direction", t.vertical() ? "ttb" : "ltr");
+                    if (t.vertical()) l.add("sideways", sideways(t.line()));
                     l.addProperty("text", t.line().text());
                     l.addProperty("gap", Math.round(t.line().gap() * 100) / 100.0);
                     lines.add(l);
@@ -56,6 +59,23 @@ public final class LayoutDump {
         }
         root.add("pages", all);
         return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
+    /** The runs of a vertical line turned a quarter clockwise (Latin, numbers), in order. */
+    private static JsonArray sideways(newsstand.fonts.typeset.SetLine line) {
+        JsonArray runs = new JsonArray();
+        int[] cps = line.text().codePoints().toArray();
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i <= cps.length; i++) {
+            boolean turned = i < cps.length && i < line.sideways().length && line.sideways()[i];
+            if (turned) {
+                run.appendCodePoint(cps[i]);
+            } else if (run.length() > 0) {
+                runs.add(run.toString());
+                run.setLength(0);
+            }
+        }
+        return runs;
     }
 
     private static void box(JsonObject o, Page.Op op) {

@@ -258,7 +258,7 @@ final class SectionPages {
         int page = f.page().number;
         Stories.Rest more = withJumpRoom(() -> {
             f.headline(a, t.subhead(), t.subhead(), t.columnWidth());
-            f.block("（上接第" + r.page().number + "版）", t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id(), "jump");
+            f.block(f.furniture().folio().continuedFrom(r.page().number), t.small(), t.columnWidth(), false, Page.GREY_TEXT, a.id(), "jump");
             f.space(t.small() / 3);
             return stories.body(a, r.photos(), r.paragraph(), r.line());
         });
@@ -269,7 +269,7 @@ final class SectionPages {
 
     /** "（下转第N版）" where a story stopped, right-aligned in its column. */
     void jumpLine(Stories.Rest r, int toPage) {
-        SetLine jump = f.setter().one("（下转第" + toPage + "版）", t.small(), true);
+        SetLine jump = f.setter().one(f.furniture().folio().continuedOn(toPage), t.small(), true);
         r.page().ops.add(Setter.text(r.jumpX() + t.columnWidth() - Math.round(jump.width()), r.jumpY(), jumpHeight, jump,
                 t.small(), true, Page.INK, 0, r.article().id(), "jump", -1));
     }

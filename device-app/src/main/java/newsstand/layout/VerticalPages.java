@@ -8,7 +8,8 @@ import newsstand.issue.Photo;
 /**
  * Vertical pages (Traditional Chinese, Japanese): below the masthead or header the page is cut into tiers (段) of
  * about 16 em, each filled from right to left with lines that run top to bottom; a story goes on into the tier
- * below, then the next page.
+ * below, then the next page: "（下轉第N版）" at the foot of its last line there, in room kept for it in the page's
+ * last tier, and its headline with "（上接第N版）" at the head of the next (in the issue's language: {@link Folio}).
  */
 final class VerticalPages {
     private final Flow f;
@@ -19,6 +20,10 @@ final class VerticalPages {
     private int tier;
     /** The right edge of the next vertical line. */
     private int cx;
+    /** The story whose text is being set, once its headline stands (null between stories): it jumps at a page's end. */
+    private Article current;
+    /** The page where the story set last started. */
+    private Page lastStarted;
 
     VerticalPages(Flow flow) {
         this.f = flow;
@@ -41,17 +46,111 @@ final class VerticalPages {
     }
 
     private void nextTier() {
-        tier++;
-        if (tier >= tiers) {
+        if (tier + 1 >= tiers) {
+            Article a = current;
+            Page from = f.page();
+            if (a != null) {
+                // The jump line at the foot of the room kept for it, left of the story's last line on this page.
+                SetLine jump = f.setter().vertical(f.furniture().folio().continuedOn(from.number + 1), t.small(), tierHeight, 0, false, true).get(0);
+                int slh = t.lineHeight(t.small());
+                int length = (int) Math.ceil(jump.width());
+                f.add(new Page.Text(cx - slh, tierTop() + tierHeight - length, slh, length, cx - slh / 2, jump, t.small(), true,
+                        Page.INK, 0, a.id(), true, "jump", -1));
+            }
             f.newPage(false);
+            if (a != null) continuation(a, from.number);
             return;
         }
+        tier++;
         cx = t.width() - t.margin();
         f.add(new Page.Rule(t.margin(), tierTop() - t.body() / 2, t.contentWidth(), 1, Page.RULE_GREY));
     }
 
+    /** A jumped story at the head of a page: its headline a size smaller and "（上接第N版）". */
+    private void continuation(Article a, int fromPage) {
+        current = null;
+        lines(set(a.headline(), t.subhead(), 0, false, true), t.subhead(), true, Page.INK, a.id(), "headline");
+        lines(set(f.furniture().folio().continuedFrom(fromPage), t.small(), 0, false, false), t.small(), false, Page.GREY_TEXT, a.id(), "jump");
+        cx -= t.small() / 2;
+        current = a;
+    }
+
+    /** The left end of a tier's lines: in the page's last tier, room is kept there for a jump line. */
+    private int left() {
+        return t.margin() + (current != null && tier + 1 == tiers ? t.lineHeight(t.small()) : 0);
+    }
+
     private boolean tierStart() {
         return cx == t.width() - t.margin();
+    }
+
+    /** A page at least this full may end before the section's last story, rather than strand a few of its lines. */
+    private static final double FULL_ENOUGH = 0.65;
+    /** Fewer lines than this share of a page, alone on the section's last page, are stranded. */
+    private static final double STRANDED = 0.3;
+
+    /**
+     * A section's stories, the first of the front page as its lead. When the last story would leave a few of its
+     * lines alone on a page of their own, the section's last stories are tried otherwise: the last starting on the
+     * next page (when this one is full enough without it), or moved before one or two of the stories before it;
+     * the first that strands nothing is kept, else the given order.
+     */
+    void section(List<Article> articles, boolean front) {
+        int n = articles.size();
+        int from = Math.max(front ? 1 : 0, n - 3);
+        for (int i = 0; i < from; i++) article(articles.get(i), front && i == 0);
+        State start = state();
+        List<Article> given = articles.subList(from, n);
+        tail(given, false, front && from == 0);
+        if (!stranded()) return;
+        restore(start);
+        tail(given, true, front && from == 0);
+        if (!stranded()) return;
+        for (int k = given.size() - 2; k >= 0; k--) {
+            List<Article> moved = new java.util.ArrayList<>(given);
+            moved.add(k, moved.remove(moved.size() - 1));
+            if (k == 0 && front && from == 0) break; // the lead stays first
+            restore(start);
+            tail(moved, false, false);
+            if (!stranded()) return;
+        }
+        restore(start);
+        tail(given, false, front && from == 0);
+    }
+
+    /** Sets a section's last stories; fresh: the very last on the next page, when this one is full enough. */
+    private void tail(List<Article> stories, boolean fresh, boolean lead) {
+        for (int i = 0; i < stories.size(); i++) {
+            if (fresh && i + 1 == stories.size() && filled() >= FULL_ENOUGH) f.newPage(false);
+            article(stories.get(i), lead && i == 0);
+        }
+    }
+
+    /** Whether the story set last went on to this page and left only a few of its lines on it. */
+    private boolean stranded() {
+        return lastStarted != f.page() && filled() < STRANDED;
+    }
+
+    /** Where the vertical layout stands, with the flow: what a trial placement goes back to. */
+    private record State(Flow.Mark mark, int tiers, int tierHeight, int tierTop0, int tier, int cx, Article current) {}
+
+    private State state() {
+        return new State(f.mark(), tiers, tierHeight, tierTop0, tier, cx, current);
+    }
+
+    private void restore(State s) {
+        f.reset(s.mark());
+        tiers = s.tiers();
+        tierHeight = s.tierHeight();
+        tierTop0 = s.tierTop0();
+        tier = s.tier();
+        cx = s.cx();
+        current = s.current();
+    }
+
+    /** How much of the page's tiers is set, 0 to 1. */
+    private double filled() {
+        return (tier + (t.width() - t.margin() - cx) / (double) t.contentWidth()) / tiers;
     }
 
     void article(Article a, boolean lead) {
@@ -77,6 +176,8 @@ final class VerticalPages {
         lines(subhead, t.subhead(), false, Page.INK, a.id(), "deck");
         lines(byline, t.small(), false, Page.GREY_TEXT, a.id(), "byline");
         cx -= t.small() / 2;
+        current = a;
+        lastStarted = f.page();
         // A photo whose image did not come with the text is left out with its caption.
         for (Photo p : a.photos()) if (p.hasImage()) photo(p, a.id());
         List<String> paragraphs = a.paragraphs();
@@ -85,12 +186,13 @@ final class VerticalPages {
             List<SetLine> lines = set(Stories.paragraph(a, i), t.body(), 2, true, false);
             for (int k = 0; k < lines.size(); k++) {
                 // No widow or orphan: a paragraph never leaves one line alone at a tier's end or start.
-                int room = (cx - t.margin()) / lh;
+                int room = (cx - left()) / lh;
                 int rest = lines.size() - k;
                 if ((k == 0 && room == 1 && rest > 1) || (rest == 2 && room == 1 && k > 0)) nextTier();
                 line(lines.get(k), t.body(), lh, false, Page.INK, k == 0 ? boldPrefix : 0, a.id(), "body", i);
             }
         }
+        current = null;
         cx -= lh / 3;
     }
 
@@ -100,8 +202,8 @@ final class VerticalPages {
         int slh = t.lineHeight(t.small());
         int width = Math.min(t.contentWidth() * 2 / 5, Math.round((float) tierHeight * p.width() / p.height()));
         width = Math.max(width, 4 * t.small());
-        if (cx - width < t.margin() && !tierStart()) nextTier();
-        if (cx - width < t.margin()) width = cx - t.margin();
+        if (cx - width < left() && !tierStart()) nextTier();
+        if (cx - width < left()) width = cx - left();
         List<SetLine> lines = caption.isBlank() ? List.of() : f.setter().set(caption, t.small(), width, 0, false);
         int h = Math.max(1, tierHeight - lines.size() * slh - t.small() / 3);
         // The caption keeps the box's width; the photo keeps its shape, centred in the box.
@@ -120,7 +222,7 @@ final class VerticalPages {
     }
 
     private void line(SetLine line, int px, int lh, boolean bold, int ink, int boldPrefix, String articleId, String kind, int paragraph) {
-        if (cx - lh < t.margin()) nextTier();
+        if (cx - lh < left()) nextTier();
         f.add(new Page.Text(cx - lh, tierTop(), lh, (int) Math.ceil(line.width()), cx - lh / 2, line, px, bold, ink,
                 boldPrefix, articleId, true, kind, paragraph));
         cx -= lh;

@@ -22,16 +22,25 @@ final class ManPages {
     private ManPages() {}
 
     static final Path FOLDER = Path.of("/usr/share/man/zh_CN/man1");
+    /** manpages-zh's Traditional Chinese pages. */
+    static final Path TRADITIONAL = Path.of("/usr/share/man/zh_TW/man1");
+    /** The Japanese translations Debian's packages ship (passwd, man-db, vim, login, dpkg). */
+    static final Path JAPANESE = Path.of("/usr/share/man/ja/man1");
 
     static Issue issue(String... pages) throws IOException {
-        List<Section> sections = new ArrayList<>();
-        for (String name : pages) sections.add(section(name));
-        return new Issue("man-zh", "man-zh", "中文手册", LocalDate.of(2025, 9, 10), null, "zh-Hans", sections);
+        return issue(FOLDER, "zh-Hans", "中文手册", pages);
     }
 
-    private static Section section(String name) throws IOException {
+    /** Manual pages of a folder as an issue in a language. */
+    static Issue issue(Path folder, String language, String title, String... pages) throws IOException {
+        List<Section> sections = new ArrayList<>();
+        for (String name : pages) sections.add(section(folder, name));
+        return new Issue("man-" + language, "man-" + language, title, LocalDate.of(2025, 9, 10), null, language, sections);
+    }
+
+    private static Section section(Path folder, String name) throws IOException {
         String roff;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(FOLDER.resolve(name + ".1.gz")))) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(folder.resolve(name + ".1.gz")))) {
             roff = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<Article> articles = new ArrayList<>();
@@ -56,7 +65,7 @@ final class ManPages {
             } else if (heading != null) {
                 String t = text(line).strip();
                 if (!t.isEmpty()) {
-                    if (paragraph.length() > 0 && !Character.isIdeographic(t.codePointAt(0))) paragraph.append(' ');
+                    if (paragraph.length() > 0 && !Character.isIdeographic(t.codePointAt(0)) && !kana(t.codePointAt(0))) paragraph.append(' ');
                     paragraph.append(t);
                 }
             }
@@ -80,6 +89,11 @@ final class ManPages {
         } else {
             paragraphs.add(p);
         }
+    }
+
+    /** Japanese kana and the prolonged sound mark: a line of Japanese runs on without a space, as Han does. */
+    private static boolean kana(int cp) {
+        return cp >= 0x3040 && cp <= 0x30FF;
     }
 
     /** A roff line's text: font escapes dropped, escaped characters as themselves. */
