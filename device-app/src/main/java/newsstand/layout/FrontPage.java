@@ -71,12 +71,12 @@ final class FrontPage {
         List<Article> rest = given.subList(1, given.size());
         List<List<Article>> tails = new ArrayList<>();
         if (rest.size() <= 3) {
-            permutations(new ArrayList<>(), new ArrayList<>(rest), tails);
+            SectionPages.permutations(new ArrayList<>(), new ArrayList<>(rest), tails);
         } else {
             List<Article> reversed = new ArrayList<>(rest);
             java.util.Collections.reverse(reversed);
             List<Article> shortest = new ArrayList<>(rest);
-            shortest.sort(java.util.Comparator.comparingInt(FrontPage::length));
+            shortest.sort(java.util.Comparator.comparingInt(SectionPages::length));
             List<Article> longest = new ArrayList<>(shortest);
             java.util.Collections.reverse(longest);
             tails.addAll(List.of(reversed, shortest, longest));
@@ -90,24 +90,6 @@ final class FrontPage {
             if (!same) orders.add(order);
         }
         return orders;
-    }
-
-    private static void permutations(List<Article> head, List<Article> rest, List<List<Article>> out) {
-        if (rest.isEmpty()) {
-            out.add(List.copyOf(head));
-            return;
-        }
-        for (int i = 0; i < rest.size(); i++) {
-            head.add(rest.remove(i));
-            permutations(head, rest, out);
-            rest.add(i, head.remove(head.size() - 1));
-        }
-    }
-
-    private static int length(Article a) {
-        int n = a.headline().length() * 3;
-        for (String p : a.paragraphs()) n += p.length();
-        return n + a.photos().size() * 300;
     }
 
     /**

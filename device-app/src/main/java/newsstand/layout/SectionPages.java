@@ -116,7 +116,8 @@ final class SectionPages {
         }
     }
 
-    private static void permutations(List<Article> head, List<Article> rest, List<List<Article>> out) {
+    /** Every order of rest after head, into out. */
+    static void permutations(List<Article> head, List<Article> rest, List<List<Article>> out) {
         if (rest.isEmpty()) {
             out.add(List.copyOf(head));
             return;
@@ -129,7 +130,7 @@ final class SectionPages {
     }
 
     /** A story's length, roughly: its characters and a photo as much as a long paragraph. */
-    private static int length(Article a) {
+    static int length(Article a) {
         int n = a.headline().length() * 3;
         for (String p : a.paragraphs()) n += p.length();
         return n + a.photos().size() * 300;
