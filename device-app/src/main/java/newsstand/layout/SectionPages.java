@@ -192,6 +192,7 @@ final class SectionPages {
      * jumping), or finds that nothing more goes on this page; overflow is set when the page is done.
      */
     private void place(List<Article> left, List<Stories.Rest> jumping) {
+        if (left.size() > 1 && jumpsNow(left, jumping)) return;
         for (int k = 0; k < Math.min(1 + LOOK_AHEAD, left.size()); k++) {
             Flow.Mark m = f.mark();
             if (stories.article(left.get(k)) == null) {
@@ -225,6 +226,41 @@ final class SectionPages {
         left.remove(0);
         jumping.add(r);
         f.stop();
+    }
+
+    /**
+     * Starts the next story now, ahead of the shorter ones that would fill this page first, when it does not fit
+     * whole and runs over a whole page more ending in a few lines: those lines then share their page with the
+     * stories after it rather than stand alone on the section's last page.
+     */
+    private boolean jumpsNow(List<Article> left, List<Stories.Rest> jumping) {
+        Flow.Mark m = f.mark();
+        Article a = left.get(0);
+        Stories.Rest r = withJumpRoom(() -> stories.article(a));
+        if (r != null && r.started() && endsStranded(r)) {
+            left.remove(0);
+            jumping.add(r);
+            f.stop();
+            return true;
+        }
+        f.reset(m);
+        return false;
+    }
+
+    /** Whether what is left of a story fills a page and more, the last of it only a few lines. */
+    private boolean endsStranded(Stories.Rest r) {
+        int lines = restLines(r);
+        int page = t.columns() * ((f.bottom() - f.columnTop(0)) / t.lineHeight());
+        return r.photos().isEmpty() && lines >= page && lines % page < page * STRANDED;
+    }
+
+    private int restLines(Stories.Rest r) {
+        int lines = 0;
+        List<String> paragraphs = r.article().paragraphs();
+        for (int i = r.paragraph(); i < paragraphs.size(); i++) {
+            lines += f.setter().set(Stories.paragraph(r.article(), i), t.body(), t.columnWidth(), 2, true).size() - (i == r.paragraph() ? r.line() : 0);
+        }
+        return lines;
     }
 
     /** Runs a placement that may stop at the page's end with room kept for the jump line under it. */

@@ -37,7 +37,6 @@ class MoreRealTextTest {
      * page a blank band instead. Any other problem fails the test; these are printed, and named without their share of the page.
      */
     static final List<String> KNOWN = List.of(
-            "man pages 3, waveshare-7in5-v2: page 5: a few lines of one story alone",
             "luxun, it8951-10in3: page 2: a few lines of one story alone");
 
     @BeforeAll
