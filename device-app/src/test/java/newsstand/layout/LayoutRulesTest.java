@@ -294,6 +294,11 @@ class LayoutRulesTest {
 
     /** A story on more than one page: "（下转第N版）" on each page but its last, "（上接第N版）" on each but its first. */
     static void jumps(List<Line> lines, List<String> problems) {
+        jumps(n -> "（下转第" + n + "版）", n -> "（上接第" + n + "版）", lines, problems);
+    }
+
+    /** A story on more than one page: the jump line to the next (on) on each but its last, from the one before (from) on each but its first. */
+    static void jumps(java.util.function.IntFunction<String> on, java.util.function.IntFunction<String> from, List<Line> lines, List<String> problems) {
         Map<String, List<Integer>> pagesOf = new LinkedHashMap<>();
         for (Line l : lines) {
             if (l.article() == null || l.kind().equals("jump")) continue;
@@ -304,11 +309,11 @@ class LayoutRulesTest {
             List<Integer> ps = e.getValue();
             for (int i = 0; i < ps.size(); i++) {
                 int page = ps.get(i);
-                if (i + 1 < ps.size() && !hasJump(lines, e.getKey(), page, "（下转第" + ps.get(i + 1) + "版）")) {
-                    problems.add("page " + page + ": " + e.getKey() + " goes on on page " + ps.get(i + 1) + " without （下转第" + ps.get(i + 1) + "版）");
+                if (i + 1 < ps.size() && !hasJump(lines, e.getKey(), page, on.apply(ps.get(i + 1)))) {
+                    problems.add("page " + page + ": " + e.getKey() + " goes on on page " + ps.get(i + 1) + " without " + on.apply(ps.get(i + 1)));
                 }
-                if (i > 0 && !hasJump(lines, e.getKey(), page, "（上接第" + ps.get(i - 1) + "版）")) {
-                    problems.add("page " + page + ": " + e.getKey() + " comes from page " + ps.get(i - 1) + " without （上接第" + ps.get(i - 1) + "版）");
+                if (i > 0 && !hasJump(lines, e.getKey(), page, from.apply(ps.get(i - 1)))) {
+                    problems.add("page " + page + ": " + e.getKey() + " comes from page " + ps.get(i - 1) + " without " + from.apply(ps.get(i - 1)));
                 }
             }
         }

@@ -106,7 +106,8 @@ class VerticalLayoutRulesTest {
             if (!l.text().isEmpty() && LayoutRulesTest.NO_END.indexOf(l.text().charAt(l.text().length() - 1)) >= 0) problems.add("page " + l.page() + ": a column ends with an opening mark: " + l.text());
         }
         LayoutRulesTest.breaks(lines, articles, problems);
-        jumps(Folio.of(issue.language()), lines, problems);
+        Folio folio = Folio.of(issue.language());
+        LayoutRulesTest.jumps(folio::continuedOn, folio::continuedFrom, lines, problems);
         fullness(t, pages, problems);
         return problems;
     }
@@ -130,28 +131,6 @@ class VerticalLayoutRulesTest {
                     if (VERTICAL_MARKS.indexOf(cp) >= 0 && !turned && x.line().glyphs()[i] == face.textGlyph(cp, 0)) {
                         problems.add("page " + page.number + ": " + Character.toString(cp) + " in its horizontal form in " + x.line().text());
                     }
-                }
-            }
-        }
-    }
-
-    /** A story on more than one page: the jump line to the next on each but its last, from the one before on each but its first. */
-    static void jumps(Folio folio, List<LayoutRulesTest.Line> lines, List<String> problems) {
-        Map<String, List<Integer>> pagesOf = new LinkedHashMap<>();
-        for (LayoutRulesTest.Line l : lines) {
-            if (l.article() == null || l.kind().equals("jump")) continue;
-            List<Integer> ps = pagesOf.computeIfAbsent(l.article(), k -> new ArrayList<>());
-            if (ps.isEmpty() || ps.get(ps.size() - 1) != l.page()) ps.add(l.page());
-        }
-        for (Map.Entry<String, List<Integer>> e : pagesOf.entrySet()) {
-            List<Integer> ps = e.getValue();
-            for (int i = 0; i < ps.size(); i++) {
-                int page = ps.get(i);
-                if (i + 1 < ps.size() && !LayoutRulesTest.hasJump(lines, e.getKey(), page, folio.continuedOn(ps.get(i + 1)))) {
-                    problems.add("page " + page + ": " + e.getKey() + " goes on on page " + ps.get(i + 1) + " without " + folio.continuedOn(ps.get(i + 1)));
-                }
-                if (i > 0 && !LayoutRulesTest.hasJump(lines, e.getKey(), page, folio.continuedFrom(ps.get(i - 1)))) {
-                    problems.add("page " + page + ": " + e.getKey() + " comes from page " + ps.get(i - 1) + " without " + folio.continuedFrom(ps.get(i - 1)));
                 }
             }
         }
